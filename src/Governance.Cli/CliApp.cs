@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Governance.Cli;
+
+/// <summary>The `iamgov` command tree; <see cref="Run"/> is the whole program, so tests call it in-process.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a usage error, as `kubectl auth can-i` and most Unix tools use.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
+    }
+
+    private static int ReportUsage(ParseResult parse, TextWriter stderr)
+    {
+        foreach (var error in parse.Errors)
+        {
+            stderr.WriteLine($"iamgov: {error.Message}");
+        }
+        return UsageError;
+    }
+}

@@ -1,0 +1,3 @@
+using Governance.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
