@@ -105,8 +105,8 @@ public sealed class AccountState
         var groups = snapshot.Groups.ToDictionary(static g => g.GroupName, StringComparer.Ordinal);
         foreach (var user in snapshot.Users)
         {
-            var policies = new List<NamedPolicy>();
-            policies.AddRange(user.InlinePolicies.Select(static p => new NamedPolicy(p.PolicyName, PolicySource.Inline, p.Document)));
+            var policies = new List<PrincipalPolicy>();
+            policies.AddRange(user.InlinePolicies.Select(static p => new PrincipalPolicy(p.PolicyName, PolicySource.Inline, p.Document)));
             policies.AddRange(Attached(user.Arn, user.AttachedPolicies, PolicySource.Attached, prefix: null, unresolved));
             foreach (var groupName in user.GroupNames)
             {
@@ -114,7 +114,7 @@ public sealed class AccountState
                 {
                     continue;
                 }
-                policies.AddRange(group.InlinePolicies.Select(p => new NamedPolicy($"group/{group.GroupName}/{p.PolicyName}", PolicySource.GroupInline, p.Document)));
+                policies.AddRange(group.InlinePolicies.Select(p => new PrincipalPolicy($"group/{group.GroupName}/{p.PolicyName}", PolicySource.GroupInline, p.Document)));
                 policies.AddRange(Attached(user.Arn, group.AttachedPolicies, PolicySource.GroupAttached, $"group/{group.GroupName}/", unresolved));
             }
             yield return new ResolvedPrincipal(PrincipalKind.User, user.UserName, user.Arn, AccountSnapshot.AccountOf(user.Arn), user.UserId,
@@ -122,21 +122,21 @@ public sealed class AccountState
         }
         foreach (var role in snapshot.Roles)
         {
-            var policies = role.InlinePolicies.Select(static p => new NamedPolicy(p.PolicyName, PolicySource.Inline, p.Document))
+            var policies = role.InlinePolicies.Select(static p => new PrincipalPolicy(p.PolicyName, PolicySource.Inline, p.Document))
                 .Concat(Attached(role.Arn, role.AttachedPolicies, PolicySource.Attached, prefix: null, unresolved));
             yield return new ResolvedPrincipal(PrincipalKind.Role, role.RoleName, role.Arn, AccountSnapshot.AccountOf(role.Arn), role.RoleId,
                 [.. policies], Boundary(role.Arn, role.PermissionsBoundary, unresolved), role.TrustPolicy, role.Tags, role.IsServiceLinked);
         }
     }
 
-    private List<NamedPolicy> Attached(string principalArn, IEnumerable<PolicyAttachment> attachments, PolicySource source, string? prefix, List<UnresolvedPolicy> unresolved)
+    private List<PrincipalPolicy> Attached(string principalArn, IEnumerable<PolicyAttachment> attachments, PolicySource source, string? prefix, List<UnresolvedPolicy> unresolved)
     {
-        var result = new List<NamedPolicy>();
+        var result = new List<PrincipalPolicy>();
         foreach (var attachment in attachments)
         {
             if (_policiesByArn.TryGetValue(attachment.PolicyArn, out var policy) && policy.DefaultVersion is { } version)
             {
-                result.Add(new NamedPolicy(prefix + policy.PolicyName, source, version.Document, policy.Arn));
+                result.Add(new PrincipalPolicy(prefix + policy.PolicyName, source, version.Document, policy.Arn));
             }
             else
             {
@@ -146,7 +146,7 @@ public sealed class AccountState
         return result;
     }
 
-    private NamedPolicy? Boundary(string principalArn, PolicyAttachment? boundary, List<UnresolvedPolicy> unresolved)
+    private PrincipalPolicy? Boundary(string principalArn, PolicyAttachment? boundary, List<UnresolvedPolicy> unresolved)
     {
         if (boundary is null)
         {

@@ -22,8 +22,8 @@ public sealed record ResolvedPrincipal(
     string Arn,
     string AccountId,
     string UniqueId,
-    ImmutableArray<NamedPolicy> IdentityPolicies,
-    NamedPolicy? PermissionsBoundary,
+    ImmutableArray<PrincipalPolicy> IdentityPolicies,
+    PrincipalPolicy? PermissionsBoundary,
     string? TrustPolicy,
     ImmutableArray<IamTag> Tags,
     bool IsServiceLinked);

@@ -5,4 +5,4 @@ namespace Governance.Core.Accounts;
 /// <param name="Source">How it reaches the principal.</param>
 /// <param name="Document">The JSON text.</param>
 /// <param name="Arn">The managed policy's ARN; null for inline policies.</param>
-public sealed record NamedPolicy(string Name, PolicySource Source, string Document, string? Arn = null);
+public sealed record PrincipalPolicy(string Name, PolicySource Source, string Document, string? Arn = null);
