@@ -176,7 +176,7 @@ internal static class IpAddressOperators
                     return false;
                 }
                 groups[count++] = (ushort)(v4 >> 16);
-                groups[count++] = (ushort)v4;
+                groups[count++] = (ushort)(v4 & 0xFFFF);
                 return true;
             }
             if (part.IsEmpty || part.Length > 4 || count == 8)
