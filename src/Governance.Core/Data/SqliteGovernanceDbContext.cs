@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Governance.Core.Data;
 
@@ -18,6 +17,6 @@ public sealed class SqliteGovernanceDbContext(DbContextOptions<SqliteGovernanceD
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // SQLite has no date type that sorts and compares; UTC ticks in an integer do both.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
