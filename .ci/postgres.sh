@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-password="${IAMGOV_PG_PASSWORD:-iamgov-test}"
+# A fresh random password each run: nothing secret is kept in the repository.
+password="${IAMGOV_PG_PASSWORD:-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")}"
 port="${IAMGOV_PG_PORT:-5432}"
 
 log() { echo "postgres.sh: $*" >&2; }
