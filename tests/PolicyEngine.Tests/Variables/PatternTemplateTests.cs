@@ -168,4 +168,18 @@ public sealed class PatternTemplateTests
                 return IsMatch(prefix + "${k}" + suffix, text, context, out _) == Wildcard.IsMatch(prefix + value + suffix, text, ignoreCase: false);
             });
     }
+
+    [Fact]
+    public void IsMatch_MoreSegmentsThanStackSlots_ResolvesAll()
+    {
+        // Arrange: 10 variables and 10 literals, past the 8 values kept on the stack.
+        var pattern = string.Concat(Enumerable.Range(0, 10).Select(static i => $"-${{k{i}}}"));
+        var context = Context([.. Enumerable.Range(0, 10).Select(static i => ($"k{i}", $"v{i}"))]);
+        var text = string.Concat(Enumerable.Range(0, 10).Select(static i => $"-v{i}"));
+
+        // Act / Assert
+        Assert.True(IsMatch(pattern, text, context, out _));
+        Assert.True(IsMatch(pattern + "*", text + "tail", context, out _));
+        Assert.False(IsMatch(pattern, text + "x", context, out _));
+    }
 }

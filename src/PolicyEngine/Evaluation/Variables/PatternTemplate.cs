@@ -71,29 +71,46 @@ internal sealed class PatternTemplate
         ArgumentNullException.ThrowIfNull(context);
 
         // Pass 1: resolve every variable, so a missing key is reported whatever the text, and size the pattern.
+        var resolved = default(ResolvedValues);
         var length = 0;
-        foreach (var segment in _segments)
+        for (var i = 0; i < _segments.Length; i++)
         {
-            if (!segment.TryResolve(context, out var value))
+            if (!_segments[i].TryResolve(context, out var value))
             {
-                missingKey = segment.Text;
+                missingKey = _segments[i].Text;
                 return false;
+            }
+            if (i < ResolvedValues.Capacity)
+            {
+                resolved[i] = value;
             }
             length += value.Length;
         }
-        return _wildcards ? MatchWildcard(text, context, ignoreCase, length) : MatchLiteral(text, context, ignoreCase, length);
+        return _wildcards
+            ? MatchWildcard(text, context, in resolved, ignoreCase, length)
+            : MatchLiteral(text, context, in resolved, ignoreCase, length);
     }
 
-    private bool MatchLiteral(ReadOnlySpan<char> text, RequestContext context, bool ignoreCase, int length)
+    private string Resolved(int index, RequestContext context, in ResolvedValues resolved)
+    {
+        if (index < ResolvedValues.Capacity)
+        {
+            return resolved[index];
+        }
+        _segments[index].TryResolve(context, out var value);
+        return value;
+    }
+
+    private bool MatchLiteral(ReadOnlySpan<char> text, RequestContext context, in ResolvedValues resolved, bool ignoreCase, int length)
     {
         if (length != text.Length)
         {
             return false;
         }
         var position = 0;
-        foreach (var segment in _segments)
+        for (var i = 0; i < _segments.Length; i++)
         {
-            segment.TryResolve(context, out var value);
+            var value = Resolved(i, context, in resolved);
             if (!Equal(value, text.Slice(position, value.Length), ignoreCase))
             {
                 return false;
@@ -103,7 +120,7 @@ internal sealed class PatternTemplate
         return true;
     }
 
-    private bool MatchWildcard(ReadOnlySpan<char> text, RequestContext context, bool ignoreCase, int length)
+    private bool MatchWildcard(ReadOnlySpan<char> text, RequestContext context, in ResolvedValues resolved, bool ignoreCase, int length)
     {
         char[]? rentedChars = null;
         bool[]? rentedMask = null;
@@ -112,11 +129,11 @@ internal sealed class PatternTemplate
         try
         {
             var position = 0;
-            foreach (var segment in _segments)
+            for (var i = 0; i < _segments.Length; i++)
             {
-                segment.TryResolve(context, out var value);
+                var value = Resolved(i, context, in resolved);
                 value.AsSpan().CopyTo(chars[position..]);
-                wild.Slice(position, value.Length).Fill(segment.Kind == TemplateSegmentKind.Literal);
+                wild.Slice(position, value.Length).Fill(_segments[i].Kind == TemplateSegmentKind.Literal);
                 position += value.Length;
             }
             return MaskedWildcard.IsMatch(chars[..length], wild[..length], text, ignoreCase);
