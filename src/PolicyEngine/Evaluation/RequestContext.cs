@@ -43,7 +43,7 @@ public sealed class RequestContext
     }
 
     /// <summary>The values of <paramref name="key"/>; false when the request does not carry it.</summary>
-    /// <remarks>A key present with an empty list is present: <c>ForAllValues</c> treats both as vacuously true, <c>Null</c> does not.</remarks>
+    /// <remarks>A key present with an empty list is returned as such; condition operators treat an empty list as an absent key (see CompiledCondition).</remarks>
     public bool TryGetValues(string key, out ImmutableArray<string> values) => _values.TryGetValue(key, out values);
 
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="values"/>, for keys the evaluator derives (principal ARN, account).</summary>
