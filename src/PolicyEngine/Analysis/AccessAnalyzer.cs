@@ -65,7 +65,8 @@ public sealed class AccessAnalyzer
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
         var baseContext = context is null ? _context : context.WithMissing(_context.Entries);
-        var result = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, null, baseContext));
+        var owner = PatternOwner(resource);
+        var result = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, owner, baseContext));
         switch (result.Decision)
         {
             case Decision.Allow:
@@ -74,10 +75,27 @@ public sealed class AccessAnalyzer
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
                 return new AccessCheck(action, resource, keys.IsEmpty ? AccessVerdict.Allowed : AccessVerdict.Conditional, keys, result.DecidingStatements);
             case Decision.ImplicitDeny:
-                return TrySatisfy(action, resource, baseContext, result);
+                return TrySatisfy(action, resource, owner, baseContext, result);
             default:
                 return Denied(action, resource);
         }
+    }
+
+    /// <summary>
+    /// Whether some statement that can grant covers <paramref name="action"/> by its Action or NotAction: a cheap
+    /// necessary condition for any allow, read from the patterns without deciding anything.
+    /// </summary>
+    public bool MayAllow(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var statement in _statements)
+        {
+            if (statement.Grants && Covers(statement.Statement.Action, action))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The resource patterns the statements that can grant <paramref name="action"/> name for it.</summary>
@@ -136,7 +154,22 @@ public sealed class AccessAnalyzer
                 .OrderBy(static l => l.Key)
                 .Select(static l => new LevelAccess(l.Key, [.. l.OrderBy(static a => a.Action, StringComparer.Ordinal)]))]))];
 
-    private AccessCheck TrySatisfy(string action, string resource, RequestContext context, AuthorizationResult result)
+    /// <summary>
+    /// A pattern whose account field is a wildcard (<c>arn:aws:iam::*:policy/x-*</c>) covers the principal's own account:
+    /// decide it as owned there, not as a cross-account resource of an account named <c>*</c>.
+    /// </summary>
+    private string? PatternOwner(string resource)
+    {
+        var parts = resource.Split(':', 6);
+        if (parts.Length != 6 || parts[4].AsSpan().IndexOfAny('*', '?') < 0)
+        {
+            return null;
+        }
+        var caller = Principal.Split(':', 6);
+        return caller.Length == 6 ? caller[4] : null;
+    }
+
+    private AccessCheck TrySatisfy(string action, string resource, string? owner, RequestContext context, AuthorizationResult result)
     {
         // Only allows that failed for want of a key can be rescued; a key the request carries decided already.
         var blocked = result.Explanation.Statements
@@ -161,7 +194,7 @@ public sealed class AccessAnalyzer
             return Denied(action, resource);
         }
         var satisfied = RequestContext.Create(witness).WithMissing(context.Entries);
-        var retry = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, null, satisfied));
+        var retry = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, owner, satisfied));
         if (retry.Decision != Decision.Allow)
         {
             return Denied(action, resource);
@@ -183,6 +216,20 @@ public sealed class AccessAnalyzer
             .SelectMany(static s => s.Statement.Conditions)
             .Select(static c => c.Key)
             .Where(k => !context.TryGetValues(k, out _));
+
+    private static bool Covers(ActionSpec spec, string action)
+    {
+        var listed = false;
+        foreach (var value in spec.Values)
+        {
+            if (Matching.Wildcard.IsMatch(value.Value, action, ignoreCase: true))
+            {
+                listed = true;
+                break;
+            }
+        }
+        return listed != spec.IsNot;
+    }
 
     private static (PolicyType, string, int?, int) Key(StatementRef r) => (r.PolicyType, r.PolicyName, r.Level, r.Index);
 
