@@ -22,6 +22,7 @@ internal sealed class AuditRun
     private readonly Dictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<Finding>> _direct = new(StringComparer.Ordinal);
     private readonly TrustIndex _trustIndex;
+    private readonly Dictionary<string, EffectiveAccess> _sharedAccess = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
     public AuditRun(AccountState state, AuditOptions options)
@@ -66,7 +67,7 @@ internal sealed class AuditRun
 
     private PrincipalAudit Audit(Subject subject)
     {
-        var access = subject.Analyzer.GetEffectiveAccess();
+        var access = EffectiveAccessOf(subject);
         var findings = new List<Finding>();
         if (subject.IsIamAdmin)
         {
@@ -82,6 +83,31 @@ internal sealed class AuditRun
         return new PrincipalAudit(subject.Arn, principal.Name, principal.Kind, subject.AccountId, Summarize(access),
             [.. findings.OrderByDescending(static f => f.Severity).ThenBy(static f => f.Category)]);
     }
+
+    /// <summary>
+    /// The subject's effective access, shared between subjects with the very same policies (eight principals with only
+    /// <c>AdministratorAccess</c> are one computation) unless a policy depends on who the principal is.
+    /// </summary>
+    private EffectiveAccess EffectiveAccessOf(Subject subject)
+    {
+        var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).ToList();
+        if (policies.Any(static p => p?.Document is { } d && d.Statements.Any(static s => PrincipalSpecific(s))))
+        {
+            return subject.Analyzer.GetEffectiveAccess();
+        }
+        var key = string.Join('\n', policies.Select(static p => p is null ? "-" : $"{p.Name}#{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p)}"));
+        if (!_sharedAccess.TryGetValue(key, out var access))
+        {
+            _sharedAccess[key] = access = subject.Analyzer.GetEffectiveAccess();
+        }
+        return access;
+    }
+
+    private static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
+        => statement.Resource?.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)) == true
+            || statement.Conditions.Any(static c => c.Key.StartsWith("aws:Principal", StringComparison.OrdinalIgnoreCase)
+                || c.Key.StartsWith("aws:user", StringComparison.OrdinalIgnoreCase)
+                || c.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)));
 
     private static AccessSummary Summarize(EffectiveAccess access)
     {

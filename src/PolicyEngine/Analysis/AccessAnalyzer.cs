@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyEngine.Catalog;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Explain;
 using PolicyEngine.Model;
@@ -102,7 +103,7 @@ public sealed class AccessAnalyzer
     public ImmutableArray<string> ResourcePatterns(string action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return [.. _statements.Where(s => s.Grants && s.Actions.Any(a => string.Equals(a.FullName, action, StringComparison.OrdinalIgnoreCase)))
+        return [.. _statements.Where(s => s.Grants && Covers(s.Statement.Action, action))
             .SelectMany(static s => s.ResourcePatterns).Distinct(StringComparer.Ordinal)];
     }
 
@@ -114,7 +115,7 @@ public sealed class AccessAnalyzer
         var groups = ActionGroups.Build([this], query.Service);
         var decided = new Dictionary<(int Group, string Resource), AccessCheck>();
         var relevance = new ResourceRelevance();
-        var allowed = new List<ActionAccess>();
+        var allowed = new List<(ActionInfo Info, ActionAccess Access)>();
         foreach (var (action, group) in groups.Actions)
         {
             var candidates = query.Resource is { } arn ? [arn] : groups.ResourcesOf(group);
@@ -136,7 +137,7 @@ public sealed class AccessAnalyzer
             }
             if (grants.Count > 0)
             {
-                allowed.Add(new ActionAccess(action.FullName, action.AccessLevel, grants.ToImmutable()));
+                allowed.Add((action, new ActionAccess(action.FullName, action.AccessLevel, grants.ToImmutable())));
             }
         }
         return new EffectiveAccess(Principal, Group(allowed));
@@ -145,14 +146,32 @@ public sealed class AccessAnalyzer
     /// <summary>The statements the analyzer read, in policy-set order.</summary>
     internal ImmutableArray<SourceStatement> Statements => _statements;
 
-    private static ImmutableArray<ServiceAccess> Group(List<ActionAccess> allowed)
-        => [.. allowed
-            .GroupBy(static a => a.Action[..a.Action.IndexOf(':', StringComparison.Ordinal)], StringComparer.OrdinalIgnoreCase)
-            .OrderBy(static g => g.Key, StringComparer.Ordinal)
-            .Select(static g => new ServiceAccess(g.Key, [.. g
-                .GroupBy(static a => a.AccessLevel)
-                .OrderBy(static l => l.Key)
-                .Select(static l => new LevelAccess(l.Key, [.. l.OrderBy(static a => a.Action, StringComparer.Ordinal)]))]))];
+    /// <summary>Buckets the allowed actions (already sorted by name) by service, then by access level.</summary>
+    private static ImmutableArray<ServiceAccess> Group(List<(ActionInfo Info, ActionAccess Access)> allowed)
+    {
+        var services = ImmutableArray.CreateBuilder<ServiceAccess>();
+        var levels = new SortedDictionary<AccessLevel, ImmutableArray<ActionAccess>.Builder>();
+        string? current = null;
+        foreach (var (info, access) in allowed.Append((null!, null!)))
+        {
+            if (current is not null && (info is null || !string.Equals(info.ServicePrefix, current, StringComparison.Ordinal)))
+            {
+                services.Add(new ServiceAccess(current, [.. levels.Select(static l => new LevelAccess(l.Key, l.Value.ToImmutable()))]));
+                levels.Clear();
+            }
+            if (info is null)
+            {
+                break;
+            }
+            current = info.ServicePrefix;
+            if (!levels.TryGetValue(info.AccessLevel, out var list))
+            {
+                levels[info.AccessLevel] = list = ImmutableArray.CreateBuilder<ActionAccess>();
+            }
+            list.Add(access);
+        }
+        return services.ToImmutable();
+    }
 
     /// <summary>
     /// A pattern whose account field is a wildcard (<c>arn:aws:iam::*:policy/x-*</c>) covers the principal's own account:

@@ -1,5 +1,5 @@
+using System.Collections;
 using System.Collections.Immutable;
-using System.Text;
 using PolicyEngine.Catalog;
 using PolicyEngine.Evaluation;
 
@@ -11,8 +11,9 @@ namespace PolicyEngine.Analysis;
 /// stands for every action of the group.
 /// </summary>
 /// <remarks>
-/// Actions AWS decides by special rules (<c>sts:AssumeRole</c> needs the trust policy, <c>sts:GetCallerIdentity</c> is
-/// always allowed) each form a group of their own.
+/// Works on dense action ids: each statement marks the ids it covers in a bit set, so grouping twenty thousand actions
+/// costs a few array passes. Actions AWS decides by special rules (<c>sts:AssumeRole</c> needs the trust policy,
+/// <c>sts:GetCallerIdentity</c> is always allowed) each form a group of their own.
 /// </remarks>
 internal sealed class ActionGroups
 {
@@ -23,7 +24,7 @@ internal sealed class ActionGroups
     {
     }
 
-    /// <summary>Every candidate action with its group, sorted by name.</summary>
+    /// <summary>Every candidate action with its group, in catalogue order (by service, then name).</summary>
     public List<(ActionInfo Action, int Group)> Actions { get; } = [];
 
     /// <summary>The action decisions of <paramref name="group"/> are made with.</summary>
@@ -36,44 +37,43 @@ internal sealed class ActionGroups
     public static ActionGroups Build(IReadOnlyList<AccessAnalyzer> analyzers, string? service)
     {
         var statements = analyzers.SelectMany(static a => a.Statements).ToList();
-        var covering = new Dictionary<ActionInfo, List<int>>(ReferenceEqualityComparer.Instance);
-        foreach (var statement in statements.Where(static s => s.Grants))
-        {
-            foreach (var action in statement.Actions)
-            {
-                if (service is null || string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase))
-                {
-                    covering.TryAdd(action, []);
-                }
-            }
-        }
+        var all = ActionExpansion.All;
+        var granted = new BitArray(all.Length);
+        var covers = new BitArray[statements.Count];
+        var signature = new long[all.Length];
         for (var i = 0; i < statements.Count; i++)
         {
+            var bits = covers[i] = new BitArray(all.Length);
             foreach (var action in statements[i].Actions)
             {
-                if (covering.TryGetValue(action, out var list))
-                {
-                    list.Add(i);
-                }
+                var id = ActionExpansion.IdOf(action);
+                bits[id] = true;
+                // Invariant: two actions get the same signature only when the same statements cover them (up to a
+                // 64-bit hash collision, which would merely decide one with the other's representative).
+                signature[id] = unchecked((signature[id] * 1_000_003) + i + 1);
+            }
+            if (statements[i].Grants)
+            {
+                granted.Or(bits);
             }
         }
 
         var groups = new ActionGroups();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var key = new StringBuilder();
-        foreach (var (action, list) in covering.OrderBy(static e => e.Key.FullName, StringComparer.Ordinal))
+        var ids = new Dictionary<(string, long), int>();
+        for (var id = 0; id < all.Length; id++)
         {
-            key.Clear().Append(IsSpecial(action) ? action.FullName : action.ServicePrefix).Append('|');
-            foreach (var index in list)
+            var action = all[id];
+            if (!granted[id] || (service is not null && !string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase)))
             {
-                key.Append(index).Append(',');
+                continue;
             }
-            var text = key.ToString();
-            if (!ids.TryGetValue(text, out var group))
+            var key = (IsSpecial(action) ? action.FullName : action.ServicePrefix, signature[id]);
+            if (!ids.TryGetValue(key, out var group))
             {
-                ids[text] = group = groups._representatives.Count;
+                ids[key] = group = groups._representatives.Count;
                 groups._representatives.Add(action.FullName);
-                groups._resources.Add([.. list.SelectMany(i => statements[i].ResourcePatterns)
+                groups._resources.Add([.. Enumerable.Range(0, statements.Count).Where(i => covers[i][id])
+                    .SelectMany(i => statements[i].ResourcePatterns)
                     .Distinct(StringComparer.Ordinal)
                     .OrderBy(static r => r == "*" ? 0 : 1).ThenBy(static r => r, StringComparer.Ordinal)]);
             }
