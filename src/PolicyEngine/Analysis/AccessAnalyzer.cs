@@ -275,7 +275,7 @@ public sealed class AccessAnalyzer
         {
             foreach (var statement in policy.Document?.Statements ?? [])
             {
-                var reference = new StatementRef(type, policy.Name, level, statement.Index, statement.Sid, statement.Location.Path, statement.Location.Line);
+                var reference = new StatementRef(type, policy.Name, level, statement.Index, statement.Sid, statement.Location.Path, statement.Location.Line, statement.Location.Column);
                 yield return new SourceStatement(reference, statement, ActionExpansion.Expand(statement.Action));
             }
         }

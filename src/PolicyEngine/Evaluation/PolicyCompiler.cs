@@ -99,7 +99,7 @@ public static class PolicyCompiler
             foreach (var statement in document.Statements)
             {
                 var reference = new StatementRef(type, policy.Name, level, statement.Index, statement.Sid,
-                    statement.Location.Path, statement.Location.Line);
+                    statement.Location.Path, statement.Location.Line, statement.Location.Column);
                 Statements.Add(new CompiledStatement(
                     Statements.Count,
                     reference,

@@ -8,7 +8,9 @@ namespace PolicyEngine.Evaluation;
 /// <param name="Sid">The statement's Sid, if it has one.</param>
 /// <param name="JsonPath">The statement's path in its document, such as <c>Statement[2]</c>.</param>
 /// <param name="Line">The 1-based line where the statement starts.</param>
-public sealed record StatementRef(PolicyType PolicyType, string PolicyName, int? Level, int Index, string? Sid, string JsonPath, int Line)
+/// <param name="Column">The 1-based column where the statement starts.</param>
+public sealed record StatementRef(PolicyType PolicyType, string PolicyName, int? Level, int Index, string? Sid, string JsonPath, int Line,
+    int Column)
 {
     /// <summary>How messages name the statement: its Sid, else its index.</summary>
     public string DisplayName => Sid is { Length: > 0 } ? Sid : $"Statement[{Index}]";

@@ -9,33 +9,33 @@ namespace PolicyEngine.Matching;
 /// </remarks>
 internal sealed class ActionMatcher
 {
-    private ActionMatcher(bool isNot, Dictionary<string, string[]> byService, string[] global, string[] exactNames)
+    private ActionMatcher(bool isNot, Dictionary<string, ServicePatterns> byService, string[] global)
     {
         IsNot = isNot;
         ByService = byService;
         Global = global;
-        ExactNames = exactNames;
+        ListsEverything = Array.IndexOf(global, "*") >= 0;
     }
 
     /// <summary>True for NotAction.</summary>
     public bool IsNot { get; }
 
-    /// <summary>Patterns whose service prefix is literal, by prefix (case-insensitive), holding only the part after <c>:</c>.</summary>
-    public Dictionary<string, string[]> ByService { get; }
+    /// <summary>Patterns whose service prefix is literal, by prefix (case-insensitive).</summary>
+    public Dictionary<string, ServicePatterns> ByService { get; }
 
     /// <summary>Patterns whose prefix holds a wildcard (<c>*</c>, <c>s3*:Get*</c>), matched against the whole action.</summary>
     public string[] Global { get; }
 
-    /// <summary>The listed names without wildcards, whole (<c>s3:GetObject</c>).</summary>
-    public string[] ExactNames { get; }
+    /// <summary>True when a pattern is <c>*</c>: every action is listed.</summary>
+    public bool ListsEverything { get; }
 
     /// <summary>Compiles <paramref name="spec"/>.</summary>
     public static ActionMatcher Create(ActionSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var byService = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var services = new Dictionary<string, (List<string> Exact, List<string> Wildcards)>(StringComparer.OrdinalIgnoreCase);
+        var lookup = services.GetAlternateLookup<ReadOnlySpan<char>>();
         var global = new List<string>();
-        var exact = new List<string>();
         foreach (var value in spec.Values)
         {
             var text = value.Value;
@@ -45,42 +45,45 @@ internal sealed class ActionMatcher
                 global.Add(text);
                 continue;
             }
-            var service = text[..colon];
-            if (!byService.TryGetValue(service, out var list))
+            if (!lookup.TryGetValue(text.AsSpan(0, colon), out var lists))
             {
-                byService[service] = list = [];
+                lists = ([], []);
+                services[text[..colon]] = lists;
             }
-            list.Add(text[(colon + 1)..]);
-            if (!Wildcard.HasWildcard(text))
-            {
-                exact.Add(text);
-            }
+            var name = text[(colon + 1)..];
+            (Wildcard.HasWildcard(name) ? lists.Wildcards : lists.Exact).Add(name);
         }
-        return new ActionMatcher(spec.IsNot,
-            byService.ToDictionary(static e => e.Key, static e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
-            [.. global], [.. exact]);
+        var byService = new Dictionary<string, ServicePatterns>(services.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (service, lists) in services)
+        {
+            byService[service] = new ServicePatterns([.. lists.Exact], [.. lists.Wildcards]);
+        }
+        return new ActionMatcher(spec.IsNot, byService, [.. global]);
     }
 
     /// <summary>Whether the statement covers the action <paramref name="service"/>:<paramref name="name"/>.</summary>
     public bool Matches(string service, string name, string action)
-        => Listed(ByService.GetValueOrDefault(service), Global, name, action) != IsNot;
+        => (ByService.TryGetValue(service, out var patterns) && patterns.Lists(name) || ListedGlobally(Global, action)) != IsNot;
 
-    /// <summary>Whether <paramref name="action"/> is listed by <paramref name="namePatterns"/> or <paramref name="fullPatterns"/>.</summary>
-    public static bool Listed(string[]? namePatterns, string[] fullPatterns, string name, string action)
+    /// <summary>Whether <paramref name="action"/> matches one of <paramref name="fullPatterns"/>.</summary>
+    public static bool ListedGlobally(string[] fullPatterns, string action)
     {
-        if (namePatterns is not null)
-        {
-            foreach (var pattern in namePatterns)
-            {
-                if (Wildcard.IsMatch(pattern, name, ignoreCase: true))
-                {
-                    return true;
-                }
-            }
-        }
         foreach (var pattern in fullPatterns)
         {
             if (Wildcard.IsMatch(pattern, action, ignoreCase: true))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> matches one of <paramref name="patterns"/>.</summary>
+    public static bool ListedByName(string[] patterns, string name)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (Wildcard.IsMatch(pattern, name, ignoreCase: true))
             {
                 return true;
             }
