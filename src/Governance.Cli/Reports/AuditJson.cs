@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Governance.Core.Analysis;
+
+namespace Governance.Cli.Reports;
+
+/// <summary>Writes an audit as the stable JSON document: <c>{"asOf","totals","principals":[{"arn",...,"findings":[...]}]}</c>.</summary>
+/// <remarks>Enum values are written by name; property order is fixed; see docs/audit-json.md.</remarks>
+internal static class AuditJson
+{
+    public static string Render(AccountAudit audit)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(json, audit);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter json, AccountAudit audit)
+    {
+        json.WriteStartObject();
+        json.WriteString("asOf", audit.AsOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteStartObject("totals");
+        json.WriteNumber("principals", audit.Principals.Length);
+        json.WriteNumber("findings", audit.Findings.Count());
+        json.WriteStartObject("byCategory");
+        foreach (var category in Enum.GetValues<FindingCategory>())
+        {
+            json.WriteNumber(category.ToString(), audit.Findings.Count(f => f.Category == category));
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("bySeverity");
+        foreach (var severity in Enum.GetValues<FindingSeverity>())
+        {
+            json.WriteNumber(severity.ToString(), audit.Findings.Count(f => f.Severity == severity));
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("principals");
+        foreach (var principal in audit.Principals)
+        {
+            json.WriteStartObject();
+            json.WriteString("arn", principal.Arn);
+            json.WriteString("name", principal.Name);
+            json.WriteString("kind", principal.Kind.ToString());
+            json.WriteString("account", principal.AccountId);
+            json.WriteStartObject("access");
+            json.WriteNumber("services", principal.Access.Services);
+            json.WriteNumber("actions", principal.Access.Actions);
+            json.WriteNumber("conditional", principal.Access.Conditional);
+            json.WriteStartObject("byLevel");
+            foreach (var (level, count) in principal.Access.ByLevel)
+            {
+                json.WriteNumber(level.ToString(), count);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var finding in principal.Findings)
+            {
+                WriteFinding(json, finding);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("category", finding.Category.ToString());
+        json.WriteString("severity", finding.Severity.ToString());
+        json.WriteString("title", finding.Title);
+        if (finding.PathId is { } id)
+        {
+            json.WriteString("pathId", id);
+        }
+        Strings(json, "actions", finding.Actions);
+        Strings(json, "path", finding.Path);
+        Strings(json, "conditionKeys", finding.ConditionKeys);
+        json.WriteStartArray("evidence");
+        foreach (var evidence in finding.Evidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("principal", evidence.Principal);
+            json.WriteString("policy", evidence.Policy);
+            json.WriteString("sid", evidence.Sid);
+            json.WriteNumber("line", evidence.Line);
+            json.WriteString("policyType", evidence.PolicyType.ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+}

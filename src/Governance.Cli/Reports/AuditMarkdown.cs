@@ -1,0 +1,48 @@
+using Governance.Core.Analysis;
+
+namespace Governance.Cli.Reports;
+
+/// <summary>Writes an audit as Markdown: a totals table, then a section per principal with findings.</summary>
+internal static class AuditMarkdown
+{
+    public static void Write(TextWriter output, AccountAudit audit)
+    {
+        output.WriteLine("# IAM access audit");
+        output.WriteLine();
+        output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings, as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC.");
+        output.WriteLine();
+        output.WriteLine("| Category | " + string.Join(" | ", Enum.GetValues<FindingSeverity>().Reverse()) + " |");
+        output.WriteLine("|---|" + string.Concat(Enum.GetValues<FindingSeverity>().Select(static _ => "---:|")));
+        foreach (var category in Enum.GetValues<FindingCategory>())
+        {
+            output.WriteLine($"| {category} | " + string.Join(" | ", Enum.GetValues<FindingSeverity>().Reverse()
+                .Select(s => audit.Findings.Count(f => f.Category == category && f.Severity == s))) + " |");
+        }
+        foreach (var principal in audit.Principals.Where(static p => !p.Findings.IsEmpty))
+        {
+            output.WriteLine();
+            output.WriteLine($"## {Escape(principal.Name)}");
+            output.WriteLine();
+            output.WriteLine($"`{principal.Arn}` · {principal.Kind} · {principal.Access.Actions} actions in {principal.Access.Services} services");
+            output.WriteLine();
+            foreach (var finding in principal.Findings)
+            {
+                output.WriteLine($"- **{finding.Severity} · {finding.Category}**: {Escape(finding.Title)}");
+                if (finding.Path.Length > 1)
+                {
+                    output.WriteLine($"  - path: {string.Join(" → ", finding.Path.Select(static p => $"`{p}`"))}");
+                }
+                if (!finding.ConditionKeys.IsEmpty)
+                {
+                    output.WriteLine($"  - depends on: {string.Join(", ", finding.ConditionKeys.Select(static k => $"`{k}`"))}");
+                }
+                foreach (var evidence in finding.Evidence)
+                {
+                    output.WriteLine($"  - granted by `{evidence.Policy}` {evidence.Sid}, line {evidence.Line}");
+                }
+            }
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);
+}

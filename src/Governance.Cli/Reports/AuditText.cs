@@ -1,0 +1,45 @@
+using Governance.Core.Analysis;
+
+namespace Governance.Cli.Reports;
+
+/// <summary>Writes an audit as plain text: each principal with findings, then the totals.</summary>
+internal static class AuditText
+{
+    public static void Write(TextWriter output, AccountAudit audit)
+    {
+        foreach (var principal in audit.Principals)
+        {
+            output.WriteLine($"{principal.Arn}  ({principal.Access.Actions} actions in {principal.Access.Services} services)");
+            if (principal.Findings.IsEmpty)
+            {
+                output.WriteLine("  no findings");
+            }
+            foreach (var finding in principal.Findings)
+            {
+                output.WriteLine($"  [{finding.Severity}] {finding.Category}: {finding.Title}");
+                if (finding.Path.Length > 1)
+                {
+                    output.WriteLine($"      path: {string.Join(" -> ", finding.Path)}");
+                }
+                if (!finding.ConditionKeys.IsEmpty)
+                {
+                    output.WriteLine($"      depends on: {string.Join(", ", finding.ConditionKeys)}");
+                }
+                foreach (var evidence in finding.Evidence)
+                {
+                    output.WriteLine($"      granted by: {evidence.Policy} {evidence.Sid} (line {evidence.Line})");
+                }
+            }
+            output.WriteLine();
+        }
+        output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings");
+        foreach (var category in Enum.GetValues<FindingCategory>())
+        {
+            var count = audit.Findings.Count(f => f.Category == category);
+            if (count > 0)
+            {
+                output.WriteLine($"  {category}: {count}");
+            }
+        }
+    }
+}
