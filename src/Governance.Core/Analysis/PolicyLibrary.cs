@@ -1,0 +1,35 @@
+using Governance.Core.Accounts;
+using PolicyEngine.Evaluation;
+
+namespace Governance.Core.Analysis;
+
+/// <summary>Parses each policy document of an account state once, however many principals share it.</summary>
+internal sealed class PolicyLibrary
+{
+    private readonly Dictionary<(string Name, string Document), NamedPolicy> _parsed = [];
+
+    public NamedPolicy Get(string name, string document)
+    {
+        if (!_parsed.TryGetValue((name, document), out var policy))
+        {
+            _parsed[(name, document)] = policy = NamedPolicy.Parse(name, document);
+        }
+        return policy;
+    }
+
+    public PolicySet For(ResolvedPrincipal principal) => new()
+    {
+        IdentityPolicies = [.. principal.IdentityPolicies.Select(p => Get(p.Name, p.Document))],
+        PermissionsBoundary = principal.PermissionsBoundary is { } b ? Get(b.Name, b.Document) : null,
+    };
+
+    public PolicySet For(IamGroup group, AccountState state)
+    {
+        var inline = group.InlinePolicies.Select(p => Get(p.PolicyName, p.Document));
+        var attached = group.AttachedPolicies
+            .Select(a => state.FindPolicy(a.PolicyArn))
+            .Where(static p => p?.DefaultVersion is not null)
+            .Select(p => Get(p!.PolicyName, p.DefaultVersion!.Document));
+        return new PolicySet { IdentityPolicies = [.. inline.Concat(attached)] };
+    }
+}

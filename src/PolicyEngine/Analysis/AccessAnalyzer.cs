@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using PolicyEngine.Evaluation;
+using PolicyEngine.Explain;
+using PolicyEngine.Model;
+
+namespace PolicyEngine.Analysis;
+
+/// <summary>
+/// Answers what one principal's policies allow: single checks, and the whole effective access, every decision made by
+/// the compiled engine.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Built once per principal (the policy set is compiled and every statement's actions expanded through the catalogue
+/// once); then each check is one evaluation. The effective access groups catalogue actions that the same statements cover
+/// in the same service: such actions get the same decision on the same resource, so each group is decided once per
+/// resource pattern, which keeps <c>"Action": "*"</c> to a few hundred evaluations instead of tens of thousands.
+/// </para>
+/// <para>
+/// Conditions: keys the <see cref="AnalysisAssumptions"/> supply are decided; a grant that needs any other key is
+/// <see cref="AccessVerdict.Conditional"/> when some value of it lets the grant apply, naming the keys.
+/// </para>
+/// <threadsafety>Immutable after <see cref="Create"/>; any number of threads may use one instance.</threadsafety>
+/// </remarks>
+public sealed class AccessAnalyzer
+{
+    private readonly RequestContext _context;
+    private readonly ImmutableArray<SourceStatement> _statements;
+    private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
+
+    private AccessAnalyzer(string principal, CompiledPolicySet compiled, RequestContext context, ImmutableArray<SourceStatement> statements)
+    {
+        Principal = principal;
+        Compiled = compiled;
+        _context = context;
+        _statements = statements;
+        _byRef = [];
+        foreach (var statement in statements)
+        {
+            _byRef.TryAdd(Key(statement.Ref), statement);
+        }
+    }
+
+    /// <summary>The principal's ARN; requests are made as this principal.</summary>
+    public string Principal { get; }
+
+    /// <summary>The compiled policy set every decision comes from.</summary>
+    public CompiledPolicySet Compiled { get; }
+
+    /// <summary>Compiles <paramref name="policies"/> for <paramref name="principal"/> and expands their actions.</summary>
+    public static AccessAnalyzer Create(PolicySet policies, string principal, AnalysisAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        return new AccessAnalyzer(principal, PolicyCompiler.Compile(policies), assumptions.ToContext(), [.. Read(policies)]);
+    }
+
+    /// <summary>Decides one action on one resource.</summary>
+    /// <param name="action">The action, <c>service:Name</c>.</param>
+    /// <param name="resource">A resource ARN, or a pattern as a policy writes it (decided as that literal text).</param>
+    /// <param name="context">Keys this request carries beyond the assumptions (<c>iam:PassedToService</c>, ...); they win.</param>
+    public AccessCheck Check(string action, string resource, RequestContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        var baseContext = context is null ? _context : context.WithMissing(_context.Entries);
+        var owner = PatternOwner(resource);
+        var result = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, owner, baseContext));
+        switch (result.Decision)
+        {
+            case Decision.Allow:
+                var keys = UnknownKeys(result.DecidingStatements, baseContext)
+                    .Concat(UnknownKeys(result.Explanation.Statements.Where(IsUnmetDeny).Select(static o => o.Statement), baseContext))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+                return new AccessCheck(action, resource, keys.IsEmpty ? AccessVerdict.Allowed : AccessVerdict.Conditional, keys, result.DecidingStatements);
+            case Decision.ImplicitDeny:
+                return TrySatisfy(action, resource, owner, baseContext, result);
+            default:
+                return Denied(action, resource);
+        }
+    }
+
+    /// <summary>
+    /// Whether some statement that can grant covers <paramref name="action"/> by its Action or NotAction: a cheap
+    /// necessary condition for any allow, read from the patterns without deciding anything.
+    /// </summary>
+    public bool MayAllow(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var statement in _statements)
+        {
+            if (statement.Grants && Covers(statement.Statement.Action, action))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The resource patterns the statements that can grant <paramref name="action"/> name for it.</summary>
+    public ImmutableArray<string> ResourcePatterns(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return [.. _statements.Where(s => s.Grants && s.Actions.Any(a => string.Equals(a.FullName, action, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(static s => s.ResourcePatterns).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every allowed action, with the resource patterns it is allowed on and the statements that allow it.</summary>
+    /// <param name="query">Optional service and resource filters.</param>
+    public EffectiveAccess GetEffectiveAccess(AccessQuery? query = null)
+    {
+        query ??= AccessQuery.All;
+        var groups = ActionGroups.Build([this], query.Service);
+        var decided = new Dictionary<(int Group, string Resource), AccessCheck>();
+        var relevance = new ResourceRelevance();
+        var allowed = new List<ActionAccess>();
+        foreach (var (action, group) in groups.Actions)
+        {
+            var candidates = query.Resource is { } arn ? [arn] : groups.ResourcesOf(group);
+            var grants = ImmutableArray.CreateBuilder<ResourceGrant>();
+            foreach (var resource in candidates)
+            {
+                if (!relevance.Applies(action, resource, exact: query.Resource is not null))
+                {
+                    continue;
+                }
+                if (!decided.TryGetValue((group, resource), out var check))
+                {
+                    decided[(group, resource)] = check = Check(groups.Representative(group), resource);
+                }
+                if (check.IsAllowed)
+                {
+                    grants.Add(new ResourceGrant(resource, check.Verdict, check.ConditionKeys, check.GrantedBy));
+                }
+            }
+            if (grants.Count > 0)
+            {
+                allowed.Add(new ActionAccess(action.FullName, action.AccessLevel, grants.ToImmutable()));
+            }
+        }
+        return new EffectiveAccess(Principal, Group(allowed));
+    }
+
+    /// <summary>The statements the analyzer read, in policy-set order.</summary>
+    internal ImmutableArray<SourceStatement> Statements => _statements;
+
+    private static ImmutableArray<ServiceAccess> Group(List<ActionAccess> allowed)
+        => [.. allowed
+            .GroupBy(static a => a.Action[..a.Action.IndexOf(':', StringComparison.Ordinal)], StringComparer.OrdinalIgnoreCase)
+            .OrderBy(static g => g.Key, StringComparer.Ordinal)
+            .Select(static g => new ServiceAccess(g.Key, [.. g
+                .GroupBy(static a => a.AccessLevel)
+                .OrderBy(static l => l.Key)
+                .Select(static l => new LevelAccess(l.Key, [.. l.OrderBy(static a => a.Action, StringComparer.Ordinal)]))]))];
+
+    /// <summary>
+    /// A pattern whose account field is a wildcard (<c>arn:aws:iam::*:policy/x-*</c>) covers the principal's own account:
+    /// decide it as owned there, not as a cross-account resource of an account named <c>*</c>.
+    /// </summary>
+    private string? PatternOwner(string resource)
+    {
+        var parts = resource.Split(':', 6);
+        if (parts.Length != 6 || parts[4].AsSpan().IndexOfAny('*', '?') < 0)
+        {
+            return null;
+        }
+        var caller = Principal.Split(':', 6);
+        return caller.Length == 6 ? caller[4] : null;
+    }
+
+    private AccessCheck TrySatisfy(string action, string resource, string? owner, RequestContext context, AuthorizationResult result)
+    {
+        // Only allows that failed for want of a key can be rescued; a key the request carries decided already.
+        var blocked = result.Explanation.Statements
+            .Where(static o => o.Effect == Effect.Allow && o.Status == StatementStatus.ConditionNotMet && o.FailedCondition is { KeyMissing: true })
+            .Select(o => _byRef.GetValueOrDefault(Key(o.Statement)))
+            .OfType<SourceStatement>()
+            .ToList();
+        if (blocked.Count == 0)
+        {
+            return Denied(action, resource);
+        }
+        var witness = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var clause in blocked.SelectMany(static s => s.Statement.Conditions))
+        {
+            if (!context.TryGetValues(clause.Key, out _) && ConditionSatisfier.Witness(clause) is { } values)
+            {
+                witness[clause.Key] = values;
+            }
+        }
+        if (witness.Count == 0)
+        {
+            return Denied(action, resource);
+        }
+        var satisfied = RequestContext.Create(witness).WithMissing(context.Entries);
+        var retry = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, owner, satisfied));
+        if (retry.Decision != Decision.Allow)
+        {
+            return Denied(action, resource);
+        }
+        var keys = witness.Keys.Concat(UnknownKeys(retry.DecidingStatements, context))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        return new AccessCheck(action, resource, AccessVerdict.Conditional, keys, retry.DecidingStatements);
+    }
+
+    private static AccessCheck Denied(string action, string resource) => new(action, resource, AccessVerdict.Denied, [], []);
+
+    private static bool IsUnmetDeny(StatementOutcome outcome)
+        => outcome.Effect == Effect.Deny && outcome.Status == StatementStatus.ConditionNotMet;
+
+    /// <summary>Condition keys of <paramref name="refs"/> that <paramref name="context"/> does not supply: the request decides them.</summary>
+    private IEnumerable<string> UnknownKeys(IEnumerable<StatementRef> refs, RequestContext context)
+        => refs.Select(r => _byRef.GetValueOrDefault(Key(r)))
+            .OfType<SourceStatement>()
+            .SelectMany(static s => s.Statement.Conditions)
+            .Select(static c => c.Key)
+            .Where(k => !context.TryGetValues(k, out _));
+
+    private static bool Covers(ActionSpec spec, string action)
+    {
+        var listed = false;
+        foreach (var value in spec.Values)
+        {
+            if (Matching.Wildcard.IsMatch(value.Value, action, ignoreCase: true))
+            {
+                listed = true;
+                break;
+            }
+        }
+        return listed != spec.IsNot;
+    }
+
+    private static (PolicyType, string, int?, int) Key(StatementRef r) => (r.PolicyType, r.PolicyName, r.Level, r.Index);
+
+    /// <summary>Reads the set's statements in the compiler's order, naming them as the compiler does.</summary>
+    private static IEnumerable<SourceStatement> Read(PolicySet set)
+    {
+        IEnumerable<(NamedPolicy Policy, PolicyType Type, int? Level)> policies = set.IdentityPolicies.Select(static p => (p, PolicyType.Identity, (int?)null));
+        if (set.PermissionsBoundary is { } boundary)
+        {
+            policies = policies.Append((boundary, PolicyType.PermissionsBoundary, null));
+        }
+        if (set.SessionPolicy is { } session)
+        {
+            policies = policies.Append((session, PolicyType.Session, null));
+        }
+        policies = policies
+            .Concat(Levels(set.ServiceControlPolicies, PolicyType.ServiceControl))
+            .Concat(Levels(set.ResourceControlPolicies, PolicyType.ResourceControl));
+        if (set.ResourcePolicy is { } resource)
+        {
+            policies = policies.Append((resource, PolicyType.Resource, null));
+        }
+        foreach (var (policy, type, level) in policies)
+        {
+            foreach (var statement in policy.Document?.Statements ?? [])
+            {
+                var reference = new StatementRef(type, policy.Name, level, statement.Index, statement.Sid, statement.Location.Path, statement.Location.Line);
+                yield return new SourceStatement(reference, statement, ActionExpansion.Expand(statement.Action));
+            }
+        }
+    }
+
+    private static IEnumerable<(NamedPolicy, PolicyType, int?)> Levels(ImmutableArray<ImmutableArray<NamedPolicy>> levels, PolicyType type)
+        => levels.IsDefaultOrEmpty
+            ? []
+            : levels.SelectMany((level, i) => (level.IsDefault ? [] : level).Select(p => (p, type, (int?)i)));
+}
