@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
         root.Subcommands.Add(Commands.CanICommand.Create());
         root.Subcommands.Add(Commands.WhoCanCommand.Create());
+        root.Subcommands.Add(Commands.WhatCanCommand.Create(TimeProvider.System));
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);

@@ -52,6 +52,22 @@ public sealed class AccountAuthorizer(AccountState state)
         return CompiledFor(principal, guardrails ?? Guardrails.None, trustOf: null);
     }
 
+    /// <summary>The policies AWS evaluates for <paramref name="principal"/> under <paramref name="guardrails"/>, each parsed once.</summary>
+    public PolicySet PolicySet(ResolvedPrincipal principal, Guardrails? guardrails = null, ResolvedPrincipal? trustOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        guardrails ??= Guardrails.None;
+        return new PolicySet
+        {
+            IdentityPolicies = [.. principal.IdentityPolicies.Select(p => Parsed(p.Name, p.Document))],
+            PermissionsBoundary = principal.PermissionsBoundary is { } b ? Parsed(b.Name, b.Document) : null,
+            SessionPolicy = guardrails.SessionPolicy,
+            ServiceControlPolicies = guardrails.ServiceControlPolicies,
+            ResourceControlPolicies = guardrails.ResourceControlPolicies,
+            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? Parsed($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
+        };
+    }
+
     /// <summary>The request AWS would see from <paramref name="principal"/>, with its derived context keys.</summary>
     public static AuthorizationRequest Request(ResolvedPrincipal principal, string action, string resource,
         IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null)
@@ -80,15 +96,7 @@ public sealed class AccountAuthorizer(AccountState state)
     }
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)
-        => _compiled.GetOrAdd((principal.Arn, guardrails, trustOf?.Arn), _ => PolicyCompiler.Compile(new PolicySet
-        {
-            IdentityPolicies = [.. principal.IdentityPolicies.Select(p => Parsed(p.Name, p.Document))],
-            PermissionsBoundary = principal.PermissionsBoundary is { } b ? Parsed(b.Name, b.Document) : null,
-            SessionPolicy = guardrails.SessionPolicy,
-            ServiceControlPolicies = guardrails.ServiceControlPolicies,
-            ResourceControlPolicies = guardrails.ResourceControlPolicies,
-            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? Parsed($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
-        }));
+        => _compiled.GetOrAdd((principal.Arn, guardrails, trustOf?.Arn), _ => PolicyCompiler.Compile(PolicySet(principal, guardrails, trustOf)));
 
     /// <summary>Managed policies are shared by many principals: parse each document text once.</summary>
     private NamedPolicy Parsed(string name, string document)
