@@ -13,6 +13,9 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
+        root.Subcommands.Add(Commands.CanICommand.Create());
+        root.Subcommands.Add(Commands.WhoCanCommand.Create());
+        root.Subcommands.Add(Commands.WhatCanCommand.Create(TimeProvider.System));
         root.Subcommands.Add(Commands.SimulateCommand.Create());
         root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
         root.Subcommands.Add(Commands.BenchCommand.Create());

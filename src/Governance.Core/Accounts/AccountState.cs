@@ -79,9 +79,11 @@ public sealed class AccountState
 
     private PrincipalLookup NotFound(string input, string shortName)
     {
+        // Offer only names a typo away: a third of the name's length, at least two edits.
+        var limit = Math.Max(2, shortName.Length / 3) + 1;
         var closest = _principals
-            .Select(p => (p.Arn, Distance: Suggestions.Distance(shortName, p.Name, 8)))
-            .Where(static c => c.Distance < 8)
+            .Select(p => (p.Arn, Distance: Suggestions.Distance(shortName, p.Name, limit)))
+            .Where(c => c.Distance < limit)
             .OrderBy(static c => c.Distance).ThenBy(static c => c.Arn, StringComparer.Ordinal)
             .Take(3)
             .Select(static c => c.Arn);

@@ -1,0 +1,64 @@
+using PolicyEngine.Evaluation;
+using PolicyEngine.Explain;
+
+namespace Governance.Cli.Answers;
+
+/// <summary>Prints a decision for people: <c>yes</c> or <c>no</c>, and with <c>--explain</c> why, in a few lines.</summary>
+internal static class DecisionText
+{
+    public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings)
+    {
+        var term = Terminal.For(output);
+        output.WriteLine(result.Decision == Decision.Allow ? term.Green("yes") : term.Red("no"));
+        if (!explain)
+        {
+            return;
+        }
+        var explanation = result.Explanation;
+        output.WriteLine($"  {term.Bold(result.Decision.ToString())}: {ExplanationFormatter.Describe(explanation)}");
+        foreach (var statement in result.DecidingStatements)
+        {
+            output.WriteLine($"  {(result.Decision == Decision.Allow ? "granted" : "denied")} by {Describe(statement)}");
+        }
+        // Statements whose action did not match are noise for the question asked; the others show how close it came.
+        var near = explanation.Statements
+            .Where(static o => o.Status is StatementStatus.ResourceNotMatched or StatementStatus.PrincipalNotMatched or StatementStatus.ConditionNotMet)
+            .ToList();
+        if (near.Count > 0)
+        {
+            output.WriteLine("  statements that cover the action but did not apply:");
+            foreach (var outcome in near)
+            {
+                output.WriteLine($"    {Describe(outcome.Statement)}: {ExplanationFormatter.Describe(outcome)}");
+            }
+        }
+        if (result.Decision != Decision.Allow && explanation.Statements.All(static o => o.Status == StatementStatus.ActionNotMatched))
+        {
+            output.WriteLine(term.Dim("  no statement of any policy covers this action"));
+        }
+        if (explanation.MissingContextKeys.Length > 0)
+        {
+            output.WriteLine($"  the request lacked: {string.Join(", ", explanation.MissingContextKeys)}" +
+                term.Dim(" (supply them with --context KEY=VALUE)"));
+        }
+        foreach (var warning in warnings)
+        {
+            output.WriteLine($"  warning: {warning}");
+        }
+    }
+
+    public static string Describe(StatementRef statement)
+    {
+        var kind = statement.PolicyType switch
+        {
+            PolicyType.Identity => "identity policy",
+            PolicyType.PermissionsBoundary => "permissions boundary",
+            PolicyType.Session => "session policy",
+            PolicyType.ServiceControl => $"SCP at level {statement.Level}",
+            PolicyType.ResourceControl => $"RCP at level {statement.Level}",
+            _ => "resource policy",
+        };
+        var sid = statement.Sid is { Length: > 0 } s ? $"Sid `{s}`" : statement.JsonPath;
+        return $"{statement.PolicyName} ({kind}) {sid}, line {statement.Line}";
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using PolicyEngine.Analysis;
+
+namespace Governance.Cli.Answers;
+
+/// <summary>Writes effective access as the stable JSON of <c>iamgov what-can --output json</c> (docs/cli-json.md).</summary>
+internal static class EffectiveAccessJson
+{
+    public static void Write(Utf8JsonWriter json, EffectiveAccess access, IEnumerable<string> warnings)
+    {
+        json.WriteStartObject();
+        json.WriteString("principal", access.Principal);
+        json.WriteNumber("actionCount", access.ActionCount);
+        json.WriteStartArray("services");
+        foreach (var service in access.Services)
+        {
+            json.WriteStartObject();
+            json.WriteString("service", service.Service);
+            json.WriteStartArray("levels");
+            foreach (var level in service.Levels)
+            {
+                json.WriteStartObject();
+                json.WriteString("accessLevel", level.AccessLevel.ToString());
+                json.WriteStartArray("actions");
+                foreach (var action in level.Actions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("action", action.Action);
+                    json.WriteStartArray("resources");
+                    foreach (var grant in action.Resources)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("resource", grant.Resource);
+                        json.WriteString("verdict", grant.Verdict.ToString());
+                        json.WriteStartArray("conditionKeys");
+                        foreach (var key in grant.ConditionKeys)
+                        {
+                            json.WriteStringValue(key);
+                        }
+                        json.WriteEndArray();
+                        json.WriteStartArray("grantedBy");
+                        foreach (var statement in grant.GrantedBy)
+                        {
+                            DecisionJson.WriteStatement(json, statement);
+                            json.WriteEndObject();
+                        }
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var warning in warnings)
+        {
+            json.WriteStringValue(warning);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,49 @@
+using PolicyEngine.Analysis;
+using PolicyEngine.Catalog;
+
+namespace Governance.Cli.Answers;
+
+/// <summary>Prints effective access for people: one block per service, one line per access level and resource grant.</summary>
+internal static class EffectiveAccessText
+{
+    /// <summary>Past this many actions on one line, the line shows the first ones and a count.</summary>
+    private const int ActionsShown = 12;
+
+    public static void Write(TextWriter output, EffectiveAccess access, IReadOnlyCollection<string> warnings)
+    {
+        var term = Terminal.For(output);
+        output.WriteLine(term.Bold($"{access.Principal} may perform {access.ActionCount} actions in {access.Services.Length} services"));
+        foreach (var service in access.Services)
+        {
+            output.WriteLine(term.Bold(service.Service));
+            foreach (var level in service.Levels)
+            {
+                // Actions granted on the same resources under the same conditions read best as one line.
+                foreach (var grant in level.Actions.GroupBy(static a => Signature(a), StringComparer.Ordinal))
+                {
+                    var names = grant.Select(static a => a.Action[(a.Action.IndexOf(':', StringComparison.Ordinal) + 1)..]).ToList();
+                    var shown = names.Count > ActionsShown
+                        ? string.Join(", ", names.Take(ActionsShown)) + term.Dim($" … {names.Count - ActionsShown} more")
+                        : string.Join(", ", names);
+                    output.WriteLine($"  {Label(level.AccessLevel)} ({names.Count}): {shown}");
+                    output.WriteLine(term.Dim($"    on {grant.Key}"));
+                }
+            }
+        }
+        if (warnings.Count > 0)
+        {
+            output.WriteLine(term.Dim($"warning: {warnings.Count} attached policies are missing from the snapshots and were left out (--output json lists them)"));
+        }
+    }
+
+    public static string Label(AccessLevel level) => level switch
+    {
+        AccessLevel.PermissionsManagement => "Permissions management",
+        _ => level.ToString(),
+    };
+
+    private static string Signature(ActionAccess action)
+        => string.Join("; ", action.Resources.Select(static r => r.IsUnconditional
+            ? r.Resource
+            : $"{r.Resource} when the request sets {string.Join(", ", r.ConditionKeys)}"));
+}

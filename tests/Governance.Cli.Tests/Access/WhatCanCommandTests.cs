@@ -1,0 +1,79 @@
+using System.Text.Json;
+using PolicyEngine.Catalog;
+
+namespace Governance.Cli.Tests.Access;
+
+public sealed class WhatCanCommandTests
+{
+    private static readonly string Example = CliRunner.Account("cloudsplaining-example.json");
+
+    [Fact]
+    public void WhatCan_NotActionGrant_ListsEveryIamActionExceptTheExcludedPatterns()
+    {
+        // fn4-exploitableNotAction: Allow NotAction [iam:Update*, iam:Create*, iam:Attach*] on *.
+        var (code, stdout, _) = CliRunner.Run("what-can", "fn4-exploitableNotAction-role", "--service", "iam", "--account", Example, "--output", "json");
+
+        Assert.Equal(0, code);
+        var actions = Actions(stdout);
+        var expected = ActionCatalog.Default.Expand("iam:*").Select(a => a.FullName)
+            .Where(a => !a.StartsWith("iam:Update", StringComparison.Ordinal) && !a.StartsWith("iam:Create", StringComparison.Ordinal)
+                && !a.StartsWith("iam:Attach", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, actions.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WhatCan_GroupGrant_GroupsByAccessLevelAsTheCatalogueDoes()
+    {
+        // privesc-sre-user gets s3:* on * from its group's privesc-sre-admin-policy.
+        var (code, stdout, _) = CliRunner.Run("what-can", "user/privesc-sre-user", "--service", "s3", "--account", Example, "--output", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var s3 = Assert.Single(json.RootElement.GetProperty("services").EnumerateArray());
+        foreach (var level in s3.GetProperty("levels").EnumerateArray())
+        {
+            var accessLevel = Enum.Parse<AccessLevel>(level.GetProperty("accessLevel").GetString()!);
+            foreach (var action in level.GetProperty("actions").EnumerateArray())
+            {
+                Assert.True(ActionCatalog.Default.TryGetAction(action.GetProperty("action").GetString()!, out var info));
+                Assert.Equal(info!.AccessLevel, accessLevel);
+            }
+        }
+        Assert.Equal(ActionCatalog.Default.Expand("s3:*").Length, json.RootElement.GetProperty("actionCount").GetInt32());
+    }
+
+    [Fact]
+    public void WhatCan_ResourceFilter_DecidesOnThatArnOnly()
+    {
+        // biden's AWSLambdaFullAccess allows s3:* on *. On an object ARN only actions whose resource type is the
+        // object are listed: s3:ListBucket acts on the bucket type (arn:aws:s3:::BUCKET), which cannot name an object.
+        var (code, stdout, _) = CliRunner.Run("what-can", "user/biden", "--service", "s3", "--resource", "arn:aws:s3:::lake-raw/a.parquet",
+            "--account", Example, "--output", "json");
+
+        Assert.Equal(0, code);
+        var actions = Actions(stdout);
+        Assert.Contains("s3:GetObject", actions);
+        Assert.Contains("s3:DeleteObject", actions);
+        Assert.DoesNotContain("s3:ListBucket", actions);
+    }
+
+    [Fact]
+    public void WhatCan_UnknownService_SuggestsTheNearestOne()
+    {
+        var (code, _, stderr) = CliRunner.Run("what-can", "user/biden", "--service", "s4", "--account", Example);
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown service `s4`", stderr, StringComparison.Ordinal);
+        Assert.Contains("s3", stderr, StringComparison.Ordinal);
+    }
+
+    private static List<string> Actions(string stdout)
+    {
+        using var json = JsonDocument.Parse(stdout);
+        return [.. json.RootElement.GetProperty("services").EnumerateArray()
+            .SelectMany(s => s.GetProperty("levels").EnumerateArray())
+            .SelectMany(l => l.GetProperty("actions").EnumerateArray())
+            .Select(a => a.GetProperty("action").GetString()!)];
+    }
+}
