@@ -22,14 +22,14 @@ internal static class DecisionJson
         json.WriteStartArray("decidingStatements");
         foreach (var statement in result.DecidingStatements)
         {
-            WriteStatement(json, statement);
+            JsonFields.WriteStatement(json, statement);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteStartArray("notApplied");
         foreach (var outcome in result.Explanation.Statements.Where(static o => o.Status is not (StatementStatus.Matched or StatementStatus.ActionNotMatched)))
         {
-            WriteStatement(json, outcome.Statement);
+            JsonFields.WriteStatement(json, outcome.Statement);
             json.WriteString("status", outcome.Status.ToString());
             json.WriteString("why", ExplanationFormatter.Describe(outcome));
             if (outcome.FailedCondition is { } c)
@@ -37,42 +37,16 @@ internal static class DecisionJson
                 json.WriteStartObject("condition");
                 json.WriteString("operator", c.Operator);
                 json.WriteString("key", c.Key);
-                WriteStrings(json, "policyValues", c.PolicyValues);
-                WriteStrings(json, "requestValues", c.RequestValues);
+                JsonFields.WriteStrings(json, "policyValues", c.PolicyValues);
+                JsonFields.WriteStrings(json, "requestValues", c.RequestValues);
                 json.WriteBoolean("keyMissing", c.KeyMissing);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        WriteStrings(json, "missingContextKeys", result.Explanation.MissingContextKeys);
-        WriteStrings(json, "warnings", warnings);
+        JsonFields.WriteStrings(json, "missingContextKeys", result.Explanation.MissingContextKeys);
+        JsonFields.WriteStrings(json, "warnings", warnings);
         json.WriteEndObject();
-    }
-
-    /// <summary>Opens an object describing <paramref name="statement"/>; the caller may add fields and closes it.</summary>
-    public static void WriteStatement(Utf8JsonWriter json, StatementRef statement)
-    {
-        json.WriteStartObject();
-        json.WriteString("policyType", statement.PolicyType.ToString());
-        json.WriteString("policy", statement.PolicyName);
-        if (statement.Level is { } level)
-        {
-            json.WriteNumber("level", level);
-        }
-        json.WriteString("sid", statement.Sid);
-        json.WriteNumber("index", statement.Index);
-        json.WriteString("path", statement.JsonPath);
-        json.WriteNumber("line", statement.Line);
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-        json.WriteEndArray();
     }
 }

@@ -41,7 +41,7 @@ internal static class EffectiveAccessJson
                         json.WriteStartArray("grantedBy");
                         foreach (var statement in grant.GrantedBy)
                         {
-                            DecisionJson.WriteStatement(json, statement);
+                            JsonFields.WriteStatement(json, statement);
                             json.WriteEndObject();
                         }
                         json.WriteEndArray();

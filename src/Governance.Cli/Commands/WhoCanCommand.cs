@@ -60,7 +60,7 @@ internal static class WhoCanCommand
                     json.WriteStartArray("grantedBy");
                     foreach (var statement in result.DecidingStatements)
                     {
-                        DecisionJson.WriteStatement(json, statement);
+                        JsonFields.WriteStatement(json, statement);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();

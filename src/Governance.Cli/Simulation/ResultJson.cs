@@ -1,3 +1,4 @@
+using Governance.Cli.Answers;
 using System.Text.Json;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Explain;
@@ -39,14 +40,14 @@ internal static class ResultJson
         json.WriteStartArray("decidingStatements");
         foreach (var statement in result.DecidingStatements)
         {
-            WriteStatement(json, statement);
+            JsonFields.WriteStatement(json, statement);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteStartArray("statements");
         foreach (var outcome in explanation.Statements)
         {
-            WriteStatement(json, outcome.Statement);
+            JsonFields.WriteStatement(json, outcome.Statement);
             json.WriteString("effect", outcome.Effect.ToString());
             json.WriteString("status", outcome.Status.ToString());
             if (outcome.FailedCondition is { } failure)
@@ -55,39 +56,14 @@ internal static class ResultJson
                 json.WriteString("operator", failure.Operator);
                 json.WriteString("key", failure.Key);
                 json.WriteBoolean("keyMissing", failure.KeyMissing);
-                WriteStrings(json, "policyValues", failure.PolicyValues);
-                WriteStrings(json, "requestValues", failure.RequestValues);
+                JsonFields.WriteStrings(json, "policyValues", failure.PolicyValues);
+                JsonFields.WriteStrings(json, "requestValues", failure.RequestValues);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        WriteStrings(json, "missingContextKeys", explanation.MissingContextKeys);
+        JsonFields.WriteStrings(json, "missingContextKeys", explanation.MissingContextKeys);
         json.WriteEndObject();
-    }
-
-    /// <summary>Opens an object describing <paramref name="statement"/>; the caller closes it.</summary>
-    private static void WriteStatement(Utf8JsonWriter json, StatementRef statement)
-    {
-        json.WriteStartObject();
-        json.WriteString("policy", statement.PolicyName);
-        json.WriteString("policyType", statement.PolicyType.ToString());
-        if (statement.Level is { } level)
-        {
-            json.WriteNumber("level", level);
-        }
-        json.WriteString("statement", statement.DisplayName);
-        json.WriteString("path", statement.JsonPath);
-        json.WriteNumber("line", statement.Line);
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-        json.WriteEndArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
+using Governance.Core.Analysis;
 using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Access;
@@ -17,7 +18,7 @@ namespace Governance.Core.Access;
 public sealed class AccountAuthorizer(AccountState state)
 {
     private readonly ConcurrentDictionary<(string Principal, Guardrails Guardrails, string? TrustOf), CompiledPolicySet> _compiled = new();
-    private readonly ConcurrentDictionary<string, NamedPolicy> _parsed = new(StringComparer.Ordinal);
+    private readonly PolicyLibrary _library = new();
 
     /// <summary>The account state questions are answered against.</summary>
     public AccountState State { get; } = state ?? throw new ArgumentNullException(nameof(state));
@@ -57,14 +58,12 @@ public sealed class AccountAuthorizer(AccountState state)
     {
         ArgumentNullException.ThrowIfNull(principal);
         guardrails ??= Guardrails.None;
-        return new PolicySet
+        return _library.For(principal) with
         {
-            IdentityPolicies = [.. principal.IdentityPolicies.Select(p => Parsed(p.Name, p.Document))],
-            PermissionsBoundary = principal.PermissionsBoundary is { } b ? Parsed(b.Name, b.Document) : null,
             SessionPolicy = guardrails.SessionPolicy,
             ServiceControlPolicies = guardrails.ServiceControlPolicies,
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
-            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? Parsed($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
+            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
         };
     }
 
@@ -97,10 +96,6 @@ public sealed class AccountAuthorizer(AccountState state)
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)
         => _compiled.GetOrAdd((principal.Arn, guardrails, trustOf?.Arn), _ => PolicyCompiler.Compile(PolicySet(principal, guardrails, trustOf)));
-
-    /// <summary>Managed policies are shared by many principals: parse each document text once.</summary>
-    private NamedPolicy Parsed(string name, string document)
-        => _parsed.GetOrAdd(name + "\n" + document, _ => NamedPolicy.Parse(name, document));
 
     private static bool IsAssumeRole(string action) => action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase);
 }

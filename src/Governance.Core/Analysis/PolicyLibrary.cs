@@ -1,21 +1,17 @@
+using System.Collections.Concurrent;
 using Governance.Core.Accounts;
 using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Analysis;
 
 /// <summary>Parses each policy document of an account state once, however many principals share it.</summary>
+/// <remarks>Thread-safe: the API answers questions concurrently from one library.</remarks>
 internal sealed class PolicyLibrary
 {
-    private readonly Dictionary<(string Name, string Document), NamedPolicy> _parsed = [];
+    private readonly ConcurrentDictionary<(string Name, string Document), NamedPolicy> _parsed = new();
 
     public NamedPolicy Get(string name, string document)
-    {
-        if (!_parsed.TryGetValue((name, document), out var policy))
-        {
-            _parsed[(name, document)] = policy = NamedPolicy.Parse(name, document);
-        }
-        return policy;
-    }
+        => _parsed.GetOrAdd((name, document), static key => NamedPolicy.Parse(key.Name, key.Document));
 
     public PolicySet For(ResolvedPrincipal principal) => new()
     {

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using PolicyEngine.Evaluation;
+
+namespace Governance.Cli.Answers;
+
+/// <summary>The JSON fields every command writes the same way, so that scripts read one shape everywhere.</summary>
+internal static class JsonFields
+{
+    /// <summary>Opens an object describing <paramref name="statement"/>; the caller may add fields and closes it.</summary>
+    public static void WriteStatement(Utf8JsonWriter json, StatementRef statement)
+    {
+        json.WriteStartObject();
+        json.WriteString("policyType", statement.PolicyType.ToString());
+        json.WriteString("policy", statement.PolicyName);
+        if (statement.Level is { } level)
+        {
+            json.WriteNumber("level", level);
+        }
+        json.WriteString("sid", statement.Sid);
+        json.WriteNumber("index", statement.Index);
+        json.WriteString("path", statement.JsonPath);
+        json.WriteNumber("line", statement.Line);
+    }
+
+    /// <summary>Writes <paramref name="values"/> as an array of strings named <paramref name="name"/>.</summary>
+    public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+}
