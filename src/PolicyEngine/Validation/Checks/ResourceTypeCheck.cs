@@ -1,0 +1,65 @@
+using PolicyEngine.Catalog;
+using PolicyEngine.Diagnostics;
+using PolicyEngine.Matching;
+
+namespace PolicyEngine.Validation.Checks;
+
+/// <summary>
+/// An action named in full that supports none of the statement's resources never matches them: AWS accepts the
+/// statement, but it grants (or denies) nothing for that action. Statements with <c>"Resource": "*"</c>, NotAction
+/// or NotResource are not checked, nor are action patterns, whose many actions usually span resource types.
+/// </summary>
+internal sealed class ResourceTypeCheck : IPolicyCheck
+{
+    public string Name => "ResourceType";
+
+    public void Check(ValidationContext context)
+    {
+        foreach (var statement in context.Document.Statements)
+        {
+            if (statement.Action.IsNot || statement.Resource is not { IsNot: false } resource
+                || resource.Values.Any(static v => v.Value == "*"))
+            {
+                continue;
+            }
+            var arns = resource.Values.Select(static v => v.Value).Where(ResourceArnCheck.IsArnOrWildcard).ToArray();
+            if (arns.Length == 0)
+            {
+                continue;
+            }
+            foreach (var value in statement.Action.Values)
+            {
+                if (Wildcard.HasWildcard(value.Value) || !context.Catalog.TryGetAction(value.Value, out var action))
+                {
+                    continue;
+                }
+                if (action!.ResourceTypes.IsEmpty)
+                {
+                    context.Report(DiagnosticCodes.UnsupportedResourceType, Severity.Warning,
+                        $"`{action.FullName}` does not support resource-level permissions, so it never matches these resources",
+                        value.Location, "give this action its own statement with `\"Resource\": \"*\"`");
+                    continue;
+                }
+                if (!arns.Any(arn => Supports(action, arn)))
+                {
+                    var types = string.Join(", ", action.ResourceTypes.Take(3).Select(static t => $"`{t.ResourceType.ArnFormat}`"));
+                    context.Report(DiagnosticCodes.UnsupportedResourceType, Severity.Warning,
+                        $"`{action.FullName}` supports none of the resources of statement `{statement.DisplayName}`",
+                        value.Location, $"it acts on {types}");
+                }
+            }
+        }
+    }
+
+    private static bool Supports(ActionInfo action, string arn)
+    {
+        foreach (var type in action.ResourceTypes)
+        {
+            if (type.ResourceType.Matches(arn))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
