@@ -52,7 +52,7 @@ internal sealed class ConditionKeyCheck : IPolicyCheck
                 {
                     continue;
                 }
-                if (!context.Catalog.TryGetServiceConditionKey(key, out _))
+                if (!context.Catalog.TryGetServiceConditionKey(key, out _) && !IsTagKeyTemplate(context, prefix, key))
                 {
                     context.Report(DiagnosticCodes.UnknownConditionKey, Severity.Warning,
                         $"unknown condition key `{key}`", clause.Location, ValidationContext.DidYouMean(SuggestServiceKey(context, prefix, key)));
@@ -109,7 +109,7 @@ internal sealed class ConditionKeyCheck : IPolicyCheck
     {
         foreach (var known in action.ConditionKeys)
         {
-            if (known.Matches(key))
+            if (Matches(known, key))
             {
                 return true;
             }
@@ -118,14 +118,14 @@ internal sealed class ConditionKeyCheck : IPolicyCheck
         {
             foreach (var known in resource.ConditionKeys)
             {
-                if (known.Matches(key))
+                if (Matches(known, key))
                 {
                     return true;
                 }
             }
             foreach (var known in resource.ResourceType.ConditionKeys)
             {
-                if (known.Matches(key))
+                if (Matches(known, key))
                 {
                     return true;
                 }
@@ -133,4 +133,24 @@ internal sealed class ConditionKeyCheck : IPolicyCheck
         }
         return false;
     }
+
+    /// <summary>
+    /// Some services spell a tag key placeholder without brackets (<c>secretsmanager:ResourceTag/tag-key</c>), so
+    /// the catalogue takes it literally; a key with the same text up to its slash is that template filled in.
+    /// </summary>
+    private static bool Matches(ConditionKeyInfo known, string key)
+    {
+        if (known.Matches(key))
+        {
+            return true;
+        }
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && !known.IsTemplate && known.Key.Length > slash + 1
+            && known.Key.AsSpan(0, slash + 1).Equals(key.AsSpan(0, slash + 1), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsTagKeyTemplate(ValidationContext context, string prefix, string key)
+        => key.Contains('/', StringComparison.Ordinal)
+            && context.Catalog.TryGetService(prefix, out var service)
+            && service!.ConditionKeys.Any(k => Matches(k, key));
 }

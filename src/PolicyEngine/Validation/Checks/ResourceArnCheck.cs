@@ -33,7 +33,10 @@ internal sealed class ResourceArnCheck : IPolicyCheck
         }
     }
 
-    /// <summary>True for <c>*</c> and for text with the <c>arn:</c> prefix and at least six colon-separated fields.</summary>
+    /// <summary>
+    /// True for <c>*</c> and for text with the <c>arn:</c> prefix and six colon-separated fields, or fewer when a
+    /// wildcard can stand for the rest: IAM accepts <c>arn:aws:rds:*</c> (AWS managed policies use it).
+    /// </summary>
     internal static bool IsArnOrWildcard(string text)
     {
         if (text == "*")
@@ -52,7 +55,7 @@ internal sealed class ResourceArnCheck : IPolicyCheck
                 return true;
             }
         }
-        return false;
+        return fields >= 3 && text.Contains('*', StringComparison.Ordinal);
     }
 
     private static string? Help(string text)

@@ -53,8 +53,15 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
 
     private static bool Supports(ActionInfo action, string arn)
     {
+        var service = ServiceField(arn);
         foreach (var type in action.ResourceTypes)
         {
+            // Cheap test first: two literal service fields that differ never overlap.
+            var typeService = ServiceField(type.ResourceType.ArnFormat);
+            if (IsLiteral(service) && IsLiteral(typeService) && !service.SequenceEqual(typeService))
+            {
+                continue;
+            }
             if (type.ResourceType.Matches(arn))
             {
                 return true;
@@ -62,4 +69,15 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
         }
         return false;
     }
+
+    /// <summary>The third field of an ARN (the service), or empty when there is none.</summary>
+    private static ReadOnlySpan<char> ServiceField(string arn)
+    {
+        var first = arn.IndexOf(':', StringComparison.Ordinal);
+        var second = first < 0 ? -1 : arn.IndexOf(':', first + 1);
+        var third = second < 0 ? -1 : arn.IndexOf(':', second + 1);
+        return third < 0 ? [] : arn.AsSpan(second + 1, third - second - 1);
+    }
+
+    private static bool IsLiteral(ReadOnlySpan<char> field) => field.Length > 0 && field.IndexOfAny('*', '?', '$') < 0;
 }
