@@ -13,6 +13,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
+        root.Subcommands.Add(Commands.ValidateCommand.Create());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
