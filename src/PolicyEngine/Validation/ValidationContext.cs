@@ -16,6 +16,7 @@ internal sealed class ValidationContext(
 {
     private readonly List<Diagnostic> _findings = [];
     private readonly Dictionary<string, ImmutableArray<ActionInfo>> _expansions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(ResourceTypeInfo Type, string Arn), bool> _arnMatches = [];
 
     public PolicyDocument Document { get; } = document;
 
@@ -24,6 +25,9 @@ internal sealed class ValidationContext(
     public ValidationOptions Options { get; } = options;
 
     public ActionCatalog Catalog { get; } = catalog;
+
+    /// <summary>Fast lookups over <see cref="Catalog"/>.</summary>
+    public CatalogIndex Index { get; } = CatalogIndex.For(catalog);
 
     /// <summary>The document's UTF-8 text, byte-order mark removed.</summary>
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
@@ -45,6 +49,17 @@ internal sealed class ValidationContext(
             _expansions[pattern] = actions;
         }
         return actions;
+    }
+
+    /// <summary>Whether an ARN pattern can name a resource of a type, computed once per validation (actions share types).</summary>
+    public bool Matches(ResourceTypeInfo type, string arn)
+    {
+        if (!_arnMatches.TryGetValue((type, arn), out var matches))
+        {
+            matches = type.Matches(arn);
+            _arnMatches[(type, arn)] = matches;
+        }
+        return matches;
     }
 
     /// <summary>A "did you mean" help line for the nearest known names, or null.</summary>

@@ -39,6 +39,11 @@ internal sealed class ActionNameCheck : IPolicyCheck
                 ValidationContext.DidYouMean(context.Catalog.Suggest(text, 1)));
             return;
         }
+        if (context.Index.TryGetAction(text, out _))
+        {
+            // The common case, answered with one lookup.
+            return;
+        }
         var prefix = text[..colon];
         var name = text[(colon + 1)..];
         if (Wildcard.HasWildcard(prefix))
@@ -66,11 +71,8 @@ internal sealed class ActionNameCheck : IPolicyCheck
             }
             return;
         }
-        if (!context.Catalog.TryGetAction(text, out _))
-        {
-            context.Report(DiagnosticCodes.UnknownAction, Severity.Warning,
-                $"unknown action `{text}`", action.Location,
-                ValidationContext.DidYouMean(context.Catalog.Suggest(text, 2)));
-        }
+        context.Report(DiagnosticCodes.UnknownAction, Severity.Warning,
+            $"unknown action `{text}`", action.Location,
+            ValidationContext.DidYouMean(context.Catalog.Suggest(text, 2)));
     }
 }

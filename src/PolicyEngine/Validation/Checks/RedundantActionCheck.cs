@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Matching;
 using PolicyEngine.Model;
@@ -16,57 +17,75 @@ internal sealed class RedundantActionCheck : IPolicyCheck
     {
         foreach (var statement in context.Document.Statements)
         {
-            var values = statement.Action.Values;
-            if (values.Length < 2)
+            if (statement.Action.Values.Length > 1)
+            {
+                CheckList(context, statement.Action.Values);
+            }
+        }
+    }
+
+    private static void CheckList(ValidationContext context, ImmutableArray<LocatedString> values)
+    {
+        // Only a pattern covers another entry, apart from exact repeats; and a pattern with a literal service prefix
+        // covers only entries of that service. So each entry is compared with the patterns of its own service and
+        // the few whose service part is itself a wildcard, which keeps lists of thousands of actions near-linear.
+        var patternsByService = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var anyServicePatterns = new List<int>();
+        var firstIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i].Value;
+            firstIndex.TryAdd(value, i);
+            if (!Wildcard.HasWildcard(value))
             {
                 continue;
             }
-            // A cover with a literal service prefix covers only entries of that service, so entries are compared
-            // within their service, and with the few patterns whose service part is itself a wildcard. This keeps
-            // lists of thousands of actions (ReadOnlyAccess) near-linear.
-            var byService = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-            var anyService = new List<int>();
-            for (var i = 0; i < values.Length; i++)
+            var prefix = ServicePart(value);
+            if (Wildcard.HasWildcard(prefix))
             {
-                var prefix = ServicePart(values[i].Value);
-                if (Wildcard.HasWildcard(prefix))
-                {
-                    anyService.Add(i);
-                }
-                else if (byService.TryGetValue(prefix, out var list))
-                {
-                    list.Add(i);
-                }
-                else
-                {
-                    byService[prefix] = [i];
-                }
+                anyServicePatterns.Add(i);
             }
-            for (var i = 0; i < values.Length; i++)
+            else if (patternsByService.TryGetValue(prefix, out var list))
             {
-                var prefix = ServicePart(values[i].Value);
-                var candidates = Wildcard.HasWildcard(prefix)
-                    ? Enumerable.Range(0, values.Length)
-                    : byService[prefix].Concat(anyService);
-                foreach (var j in candidates)
+                list.Add(i);
+            }
+            else
+            {
+                patternsByService[prefix] = [i];
+            }
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i].Value;
+            if (firstIndex[value] < i)
+            {
+                Report(context, values[i], values[firstIndex[value]]);
+                continue;
+            }
+            var prefix = ServicePart(value);
+            IEnumerable<int> covers = Wildcard.HasWildcard(prefix)
+                ? anyServicePatterns.Concat(patternsByService.Values.SelectMany(static l => l))
+                : patternsByService.GetValueOrDefault(prefix, []).Concat(anyServicePatterns);
+            foreach (var j in covers)
+            {
+                if (IsCoveredBy(context, values, i, j))
                 {
-                    if (IsCoveredBy(context, values, i, j))
-                    {
-                        Report(context, values[i], values[j]);
-                        break;
-                    }
+                    Report(context, values[i], values[j]);
+                    break;
                 }
             }
         }
     }
 
-    private static bool IsCoveredBy(ValidationContext context, System.Collections.Immutable.ImmutableArray<LocatedString> values, int i, int j)
+    private static bool IsCoveredBy(ValidationContext context, ImmutableArray<LocatedString> values, int i, int j)
     {
-        if (i == j || !ActionCoverage.Covers(context, values[j].Value, values[i].Value))
+        if (i == j || string.Equals(values[i].Value, values[j].Value, StringComparison.OrdinalIgnoreCase)
+            || !ActionCoverage.Covers(context, values[j].Value, values[i].Value))
         {
             return false;
         }
-        // Mutual cover (duplicates, or patterns with the same actions): keep the first, report the later.
+        // Patterns that match the same actions cover each other: keep the first, report the later.
         return j < i || !ActionCoverage.Covers(context, values[i].Value, values[j].Value);
     }
 

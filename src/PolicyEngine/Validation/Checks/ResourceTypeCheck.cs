@@ -29,7 +29,7 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
             }
             foreach (var value in statement.Action.Values)
             {
-                if (Wildcard.HasWildcard(value.Value) || !context.Catalog.TryGetAction(value.Value, out var action))
+                if (Wildcard.HasWildcard(value.Value) || !context.Index.TryGetAction(value.Value, out var action))
                 {
                     continue;
                 }
@@ -40,7 +40,7 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
                         value.Location, "give this action its own statement with `\"Resource\": \"*\"`");
                     continue;
                 }
-                if (!arns.Any(arn => Supports(action, arn)))
+                if (!arns.Any(arn => Supports(context, action, arn)))
                 {
                     var types = string.Join(", ", action.ResourceTypes.Take(3).Select(static t => $"`{t.ResourceType.ArnFormat}`"));
                     context.Report(DiagnosticCodes.UnsupportedResourceType, Severity.Warning,
@@ -51,7 +51,7 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
         }
     }
 
-    private static bool Supports(ActionInfo action, string arn)
+    private static bool Supports(ValidationContext context, ActionInfo action, string arn)
     {
         var service = ServiceField(arn);
         foreach (var type in action.ResourceTypes)
@@ -62,7 +62,7 @@ internal sealed class ResourceTypeCheck : IPolicyCheck
             {
                 continue;
             }
-            if (type.ResourceType.Matches(arn))
+            if (context.Matches(type.ResourceType, arn))
             {
                 return true;
             }
