@@ -133,7 +133,12 @@ public sealed class ActionCatalog
     public ImmutableArray<ActionInfo> Expand(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if (pattern.AsSpan().IndexOfAnyExcept('*') < 0 && pattern.Length > 0)
+        if (pattern.Length == 0)
+        {
+            return [];
+        }
+
+        if (pattern.AsSpan().IndexOfAnyExcept('*') < 0)
         {
             return _allActions;
         }
@@ -295,6 +300,9 @@ public sealed class ActionCatalog
         // are contiguous, so only that run is tested.
         int wildcard = actionPattern.AsSpan().IndexOfAny('*', '?');
         ReadOnlySpan<char> literal = wildcard < 0 ? actionPattern : actionPattern.AsSpan(0, wildcard);
+
+        // "Get*", the commonest form, matches the whole run.
+        bool prefixOnly = wildcard == actionPattern.Length - 1 && actionPattern[wildcard] == '*';
         ImmutableArray<ActionInfo> actions = service.Actions;
         for (int i = service.LowerBound(literal); i < actions.Length; i++)
         {
@@ -304,7 +312,7 @@ public sealed class ActionCatalog
                 break;
             }
 
-            if (Wildcard.IsMatch(actionPattern, name, ignoreCase: true))
+            if (prefixOnly || Wildcard.IsMatch(actionPattern, name, ignoreCase: true))
             {
                 result.Add(actions[i]);
             }

@@ -8,7 +8,7 @@ namespace PolicyEngine.Catalog;
 /// <remarks>
 /// <para>Each <c>${...}</c> placeholder stands for one or more characters. A placeholder in the partition,
 /// service, region or account field stops at <c>:</c>. A resource part that is a single placeholder (an S3
-/// bucket, an SNS topic, an SQS queue) holds no <c>/</c>, so <c>arn:aws:s3:::raw/x.parquet</c> is an object and
+/// bucket, an SNS topic, an SQS queue) holds no <c>/</c> and no <c>:</c>, so <c>arn:aws:s3:::raw/x.parquet</c> is an object and
 /// not a bucket; any other placeholder in the resource part may hold any character, as role paths and S3 keys do.</para>
 /// <para>The policy side is an IAM glob (<c>*</c>, <c>?</c>); a policy variable such as <c>${aws:username}</c> counts as
 /// <c>*</c>. The question is whether the two patterns share a string, which <see cref="Matching.Wildcard"/> cannot answer
@@ -36,7 +36,7 @@ internal sealed class ArnTemplate
     {
         Any,
         NoColon,
-        NoSlash,
+        NoColonOrSlash,
     }
 
     /// <summary>Compiles an ARN format.</summary>
@@ -62,7 +62,7 @@ internal sealed class ArnTemplate
 
             CharClass cls = resourceStart < 0 || i < resourceStart
                 ? CharClass.NoColon
-                : bareResource ? CharClass.NoSlash : CharClass.Any;
+                : bareResource ? CharClass.NoColonOrSlash : CharClass.Any;
             tokens.Add(new Token(TokenKind.Placeholder, '\0', cls));
             tokens.Add(new Token(TokenKind.Repeat, '\0', cls));
             i = end;
@@ -170,7 +170,7 @@ internal sealed class ArnTemplate
     private static bool Allows(CharClass cls, char c) => cls switch
     {
         CharClass.NoColon => c != ':',
-        CharClass.NoSlash => c != '/',
+        CharClass.NoColonOrSlash => c is not ':' and not '/',
         _ => true,
     };
 

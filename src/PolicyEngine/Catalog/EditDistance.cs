@@ -13,7 +13,14 @@ internal static class EditDistance
             return limit + 1;
         }
 
-        int width = b.Length + 1;
+        // Upper-case both once, so that the inner loop compares plain chars.
+        Span<char> upper = a.Length + b.Length <= StackLimit ? stackalloc char[a.Length + b.Length] : new char[a.Length + b.Length];
+        a.ToUpperInvariant(upper);
+        b.ToUpperInvariant(upper[a.Length..]);
+        ReadOnlySpan<char> x = upper[..a.Length];
+        ReadOnlySpan<char> y = upper[a.Length..];
+
+        int width = y.Length + 1;
         Span<int> rows = 3 * width <= StackLimit ? stackalloc int[3 * width] : new int[3 * width];
         Span<int> previous2 = rows[..width];
         Span<int> previous = rows.Slice(width, width);
@@ -24,17 +31,17 @@ internal static class EditDistance
         }
 
         int previousMin = 0;
-        for (int i = 1; i <= a.Length; i++)
+        for (int i = 1; i <= x.Length; i++)
         {
             current[0] = i;
             int rowMin = i;
-            char ca = char.ToUpperInvariant(a[i - 1]);
+            char ca = x[i - 1];
             for (int j = 1; j < width; j++)
             {
-                char cb = char.ToUpperInvariant(b[j - 1]);
+                char cb = y[j - 1];
                 int cost = ca == cb ? 0 : 1;
                 int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
+                if (i > 1 && j > 1 && ca == y[j - 2] && x[i - 2] == cb)
                 {
                     value = Math.Min(value, previous2[j - 2] + 1);
                 }
@@ -58,6 +65,6 @@ internal static class EditDistance
             current = oldest;
         }
 
-        return Math.Min(previous[b.Length], limit + 1);
+        return Math.Min(previous[y.Length], limit + 1);
     }
 }

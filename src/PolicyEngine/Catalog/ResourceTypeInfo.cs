@@ -30,7 +30,7 @@ public sealed class ResourceTypeInfo
     /// <remarks>
     /// Each <c>${...}</c> placeholder of <see cref="ArnFormat"/> matches one or more characters; placeholders in the
     /// partition, service, region and account fields stop at <c>:</c>, and a resource part that is a single
-    /// placeholder (an S3 bucket, an SQS queue) holds no <c>/</c>. A pattern matches when some ARN fits both.
+    /// placeholder (an S3 bucket, an SQS queue) holds no <c>/</c> or <c>:</c>. A pattern matches when some ARN fits both.
     /// Comparison is case-sensitive, as IAM compares ARNs.
     /// </remarks>
     public bool Matches(string arnOrPattern)
