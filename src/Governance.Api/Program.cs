@@ -1,13 +1,27 @@
+using Governance.Api.Auth;
+using Governance.Api.Endpoints;
+using Governance.Api.Setup;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks();
+var (options, paths) = builder.AddGovernance();
+builder.Services.AddGovernanceAuthentication(options, paths);
+builder.Services.AddGovernanceAuthorization();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.Run();
+app.MapHealth();
+app.MapOpenApi().RequireAuthorization(AuthorizationPolicies.Member);
+app.MapPermissionSets();
+app.MapAccessRequests();
+app.MapGrants();
+app.MapAudit();
+
+await app.InitializeGovernanceAsync();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

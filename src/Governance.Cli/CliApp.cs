@@ -13,6 +13,10 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
+        root.Subcommands.Add(Commands.SimulateCommand.Create());
+        root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
+        root.Subcommands.Add(Commands.BenchCommand.Create());
+        root.Subcommands.Add(Commands.TokenCommand.Create());
         root.Subcommands.Add(Commands.ValidateCommand.Create());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

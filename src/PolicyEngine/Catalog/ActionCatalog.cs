@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyEngine.Matching;
+using PolicyEngine.Text;
 
 namespace PolicyEngine.Catalog;
 

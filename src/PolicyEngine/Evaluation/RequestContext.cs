@@ -49,4 +49,12 @@ public sealed class RequestContext
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="values"/>, for keys the evaluator derives (principal ARN, account).</summary>
     public RequestContext With(string key, ImmutableArray<string> values)
         => Create(_values.Where(e => !string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)).Append(KeyValuePair.Create(key, values)));
+
+    /// <summary>A copy with each of <paramref name="defaults"/> added where this context lacks the key; present keys are kept.</summary>
+    public RequestContext WithMissing(IEnumerable<KeyValuePair<string, ImmutableArray<string>>> defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        var added = defaults.Where(d => !_values.ContainsKey(d.Key)).ToList();
+        return added.Count == 0 ? this : Create(_values.Concat(added));
+    }
 }

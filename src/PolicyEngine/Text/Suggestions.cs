@@ -29,39 +29,11 @@ public static class Suggestions
         return best;
     }
 
-    /// <summary>Case-insensitive Levenshtein distance, giving up (returning <paramref name="limit"/>) once it reaches it.</summary>
+    /// <summary>Case-insensitive edit distance (adjacent transpositions count as one edit), capped at <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (Math.Abs(a.Length - b.Length) >= limit)
-        {
-            return limit;
-        }
-        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-            if (rowMin >= limit)
-            {
-                return limit;
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return Math.Min(previous[b.Length], limit);
+        return Math.Min(EditDistance.Compute(a, b, limit - 1), limit);
     }
 }

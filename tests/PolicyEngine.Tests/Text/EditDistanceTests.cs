@@ -1,6 +1,6 @@
-using PolicyEngine.Catalog;
+using PolicyEngine.Text;
 
-namespace PolicyEngine.Tests.Catalog;
+namespace PolicyEngine.Tests.Text;
 
 public sealed class EditDistanceTests
 {

@@ -1,4 +1,4 @@
-namespace PolicyEngine.Catalog;
+namespace PolicyEngine.Text;
 
 /// <summary>Case-insensitive optimal-string-alignment distance (Levenshtein plus adjacent transpositions), with a cut-off.</summary>
 internal static class EditDistance

@@ -1,0 +1,29 @@
+using Governance.Core.Data;
+using Governance.Core.Requests;
+
+namespace Governance.Api;
+
+/// <summary>The API's log messages, each with a fixed event id. Request bodies are never logged.</summary>
+internal static partial class ApiLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Access request {RequestId} for {PermissionSet} submitted by {Requester}: {Status}")]
+    public static partial void RequestSubmitted(this ILogger logger, Guid requestId, string permissionSet, string requester, AccessRequestStatus status);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Access request {RequestId} {Decision} by {Actor}: now {Status}")]
+    public static partial void RequestDecided(this ILogger logger, Guid requestId, string decision, string actor, AccessRequestStatus status);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Grant {GrantId} revoked by {Actor}")]
+    public static partial void GrantRevoked(this ILogger logger, Guid grantId, string actor);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "{Operation} refused: {Code}")]
+    public static partial void OperationRefused(this ILogger logger, string operation, string code);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Audit chain verification failed at event {Sequence}")]
+    public static partial void AuditChainBroken(this ILogger logger, long? sequence);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Bad request ({StatusCode}) at field {Field}")]
+    public static partial void BadRequest(this ILogger logger, int statusCode, string field);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Governance data in {DataDirectory} on {Provider}; policies from {PoliciesDirectory}")]
+    public static partial void Started(this ILogger logger, string dataDirectory, DatabaseProvider provider, string policiesDirectory);
+}

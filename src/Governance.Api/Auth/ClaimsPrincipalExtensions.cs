@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Governance.Core.Auth;
+
+namespace Governance.Api.Auth;
+
+/// <summary>Reads the caller's identity from the validated token.</summary>
+internal static class ClaimsPrincipalExtensions
+{
+    /// <summary>The token's <c>sub</c> (claims are not renamed: MapInboundClaims is off).</summary>
+    public static string SubjectId(this ClaimsPrincipal user)
+        => user.FindFirstValue("sub") ?? throw new InvalidOperationException("authenticated user has no `sub` claim");
+
+    /// <summary>The caller as the domain sees them.</summary>
+    public static Actor ToActor(this ClaimsPrincipal user)
+    {
+        var identity = user.Identity as ClaimsIdentity;
+        var roleType = identity?.RoleClaimType ?? ClaimTypes.Role;
+        var roles = user.FindAll(roleType).Select(static c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(user.SubjectId(), roles);
+    }
+
+    /// <summary>True for approvers and admins.</summary>
+    public static bool CanDecide(this ClaimsPrincipal user) => user.IsInRole(Roles.Approver) || user.IsInRole(Roles.Admin);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Governance.Core.Preview;
+using Governance.Core.Requests;
+
+namespace Governance.Api.Contracts;
+
+/// <summary>An access request as the API shows it.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Status">Pending, Approved, Denied, Cancelled, Refused or Expired.</param>
+/// <param name="Requester">The requester's subject.</param>
+/// <param name="PermissionSet">The set requested.</param>
+/// <param name="Resources">The resources named.</param>
+/// <param name="TargetRole">The target role's name.</param>
+/// <param name="TargetRoleArn">Its ARN.</param>
+/// <param name="Justification">Why.</param>
+/// <param name="DurationHours">For how long.</param>
+/// <param name="RequiredApprovals">Distinct approvals needed.</param>
+/// <param name="Approvals">Approvals so far.</param>
+/// <param name="AutoApproved">True when the approval rules approved it.</param>
+/// <param name="CreatedAt">Submitted at.</param>
+/// <param name="DecidedAt">Left Pending at.</param>
+/// <param name="DecidedBy">Who took the final decision.</param>
+/// <param name="DecisionComment">The final decision's comment or the rules' reasons.</param>
+/// <param name="GrantId">The grant, once approved.</param>
+/// <param name="Policy">The policy the grant attaches (before the expiry condition is added).</param>
+/// <param name="Preview">What it adds.</param>
+public sealed record AccessRequestDto(
+    Guid Id, AccessRequestStatus Status, string Requester, string PermissionSet, IReadOnlyList<string> Resources, string TargetRole,
+    string TargetRoleArn, string Justification, int DurationHours, int RequiredApprovals, IReadOnlyList<ApprovalDto> Approvals,
+    bool AutoApproved, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionComment, Guid? GrantId,
+    JsonElement Policy, AccessPreviewDto Preview)
+{
+    /// <summary>Maps the entity.</summary>
+    public static AccessRequestDto From(AccessRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Status, r.RequesterId, r.PermissionSet, r.Resources, r.TargetRoleName, r.TargetRoleArn, r.Justification,
+            r.DurationHours, r.RequiredApprovals, [.. r.Approvals.Select(static a => new ApprovalDto(a.ApproverId, a.Comment, a.ApprovedAt))],
+            r.AutoApproved, r.CreatedAt, r.DecidedAt, r.DecidedBy, r.DecisionComment, r.GrantId, Json.Element(r.PolicyDocument),
+            AccessPreviewDto.From(AccessPreviewJson.Deserialize(r.PreviewJson)));
+    }
+}

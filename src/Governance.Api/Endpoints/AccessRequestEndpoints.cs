@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Governance.Api.Auth;
+using Governance.Api.Contracts;
+using Governance.Api.Problems;
+using Governance.Core.Requests;
+using Governance.Core.Results;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary><c>/v1/access-requests</c>: submit, list, read, approve, deny, cancel.</summary>
+internal static class AccessRequestEndpoints
+{
+    public static RouteGroupBuilder MapAccessRequests(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member);
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider);
+        group.MapPost("/{id:guid}/deny", DenyAsync).RequireAuthorization(AuthorizationPolicies.Decider);
+        group.MapPost("/{id:guid}/cancel", CancelAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<AccessRequestDto>, ProblemHttpResult>> CreateAsync(
+        CreateAccessRequestDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return ProblemMapping.Invalid("body", "expected a JSON object with permissionSet, resources, targetRole, justification and durationHours");
+        }
+        var actor = user.ToActor();
+        var outcome = await services.Requests.CreateAsync(actor,
+            new CreateAccessRequestCommand(body.PermissionSet, body.Resources, body.TargetRole, body.Justification, body.DurationHours),
+            cancellationToken);
+        if (!outcome.Success)
+        {
+            services.Logger.OperationRefused("submit", outcome.Error.Code);
+            return outcome.Error.ToProblem();
+        }
+        var request = outcome.Value;
+        services.Logger.RequestSubmitted(request.Id, request.PermissionSet, actor.Id, request.Status);
+        return TypedResults.Created($"/v1/access-requests/{request.Id}", AccessRequestDto.From(request));
+    }
+
+    public static async Task<Results<Ok<PageDto<AccessRequestDto>>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, [AsParameters] AccessRequestServices services, string? status, string? permissionSet, string? requester,
+        string? targetRole, string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
+        {
+            return bad;
+        }
+        var query = services.Db.AccessRequests.AsNoTracking();
+        if (status is not null)
+        {
+            if (!Enum.TryParse<AccessRequestStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            {
+                return ProblemMapping.Invalid("status", $"unknown status `{status}`; expected one of {string.Join(", ", Enum.GetNames<AccessRequestStatus>())}");
+            }
+            query = query.Where(r => r.Status == s);
+        }
+        // Engineers see only their own requests, whatever filter they ask for.
+        var onlyMine = !user.CanDecide();
+        var requesterFilter = onlyMine ? user.SubjectId() : requester;
+        if (requesterFilter is not null)
+        {
+            query = query.Where(r => r.RequesterId == requesterFilter);
+        }
+        if (permissionSet is not null)
+        {
+            query = query.Where(r => r.PermissionSet == permissionSet);
+        }
+        if (targetRole is not null)
+        {
+            query = query.Where(r => r.TargetRoleName == targetRole || r.TargetRoleArn == targetRole);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(static r => r.CreatedAt).ThenByDescending(static r => r.Id)
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageDto<AccessRequestDto>([.. items.Select(AccessRequestDto.From)], paging.Page, paging.Size, total));
+    }
+
+    /// <remarks>Another engineer's request answers 404, not 403: whether an id exists is itself not theirs to learn.</remarks>
+    public static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
+    {
+        var request = await services.Db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !await CanViewAsync(services, user, request))
+        {
+            return NotFound(id);
+        }
+        return TypedResults.Ok(AccessRequestDto.From(request));
+    }
+
+    public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> ApproveAsync(
+        Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
+        => DecideAsync(id, user, services, "approved", checkNotOwn: true,
+            actor => services.Requests.ApproveAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+
+    public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DenyAsync(
+        Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
+        => DecideAsync(id, user, services, "denied", checkNotOwn: true,
+            actor => services.Requests.DenyAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+
+    public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> CancelAsync(
+        Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
+        => DecideAsync(id, user, services, "cancelled", checkNotOwn: false,
+            actor => services.Requests.CancelAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DecideAsync(
+        Guid id, ClaimsPrincipal user, AccessRequestServices services, string decision, bool checkNotOwn,
+        Func<Core.Auth.Actor, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
+    {
+        var request = await services.Db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !await CanViewAsync(services, user, request))
+        {
+            return NotFound(id);
+        }
+        if (checkNotOwn)
+        {
+            var notOwn = await services.Authorization.AuthorizeAsync(user, request, NotOwnRequestRequirement.Instance);
+            if (!notOwn.Succeeded)
+            {
+                var reason = notOwn.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "not allowed";
+                services.Logger.OperationRefused(decision, "self-decision");
+                return ProblemMapping.Forbidden("self-decision", reason);
+            }
+        }
+        var actor = user.ToActor();
+        var outcome = await decide(actor);
+        if (!outcome.Success)
+        {
+            services.Logger.OperationRefused(decision, outcome.Error.Code);
+            return outcome.Error.ToProblem();
+        }
+        services.Logger.RequestDecided(id, decision, actor.Id, outcome.Value.Status);
+        return TypedResults.Ok(AccessRequestDto.From(outcome.Value));
+    }
+
+    private static async Task<bool> CanViewAsync(AccessRequestServices services, ClaimsPrincipal user, AccessRequest request)
+        => (await services.Authorization.AuthorizeAsync(user, new RequesterOf(request.RequesterId), CanViewRequestRequirement.Instance)).Succeeded;
+
+    private static ProblemHttpResult NotFound(Guid id) => ProblemMapping.NotFound("request-not-found", $"no access request `{id}`");
+}

@@ -1,0 +1,13 @@
+using Governance.Core.Data;
+using Governance.Core.Requests;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary>What the access-request handlers need, bound with <c>[AsParameters]</c>.</summary>
+/// <param name="Requests">The domain service.</param>
+/// <param name="Db">The database, for queries.</param>
+/// <param name="Authorization">For resource rules (visibility, no self-decision).</param>
+/// <param name="Logger">The log.</param>
+internal sealed record AccessRequestServices(
+    AccessRequestService Requests, GovernanceDbContext Db, IAuthorizationService Authorization, ILogger<AccessRequestServices> Logger);

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Governance.Api.Auth;
+using Governance.Api.Contracts;
+using Governance.Api.Problems;
+using Governance.Core.Grants;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary><c>/v1/grants</c>: list, read, revoke.</summary>
+internal static class GrantEndpoints
+{
+    public static RouteGroupBuilder MapGrants(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/grants").WithTags("Grants").RequireAuthorization(AuthorizationPolicies.Member);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/{id:guid}/revoke", RevokeAsync).RequireAuthorization(AuthorizationPolicies.Decider);
+        return group;
+    }
+
+    public static async Task<Results<Ok<PageDto<GrantDto>>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user, [AsParameters] GrantServices services, string? status, string? targetRole, string? requester,
+        string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
+        {
+            return bad;
+        }
+        var query = services.Db.Grants.AsNoTracking();
+        if (status is not null)
+        {
+            if (!Enum.TryParse<GrantStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            {
+                return ProblemMapping.Invalid("status", $"unknown status `{status}`; expected one of {string.Join(", ", Enum.GetNames<GrantStatus>())}");
+            }
+            query = query.Where(g => g.Status == s);
+        }
+        var requesterFilter = user.CanDecide() ? requester : user.SubjectId();
+        if (requesterFilter is not null)
+        {
+            query = query.Where(g => g.RequesterId == requesterFilter);
+        }
+        if (targetRole is not null)
+        {
+            query = query.Where(g => g.TargetRoleName == targetRole || g.TargetRoleArn == targetRole);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(static g => g.StartsAt).ThenByDescending(static g => g.Id)
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageDto<GrantDto>([.. items.Select(GrantDto.From)], paging.Page, paging.Size, total));
+    }
+
+    public static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, [AsParameters] GrantServices services, CancellationToken cancellationToken)
+    {
+        var grant = await services.Db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+        if (grant is null)
+        {
+            return ProblemMapping.NotFound("grant-not-found", $"no grant `{id}`");
+        }
+        if (!(await services.Authorization.AuthorizeAsync(user, new RequesterOf(grant.RequesterId), CanViewRequestRequirement.Instance)).Succeeded)
+        {
+            return ProblemMapping.NotFound("grant-not-found", $"no grant `{id}`");
+        }
+        return TypedResults.Ok(GrantDto.From(grant));
+    }
+
+    public static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> RevokeAsync(
+        Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] GrantServices services, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor();
+        var outcome = await services.Grants.RevokeAsync(actor, id, body?.Comment, cancellationToken);
+        if (!outcome.Success)
+        {
+            services.Logger.OperationRefused("revoke", outcome.Error.Code);
+            return outcome.Error.ToProblem();
+        }
+        services.Logger.GrantRevoked(id, actor.Id);
+        return TypedResults.Ok(GrantDto.From(outcome.Value));
+    }
+}

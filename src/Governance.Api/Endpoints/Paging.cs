@@ -1,0 +1,33 @@
+using System.Globalization;
+using Governance.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary>Reads <c>page</c> and <c>pageSize</c> from the query; parsed here so that a bad value names its field.</summary>
+/// <param name="Page">From 1.</param>
+/// <param name="Size">Items per page, at most <see cref="MaxSize"/>.</param>
+internal readonly record struct Paging(int Page, int Size)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    public int Skip => checked((Page - 1) * Size);
+
+    public static ProblemHttpResult? TryParse(string? page, string? pageSize, out Paging paging)
+    {
+        paging = new Paging(1, DefaultSize);
+        var p = 1;
+        var s = DefaultSize;
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1 || p > 1_000_000))
+        {
+            return ProblemMapping.Invalid("page", "expected a whole number from 1");
+        }
+        if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out s) || s < 1 || s > MaxSize))
+        {
+            return ProblemMapping.Invalid("pageSize", $"expected a whole number from 1 to {MaxSize}");
+        }
+        paging = new Paging(p, s);
+        return null;
+    }
+}

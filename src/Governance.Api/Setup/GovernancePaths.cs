@@ -1,0 +1,37 @@
+namespace Governance.Api.Setup;
+
+/// <summary>Resolves the folders the service works with from configuration.</summary>
+/// <param name="DataDirectory">The data folder, absolute.</param>
+/// <param name="PoliciesDirectory">The policies folder, absolute.</param>
+/// <param name="AccountSnapshot">The service's own copy of the account snapshot.</param>
+/// <param name="AccountSnapshotSeed">What is copied there on first start.</param>
+internal sealed record GovernancePaths(string DataDirectory, string PoliciesDirectory, string AccountSnapshot, string AccountSnapshotSeed)
+{
+    /// <summary>The account copy's file name in the data folder.</summary>
+    public const string AccountFileName = "account.json";
+
+    public static GovernancePaths Resolve(GovernanceOptions options)
+    {
+        var data = Path.GetFullPath(options.DataDirectory);
+        var policies = options.PoliciesDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : FindPolicies();
+        var seed = options.AccountSnapshotSeed is { Length: > 0 } s ? Path.GetFullPath(s) : Path.Combine(policies, "demo-account.json");
+        return new GovernancePaths(data, policies, Path.Combine(data, AccountFileName), seed);
+    }
+
+    /// <summary>The nearest <c>policies/</c> holding permission sets, above the working directory or the binaries.</summary>
+    private static string FindPolicies()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "policies");
+                if (Directory.Exists(Path.Combine(candidate, "permission-sets")))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return Path.GetFullPath("policies");
+    }
+}

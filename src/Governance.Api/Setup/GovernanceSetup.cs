@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Governance.Api.Endpoints;
+using Governance.Api.Health;
+using Governance.Api.Problems;
+using Governance.Core.Data;
+using Governance.Core.Grants;
+using Governance.Core.PermissionSets;
+using Governance.Core.Preview;
+using Governance.Core.Provisioning;
+using Governance.Core.Requests;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyEngine.Catalog;
+
+namespace Governance.Api.Setup;
+
+/// <summary>Registers the governance services and prepares their state at start.</summary>
+internal static class GovernanceSetup
+{
+    public static (GovernanceOptions Options, GovernancePaths Paths) AddGovernance(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>() ?? new GovernanceOptions();
+        var paths = GovernancePaths.Resolve(options);
+        Directory.CreateDirectory(paths.DataDirectory);
+        var services = builder.Services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(paths);
+        services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
+        services.AddSingleton(_ => AccountStateStore.Open(paths.AccountSnapshot, paths.AccountSnapshotSeed));
+        services.AddSingleton(ActionCatalog.Default);
+        services.TryAddSingleton<IAccessPreviewer, ActionsOnlyPreviewer>();
+        services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+        services.AddScoped<AccessRequestService>();
+        services.AddScoped<GrantService>();
+        services.AddGovernanceDatabase(options.Database.Provider,
+            options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so that BadRequestExceptionHandler can name the field in a problem response.
+        services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(static o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        return (options, paths);
+    }
+
+    /// <summary>Applies migrations and loads the policies and the account copy, so that a broken file stops the start.</summary>
+    public static async Task InitializeGovernanceAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await GovernanceDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), app.Lifetime.ApplicationStopping);
+        }
+        _ = app.Services.GetRequiredService<GovernancePolicies>();
+        _ = app.Services.GetRequiredService<AccountStateStore>();
+        var options = app.Services.GetRequiredService<GovernanceOptions>();
+        var paths = app.Services.GetRequiredService<GovernancePaths>();
+        app.Logger.Started(paths.DataDirectory, options.Database.Provider, paths.PoliciesDirectory);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PolicyEngine.Text;
+
+namespace Governance.Core.Accounts;
+
+/// <summary>
+/// The IAM state of one or more accounts, with each principal's policy inputs resolved as AWS resolves them.
+/// </summary>
+/// <remarks>Immutable and thread-safe once built.</remarks>
+public sealed class AccountState
+{
+    private readonly FrozenDictionary<string, ManagedPolicy> _policiesByArn;
+    private readonly ImmutableArray<ResolvedPrincipal> _principals;
+    private readonly FrozenDictionary<string, ResolvedPrincipal> _byArn;
+
+    /// <summary>Combines snapshots, one per account; a managed policy found in several is taken from the first.</summary>
+    public AccountState(IEnumerable<AccountSnapshot> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        Snapshots = [.. snapshots];
+        _policiesByArn = Snapshots.SelectMany(static s => s.Policies)
+            .DistinctBy(static p => p.Arn, StringComparer.Ordinal)
+            .ToFrozenDictionary(static p => p.Arn, StringComparer.Ordinal);
+        var unresolved = new List<UnresolvedPolicy>();
+        _principals = [.. Snapshots.SelectMany(s => ResolveAll(s, unresolved))];
+        _byArn = _principals.DistinctBy(static p => p.Arn, StringComparer.Ordinal).ToFrozenDictionary(static p => p.Arn, StringComparer.Ordinal);
+        UnresolvedPolicies = [.. unresolved];
+    }
+
+    /// <summary>The snapshots this state was built from.</summary>
+    public ImmutableArray<AccountSnapshot> Snapshots { get; }
+
+    /// <summary>Every user and role, resolved.</summary>
+    public ImmutableArray<ResolvedPrincipal> Principals => _principals;
+
+    /// <summary>Managed policies that principals reference but no snapshot holds; such a policy is left out of the principal's inputs.</summary>
+    public ImmutableArray<UnresolvedPolicy> UnresolvedPolicies { get; }
+
+    /// <summary>The managed policy with <paramref name="arn"/>, if a snapshot holds it.</summary>
+    public ManagedPolicy? FindPolicy(string arn) => _policiesByArn.GetValueOrDefault(arn);
+
+    /// <summary>
+    /// Finds a principal by ARN (an assumed-role session ARN names its role), by <c>role/NAME</c> or <c>user/NAME</c>,
+    /// or by bare name when only one principal has it.
+    /// </summary>
+    public PrincipalLookup Find(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        name = name.Trim();
+        if (name.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var arn = SessionToRoleArn(name);
+            return _byArn.TryGetValue(arn, out var byArn) ? Found(byArn) : NotFound(name, arn[(arn.LastIndexOf('/') + 1)..]);
+        }
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        PrincipalKind? kind = slash < 0 ? null : name[..slash] switch
+        {
+            "role" => PrincipalKind.Role,
+            "user" => PrincipalKind.User,
+            _ => null,
+        };
+        if (slash >= 0 && kind is null)
+        {
+            return new PrincipalLookup(null, new PrincipalLookupError($"`{name}` is not a principal name; write `role/NAME`, `user/NAME`, NAME or an ARN", []));
+        }
+        var shortName = slash < 0 ? name : name[(slash + 1)..];
+        var matches = _principals.Where(p => (kind is null || p.Kind == kind) && string.Equals(p.Name, shortName, StringComparison.Ordinal)).ToArray();
+        return matches.Length switch
+        {
+            1 => Found(matches[0]),
+            0 => NotFound(name, shortName),
+            _ => new PrincipalLookup(null, new PrincipalLookupError(
+                $"`{name}` is ambiguous: {matches.Length} principals have that name", [.. matches.Select(static m => m.Arn)])),
+        };
+    }
+
+    private static PrincipalLookup Found(ResolvedPrincipal principal) => new(principal, null);
+
+    private PrincipalLookup NotFound(string input, string shortName)
+    {
+        var closest = _principals
+            .Select(p => (p.Arn, Distance: Suggestions.Distance(shortName, p.Name, 8)))
+            .Where(static c => c.Distance < 8)
+            .OrderBy(static c => c.Distance).ThenBy(static c => c.Arn, StringComparer.Ordinal)
+            .Take(3)
+            .Select(static c => c.Arn);
+        return new PrincipalLookup(null, new PrincipalLookupError($"no user or role `{input}` in the loaded accounts", [.. closest]));
+    }
+
+    /// <summary><c>arn:aws:sts::ACCT:assumed-role/ROLE/SESSION</c> → <c>arn:aws:iam::ACCT:role/ROLE</c>; other ARNs unchanged.</summary>
+    private static string SessionToRoleArn(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        if (parts.Length == 6 && parts[2] == "sts" && parts[5].StartsWith("assumed-role/", StringComparison.Ordinal))
+        {
+            var role = parts[5].Split('/')[1];
+            return $"arn:{parts[1]}:iam::{parts[4]}:role/{role}";
+        }
+        return arn;
+    }
+
+    private IEnumerable<ResolvedPrincipal> ResolveAll(AccountSnapshot snapshot, List<UnresolvedPolicy> unresolved)
+    {
+        var groups = snapshot.Groups.ToDictionary(static g => g.GroupName, StringComparer.Ordinal);
+        foreach (var user in snapshot.Users)
+        {
+            var policies = new List<PrincipalPolicy>();
+            policies.AddRange(user.InlinePolicies.Select(static p => new PrincipalPolicy(p.PolicyName, PolicySource.Inline, p.Document)));
+            policies.AddRange(Attached(user.Arn, user.AttachedPolicies, PolicySource.Attached, prefix: null, unresolved));
+            foreach (var groupName in user.GroupNames)
+            {
+                if (!groups.TryGetValue(groupName, out var group))
+                {
+                    continue;
+                }
+                policies.AddRange(group.InlinePolicies.Select(p => new PrincipalPolicy($"group/{group.GroupName}/{p.PolicyName}", PolicySource.GroupInline, p.Document)));
+                policies.AddRange(Attached(user.Arn, group.AttachedPolicies, PolicySource.GroupAttached, $"group/{group.GroupName}/", unresolved));
+            }
+            yield return new ResolvedPrincipal(PrincipalKind.User, user.UserName, user.Arn, AccountSnapshot.AccountOf(user.Arn), user.UserId,
+                [.. policies], Boundary(user.Arn, user.PermissionsBoundary, unresolved), null, user.Tags, IsServiceLinked: false);
+        }
+        foreach (var role in snapshot.Roles)
+        {
+            var policies = role.InlinePolicies.Select(static p => new PrincipalPolicy(p.PolicyName, PolicySource.Inline, p.Document))
+                .Concat(Attached(role.Arn, role.AttachedPolicies, PolicySource.Attached, prefix: null, unresolved));
+            yield return new ResolvedPrincipal(PrincipalKind.Role, role.RoleName, role.Arn, AccountSnapshot.AccountOf(role.Arn), role.RoleId,
+                [.. policies], Boundary(role.Arn, role.PermissionsBoundary, unresolved), role.TrustPolicy, role.Tags, role.IsServiceLinked);
+        }
+    }
+
+    private List<PrincipalPolicy> Attached(string principalArn, IEnumerable<PolicyAttachment> attachments, PolicySource source, string? prefix, List<UnresolvedPolicy> unresolved)
+    {
+        var result = new List<PrincipalPolicy>();
+        foreach (var attachment in attachments)
+        {
+            if (_policiesByArn.TryGetValue(attachment.PolicyArn, out var policy) && policy.DefaultVersion is { } version)
+            {
+                result.Add(new PrincipalPolicy(prefix + policy.PolicyName, source, version.Document, policy.Arn));
+            }
+            else
+            {
+                unresolved.Add(new UnresolvedPolicy(principalArn, attachment.PolicyArn));
+            }
+        }
+        return result;
+    }
+
+    private PrincipalPolicy? Boundary(string principalArn, PolicyAttachment? boundary, List<UnresolvedPolicy> unresolved)
+    {
+        if (boundary is null)
+        {
+            return null;
+        }
+        var resolved = Attached(principalArn, [boundary], PolicySource.Attached, prefix: null, unresolved);
+        return resolved.Count == 1 ? resolved[0] : null;
+    }
+}

@@ -1,0 +1,62 @@
+using Governance.Core.Audit;
+using Governance.Core.Grants;
+using Governance.Core.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Governance.Core.Data;
+
+/// <summary>The governance database: requests, grants and the audit chain.</summary>
+/// <remarks>
+/// One subclass per provider (<see cref="SqliteGovernanceDbContext"/>, <see cref="PostgresGovernanceDbContext"/>),
+/// because each has its own migrations; <see cref="GovernanceDatabase"/> picks one from configuration.
+/// </remarks>
+public abstract class GovernanceDbContext : DbContext
+{
+    /// <summary>Creates the context with provider options.</summary>
+    protected GovernanceDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Access requests.</summary>
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+
+    /// <summary>Grants.</summary>
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    /// <summary>The audit chain (append only).</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The provider this context talks to.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Begins a write transaction holding the database's write lock, so that audit appends are serialized across
+    /// processes: SQLite's <c>BEGIN IMMEDIATE</c>, PostgreSQL's transaction-scoped advisory lock.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await AcquireWriteLockAsync(cancellationToken).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Takes the provider's write lock inside the current transaction.</summary>
+    protected abstract Task AcquireWriteLockAsync(CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GovernanceDbContext).Assembly);
+    }
+}

@@ -1,0 +1,78 @@
+using Governance.Core.Audit;
+using Governance.Core.Auth;
+using Governance.Core.Data;
+using Governance.Core.Provisioning;
+using Governance.Core.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Core.Grants;
+
+/// <summary>Ends grants: early by revocation, or when their window has passed.</summary>
+public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provisioner, TimeProvider time)
+{
+    /// <summary>Revokes an active grant: the record, its audit event and the removal of its policy succeed together.</summary>
+    public async Task<Outcome<Grant>> RevokeAsync(Actor actor, Guid id, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == id, cancellationToken).ConfigureAwait(false);
+        if (grant is null)
+        {
+            return GovernanceError.NotFound("grant-not-found", $"no grant `{id}`");
+        }
+        if (grant.Status != GrantStatus.Active)
+        {
+            return GovernanceError.Conflict("grant-not-active", $"grant `{id}` is {grant.Status}; only active grants can be revoked");
+        }
+        var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
+        var before = GrantAuditState.Of(grant);
+        grant.End(GrantStatus.Revoked, actor.Id, comment, time.GetUtcNow());
+        audit.Append(actor.Id, AuditActions.GrantRevoked, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return GovernanceError.Conflict("concurrent-change", $"grant `{id}` was changed by someone else; reload it");
+        }
+        var revoked = await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false);
+        if (!revoked.Success)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, "revocation-failed", $"the grant's policy could not be removed: {revoked.Error}");
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return grant;
+    }
+
+    /// <summary>Marks every active grant whose window has ended as expired and removes its policy; safe to run again.</summary>
+    /// <returns>How many grants expired.</returns>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var due = await db.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt <= now)
+            .OrderBy(static g => g.EndsAt).Take(500)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
+        foreach (var grant in due)
+        {
+            var before = GrantAuditState.Of(grant);
+            grant.End(GrantStatus.Expired, Actor.SystemId, "window ended", now);
+            audit.Append(Actor.SystemId, AuditActions.GrantExpired, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant));
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var grant in due)
+        {
+            // The policy's own DateLessThan condition has already ended the access; removing it is housekeeping.
+            await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return due.Count;
+    }
+}

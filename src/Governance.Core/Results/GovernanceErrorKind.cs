@@ -1,0 +1,20 @@
+namespace Governance.Core.Results;
+
+/// <summary>The kind of a domain error; the API maps each kind to one HTTP status.</summary>
+public enum GovernanceErrorKind
+{
+    /// <summary>The input is invalid; <see cref="GovernanceError.Fields"/> names the fields.</summary>
+    Validation,
+
+    /// <summary>The thing named does not exist, or the caller may not know that it does.</summary>
+    NotFound,
+
+    /// <summary>The caller is known but may not do this.</summary>
+    Forbidden,
+
+    /// <summary>The thing is not in a state that allows this, or someone else changed it first.</summary>
+    Conflict,
+
+    /// <summary>The grant could not be applied to the account; nothing was recorded.</summary>
+    ProvisioningFailed,
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using PolicyEngine.Evaluation;
+using PolicyEngine.Parsing;
+
+namespace PolicyEngine.Conformance;
+
+/// <summary>
+/// Reads one line of a conformance <c>.jsonl</c> file (the format in <c>conformance/FORMAT.md</c>) into a case.
+/// </summary>
+/// <remarks>Pure: the caller reads the file. Never throws for any text.</remarks>
+public static class ConformanceCaseReader
+{
+    /// <summary>Reads <paramref name="line"/>.</summary>
+    public static ConformanceCaseParse Parse(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            return Read(json.RootElement);
+        }
+        catch (JsonException e)
+        {
+            return new ConformanceCaseParse(null, $"not valid JSON: {e.Message}");
+        }
+    }
+
+    private static ConformanceCaseParse Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new ConformanceCaseParse(null, "a case is a JSON object");
+        }
+        var id = String(root, "id");
+        if (id is null)
+        {
+            return new ConformanceCaseParse(null, "case has no string `id`");
+        }
+        if (!root.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
+        {
+            return new ConformanceCaseParse(null, "case has no `request` object", id);
+        }
+        var principal = String(request, "principal");
+        var action = String(request, "action");
+        var resource = String(request, "resource");
+        if (principal is null || action is null || resource is null)
+        {
+            return new ConformanceCaseParse(null, "`request` needs string `principal`, `action` and `resource`", id);
+        }
+        Decision? expected = null;
+        if (String(root, "expected") is { } expectedText)
+        {
+            if (!Enum.TryParse<Decision>(expectedText, ignoreCase: false, out var decision) || !Enum.IsDefined(decision))
+            {
+                return new ConformanceCaseParse(null, $"`expected` is `{expectedText}`; expected `Allow`, `ExplicitDeny` or `ImplicitDeny`", id);
+            }
+            expected = decision;
+        }
+        var policies = new PolicySet
+        {
+            IdentityPolicies = NamedList(root, "identityPolicies"),
+            PermissionsBoundary = Document(root, "permissionsBoundary", "permissions-boundary"),
+            SessionPolicy = Document(root, "sessionPolicy", "session-policy"),
+            ServiceControlPolicies = Levels(root, "serviceControlPolicies"),
+            ResourceControlPolicies = Levels(root, "resourceControlPolicies"),
+            ResourcePolicy = Document(root, "resourcePolicy", "resource-policy"),
+        };
+        var context = request.TryGetProperty("context", out var contextElement) && contextElement.ValueKind == JsonValueKind.Object
+            ? RequestContext.Create(contextElement.EnumerateObject().Select(static p => KeyValuePair.Create(p.Name, Values(p.Value))))
+            : RequestContext.Empty;
+        var authorization = AuthorizationRequest.Create(principal, action, resource, String(request, "resourceAccount"), context);
+        return new ConformanceCaseParse(
+            new ConformanceCase(id, String(root, "description"), String(root, "source"), policies, authorization, expected), null, id);
+    }
+
+    private static string? String(JsonElement parent, string name)
+        => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static ImmutableArray<string> Values(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => [.. value.EnumerateArray().Select(Scalar)],
+        _ => [Scalar(value)],
+    };
+
+    private static string Scalar(JsonElement value)
+        => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private static NamedPolicy? Document(JsonElement parent, string name, string policyName)
+        => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
+            ? NamedPolicy.From(policyName, PolicyParser.Parse(value))
+            : null;
+
+    private static ImmutableArray<NamedPolicy> NamedList(JsonElement parent, string name)
+        => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? Named(value) : [];
+
+    private static ImmutableArray<NamedPolicy> Named(JsonElement array)
+    {
+        var policies = ImmutableArray.CreateBuilder<NamedPolicy>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var name = item.ValueKind == JsonValueKind.Object ? String(item, "name") : null;
+            name ??= $"policy-{index}";
+            policies.Add(item.ValueKind == JsonValueKind.Object && item.TryGetProperty("document", out var document)
+                ? NamedPolicy.From(name, PolicyParser.Parse(document))
+                : NamedPolicy.Parse(name, item.GetRawText()));
+            index++;
+        }
+        return policies.ToImmutable();
+    }
+
+    private static ImmutableArray<ImmutableArray<NamedPolicy>> Levels(JsonElement parent, string name)
+        => parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Select(static level => level.ValueKind == JsonValueKind.Array ? Named(level) : [])]
+            : [];
+}

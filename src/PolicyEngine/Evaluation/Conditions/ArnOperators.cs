@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using PolicyEngine.Evaluation.Variables;
+using PolicyEngine.Model;
+
+namespace PolicyEngine.Evaluation.Conditions;
+
+/// <summary>
+/// ArnEquals, ArnLike, ArnNotEquals and ArnNotLike
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN).
+/// </summary>
+/// <remarks>
+/// <para>ArnEquals and ArnLike are the same operator: both take <c>*</c> and <c>?</c>. The ARN is compared component by
+/// component over its six colon-separated parts (<c>arn:partition:service:region:account-id:resource</c>), so a
+/// wildcard never crosses a colon except within the resource, which takes the rest of the string, colons included.
+/// Comparison is case-sensitive.</para>
+/// <para>A policy value with fewer than six parts (such as <c>*</c> or a lone <c>${aws:PrincipalArn}</c>) is matched
+/// against the whole request value. Policy variables are substituted within their component under Version
+/// <c>2012-10-17</c>. A request value with fewer than six parts is not an ARN: the clause is undecidable for it.</para>
+/// </remarks>
+internal static class ArnOperators
+{
+    private const int Components = 6;
+
+    /// <summary>Compiles the policy ARNs; never fails (a value that is not an ARN is a whole-string pattern).</summary>
+    public static ValueMatcher Create(ImmutableArray<LocatedString> values, bool policyVariables)
+    {
+        var patterns = values.Select(v => ArnPattern.Compile(v.Value, policyVariables)).ToArray();
+        return new Matcher(patterns);
+    }
+
+    /// <summary>Splits <paramref name="text"/> into six ARN parts; false when it has fewer than five colons.</summary>
+    public static bool TrySplit(ReadOnlySpan<char> text, Span<Range> parts)
+    {
+        var start = 0;
+        for (var i = 0; i < Components - 1; i++)
+        {
+            var colon = text[start..].IndexOf(':');
+            if (colon < 0)
+            {
+                return false;
+            }
+            parts[i] = new Range(start, start + colon);
+            start += colon + 1;
+        }
+        parts[Components - 1] = new Range(start, text.Length);
+        return true;
+    }
+
+    /// <summary>One policy ARN: six component templates, or one whole-string template.</summary>
+    private sealed class ArnPattern
+    {
+        private readonly PatternTemplate[]? _components;
+        private readonly PatternTemplate _whole;
+
+        private ArnPattern(PatternTemplate whole, PatternTemplate[]? components) => (_whole, _components) = (whole, components);
+
+        public static ArnPattern Compile(string text, bool policyVariables)
+        {
+            var whole = PatternTemplate.Compile(text, policyVariables);
+            Span<Range> parts = stackalloc Range[Components];
+            if (!TrySplitOutsideVariables(text, parts, policyVariables))
+            {
+                return new ArnPattern(whole, null);
+            }
+            var components = new PatternTemplate[Components];
+            for (var i = 0; i < Components; i++)
+            {
+                components[i] = PatternTemplate.Compile(text[parts[i]], policyVariables);
+            }
+            return new ArnPattern(whole, components);
+        }
+
+        public ValueMatch Match(string requestValue, ReadOnlySpan<Range> requestParts, bool requestIsArn, RequestContext context, ref string? missingVariableKey)
+        {
+            if (_components is null)
+            {
+                if (_whole.IsMatch(requestValue, context, ignoreCase: false, out var missingWhole))
+                {
+                    return ValueMatch.Match;
+                }
+                missingVariableKey ??= missingWhole;
+                return missingWhole is null ? ValueMatch.NoMatch : ValueMatch.Undecidable;
+            }
+            if (!requestIsArn)
+            {
+                return ValueMatch.Undecidable;
+            }
+            var unresolved = false;
+            var matched = true;
+            for (var i = 0; i < Components; i++)
+            {
+                if (!_components[i].IsMatch(requestValue.AsSpan()[requestParts[i]], context, ignoreCase: false, out var missing))
+                {
+                    matched = false;
+                    if (missing is not null)
+                    {
+                        unresolved = true;
+                        missingVariableKey ??= missing;
+                    }
+                    break;
+                }
+            }
+            return matched ? ValueMatch.Match : unresolved ? ValueMatch.Undecidable : ValueMatch.NoMatch;
+        }
+
+        /// <summary>Like <see cref="TrySplit"/>, but a colon inside <c>${...}</c> (as in <c>${aws:username}</c>) does not split.</summary>
+        private static bool TrySplitOutsideVariables(string text, Span<Range> parts, bool policyVariables)
+        {
+            var start = 0;
+            var found = 0;
+            for (var i = 0; i < text.Length && found < Components - 1; i++)
+            {
+                if (policyVariables && text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+                {
+                    var close = text.IndexOf('}', i + 2);
+                    if (close > 0)
+                    {
+                        i = close;
+                        continue;
+                    }
+                }
+                if (text[i] == ':')
+                {
+                    parts[found++] = new Range(start, i);
+                    start = i + 1;
+                }
+            }
+            if (found < Components - 1)
+            {
+                return false;
+            }
+            parts[Components - 1] = new Range(start, text.Length);
+            return true;
+        }
+    }
+
+    private sealed class Matcher(ArnPattern[] patterns) : ValueMatcher
+    {
+        public override ValueMatch Match(string requestValue, RequestContext context, ref string? missingVariableKey)
+        {
+            Span<Range> parts = stackalloc Range[Components];
+            var isArn = TrySplit(requestValue, parts);
+            var result = ValueMatch.NoMatch;
+            foreach (var pattern in patterns)
+            {
+                var one = pattern.Match(requestValue, parts, isArn, context, ref missingVariableKey);
+                if (one == ValueMatch.Match)
+                {
+                    return ValueMatch.Match;
+                }
+                if (one == ValueMatch.Undecidable)
+                {
+                    result = ValueMatch.Undecidable;
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace PolicyEngine.Evaluation;
+
+/// <summary>Every policy that bears on one principal's requests to one resource, by the role each plays.</summary>
+/// <remarks>
+/// An absent policy type does not apply: no boundary means the principal has none, no SCP levels mean the account is
+/// not governed by SCPs. A level present with no policies allows nothing.
+/// </remarks>
+public sealed record PolicySet
+{
+    /// <summary>The principal's identity-based policies (inline, managed, group); any one may allow.</summary>
+    public ImmutableArray<NamedPolicy> IdentityPolicies { get; init; } = [];
+
+    /// <summary>The principal's permissions boundary, if any.</summary>
+    public NamedPolicy? PermissionsBoundary { get; init; }
+
+    /// <summary>The session policy of the calling role session, if any.</summary>
+    public NamedPolicy? SessionPolicy { get; init; }
+
+    /// <summary>SCPs of the caller's organization, level by level from the root down to the account.</summary>
+    public ImmutableArray<ImmutableArray<NamedPolicy>> ServiceControlPolicies { get; init; } = [];
+
+    /// <summary>RCPs of the resource's organization, level by level; <c>RCPFullAWSAccess</c> is implied at each.</summary>
+    public ImmutableArray<ImmutableArray<NamedPolicy>> ResourceControlPolicies { get; init; } = [];
+
+    /// <summary>The resource's own policy: a bucket policy, a role's trust policy, a KMS key policy, ...</summary>
+    public NamedPolicy? ResourcePolicy { get; init; }
+}

@@ -1,0 +1,67 @@
+using PolicyEngine.Matching;
+using PolicyEngine.Model;
+
+namespace PolicyEngine.Evaluation;
+
+/// <summary>What the statements that apply to a request add up to, policy type by policy type.</summary>
+internal struct Tally
+{
+    /// <summary>Some applicable statement denies.</summary>
+    public bool Deny;
+
+    /// <summary>Some identity-based statement allows.</summary>
+    public bool Identity;
+
+    /// <summary>The permissions boundary allows.</summary>
+    public bool Boundary;
+
+    /// <summary>The session policy allows.</summary>
+    public bool Session;
+
+    /// <summary>Bit <c>i</c> set: SCP level <c>i</c> allows.</summary>
+    public ulong ServiceControlLevels;
+
+    /// <summary>The ways the resource policy's allowing statements name the caller.</summary>
+    public PrincipalMatch Resource;
+
+    /// <summary>Whether an Allow of <paramref name="statement"/>'s kind could still change the tally.</summary>
+    public readonly bool Needs(CompiledStatement statement) => statement.Type switch
+    {
+        PolicyType.Identity => !Identity,
+        PolicyType.PermissionsBoundary => !Boundary,
+        PolicyType.Session => !Session,
+        PolicyType.ServiceControl => (ServiceControlLevels & (1UL << statement.Level)) == 0,
+        PolicyType.Resource => (Resource & PrincipalMatch.Direct) == 0,
+        _ => false,
+    };
+
+    /// <summary>Counts a statement that applies, naming the caller as <paramref name="match"/>.</summary>
+    public void Add(CompiledStatement statement, PrincipalMatch match)
+    {
+        if (statement.Effect == Effect.Deny)
+        {
+            Deny = true;
+            return;
+        }
+        switch (statement.Type)
+        {
+            case PolicyType.Identity:
+                Identity = true;
+                break;
+            case PolicyType.PermissionsBoundary:
+                Boundary = true;
+                break;
+            case PolicyType.Session:
+                Session = true;
+                break;
+            case PolicyType.ServiceControl:
+                ServiceControlLevels |= 1UL << statement.Level;
+                break;
+            case PolicyType.Resource:
+                Resource |= match;
+                break;
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace PolicyEngine.Explain;
+
+/// <summary>Whether a statement applied to a request, and if not, the first element that did not fit.</summary>
+public enum StatementStatus
+{
+    /// <summary>Action, resource, principal and every condition fit: the statement applies.</summary>
+    Matched,
+
+    /// <summary>The policy type does not govern this request (SCPs for a service-linked role, RCPs for an unsupported service).</summary>
+    NotApplicable,
+
+    /// <summary>The request's action is not covered by Action, or is listed in NotAction.</summary>
+    ActionNotMatched,
+
+    /// <summary>The request's resource is not covered by Resource, or is listed in NotResource.</summary>
+    ResourceNotMatched,
+
+    /// <summary>The caller is not named by Principal, or is exempted by NotPrincipal.</summary>
+    PrincipalNotMatched,
+
+    /// <summary>A condition does not hold; see <see cref="StatementOutcome.FailedCondition"/>.</summary>
+    ConditionNotMet,
+}

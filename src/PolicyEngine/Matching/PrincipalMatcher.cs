@@ -1,0 +1,72 @@
+using PolicyEngine.Model;
+
+namespace PolicyEngine.Matching;
+
+/// <summary>A statement's Principal or NotPrincipal, compiled.</summary>
+/// <remarks>
+/// NotPrincipal exempts a caller only when every identity AWS checks for it is listed: the account, and also the
+/// user, or the role (or session) for role sessions; and never a caller with a permissions boundary.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+/// </remarks>
+internal sealed class PrincipalMatcher
+{
+    private readonly PrincipalPattern[] _patterns;
+    private readonly bool _isNot;
+    private readonly bool _callerHasBoundary;
+
+    private PrincipalMatcher(PrincipalPattern[] patterns, bool isNot, bool callerHasBoundary)
+    {
+        _patterns = patterns;
+        _isNot = isNot;
+        _callerHasBoundary = callerHasBoundary;
+    }
+
+    /// <summary>Names nobody: a resource-policy statement without a Principal element grants nothing.</summary>
+    public static PrincipalMatcher Nobody { get; } = new([], isNot: false, callerHasBoundary: false);
+
+    /// <summary>Compiles <paramref name="spec"/>; <paramref name="callerHasBoundary"/> matters only for NotPrincipal.</summary>
+    public static PrincipalMatcher Create(PrincipalSpec spec, bool callerHasBoundary)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var patterns = spec.IsWildcard
+            ? [PrincipalPattern.Create(new PrincipalEntry(PrincipalType.Aws, "*", spec.Location))]
+            : spec.Entries.Select(PrincipalPattern.Create).ToArray();
+        return new PrincipalMatcher(patterns, spec.IsNot, callerHasBoundary);
+    }
+
+    /// <summary>How the element names <paramref name="caller"/>: the union over its entries; NotPrincipal gives Direct or None.</summary>
+    public PrincipalMatch Match(CallerIdentity caller)
+    {
+        var found = PrincipalMatch.None;
+        foreach (var pattern in _patterns)
+        {
+            found |= pattern.Match(caller);
+        }
+        if (!_isNot)
+        {
+            return found;
+        }
+        return IsExempt(caller, found) ? PrincipalMatch.None : PrincipalMatch.Direct;
+    }
+
+    private bool IsExempt(CallerIdentity caller, PrincipalMatch found)
+    {
+        if ((found & PrincipalMatch.Direct) != 0 && _patterns.Any(static p => p.IsEveryone))
+        {
+            return true;
+        }
+        if (_callerHasBoundary && caller.Kind is CallerKind.User or CallerKind.Role or CallerKind.AssumedRole)
+        {
+            // AWS: a NotPrincipal Deny always denies a principal that has a permissions boundary.
+            return false;
+        }
+        var accountListed = (found & PrincipalMatch.Account) != 0;
+        return caller.Kind switch
+        {
+            CallerKind.Root => accountListed,
+            CallerKind.User or CallerKind.FederatedUser => accountListed && (found & PrincipalMatch.Direct) != 0,
+            CallerKind.Role or CallerKind.AssumedRole => accountListed && (found & (PrincipalMatch.Direct | PrincipalMatch.Role)) != 0,
+            _ => (found & PrincipalMatch.Direct) != 0,
+        };
+    }
+}

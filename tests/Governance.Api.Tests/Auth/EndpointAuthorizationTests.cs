@@ -1,0 +1,30 @@
+using Governance.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Api.Tests.Auth;
+
+/// <summary>Architecture rule: every endpoint but health names an authorization policy.</summary>
+public sealed class EndpointAuthorizationTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+{
+    [Fact]
+    public void Endpoints_AllButHealth_HaveAuthorizationMetadata()
+    {
+        // Arrange
+        var endpoints = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        // Act
+        var unprotected = endpoints
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/health/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null || e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText).ToList();
+
+        // Assert
+        Assert.True(endpoints.Count >= 12, $"found only {endpoints.Count} endpoints");
+        Assert.Empty(unprotected);
+        Assert.Equal(["/health/live", "/health/ready"], anonymous.Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Governance.Api.Tests.Endpoints;
+
+public abstract partial class GovernanceApiTests<TFixture>
+{
+    [SkippableFact]
+    public async Task Approve_TwoApproversAtOnce_ExactlyOneDecisionWins()
+    {
+        // Arrange
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var approvers = Enumerable.Range(0, 4).Select(i => Factory.ClientFor(NewUser($"appr{i}"), "approver")).ToArray();
+        var id = (await SubmitAsync(alice, LakeWrite())).GetProperty("id").GetString();
+
+        // Act
+        var responses = await Task.WhenAll(approvers.Select(c => c.PostAsJsonAsync($"/v1/access-requests/{id}/approve", new { comment = "go" })));
+
+        // Assert
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => AssertProblem(r, HttpStatusCode.Conflict));
+        var request = await GetAsync(approvers[0], $"/v1/access-requests/{id}");
+        Assert.Equal(1, request.Body.GetProperty("approvals").GetArrayLength());
+        var grants = await GetAsync(approvers[0], $"/v1/grants?requester={request.Body.GetProperty("requester").GetString()}");
+        Assert.Equal(1, grants.Body.GetProperty("total").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Create_ManySubmissionsAtOnce_LosesAndDuplicatesNothing()
+    {
+        // Arrange
+        var user = NewUser("burst");
+        var client = Factory.ClientFor(user, "engineer");
+        var approver = Factory.ClientFor(NewUser("bob"), "approver");
+        const int count = 40;
+
+        // Act
+        var responses = await Task.WhenAll(Enumerable.Range(0, count).Select(i => client.PostAsJsonAsync("/v1/access-requests", LakeWrite($"arn:aws:s3:::lake-burst-{i}/*"))));
+
+        // Assert
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var list = await GetAsync(approver, $"/v1/access-requests?requester={user}&pageSize=200");
+        Assert.Equal(count, list.Body.GetProperty("total").GetInt32());
+        var ids = list.Body.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToHashSet();
+        Assert.Equal(count, ids.Count);
+        var verify = await GetAsync(approver, "/v1/audit/verify");
+        Assert.True(verify.Body.GetProperty("valid").GetBoolean(), verify.Body.ToString());
+    }
+
+    [SkippableFact]
+    public async Task AuditVerify_AfterActivity_IsValidAndEventsLinkRequests()
+    {
+        // Arrange
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var bob = Factory.ClientFor(NewUser("bob"), "approver");
+        var id = (await SubmitAsync(alice, LakeWrite())).GetProperty("id").GetString();
+        await PostAsync(bob, $"/v1/access-requests/{id}/approve");
+
+        // Act
+        var verify = await GetAsync(bob, "/v1/audit/verify");
+        var events = await GetAsync(bob, $"/v1/audit/events?requestId={id}");
+
+        // Assert
+        Assert.True(verify.Body.GetProperty("valid").GetBoolean(), verify.Body.ToString());
+        Assert.True(verify.Body.GetProperty("events").GetInt64() >= 3);
+        var actions = events.Body.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["request.created", "request.approved", "grant.provisioned"], actions);
+    }
+}

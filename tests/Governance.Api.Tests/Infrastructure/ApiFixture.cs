@@ -1,0 +1,48 @@
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>One service, data folder and database per test class.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory.")]
+public abstract class ApiFixture : IAsyncLifetime
+{
+    private GovernanceApiFactory? _factory;
+
+    protected ApiFixture()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public abstract TestDatabase Database { get; }
+
+    public GovernanceApiFactory Factory => _factory ?? throw new InvalidOperationException(Database.UnavailableReason ?? "fixture not started");
+
+    public Task InitializeAsync()
+    {
+        if (Database.UnavailableReason is null)
+        {
+            _factory = new GovernanceApiFactory(Database, DataDirectory);
+            _ = _factory.Server; // start now: migrations run once per class, not inside the first test's timing
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        await Database.DropAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalizing connection; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Governance.Core.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>The real service over the real pipeline, with its own data folder and database and a fake clock.</summary>
+public sealed class GovernanceApiFactory(TestDatabase database, string dataDirectory) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>Starts at the real time, because token lifetimes are checked against the real clock.</summary>
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public LocalSigningKey SigningKey => LocalSigningKey.LoadOrCreate(DataDirectory);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Governance:DataDirectory", DataDirectory);
+        builder.UseSetting("Governance:PoliciesDirectory", RepositoryPaths.Policies);
+        builder.UseSetting("Governance:Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("Governance:Database:ConnectionString", Database.ConnectionString);
+        builder.ConfigureLogging(static l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    public HttpClient ClientFor(string subject, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Valid(SigningKey, subject, roles));
+        return client;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using Governance.Core.Auth;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Governance.Api.Tests.Infrastructure;
+
+/// <summary>Real signed JWTs, good and bad.</summary>
+internal static class TestTokens
+{
+    public static string Valid(LocalSigningKey key, string subject, params string[] roles)
+        => LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(30), TimeProvider.System);
+
+    /// <summary>Expired an hour ago (well past the 30-second clock skew).</summary>
+    public static string Expired(LocalSigningKey key, string subject, params string[] roles)
+    {
+        var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-2));
+        return LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(60), past);
+    }
+
+    /// <summary>Signed with a key the service has never seen (same issuer, audience and key id).</summary>
+    public static string WronglySigned(LocalSigningKey key, string subject, params string[] roles)
+    {
+        var other = new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) { KeyId = key.KeyId };
+        return Create(new SigningCredentials(other, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, subject, roles);
+    }
+
+    public static string WrongAudience(LocalSigningKey key, string subject, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), "some-other-api", subject, roles);
+
+    /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid claims.</summary>
+    public static string AlgNone(string subject, params string[] roles)
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+        var header = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"JWT"}"""));
+        var payload = Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["iss"] = LocalSigningKey.Issuer,
+            ["aud"] = LocalSigningKey.Audience,
+            ["sub"] = subject,
+            ["role"] = roles,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["nbf"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddMinutes(30).ToUnixTimeSeconds(),
+        }));
+        return $"{header}.{payload}.";
+    }
+
+    private static string Create(SigningCredentials credentials, string audience, string subject, string[] roles)
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = LocalSigningKey.Issuer,
+            Audience = audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(30),
+            SigningCredentials = credentials,
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = roles },
+        });
+    }
+}

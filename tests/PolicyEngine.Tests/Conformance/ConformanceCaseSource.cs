@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using PolicyEngine.Conformance;
+
+namespace PolicyEngine.Tests.Conformance;
+
+/// <summary>Every line of every <c>cases/*.jsonl</c> file, read once, by id.</summary>
+public static class ConformanceCaseSource
+{
+    private static readonly Lazy<FrozenDictionary<string, ConformanceCaseParse>> Cases = new(Load);
+
+    public static string CasesDirectory => Path.Combine(AppContext.BaseDirectory, "Conformance", "cases");
+
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (var id in Cases.Value.Keys.Order(StringComparer.Ordinal))
+        {
+            data.Add(id);
+        }
+        return data;
+    }
+
+    public static ConformanceCaseParse Get(string id) => Cases.Value[id];
+
+    public static IEnumerable<ConformanceCase> All() => Cases.Value.Values.Select(static c => c.Case!).Where(static c => c is not null);
+
+    private static FrozenDictionary<string, ConformanceCaseParse> Load()
+    {
+        var cases = new Dictionary<string, ConformanceCaseParse>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(CasesDirectory, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+                var parsed = ConformanceCaseReader.Parse(line);
+                var id = parsed.Id ?? $"{Path.GetFileName(file)}:{lineNumber}";
+                cases.Add(id, parsed);
+            }
+        }
+        return cases.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
