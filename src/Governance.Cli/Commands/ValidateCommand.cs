@@ -71,7 +71,17 @@ internal static class ValidateCommand
         var reports = new List<FileReport>(files.Count);
         foreach (var file in files)
         {
-            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(File.ReadAllBytes(file), kind)));
+            byte[] text;
+            try
+            {
+                text = File.ReadAllBytes(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"iamgov: cannot read `{file}`: {e.Message}");
+                return CliApp.UsageError;
+            }
+            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind)));
         }
 
         switch (format)
