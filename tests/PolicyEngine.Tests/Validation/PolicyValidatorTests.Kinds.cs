@@ -91,7 +91,7 @@ public sealed partial class PolicyValidatorTests
 
     [Theory]
     [InlineData(PolicyContainer.UserInline, 2_048, true)]
-    [InlineData(PolicyContainer.GroupInline, 2_048, false)]
+    [InlineData(PolicyContainer.GroupInline, 5_120, false)]
     [InlineData(PolicyContainer.Managed, 6_144, false)]
     [InlineData(PolicyContainer.RoleInline, 10_240, false)]
     [InlineData(PolicyContainer.AwsManaged, 0, false)]
