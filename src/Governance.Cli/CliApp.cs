@@ -13,14 +13,15 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
+        root.Subcommands.Add(Commands.ValidateCommand.Create());
         root.Subcommands.Add(Commands.CanICommand.Create());
         root.Subcommands.Add(Commands.WhoCanCommand.Create());
         root.Subcommands.Add(Commands.WhatCanCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(Commands.AuditCommand.Create(TimeProvider.System));
         root.Subcommands.Add(Commands.SimulateCommand.Create());
         root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
         root.Subcommands.Add(Commands.BenchCommand.Create());
         root.Subcommands.Add(Commands.TokenCommand.Create());
-        root.Subcommands.Add(Commands.AuditCommand.Create(TimeProvider.System));
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);

@@ -3,7 +3,11 @@ namespace PolicyEngine.Diagnostics;
 /// <summary>
 /// The stable codes of every diagnostic. A code never changes meaning once shipped: tools and suppressions key on it.
 /// </summary>
-/// <remarks>IAM0xxx: the JSON text; IAM1xxx: the policy grammar every kind shares.</remarks>
+/// <remarks>
+/// IAM0xxx: the JSON text; IAM1xxx: the policy grammar every kind shares; IAM2xxx: rules AWS enforces for a kind of
+/// policy (an error there means AWS refuses the document); IAM3xxx: checks against the action catalogue;
+/// IAM4xxx: security and quality findings on documents AWS accepts.
+/// </remarks>
 public static class DiagnosticCodes
 {
     /// <summary>The text is not valid JSON.</summary>
@@ -71,4 +75,94 @@ public static class DiagnosticCodes
 
     /// <summary>An empty string where a name or pattern is needed.</summary>
     public const string EmptyValue = "IAM1017";
+
+    /// <summary>A Principal or NotPrincipal in a kind of policy that has none (identity, boundary, session, SCP).</summary>
+    public const string PrincipalNotAllowed = "IAM2001";
+
+    /// <summary>A resource-based or trust policy statement without Principal or NotPrincipal.</summary>
+    public const string MissingPrincipal = "IAM2002";
+
+    /// <summary>An RCP statement whose Principal is not <c>"*"</c>.</summary>
+    public const string RcpPrincipalNotWildcard = "IAM2003";
+
+    /// <summary>An RCP statement with Effect Allow (only AWS's RCPFullAWSAccess may allow).</summary>
+    public const string RcpAllowNotSupported = "IAM2004";
+
+    /// <summary>An RCP action of a service that RCPs do not apply to.</summary>
+    public const string RcpServiceNotSupported = "IAM2005";
+
+    /// <summary>An element the kind of policy does not support (NotAction in an RCP, Resource in a trust policy, ...).</summary>
+    public const string UnsupportedElement = "IAM2006";
+
+    /// <summary>A trust policy action that is not one of the role-assumption actions.</summary>
+    public const string InvalidTrustAction = "IAM2007";
+
+    /// <summary>A statement without Resource or NotResource where the kind requires one.</summary>
+    public const string MissingResource = "IAM2008";
+
+    /// <summary>A Sid with characters other than ASCII letters and digits in an IAM policy.</summary>
+    public const string InvalidSid = "IAM2009";
+
+    /// <summary>A document larger than its kind's size quota.</summary>
+    public const string PolicyTooLarge = "IAM2010";
+
+    /// <summary>An SCP or RCP without <c>"Version": "2012-10-17"</c>.</summary>
+    public const string VersionRequired = "IAM2011";
+
+    /// <summary>A character IAM does not accept in policy documents (outside tab, line feed, carriage return and U+0020–U+00FF).</summary>
+    public const string InvalidCharacter = "IAM2012";
+
+    /// <summary>An action that is neither <c>*</c> nor <c>service:action</c>.</summary>
+    public const string InvalidActionFormat = "IAM2013";
+
+    /// <summary>A resource that is neither <c>*</c> nor an ARN <c>arn:partition:service:region:account:resource</c>.</summary>
+    public const string InvalidArn = "IAM2014";
+
+    /// <summary>An action whose service prefix the catalogue does not know.</summary>
+    public const string UnknownService = "IAM3001";
+
+    /// <summary>An action the catalogue does not know in a known service.</summary>
+    public const string UnknownAction = "IAM3002";
+
+    /// <summary>An action pattern with wildcards that matches no action.</summary>
+    public const string ActionPatternMatchesNothing = "IAM3003";
+
+    /// <summary>An action that supports none of the statement's resources.</summary>
+    public const string UnsupportedResourceType = "IAM3004";
+
+    /// <summary>A condition key none of the statement's actions supports.</summary>
+    public const string UnsupportedConditionKey = "IAM3005";
+
+    /// <summary>A service condition key the catalogue does not know.</summary>
+    public const string UnknownConditionKey = "IAM3006";
+
+    /// <summary>An <c>aws:</c> condition key that is not a global condition key.</summary>
+    public const string UnknownGlobalConditionKey = "IAM3007";
+
+    /// <summary><c>Allow</c> with <c>NotAction</c>: grants every action but a few, including future ones.</summary>
+    public const string AllowWithNotAction = "IAM4001";
+
+    /// <summary><c>Allow</c> with <c>NotResource</c>: grants on every resource but a few.</summary>
+    public const string AllowWithNotResource = "IAM4002";
+
+    /// <summary><c>Allow</c> with <c>NotPrincipal</c>: grants to every principal but a few, anonymous ones included.</summary>
+    public const string AllowWithNotPrincipal = "IAM4003";
+
+    /// <summary><c>iam:PassRole</c> allowed on every role.</summary>
+    public const string PassRoleOnAnyResource = "IAM4004";
+
+    /// <summary>An action another action pattern of the same statement already covers.</summary>
+    public const string RedundantAction = "IAM4005";
+
+    /// <summary>A statement another statement of the same policy already covers.</summary>
+    public const string RedundantStatement = "IAM4006";
+
+    /// <summary>No Version element: the document is read as 2008-10-17.</summary>
+    public const string MissingVersion = "IAM4007";
+
+    /// <summary>Policy variables in a document whose version does not substitute them.</summary>
+    public const string PolicyVariableWithoutVersion = "IAM4008";
+
+    /// <summary>A condition value of the wrong type for its operator (a non-IP for IpAddress, a non-date for Date...).</summary>
+    public const string ConditionValueTypeMismatch = "IAM4009";
 }

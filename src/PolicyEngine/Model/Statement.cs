@@ -12,6 +12,7 @@ namespace PolicyEngine.Model;
 /// <param name="Resource">Resource or NotResource, when present (trust policies have none).</param>
 /// <param name="Conditions">The Condition block's clauses, in document order; empty when there is none.</param>
 /// <param name="Location">Where the statement's object starts.</param>
+/// <param name="SidLocation">Where the Sid's value stands, when there is one.</param>
 public sealed record Statement(
     int Index,
     string? Sid,
@@ -20,7 +21,8 @@ public sealed record Statement(
     ActionSpec Action,
     ResourceSpec? Resource,
     ImmutableArray<ConditionClause> Conditions,
-    SourceLocation Location)
+    SourceLocation Location,
+    SourceLocation? SidLocation = null)
 {
     /// <summary>How messages name the statement: its Sid, else its index.</summary>
     public string DisplayName => Sid is { Length: > 0 } ? Sid : $"Statement[{Index}]";

@@ -184,7 +184,7 @@ public static class PolicyParser
             return new Statement(index, sid, effect.Value, principal,
                 new ActionSpec(action.Value.IsNot, action.Value.Values, action.Value.Location),
                 resource is { } r ? new ResourceSpec(r.IsNot, r.Values, r.Location) : null,
-                conditions, node.Location);
+                conditions, node.Location, sidProperty?.Value.Location);
         }
 
         private Effect? ReadEffect(SyntaxObject node, Dictionary<string, SyntaxProperty> properties)

@@ -144,6 +144,12 @@ internal ref struct JsonSyntaxReader
     private static string Describe(JsonException e)
     {
         var message = e.Message;
+        if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            // The reader's wording for a truncated document ("...at the end of the JSON payload. There is an open
+            // JSON object or array that should be closed") says what is wrong in two sentences; one is enough.
+            return "the document ends before every object and array is closed";
+        }
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0)
         {

@@ -71,4 +71,46 @@ public sealed class PolicyParserTests
 
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NestingTooDeep);
     }
+
+    [Fact]
+    public void Parse_StatementWithSid_KeepsTheSidsPlace()
+    {
+        var result = PolicyParser.Parse("{\"Statement\":[{\"Sid\":\"A1\",\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
+
+        var statement = Assert.Single(result.GetValueOrThrow().Statements);
+        Assert.Equal(new SourceLocation(1, 22, "Statement[0].Sid"), statement.SidLocation);
+    }
+
+    [Fact]
+    public void Parse_StatementWithoutSid_HasNoSidPlace()
+        => Assert.Null(Assert.Single(PolicyParser.Parse("{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\"}}").GetValueOrThrow().Statements).SidLocation);
+
+    [Fact]
+    public void Parse_UnclosedArray_SaysTheDocumentEndsEarlyInOneSentence()
+    {
+        var error = Assert.Single(PolicyParser.Parse("{\"Statement\":[").Diagnostics);
+
+        Assert.Equal("invalid JSON: the document ends before every object and array is closed", error.Message);
+        Assert.DoesNotContain(".", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DuplicateKey_WarnsAndKeepsTheLastValue()
+    {
+        var result = PolicyParser.Parse("{\"Statement\":{\"Effect\":\"Deny\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.DuplicateKey, warning.Code);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(Effect.Allow, Assert.Single(result.GetValueOrThrow().Statements).Effect);
+    }
+
+    [Theory]
+    [InlineData("[]", DiagnosticCodes.RootNotObject)]
+    [InlineData("\"policy\"", DiagnosticCodes.RootNotObject)]
+    [InlineData("", DiagnosticCodes.InvalidJson)]
+    [InlineData("{} {}", DiagnosticCodes.InvalidJson)]
+    [InlineData("{\"Version\":\"2012-10-17\"}", DiagnosticCodes.MissingStatement)]
+    public void Parse_NotAPolicy_ReportsWhy(string json, string code)
+        => Assert.Equal(code, Assert.Single(PolicyParser.Parse(json).Diagnostics).Code);
 }

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Governance.Cli.Output;
+using PolicyEngine.Validation;
+
+namespace Governance.Cli.Commands;
+
+/// <summary>
+/// <c>iamgov validate PATH... [--kind KIND] [--format text|json|sarif]</c>: validates policy files, or every
+/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is, 2 for a usage error.
+/// </summary>
+internal static class ValidateCommand
+{
+    /// <summary>Exit code when some document has an error.</summary>
+    public const int ErrorsFound = 1;
+
+    private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp"];
+    private static readonly string[] Formats = ["text", "json", "sarif"];
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Policy files, or folders whose *.json files (at any depth) are validated",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "What the documents are used as: " + string.Join(", ", Kinds),
+            DefaultValueFactory = static _ => "identity",
+        };
+        kind.AcceptOnlyFromAmong(Kinds);
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text (one finding a line), json, or sarif (SARIF 2.1.0 for code scanning)",
+            DefaultValueFactory = static _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+
+        var command = new Command("validate", "Validate IAM policy documents as IAM Access Analyzer does") { paths, kind, format };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(paths)!,
+            Enum.Parse<PolicyKind>(parseResult.GetValue(kind)!, ignoreCase: true),
+            parseResult.GetValue(format)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string[] paths, PolicyKind kind, string format, TextWriter output, TextWriter error)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                    .Select(f => Path.Join(path, Path.GetRelativePath(path, f)))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                error.WriteLine($"iamgov: no file or folder `{path}`");
+                return CliApp.UsageError;
+            }
+        }
+
+        var reports = new List<FileReport>(files.Count);
+        foreach (var file in files)
+        {
+            byte[] text;
+            try
+            {
+                text = File.ReadAllBytes(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"iamgov: cannot read `{file}`: {e.Message}");
+                return CliApp.UsageError;
+            }
+            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind)));
+        }
+
+        switch (format)
+        {
+            case "json":
+                JsonReportWriter.Write(output, reports);
+                break;
+            case "sarif":
+                SarifReportWriter.Write(output, reports);
+                break;
+            default:
+                TextReportWriter.Write(output, reports);
+                break;
+        }
+        return reports.Any(static r => r.Report.HasErrors) ? ErrorsFound : 0;
+    }
+}

@@ -1,0 +1,29 @@
+namespace PolicyEngine.Validation;
+
+/// <summary>How messages name each kind of policy.</summary>
+internal static class PolicyKindText
+{
+    /// <summary>The kind in the plural, as in "`Principal` is not allowed in identity policies".</summary>
+    public static string Plural(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Identity => "identity policies",
+        PolicyKind.Resource => "resource-based policies",
+        PolicyKind.Trust => "role trust policies",
+        PolicyKind.Boundary => "permissions boundaries",
+        PolicyKind.Session => "session policies",
+        PolicyKind.Scp => "service control policies",
+        _ => "resource control policies",
+    };
+
+    /// <summary>The kind in the singular, as in "a role trust policy".</summary>
+    public static string Singular(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Identity => "an identity policy",
+        PolicyKind.Resource => "a resource-based policy",
+        PolicyKind.Trust => "a role trust policy",
+        PolicyKind.Boundary => "a permissions boundary",
+        PolicyKind.Session => "a session policy",
+        PolicyKind.Scp => "a service control policy",
+        _ => "a resource control policy",
+    };
+}
