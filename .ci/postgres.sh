@@ -6,8 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# A fresh random password each run: nothing secret is kept in the repository.
-password="${IAMGOV_PG_PASSWORD:-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n")}"
+# A random password made once per machine and kept outside the repository, so that nothing secret is committed
+# and callers running at the same time agree on it.
+secret_file=/var/lib/iamgov-test/postgres-password
+if [ -z "${IAMGOV_PG_PASSWORD:-}" ] && [ ! -s "$secret_file" ]; then
+  mkdir -p "$(dirname "$secret_file")" && chmod 700 "$(dirname "$secret_file")"
+  (umask 077 && head -c 16 /dev/urandom | od -An -tx1 | tr -d " \n" > "$secret_file")
+fi
+password="${IAMGOV_PG_PASSWORD:-$(cat "$secret_file")}"
 port="${IAMGOV_PG_PORT:-5432}"
 
 log() { echo "postgres.sh: $*" >&2; }

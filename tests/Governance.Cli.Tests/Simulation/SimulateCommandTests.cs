@@ -61,8 +61,8 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Simulate_SharedEdgeCases_AllPass()
     {
-        // The corpus copy that PolicyEngine.Tests carries; `iamgov simulate --check` must agree with it too.
-        var corpus = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "PolicyEngine.Tests", "Conformance", "cases"));
+        // The conformance corpus of tests/data; `iamgov simulate --check` must agree with it, as `dotnet test` does.
+        var corpus = Path.Combine(AppContext.BaseDirectory, "TestData", "conformance");
         foreach (var file in Directory.EnumerateFiles(corpus, "*.jsonl"))
         {
             var (exit, output, error) = Run("simulate", "--cases", file, "--check");

@@ -8,7 +8,7 @@ public static class ConformanceCaseSource
 {
     private static readonly Lazy<FrozenDictionary<string, ConformanceCaseParse>> Cases = new(Load);
 
-    public static string CasesDirectory => Path.Combine(AppContext.BaseDirectory, "Conformance", "cases");
+    public static string CasesDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "conformance");
 
     public static TheoryData<string> Ids()
     {

@@ -12,13 +12,13 @@ namespace PolicyEngine.Tests.Corpus;
 public sealed class AccountSnapshotCorpusTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Snapshots()
-        => [.. Directory.GetFiles(RepositoryPaths.Corpus("accounts"), "*.json").Select(static f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+        => [.. Directory.GetFiles(RepositoryPaths.TestData("accounts"), "*.json").Select(static f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Snapshots))]
     public void Validate_EveryDocumentOfSnapshot_FindsNoError(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.Corpus("accounts"), file)));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.TestData("accounts"), file)));
         var errors = new List<string>();
         var count = 0;
         foreach (var (label, document, kind, container) in Documents(json.RootElement))
@@ -32,21 +32,6 @@ public sealed class AccountSnapshotCorpusTests(ITestOutputHelper output)
         output.WriteLine($"validated {count} policy documents of {file}");
         Assert.True(count > 10, $"expected the snapshot's documents, read {count}");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    [Theory]
-    [MemberData(nameof(Snapshots))]
-    public void Snapshot_SharedCopyExists_IsIdentical(string file)
-    {
-        // The snapshots are copies of ../shared/data/accounts so that the repository builds on its own.
-        var shared = Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "accounts", file);
-        if (!File.Exists(shared))
-        {
-            output.WriteLine($"no shared copy at {shared}; nothing to compare");
-            return;
-        }
-        Assert.True(File.ReadAllBytes(shared).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryPaths.Corpus("accounts"), file))),
-            $"tests/PolicyEngine.Tests/Corpus/accounts/{file} differs from {shared}; copy it again");
     }
 
     private static IEnumerable<(string Label, JsonElement Document, PolicyKind Kind, PolicyContainer Container)> Documents(JsonElement root)

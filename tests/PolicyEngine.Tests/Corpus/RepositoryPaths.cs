@@ -9,6 +9,9 @@ internal static class RepositoryPaths
     /// <summary>A corpus folder copied next to the test assembly.</summary>
     public static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "Corpus", name);
 
+    /// <summary>A folder of the shared test data (tests/data) copied next to the test assembly.</summary>
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
