@@ -49,6 +49,7 @@ internal static class ValidateCommand
     private static int Run(string[] paths, PolicyKind kind, string format, TextWriter output, TextWriter error)
     {
         var files = new List<string>();
+        var skipped = new List<string>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
@@ -57,9 +58,14 @@ internal static class ValidateCommand
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                // A policies folder also holds other JSON (account snapshots, permission sets, approval rules):
+                // below a folder only policy documents are validated; a file named on its own always is.
+                foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
                     .Select(f => Path.Join(path, Path.GetRelativePath(path, f)))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal))
+                {
+                    (PolicyFileSniffer.IsOtherJson(file) ? skipped : files).Add(file);
+                }
             }
             else
             {
@@ -68,6 +74,10 @@ internal static class ValidateCommand
             }
         }
 
+        foreach (var file in skipped)
+        {
+            error.WriteLine($"iamgov: skipped `{file.Replace('\\', '/')}`: a JSON object without `Statement` is not a policy document");
+        }
         var reports = new List<FileReport>(files.Count);
         foreach (var file in files)
         {

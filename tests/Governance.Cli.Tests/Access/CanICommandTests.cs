@@ -151,6 +151,53 @@ public sealed class CanICommandTests : IDisposable
         Assert.Contains("trust policy", admin.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CanI_ScpLevelsFromFiles_EveryLevelMustAllow()
+    {
+        // OrganizationAccountAccessRole has AdministratorAccess. Root allows everything, the OU level allows only s3:
+        // EC2 is refused at the OU level, S3 passes. https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+        var root = Write("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
+        var ou = Write("""[{"Version":"2012-10-17","Statement":[{"Sid":"OnlyS3","Effect":"Allow","Action":"s3:*","Resource":"*"}]}]""");
+
+        var ec2 = CliRunner.Run("can-i", "ec2:RunInstances", "*", "--as", "OrganizationAccountAccessRole", "--account", Example,
+            "--scp", root, "--scp", ou, "--output", "json");
+        var s3 = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::lake-raw/a", "--as", "OrganizationAccountAccessRole", "--account", Example,
+            "--scp", root, "--scp", ou);
+
+        Assert.Equal(1, ec2.ExitCode);
+        using var json = JsonDocument.Parse(ec2.Stdout);
+        Assert.Equal("ServiceControlPolicyDoesNotAllow", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(0, s3.ExitCode);
+    }
+
+    [Fact]
+    public void CanI_ResourcePolicyNamingTheRole_AllowsWithoutAnIdentityGrant()
+    {
+        // Same account: a bucket policy naming the role ARN allows on its own when no boundary or session policy applies.
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+        var bucketPolicy = Write("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::012345678901:role/MyOtherRole"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared-bucket/*"}]}""");
+
+        var without = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::shared-bucket/a", "--as", "MyOtherRole", "--account", Example);
+        var with = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::shared-bucket/a", "--as", "MyOtherRole", "--account", Example,
+            "--resource-policy", bucketPolicy, "--explain");
+
+        Assert.Equal(1, without.ExitCode);
+        Assert.Equal(0, with.ExitCode);
+        Assert.Contains("resource policy", with.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CanI_MalformedScpFile_ExitsTwoNamingTheLine()
+    {
+        var scp = Write("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allw\", \"Action\": \"*\", \"Resource\": \"*\"}]\n}");
+
+        var (code, _, stderr) = CliRunner.Run("can-i", "s3:GetObject", "*", "--as", "MyRole", "--account", Example, "--scp", scp);
+
+        Assert.Equal(2, code);
+        Assert.Contains(":3:", stderr, StringComparison.Ordinal);
+        Assert.Contains("`Allw` is not an effect", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         foreach (var file in _temporaryFiles)

@@ -32,6 +32,24 @@ public sealed class ValidateCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void Validate_FolderWithOtherJson_SkipsItButValidatesItWhenNamed()
+    {
+        // A policies repository holds account snapshots and configuration beside policies.
+        Write("policy.json", LowercaseEffect);
+        var snapshot = Write("account.json", """{"UserDetailList":[],"RoleDetailList":[]}""");
+
+        var folder = Run("validate", _folder);
+        var named = Run("validate", snapshot);
+
+        Assert.Equal(1, folder.Exit);
+        Assert.Contains("skipped", folder.Stderr, StringComparison.Ordinal);
+        Assert.Contains("account.json", folder.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 file validated", folder.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, named.Exit);
+        Assert.Contains("IAM1004", named.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_ValidFile_ExitsZeroAndSummarises()
     {
         var file = Write("ok.json", ValidIdentity);
