@@ -1,0 +1,87 @@
+using Governance.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using Scheduler.Jobs;
+
+namespace Scheduler.Hosting;
+
+/// <summary>Registers the governance jobs with Quartz, in the API process or in the dedicated worker.</summary>
+public static class SchedulerSetup
+{
+    /// <summary>
+    /// Adds Quartz, its hosted service and the jobs, scheduled from <c>Governance:Scheduler</c>. The job store follows
+    /// <c>Governance:Database</c>: on PostgreSQL a clustered ADO store in the same database (each firing runs on one
+    /// node; Quartz creates its tables when missing), on the embedded SQLite default the in-memory store.
+    /// </summary>
+    /// <remarks>
+    /// The jobs' own services (<c>GrantService</c> and what it needs) are registered by the host: the API's setup, or
+    /// <see cref="WorkerServices"/> in the worker. A firing missed while the service was down runs once at start-up:
+    /// cron triggers fire and proceed on misfire, the PostgreSQL store keeps each trigger's last firing across restarts,
+    /// and the in-memory store starts each trigger from the last run recorded in <see cref="RunHistory"/>.
+    /// </remarks>
+    public static IServiceCollection AddGovernanceScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddSingleton(options);
+        if (!options.Enabled)
+        {
+            return services;
+        }
+        var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration["Governance:Database:ConnectionString"];
+        var dataDirectory = Path.GetFullPath(configuration["Governance:DataDirectory"] is { Length: > 0 } d ? d : "data");
+        RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(dataDirectory, RunHistory.FileName));
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(static s => s.InstanceName = "iamgov");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(connectionString, "Governance:Database:ConnectionString");
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering();
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+                q.AddJobListener(new RunHistoryListener(history!));
+            }
+            AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants, history);
+        });
+        // Redeclaring a stored trigger at start-up keeps its last firing, so a firing missed while down still misfires
+        // and runs once, while a changed cron expression in configuration still takes effect.
+        services.Configure<QuartzOptions>(static o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        services.AddQuartzHostedService(static o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    private static void AddCronJob<TJob>(IQuartzBuilder q, JobKey key, string name, JobSchedule schedule, RunHistory? history)
+        where TJob : IJob
+    {
+        var zone = schedule.ResolveTimeZone(name);
+        if (!CronExpression.TryParse(schedule.Cron, out _))
+        {
+            throw new InvalidOperationException($"Governance:Scheduler:{name}:Cron: `{schedule.Cron}` is not a Quartz cron expression");
+        }
+        var lastRun = history?.LastRun(key.Name);
+        q.ScheduleJob<TJob>(
+            t =>
+            {
+                t.WithIdentity(key.Name, key.Group)
+                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
+                if (lastRun is { } at)
+                {
+                    // The first firing after the last run; if that is already past, the trigger misfires and fires now.
+                    t.StartAt(at);
+                }
+            },
+            j => j.WithIdentity(key));
+    }
+}

@@ -1,0 +1,48 @@
+using Governance.Core.Data;
+using Governance.Core.Grants;
+using Governance.Core.Provisioning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Scheduler.Hosting;
+
+/// <summary>The domain services the jobs need, for the dedicated worker; in the API process its own setup registers them.</summary>
+/// <remarks>Reads the same <c>Governance</c> section as the API, so both work on the same data folder and database.</remarks>
+internal static class WorkerServices
+{
+    public static IServiceCollection AddGovernanceWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Governance");
+        var data = Path.GetFullPath(section["DataDirectory"] is { Length: > 0 } d ? d : "data");
+        var policies = section["PoliciesDirectory"] is { Length: > 0 } p ? Path.GetFullPath(p) : FindPolicies();
+        var seed = section["AccountSnapshotSeed"] is { Length: > 0 } s ? Path.GetFullPath(s) : Path.Combine(policies, "demo-account.json");
+        var provider = section.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        Directory.CreateDirectory(data);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => AccountStateStore.Open(Path.Combine(data, "account.json"), seed));
+        services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+        services.AddScoped<GrantService>();
+        services.AddGovernanceDatabase(provider,
+            section["Database:ConnectionString"] is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(data));
+        return services;
+    }
+
+    /// <summary>The nearest <c>policies/</c> above the working directory or the binaries, as the API finds it.</summary>
+    private static string FindPolicies()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "policies");
+                if (Directory.Exists(Path.Combine(candidate, "permission-sets")))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return Path.GetFullPath("policies");
+    }
+}
