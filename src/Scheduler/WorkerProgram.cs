@@ -1,6 +1,7 @@
 using Governance.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Scheduler.Hosting;
 
 namespace Scheduler;
@@ -11,6 +12,7 @@ internal static class WorkerProgram
     public static async Task Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddGovernanceWorker(builder.Configuration);
         builder.Services.AddGovernanceScheduler(builder.Configuration);
         using var host = builder.Build();

@@ -18,7 +18,7 @@ public static class SchedulerSetup
     /// The jobs' own services (<c>GrantService</c> and what it needs) are registered by the host: the API's setup, or
     /// <see cref="WorkerServices"/> in the worker. A firing missed while the service was down runs once at start-up:
     /// cron triggers fire and proceed on misfire, the PostgreSQL store keeps each trigger's last firing across restarts,
-    /// and the in-memory store starts each trigger from the last run recorded in <see cref="RunHistory"/>.
+    /// and with the in-memory store <see cref="MissedFiringCatchUp"/> compares the schedule with <see cref="RunHistory"/>.
     /// </remarks>
     public static IServiceCollection AddGovernanceScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +35,7 @@ public static class SchedulerSetup
         var dataDirectory = Path.GetFullPath(configuration["Governance:DataDirectory"] is { Length: > 0 } d ? d : "data");
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(dataDirectory, RunHistory.FileName));
 
+        var jobs = new List<ScheduledJob>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(static s => s.InstanceName = "iamgov");
@@ -53,35 +54,34 @@ public static class SchedulerSetup
                 q.UseInMemoryStore();
                 q.AddJobListener(new RunHistoryListener(history!));
             }
-            AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants, history);
+            jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
         });
         // Redeclaring a stored trigger at start-up keeps its last firing, so a firing missed while down still misfires
         // and runs once, while a changed cron expression in configuration still takes effect.
         services.Configure<QuartzOptions>(static o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
         services.AddQuartzHostedService(static o => o.WaitForJobsToComplete = true);
+        if (history is not null)
+        {
+            services.AddSingleton(history);
+            services.AddSingleton(sp => new MissedFiringCatchUp(
+                sp.GetRequiredService<ISchedulerFactory>(), history, jobs, sp.GetRequiredService<TimeProvider>()));
+            services.AddHostedService(static sp => sp.GetRequiredService<MissedFiringCatchUp>());
+        }
         return services;
     }
 
-    private static void AddCronJob<TJob>(IQuartzBuilder q, JobKey key, string name, JobSchedule schedule, RunHistory? history)
+    private static ScheduledJob AddCronJob<TJob>(IQuartzBuilder q, JobKey key, string name, JobSchedule schedule)
         where TJob : IJob
     {
         var zone = schedule.ResolveTimeZone(name);
-        if (!CronExpression.TryParse(schedule.Cron, out _))
+        if (!CronExpression.TryParse(schedule.Cron, out var cron))
         {
             throw new InvalidOperationException($"Governance:Scheduler:{name}:Cron: `{schedule.Cron}` is not a Quartz cron expression");
         }
-        var lastRun = history?.LastRun(key.Name);
         q.ScheduleJob<TJob>(
-            t =>
-            {
-                t.WithIdentity(key.Name, key.Group)
-                    .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
-                if (lastRun is { } at)
-                {
-                    // The first firing after the last run; if that is already past, the trigger misfires and fires now.
-                    t.StartAt(at);
-                }
-            },
+            t => t.WithIdentity(key.Name, key.Group)
+                .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
             j => j.WithIdentity(key));
+        return new ScheduledJob(key, cron.WithTimeZone(zone));
     }
 }
