@@ -25,6 +25,9 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private SchedulerHarness(string dataDirectory, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings)
     {
         DataDirectory = dataDirectory;
+        Provider = settings.TryGetValue("Governance:Database:Provider", out var p) && p is not null ? Enum.Parse<DatabaseProvider>(p) : DatabaseProvider.Sqlite;
+        ConnectionString = settings.TryGetValue("Governance:Database:ConnectionString", out var cs) && cs is not null
+            ? cs : GovernanceDatabase.SqliteConnectionString(dataDirectory);
         Time = new FakeTimeProvider(start);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Governance:DataDirectory"] = dataDirectory })
@@ -37,13 +40,17 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         services.AddSingleton(sp => new CrashAfterRevokeProvisioner(sp.GetRequiredService<SnapshotGrantProvisioner>()));
         services.AddSingleton<IGrantProvisioner>(sp => sp.GetRequiredService<CrashAfterRevokeProvisioner>());
         services.AddScoped<GrantService>();
-        services.AddGovernanceDatabase(DatabaseProvider.Sqlite, GovernanceDatabase.SqliteConnectionString(dataDirectory));
+        services.AddGovernanceDatabase(Provider, ConnectionString);
         services.AddGovernanceScheduler(configuration);
         services.AddQuartz(q => q.AddJobListener(Firings));
         _services = services.BuildServiceProvider();
     }
 
     public string DataDirectory { get; }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -67,12 +74,14 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         harness._scheduler = await harness._services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await harness._scheduler.Start();
         // The host would start this hosted service beside Quartz's own; the harness drives the scheduler itself.
-        await harness._services.GetRequiredService<MissedFiringCatchUp>().StartAsync(CancellationToken.None);
+        if (harness._services.GetService<MissedFiringCatchUp>() is { } catchUp)
+        {
+            await catchUp.StartAsync(CancellationToken.None);
+        }
         return harness;
     }
 
-    public GovernanceDbContext CreateContext()
-        => GovernanceDatabase.Create(DatabaseProvider.Sqlite, GovernanceDatabase.SqliteConnectionString(DataDirectory));
+    public GovernanceDbContext CreateContext() => GovernanceDatabase.Create(Provider, ConnectionString);
 
     /// <summary>Stores an active grant on the data-engineer role and provisions its inline policy.</summary>
     public async Task<Grant> GrantAsync(DateTimeOffset start, DateTimeOffset end)
