@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.BenchCommand.Create());
         root.Subcommands.Add(Commands.TokenCommand.Create());
         root.Subcommands.Add(Commands.AuditCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(Commands.DriftCommand.Create(TimeProvider.System));
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
