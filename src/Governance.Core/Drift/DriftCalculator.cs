@@ -89,8 +89,46 @@ public static class DriftCalculator
             }
         }
 
+        findings.AddRange(NewRisks(desired, actual, asOf, accountId));
         return [.. findings.OrderBy(static f => f.Principal, StringComparer.Ordinal).ThenBy(static f => f.Kind)];
     }
+
+    /// <summary>
+    /// Risk findings the account has and the intended account would not: the account as it is, against the same
+    /// account with every managed role as code says (plus its active grants) and no unmanaged roles.
+    /// </summary>
+    private static IEnumerable<DriftFinding> NewRisks(DesiredState desired, AccountState actual, DateTimeOffset asOf, string accountId)
+    {
+        var definitions = desired.Roles.ToDictionary(r => r.ArnIn(accountId), StringComparer.Ordinal);
+        var activeGrants = desired.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt > asOf).ToLookup(static g => g.TargetRoleArn, StringComparer.Ordinal);
+        var intended = new AccountState(actual.Snapshots.Select(s => s with
+        {
+            Roles = [.. s.Roles.Where(r => r.IsServiceLinked || definitions.ContainsKey(r.Arn))
+                .Select(r => r.IsServiceLinked ? r : AsCode(r, definitions[r.Arn], activeGrants[r.Arn], actual))],
+        }));
+        var options = new AuditOptions(asOf);
+        var before = AccountAnalyzer.Analyze(intended, options).Principals
+            .SelectMany(static p => p.Findings.Select(f => (p.Arn, f.Category, f.Title)))
+            .ToHashSet();
+        foreach (var principal in AccountAnalyzer.Analyze(actual, options).Principals)
+        {
+            foreach (var finding in principal.Findings.Where(f => !before.Contains((principal.Arn, f.Category, f.Title))))
+            {
+                yield return new DriftFinding(DriftKind.NewRisk, principal.Arn, finding.Severity,
+                    $"{finding.Category}: {finding.Title}; code does not give this risk");
+            }
+        }
+    }
+
+    private static IamRole AsCode(IamRole actual, RoleDefinition role, IEnumerable<Grant> grants, AccountState state)
+        => actual with
+        {
+            TrustPolicy = role.TrustPolicy,
+            InlinePolicies = [.. role.InlinePolicies, .. grants.Select(static g => new InlinePolicy(g.PolicyName, g.PolicyDocument))],
+            AttachedPolicies = [.. role.AttachedPolicies.Select(arn => new PolicyAttachment(state.FindPolicy(arn)?.PolicyName ?? arn, arn))],
+            PermissionsBoundary = role.PermissionsBoundary is { } b ? new PolicyAttachment(state.FindPolicy(b)?.PolicyName ?? b, b) : null,
+            Tags = role.Tags,
+        };
 
     private static PolicySet Intended(RoleDefinition role, AccountState actual, PolicyLibrary library)
     {

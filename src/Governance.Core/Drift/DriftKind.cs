@@ -18,6 +18,6 @@ public enum DriftKind
     /// <summary>An expired or revoked grant whose inline policy is still on its role.</summary>
     StaleGrant,
 
-    /// <summary>A risk finding the account has and the previous audit did not.</summary>
+    /// <summary>A risk finding the account has and the account as code says would not.</summary>
     NewRisk,
 }

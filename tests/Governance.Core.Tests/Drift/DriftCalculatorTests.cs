@@ -110,14 +110,46 @@ public sealed class DriftCalculatorTests
     {
         // Arrange
         var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
-        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow-admin", ("all", Policy("*", "*"))));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow-reader", ("read-lake", ReadLake)));
 
         // Act
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
 
         // Assert
         Assert.Equal(DriftKind.UnmanagedPrincipal, finding.Kind);
-        Assert.Equal("arn:aws:iam::111122223333:role/shadow-admin", finding.Principal);
+        Assert.Equal("arn:aws:iam::111122223333:role/shadow-reader", finding.Principal);
+    }
+
+    [Fact]
+    public void Compare_AccountGivesAdminCodeDoesNot_NewRisk()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake), ("break-glass", Policy("*", "*"))));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Contains(findings, static f => f.Kind == DriftKind.PolicyDrift && f.Principal == Analyst);
+        var risk = Assert.Single(findings, static f => f.Kind == DriftKind.NewRisk && f.Detail.StartsWith("AdminEquivalent", StringComparison.Ordinal));
+        Assert.Equal(Analyst, risk.Principal);
+        Assert.Equal(FindingSeverity.Critical, risk.Severity);
+    }
+
+    [Fact]
+    public void Compare_RiskAlsoInCode_NotNewRisk()
+    {
+        // Arrange
+        var admin = Policy("*", "*");
+        var desired = Desired(Role("analyst", ("admin", admin)));
+        var actual = State(AccountRole("analyst", ("admin", admin)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
     }
 
     [Fact]
