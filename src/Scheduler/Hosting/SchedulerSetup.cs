@@ -2,6 +2,7 @@ using Governance.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Scheduler.Drift;
 using Scheduler.Jobs;
 
 namespace Scheduler.Hosting;
@@ -32,8 +33,10 @@ public static class SchedulerSetup
         }
         var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration["Governance:Database:ConnectionString"];
-        var dataDirectory = Path.GetFullPath(configuration["Governance:DataDirectory"] is { Length: > 0 } d ? d : "data");
-        RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(dataDirectory, RunHistory.FileName));
+        var paths = SchedulerPaths.Resolve(configuration);
+        services.AddSingleton(paths);
+        services.AddScoped<DriftAuditService>();
+        RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
 
         var jobs = new List<ScheduledJob>();
         services.AddQuartz(q =>
@@ -55,6 +58,7 @@ public static class SchedulerSetup
                 q.AddJobListener(new RunHistoryListener(history!));
             }
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
+            jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
         });
         // Redeclaring a stored trigger at start-up keeps its last firing, so a firing missed while down still misfires
         // and runs once, while a changed cron expression in configuration still takes effect.

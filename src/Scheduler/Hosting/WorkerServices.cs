@@ -14,8 +14,8 @@ internal static class WorkerServices
     public static IServiceCollection AddGovernanceWorker(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Governance");
-        var data = Path.GetFullPath(section["DataDirectory"] is { Length: > 0 } d ? d : "data");
-        var policies = section["PoliciesDirectory"] is { Length: > 0 } p ? Path.GetFullPath(p) : FindPolicies();
+        var paths = SchedulerPaths.Resolve(configuration);
+        var (data, policies) = (paths.DataDirectory, paths.PoliciesDirectory);
         var seed = section["AccountSnapshotSeed"] is { Length: > 0 } s ? Path.GetFullPath(s) : Path.Combine(policies, "demo-account.json");
         var provider = section.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         Directory.CreateDirectory(data);
@@ -27,22 +27,5 @@ internal static class WorkerServices
         services.AddGovernanceDatabase(provider,
             section["Database:ConnectionString"] is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(data));
         return services;
-    }
-
-    /// <summary>The nearest <c>policies/</c> above the working directory or the binaries, as the API finds it.</summary>
-    private static string FindPolicies()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "policies");
-                if (Directory.Exists(Path.Combine(candidate, "permission-sets")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return Path.GetFullPath("policies");
     }
 }
