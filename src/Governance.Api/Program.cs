@@ -21,6 +21,7 @@ app.MapPermissionSets();
 app.MapAccessRequests();
 app.MapGrants();
 app.MapAudit();
+app.MapDriftReports();
 
 await app.InitializeGovernanceAsync();
 await app.RunAsync();

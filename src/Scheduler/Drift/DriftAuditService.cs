@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Governance.Core.Data;
 using Governance.Core.Drift;
 using Governance.Core.Provisioning;
@@ -14,15 +11,8 @@ namespace Scheduler.Drift;
 /// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps.
 /// Safe to run again: each run writes a report of its own and changes nothing else.
 /// </remarks>
-internal sealed class DriftAuditService(GovernanceDbContext db, AccountStateStore account, SchedulerPaths paths, TimeProvider time)
+internal sealed class DriftAuditService(GovernanceDbContext db, AccountStateStore account, SchedulerPaths paths, DriftReportStore reports, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Audits now and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
     public async Task<DriftReport> RunAsync(CancellationToken cancellationToken)
@@ -36,9 +26,7 @@ internal sealed class DriftAuditService(GovernanceDbContext db, AccountStateStor
         var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var findings = DriftCalculator.Compare(new DesiredState(roles, [.. grants]), account.Current, ranAt);
         var report = new DriftReport(Guid.NewGuid(), ranAt, findings);
-        Directory.CreateDirectory(paths.ReportsDirectory);
-        var file = Path.Combine(paths.ReportsDirectory, $"drift-{ranAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{report.Id:N}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, Json), cancellationToken).ConfigureAwait(false);
+        await reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
     }
 }

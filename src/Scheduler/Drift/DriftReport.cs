@@ -7,4 +7,4 @@ namespace Scheduler.Drift;
 /// <param name="Id">The run's id.</param>
 /// <param name="RanAt">When it ran (the requests' assumed time too).</param>
 /// <param name="Findings">What it found, by principal and kind.</param>
-internal sealed record DriftReport(Guid Id, DateTimeOffset RanAt, ImmutableArray<DriftFinding> Findings);
+public sealed record DriftReport(Guid Id, DateTimeOffset RanAt, ImmutableArray<DriftFinding> Findings);

@@ -27,14 +27,16 @@ public static class SchedulerSetup
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddSingleton(options);
+        var paths = SchedulerPaths.Resolve(configuration);
+        services.AddSingleton(paths);
+        // The reports are served by the API even on nodes that leave the jobs to a dedicated worker.
+        services.AddSingleton(new DriftReportStore(paths.ReportsDirectory));
         if (!options.Enabled)
         {
             return services;
         }
         var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration["Governance:Database:ConnectionString"];
-        var paths = SchedulerPaths.Resolve(configuration);
-        services.AddSingleton(paths);
         services.AddScoped<DriftAuditService>();
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
 
