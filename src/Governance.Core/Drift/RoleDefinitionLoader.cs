@@ -2,12 +2,17 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Governance.Core.Accounts;
 using Governance.Core.PermissionSets;
+using PolicyEngine.Diagnostics;
+using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Drift;
 
 /// <summary>Reads <c>policies/roles/*.json</c>; nothing throws for bad input.</summary>
 public static class RoleDefinitionLoader
 {
+    private static readonly string[] Fields =
+        ["name", "path", "description", "trustPolicy", "inlinePolicies", "attachedPolicies", "permissionsBoundary", "tags"];
+
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>Reads every <c>*.json</c> file in <paramref name="directory"/>; a missing folder holds no roles.</summary>
@@ -52,6 +57,10 @@ public static class RoleDefinitionLoader
                 errors.Add(new PolicyFileError(file, string.Empty, "a role definition is a JSON object"));
                 return null;
             }
+            foreach (var unknown in root.EnumerateObject().Where(static p => !Fields.Contains(p.Name, StringComparer.Ordinal)))
+            {
+                errors.Add(new PolicyFileError(file, unknown.Name, $"unknown field `{unknown.Name}`; the fields are {string.Join(", ", Fields.Select(static f => $"`{f}`"))}"));
+            }
             var name = String(root, "name", file, errors, required: true);
             var path = String(root, "path", file, errors, required: false) ?? "/";
             if (!path.StartsWith('/') || !path.EndsWith('/'))
@@ -73,6 +82,11 @@ public static class RoleDefinitionLoader
                         : null).OfType<InlinePolicy>());
                 }
             }
+            CheckPolicy(file, "trustPolicy", trust, errors);
+            foreach (var policy in inline)
+            {
+                CheckPolicy(file, $"inlinePolicies.{policy.PolicyName}", policy.Document, errors);
+            }
             var attached = Strings(root, "attachedPolicies", file, errors);
             var boundary = String(root, "permissionsBoundary", file, errors, required: false);
             var tags = ImmutableArray.CreateBuilder<IamTag>();
@@ -88,6 +102,24 @@ public static class RoleDefinitionLoader
         {
             errors.Add(new PolicyFileError(file, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}"));
             return null;
+        }
+    }
+
+    /// <summary>A policy the engine cannot read would make every comparison with it meaningless: refuse it here.</summary>
+    private static void CheckPolicy(string file, string field, string? document, List<PolicyFileError> errors)
+    {
+        if (document is null)
+        {
+            return;
+        }
+        var parsed = NamedPolicy.Parse(field, document);
+        foreach (var diagnostic in parsed.Diagnostics.Where(static d => d.Severity == Severity.Error))
+        {
+            errors.Add(new PolicyFileError(file, field, $"{diagnostic.Code} {diagnostic.Message}"));
+        }
+        if (parsed.Document is null && !parsed.Diagnostics.Any(static d => d.Severity == Severity.Error))
+        {
+            errors.Add(new PolicyFileError(file, field, "not a policy document"));
         }
     }
 
