@@ -1,11 +1,13 @@
 using Governance.Api.Auth;
 using Governance.Api.Endpoints;
 using Governance.Api.Setup;
+using Scheduler.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 var (options, paths) = builder.AddGovernance();
 builder.Services.AddGovernanceAuthentication(options, paths);
 builder.Services.AddGovernanceAuthorization();
+builder.Services.AddGovernanceScheduler(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -19,6 +21,7 @@ app.MapPermissionSets();
 app.MapAccessRequests();
 app.MapGrants();
 app.MapAudit();
+app.MapDriftReports();
 
 await app.InitializeGovernanceAsync();
 await app.RunAsync();

@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.WhoCanCommand.Create());
         root.Subcommands.Add(Commands.WhatCanCommand.Create(TimeProvider.System));
         root.Subcommands.Add(Commands.AuditCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(Commands.DriftCommand.Create(TimeProvider.System));
         root.Subcommands.Add(Commands.SimulateCommand.Create());
         root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
         root.Subcommands.Add(Commands.BenchCommand.Create());

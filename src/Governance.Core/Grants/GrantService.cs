@@ -46,7 +46,12 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         return grant;
     }
 
-    /// <summary>Marks every active grant whose window has ended as expired and removes its policy; safe to run again.</summary>
+    /// <summary>Removes the policy of every active grant whose window has ended and marks it expired; safe to run again.</summary>
+    /// <remarks>
+    /// Policies are removed first and the grants recorded after, in one transaction: a run that stops in between
+    /// leaves the grants active with their policies gone, and the next run (revocation is idempotent) records them.
+    /// A grant whose policy could not be removed stays active and is tried again by the next run.
+    /// </remarks>
     /// <returns>How many grants expired.</returns>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
     {
@@ -55,24 +60,28 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         var due = await db.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt <= now)
             .OrderBy(static g => g.EndsAt).Take(500)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (due.Count == 0)
+        var revoked = new List<Grant>(due.Count);
+        foreach (var grant in due)
+        {
+            // The policy's own DateLessThan condition has already ended the access; removing it is housekeeping.
+            if ((await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false)).Success)
+            {
+                revoked.Add(grant);
+            }
+        }
+        if (revoked.Count == 0)
         {
             return 0;
         }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
-        foreach (var grant in due)
+        foreach (var grant in revoked)
         {
             var before = GrantAuditState.Of(grant);
             grant.End(GrantStatus.Expired, Actor.SystemId, "window ended", now);
             audit.Append(Actor.SystemId, AuditActions.GrantExpired, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant));
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var grant in due)
-        {
-            // The policy's own DateLessThan condition has already ended the access; removing it is housekeeping.
-            await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false);
-        }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return due.Count;
+        return revoked.Count;
     }
 }

@@ -28,6 +28,8 @@ public sealed class GovernanceApiFactory(TestDatabase database, string dataDirec
         builder.UseSetting("Governance:PoliciesDirectory", RepositoryPaths.Policies);
         builder.UseSetting("Governance:Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Governance:Database:ConnectionString", Database.ConnectionString);
+        // The tests call the services themselves; jobs firing as the fake clock moves would race them (Scheduler.Tests covers the jobs).
+        builder.UseSetting("Governance:Scheduler:Enabled", "false");
         builder.ConfigureLogging(static l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

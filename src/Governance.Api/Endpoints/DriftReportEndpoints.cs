@@ -1,0 +1,45 @@
+using Governance.Api.Auth;
+using Governance.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Drift;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary><c>/v1/audit/reports</c>: the drift audit's reports, newest first. Approvers and admins only.</summary>
+internal static class DriftReportEndpoints
+{
+    private const int HistoryLength = 30;
+
+    public static RouteGroupBuilder MapDriftReports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/audit/reports").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        return group;
+    }
+
+    /// <summary>The latest reports' summaries.</summary>
+    public static async Task<Ok<DriftReportSummaryDto[]>> ListAsync(DriftReportStore reports, CancellationToken cancellationToken)
+        => TypedResults.Ok((await reports.ListAsync(HistoryLength, cancellationToken)).Select(DriftReportSummaryDto.From).ToArray());
+
+    /// <summary>One report as <c>json</c> (default), <c>markdown</c> or <c>html</c>.</summary>
+    public static async Task<Results<Ok<DriftReport>, ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
+        Guid id, string? format, DriftReportStore reports, CancellationToken cancellationToken)
+    {
+        if (format is not (null or "json" or "markdown" or "html"))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "invalid format",
+                detail: $"unknown format `{format}`; use `json`, `markdown` or `html`");
+        }
+        if (await reports.FindAsync(id, cancellationToken) is not { } report)
+        {
+            return TypedResults.NotFound();
+        }
+        return format switch
+        {
+            "markdown" => TypedResults.Text(DriftReportMarkdown.Render(report), "text/markdown; charset=utf-8"),
+            "html" => TypedResults.Text(DriftReportHtml.Render(report, await reports.ListAsync(HistoryLength, cancellationToken)), "text/html; charset=utf-8"),
+            _ => TypedResults.Ok(report),
+        };
+    }
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using Governance.Core.Grants;
+
+namespace Governance.Core.Drift;
+
+/// <summary>What the account should hold: the roles kept as code, and the grants the service knows of.</summary>
+/// <param name="Roles">The roles from <c>policies/roles/</c>.</param>
+/// <param name="Grants">Grants in any status: active ones must be present, ended ones must be gone.</param>
+public sealed record DesiredState(ImmutableArray<RoleDefinition> Roles, ImmutableArray<Grant> Grants);

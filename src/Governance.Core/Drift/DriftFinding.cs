@@ -1,0 +1,10 @@
+using Governance.Core.Analysis;
+
+namespace Governance.Core.Drift;
+
+/// <summary>One difference between intended and actual state.</summary>
+/// <param name="Kind">What kind of difference.</param>
+/// <param name="Principal">The role's ARN.</param>
+/// <param name="Severity">How urgent it is.</param>
+/// <param name="Detail">One line for people, with the evidence (the access delta, the policy name).</param>
+public sealed record DriftFinding(DriftKind Kind, string Principal, FindingSeverity Severity, string Detail);

@@ -1,0 +1,17 @@
+namespace Scheduler.Hosting;
+
+/// <summary>The <c>Governance:Scheduler</c> configuration section.</summary>
+public sealed class SchedulerOptions
+{
+    /// <summary>The section's path.</summary>
+    public const string Section = "Governance:Scheduler";
+
+    /// <summary>Whether this process runs the jobs; turn it off on API nodes when a dedicated worker runs them.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Grant expiry; default every minute.</summary>
+    public JobSchedule ExpireGrants { get; set; } = new() { Cron = "0 * * * * ?" };
+
+    /// <summary>The drift audit; default 03:00 every night.</summary>
+    public JobSchedule DriftAudit { get; set; } = new() { Cron = "0 0 3 * * ?" };
+}

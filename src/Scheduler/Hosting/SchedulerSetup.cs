@@ -1,0 +1,93 @@
+using Governance.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using Scheduler.Drift;
+using Scheduler.Jobs;
+
+namespace Scheduler.Hosting;
+
+/// <summary>Registers the governance jobs with Quartz, in the API process or in the dedicated worker.</summary>
+public static class SchedulerSetup
+{
+    /// <summary>
+    /// Adds Quartz, its hosted service and the jobs, scheduled from <c>Governance:Scheduler</c>. The job store follows
+    /// <c>Governance:Database</c>: on PostgreSQL a clustered ADO store in the same database (each firing runs on one
+    /// node; Quartz creates its tables when missing), on the embedded SQLite default the in-memory store.
+    /// </summary>
+    /// <remarks>
+    /// The jobs' own services (<c>GrantService</c> and what it needs) are registered by the host: the API's setup, or
+    /// <see cref="WorkerServices"/> in the worker. A firing missed while the service was down runs once at start-up:
+    /// cron triggers fire and proceed on misfire, the PostgreSQL store keeps each trigger's last firing across restarts,
+    /// and with the in-memory store <see cref="MissedFiringCatchUp"/> compares the schedule with <see cref="RunHistory"/>.
+    /// </remarks>
+    public static IServiceCollection AddGovernanceScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddSingleton(options);
+        var paths = SchedulerPaths.Resolve(configuration);
+        services.AddSingleton(paths);
+        // The reports are served by the API even on nodes that leave the jobs to a dedicated worker.
+        services.AddSingleton(new DriftReportStore(paths.ReportsDirectory));
+        if (!options.Enabled)
+        {
+            return services;
+        }
+        var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration["Governance:Database:ConnectionString"];
+        services.AddScoped<DriftAuditService>();
+        RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
+
+        var jobs = new List<ScheduledJob>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(static s => s.InstanceName = "iamgov");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(connectionString, "Governance:Database:ConnectionString");
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering();
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+                q.AddJobListener(new RunHistoryListener(history!));
+            }
+            jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
+            jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
+        });
+        // Redeclaring a stored trigger at start-up keeps its last firing, so a firing missed while down still misfires
+        // and runs once, while a changed cron expression in configuration still takes effect.
+        services.Configure<QuartzOptions>(static o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        services.AddQuartzHostedService(static o => o.WaitForJobsToComplete = true);
+        if (history is not null)
+        {
+            services.AddSingleton(history);
+            services.AddSingleton(sp => new MissedFiringCatchUp(
+                sp.GetRequiredService<ISchedulerFactory>(), history, jobs, sp.GetRequiredService<TimeProvider>()));
+            services.AddHostedService(static sp => sp.GetRequiredService<MissedFiringCatchUp>());
+        }
+        return services;
+    }
+
+    private static ScheduledJob AddCronJob<TJob>(IQuartzBuilder q, JobKey key, string name, JobSchedule schedule)
+        where TJob : IJob
+    {
+        var zone = schedule.ResolveTimeZone(name);
+        if (!CronExpression.TryParse(schedule.Cron, out var cron))
+        {
+            throw new InvalidOperationException($"Governance:Scheduler:{name}:Cron: `{schedule.Cron}` is not a Quartz cron expression");
+        }
+        q.ScheduleJob<TJob>(
+            t => t.WithIdentity(key.Name, key.Group)
+                .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+            j => j.WithIdentity(key));
+        return new ScheduledJob(key, cron.WithTimeZone(zone));
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text.Json.Nodes;
+using Governance.Core.Accounts;
+using Governance.Core.Analysis;
+using Governance.Core.Drift;
+using Governance.Core.Grants;
+using PolicyEngine.Catalog;
+
+namespace Governance.Core.Tests.Drift;
+
+public sealed class DriftCalculatorTests
+{
+    private const string Account = "111122223333";
+    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}""";
+    private const string Analyst = "arn:aws:iam::111122223333:role/analyst";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
+
+    private const string ReadLake = """
+        {"Version":"2012-10-17","Statement":[
+          {"Sid":"Objects","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/*"},
+          {"Sid":"Bucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::lake"}]}
+        """;
+
+    [Fact]
+    public void Compare_AccountMatchesCode_NoFindings()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Compare_StatementsReorderedAndPolicyRenamed_NoDrift()
+    {
+        // Arrange
+        const string reordered = """
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":["s3:ListBucket"],"Resource":["arn:aws:s3:::lake"]},
+              {"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::lake/*"]}]}
+            """;
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("lake", reordered)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Compare_WildcardRewrittenAsTheActionsItCovers_NoDrift()
+    {
+        // Arrange
+        var covered = ActionCatalog.Default.Expand("athena:GetQuery*").Select(static a => a.FullName).ToArray();
+        Assert.True(covered.Length > 1, "the wildcard must cover several actions for the rewrite to mean anything");
+        var wildcard = Policy("athena:GetQuery*", "arn:aws:athena:eu-west-1:111122223333:workgroup/analytics");
+        var listed = Policy(covered, "arn:aws:athena:eu-west-1:111122223333:workgroup/analytics");
+        var desired = Desired(Role("analyst", ("athena", wildcard)));
+        var actual = State(AccountRole("analyst", ("athena", listed)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Compare_ActionAddedInAccount_PolicyDriftWithDelta()
+    {
+        // Arrange
+        var widened = Policy(["s3:GetObject", "s3:DeleteObject"], "arn:aws:s3:::lake/*");
+        var desired = Desired(Role("analyst", ("read-lake", Policy("s3:GetObject", "arn:aws:s3:::lake/*"))));
+        var actual = State(AccountRole("analyst", ("read-lake", widened)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
+        Assert.Equal(Analyst, finding.Principal);
+        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Contains("added s3:DeleteObject on arn:aws:s3:::lake/*", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_ActionRemovedInAccount_MediumPolicyDrift()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", Policy("s3:GetObject", "arn:aws:s3:::lake/*"))));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
+        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Contains("removed s3:ListBucket", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_RoleOnlyInAccount_UnmanagedPrincipal()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow-reader", ("read-lake", ReadLake)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.UnmanagedPrincipal, finding.Kind);
+        Assert.Equal("arn:aws:iam::111122223333:role/shadow-reader", finding.Principal);
+    }
+
+    [Fact]
+    public void Compare_AccountGivesAdminCodeDoesNot_NewRisk()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake), ("break-glass", Policy("*", "*"))));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Contains(findings, static f => f.Kind == DriftKind.PolicyDrift && f.Principal == Analyst);
+        var risk = Assert.Single(findings, static f => f.Kind == DriftKind.NewRisk && f.Detail.StartsWith("AdminEquivalent", StringComparison.Ordinal));
+        Assert.Equal(Analyst, risk.Principal);
+        Assert.Equal(FindingSeverity.Critical, risk.Severity);
+    }
+
+    [Fact]
+    public void Compare_RiskAlsoInCode_NotNewRisk()
+    {
+        // Arrange
+        var admin = Policy("*", "*");
+        var desired = Desired(Role("analyst", ("admin", admin)));
+        var actual = State(AccountRole("analyst", ("admin", admin)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Compare_RoleOnlyInCode_MissingPrincipal()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)), Role("etl-runner", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.MissingPrincipal, finding.Kind);
+        Assert.Equal("arn:aws:iam::111122223333:role/etl-runner", finding.Principal);
+    }
+
+    [Fact]
+    public void Compare_ActiveGrantProvisioned_NoFindings()
+    {
+        // Arrange
+        var grant = ActiveGrant(Now.AddHours(4));
+        var desired = Desired([grant], Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake), (grant.PolicyName, grant.PolicyDocument)));
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, actual, Now);
+
+        // Assert
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Compare_ActiveGrantPolicyAbsent_GrantMissing()
+    {
+        // Arrange
+        var grant = ActiveGrant(Now.AddHours(4));
+        var desired = Desired([grant], Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.GrantMissing, finding.Kind);
+        Assert.Contains(grant.PolicyName, finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_RevokedGrantPolicyStillPresent_HighStaleGrant()
+    {
+        // Arrange
+        var grant = ActiveGrant(Now.AddHours(4));
+        grant.End(GrantStatus.Revoked, "bob", null, Now.AddMinutes(-5));
+        var desired = Desired([grant], Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake), (grant.PolicyName, grant.PolicyDocument)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.StaleGrant, finding.Kind);
+        Assert.Equal(FindingSeverity.High, finding.Severity);
+    }
+
+    [Fact]
+    public void Compare_ExpiredGrantPolicyStillPresent_LowStaleGrant()
+    {
+        // Arrange
+        var grant = ActiveGrant(Now.AddHours(-1));
+        grant.End(GrantStatus.Expired, "system", "window ended", Now.AddMinutes(-59));
+        var desired = Desired([grant], Role("analyst", ("read-lake", ReadLake)));
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake), (grant.PolicyName, grant.PolicyDocument)));
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
+
+        // Assert
+        Assert.Equal(DriftKind.StaleGrant, finding.Kind);
+        Assert.Equal(FindingSeverity.Low, finding.Severity);
+    }
+
+    private static string Policy(string action, string resource) => Policy([action], resource);
+
+    private static string Policy(string[] actions, string resource) => new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray([.. actions.Select(static a => (JsonNode)a)]),
+            ["Resource"] = resource,
+        }),
+    }.ToJsonString();
+
+    private static RoleDefinition Role(string name, params (string Name, string Document)[] inline)
+        => new(name, "/", Trust, [.. inline.Select(static p => new InlinePolicy(p.Name, p.Document))], [], null, []);
+
+    private static DesiredState Desired(params RoleDefinition[] roles) => new([.. roles], []);
+
+    private static DesiredState Desired(Grant[] grants, params RoleDefinition[] roles) => new([.. roles], [.. grants]);
+
+    private static Grant ActiveGrant(DateTimeOffset end)
+    {
+        var window = new GrantWindow(end.AddHours(-8), end);
+        var document = GrantPolicy.WithExpiry(Policy("s3:PutObject", "arn:aws:s3:::lake/*"), window);
+        return new Grant(Guid.NewGuid(), Guid.NewGuid(), "alice", "lake-write", "analyst", Analyst, document, window);
+    }
+
+    private static JsonObject AccountRole(string name, params (string Name, string Document)[] inline) => new()
+    {
+        ["Path"] = "/",
+        ["RoleName"] = name,
+        ["RoleId"] = "AROA" + name.ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal),
+        ["Arn"] = $"arn:aws:iam::{Account}:role/{name}",
+        ["AssumeRolePolicyDocument"] = JsonNode.Parse(Trust),
+        ["RolePolicyList"] = new JsonArray([.. inline.Select(static p => (JsonNode)new JsonObject
+        {
+            ["PolicyName"] = p.Name,
+            ["PolicyDocument"] = JsonNode.Parse(p.Document),
+        })]),
+        ["AttachedManagedPolicies"] = new JsonArray(),
+        ["Tags"] = new JsonArray(),
+    };
+
+    private static AccountState State(params JsonObject[] roles)
+    {
+        var json = new JsonObject
+        {
+            ["UserDetailList"] = new JsonArray(),
+            ["GroupDetailList"] = new JsonArray(),
+            ["RoleDetailList"] = new JsonArray([.. roles]),
+            ["Policies"] = new JsonArray(),
+        }.ToJsonString();
+        var read = AccountSnapshotReader.Read(json);
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        return new AccountState([read.Snapshot!]);
+    }
+}

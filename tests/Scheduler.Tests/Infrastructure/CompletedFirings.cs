@@ -1,0 +1,25 @@
+using System.Threading.Channels;
+using Quartz;
+
+namespace Scheduler.Tests.Infrastructure;
+
+/// <summary>Hears every firing the scheduler completes, so a test can wait for the one it caused.</summary>
+internal sealed class CompletedFirings : IJobListener
+{
+    private readonly Channel<(JobKey Job, DateTimeOffset ScheduledAt, JobExecutionException? Error)> _firings = Channel.CreateUnbounded<(JobKey, DateTimeOffset, JobExecutionException?)>();
+
+    public string Name => "test-completed-firings";
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+    {
+        _firings.Writer.TryWrite((context.JobDetail.Key, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, jobException));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The next completed firing; fails the test after ten real seconds.</summary>
+    public async Task<(JobKey Job, DateTimeOffset ScheduledAt, JobExecutionException? Error)> NextAsync()
+        => await _firings.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+    /// <summary>Whether a firing completed that nobody has read yet.</summary>
+    public bool Pending => _firings.Reader.Count > 0;
+}

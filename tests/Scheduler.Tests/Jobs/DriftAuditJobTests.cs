@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Scheduler.Jobs;
+using Scheduler.Tests.Infrastructure;
+
+namespace Scheduler.Tests.Jobs;
+
+/// <summary>The nightly drift audit fired by the real scheduler on a fake clock (default schedule: 03:00 UTC).</summary>
+public sealed class DriftAuditJobTests
+{
+    private static readonly Dictionary<string, string?> OnlyDriftAudit = new()
+    {
+        ["Governance:Scheduler:ExpireGrants:Cron"] = "0 0 0 1 1 ? 2099", // keep the every-minute job out of the way
+    };
+
+    [Fact]
+    public async Task Execute_At0300_WritesReportWithDemoDriftAndIgnoresProvisionedGrant()
+    {
+        // Arrange
+        var start = new DateTimeOffset(2026, 11, 25, 2, 59, 30, TimeSpan.Zero);
+        await using var harness = await SchedulerHarness.StartAsync(start, settings: OnlyDriftAudit);
+        await harness.GrantAsync(start.AddHours(-1), start.AddHours(4));
+
+        // Act
+        var firing = await harness.FireAtAsync(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
+
+        // Assert
+        Assert.Equal(DriftAuditJob.Key, firing.Job);
+        Assert.Null(firing.Error);
+        var report = Assert.Single(Directory.GetFiles(Path.Combine(harness.DataDirectory, "reports"), "drift-20261125T030000Z-*.json"));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(static f => (Kind: f.GetProperty("kind").GetString(), Principal: f.GetProperty("principal").GetString()))
+            .ToList();
+        Assert.Contains(("PolicyDrift", "arn:aws:iam::111122223333:role/data-engineer"), findings);
+        Assert.Equal(1, findings.Count(static f => f.Principal == SchedulerHarness.RoleArn));
+        Assert.DoesNotContain(findings, static f => f.Kind is "GrantMissing" or "StaleGrant");
+    }
+}

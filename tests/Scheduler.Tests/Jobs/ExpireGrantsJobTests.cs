@@ -1,0 +1,139 @@
+using Governance.Core.Audit;
+using Governance.Core.Grants;
+using Microsoft.EntityFrameworkCore;
+using Scheduler.Jobs;
+using Scheduler.Tests.Infrastructure;
+
+namespace Scheduler.Tests.Jobs;
+
+/// <summary>Grant expiry fired by the real scheduler on a fake clock (default schedule: every minute, on the minute).</summary>
+public sealed class ExpireGrantsJobTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 10, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Execute_GrantWindowEnds_ExpiresAtFirstFiringAfterEndAndRemovesPolicy()
+    {
+        // Arrange
+        await using var harness = await SchedulerHarness.StartAsync(Start);
+        var grant = await harness.GrantAsync(Start.AddHours(-1), Start.AddMinutes(1).AddSeconds(30)); // ends 10:01:40
+
+        // Act
+        var beforeEnd = await harness.FireAtAsync(Start.AddSeconds(50));       // 10:01:00 firing
+        var stillActive = await StatusAsync(harness, grant.Id);
+        var afterEnd = await harness.FireAtAsync(Start.AddMinutes(1).AddSeconds(50)); // 10:02:00 firing
+
+        // Assert
+        Assert.Equal(ExpireGrantsJob.Key, beforeEnd.Job);
+        Assert.Null(beforeEnd.Error);
+        Assert.Equal(GrantStatus.Active, stillActive);
+        Assert.Null(afterEnd.Error);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 2, 0, TimeSpan.Zero), afterEnd.ScheduledAt);
+        await using var db = harness.CreateContext();
+        var expired = await db.Grants.SingleAsync(g => g.Id == grant.Id);
+        Assert.Equal(GrantStatus.Expired, expired.Status);
+        Assert.Equal(afterEnd.ScheduledAt, expired.EndedAt);
+        Assert.False(harness.RoleHasPolicy(grant.PolicyName), "the grant's inline policy must be gone from the account copy");
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.GrantId == grant.Id && e.Action == AuditActions.GrantExpired));
+    }
+
+    [Fact]
+    public async Task Execute_SecondRun_ChangesNothing()
+    {
+        // Arrange
+        await using var harness = await SchedulerHarness.StartAsync(Start);
+        var grant = await harness.GrantAsync(Start.AddHours(-1), Start.AddSeconds(20));
+        await harness.FireAtAsync(Start.AddSeconds(50));
+        var account = await File.ReadAllTextAsync(harness.Account.SnapshotPath);
+        await using var before = harness.CreateContext();
+        var events = await before.AuditEvents.CountAsync();
+        var stamp = (await before.Grants.SingleAsync(g => g.Id == grant.Id)).ConcurrencyStamp;
+
+        // Act
+        var second = await harness.FireAtAsync(Start.AddMinutes(1).AddSeconds(50));
+
+        // Assert
+        Assert.Null(second.Error);
+        await using var after = harness.CreateContext();
+        Assert.Equal(events, await after.AuditEvents.CountAsync());
+        Assert.Equal(stamp, (await after.Grants.SingleAsync(g => g.Id == grant.Id)).ConcurrencyStamp);
+        Assert.Equal(account, await File.ReadAllTextAsync(harness.Account.SnapshotPath));
+    }
+
+    [Fact]
+    public async Task Execute_CrashBetweenRevokingAndRecording_NextRunRepairs()
+    {
+        // Arrange
+        await using var harness = await SchedulerHarness.StartAsync(Start);
+        var grant = await harness.GrantAsync(Start.AddHours(-1), Start.AddSeconds(20));
+        harness.Provisioner.Crash = true;
+
+        // Act
+        var crashed = await harness.FireAtAsync(Start.AddSeconds(50));
+        var statusAfterCrash = await StatusAsync(harness, grant.Id);
+        var policyAfterCrash = harness.RoleHasPolicy(grant.PolicyName);
+        harness.Provisioner.Crash = false;
+        var repaired = await harness.FireAtAsync(Start.AddMinutes(1).AddSeconds(50));
+
+        // Assert
+        Assert.NotNull(crashed.Error);
+        Assert.Equal(GrantStatus.Active, statusAfterCrash);
+        Assert.False(policyAfterCrash, "the crash came after the policy was removed");
+        Assert.Null(repaired.Error);
+        Assert.Equal(GrantStatus.Expired, await StatusAsync(harness, grant.Id));
+        await using var db = harness.CreateContext();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.GrantId == grant.Id && e.Action == AuditActions.GrantExpired));
+        Assert.True((await AuditChainVerifier.VerifyAsync(db, CancellationToken.None)).Valid);
+    }
+
+    [Fact]
+    public async Task Start_FiringMissedWhileDown_RunsOnceAtStartup()
+    {
+        // Arrange: a run at 10:01, then the service is down from 10:01:30 until 10:05:30.
+        string dataDirectory;
+        Guid grantId;
+        await using (var first = await SchedulerHarness.StartAsync(Start))
+        {
+            await first.FireAtAsync(Start.AddSeconds(50));
+            dataDirectory = first.DataDirectory;
+            grantId = (await first.GrantAsync(Start.AddHours(-1), Start.AddMinutes(2))).Id; // ends 10:02:10, while down
+        }
+
+        // Act
+        await using var restarted = await SchedulerHarness.StartAsync(Start.AddMinutes(5).AddSeconds(20), dataDirectory);
+        var catchUp = await restarted.Firings.NextAsync();
+
+        // Assert
+        Assert.Null(catchUp.Error);
+        Assert.Equal(GrantStatus.Expired, await StatusAsync(restarted, grantId));
+        Assert.Equal(restarted.Time.GetUtcNow(), catchUp.ScheduledAt);
+        await Task.Delay(200);
+        Assert.False(restarted.Firings.Pending, "the missed firings run once, not once each");
+    }
+
+    [Fact]
+    public async Task Start_NoFiringMissed_WaitsForSchedule()
+    {
+        // Arrange
+        string dataDirectory;
+        await using (var first = await SchedulerHarness.StartAsync(Start))
+        {
+            await first.FireAtAsync(Start.AddSeconds(50)); // ran at 10:01:00
+            dataDirectory = first.DataDirectory;
+        }
+
+        // Act: back at 10:01:30, before the 10:02:00 firing
+        await using var restarted = await SchedulerHarness.StartAsync(Start.AddSeconds(80), dataDirectory);
+        await Task.Delay(200);
+
+        // Assert
+        Assert.False(restarted.Firings.Pending, "nothing was missed, so nothing runs at start-up");
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 2, 0, TimeSpan.Zero), (await restarted.FireAtAsync(Start.AddSeconds(110))).ScheduledAt);
+    }
+
+    private static async Task<GrantStatus> StatusAsync(SchedulerHarness harness, Guid id)
+    {
+        await using var db = harness.CreateContext();
+        return (await db.Grants.AsNoTracking().SingleAsync(g => g.Id == id)).Status;
+    }
+}
