@@ -19,6 +19,7 @@ app.MapPermissionSets();
 app.MapAccessRequests();
 app.MapGrants();
 app.MapAudit();
+app.MapCanI();
 
 await app.InitializeGovernanceAsync();
 await app.RunAsync();

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using PolicyEngine.Evaluation;
 
-namespace Governance.Cli.Answers;
+namespace Governance.Core.Explain;
 
-/// <summary>The JSON fields every command writes the same way, so that scripts read one shape everywhere.</summary>
-internal static class JsonFields
+/// <summary>The JSON fields every command and the API write the same way, so that scripts read one shape everywhere.</summary>
+public static class StatementJson
 {
     /// <summary>Opens an object describing <paramref name="statement"/>; the caller may add fields and closes it.</summary>
     public static void WriteStatement(Utf8JsonWriter json, StatementRef statement)
