@@ -20,6 +20,7 @@ app.MapAccessRequests();
 app.MapGrants();
 app.MapAudit();
 app.MapCanI();
+app.MapSimulate();
 
 await app.InitializeGovernanceAsync();
 await app.RunAsync();
