@@ -32,7 +32,7 @@ internal static class GovernanceSetup
         services.AddSingleton(_ => AccountStateStore.Open(paths.AccountSnapshot, paths.AccountSnapshotSeed));
         services.AddSingleton<CurrentAccountAuthorizer>();
         services.AddSingleton(ActionCatalog.Default);
-        services.TryAddSingleton<IAccessPreviewer, ActionsOnlyPreviewer>();
+        services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
         services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();

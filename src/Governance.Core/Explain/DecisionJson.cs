@@ -21,13 +21,7 @@ public static class DecisionJson
         json.WriteString("principal", principal);
         json.WriteString("action", action);
         json.WriteString("resource", resource);
-        json.WriteStartArray("decidingStatements");
-        foreach (var statement in result.DecidingStatements)
-        {
-            StatementJson.WriteStatement(json, statement);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        StatementJson.WriteStatements(json, "decidingStatements", result.DecidingStatements);
         json.WriteStartArray("notApplied");
         foreach (var outcome in result.Explanation.Statements.Where(static o => o.Status is not (StatementStatus.Matched or StatementStatus.ActionNotMatched)))
         {

@@ -23,13 +23,7 @@ public static class ExplanationJson
         {
             json.WriteNumber("level", level);
         }
-        json.WriteStartArray("decidingStatements");
-        foreach (var statement in result.DecidingStatements)
-        {
-            StatementJson.WriteStatement(json, statement);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        StatementJson.WriteStatements(json, "decidingStatements", result.DecidingStatements);
         json.WriteStartArray("statements");
         foreach (var outcome in explanation.Statements)
         {

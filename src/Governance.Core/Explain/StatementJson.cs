@@ -22,6 +22,20 @@ public static class StatementJson
         json.WriteNumber("line", statement.Line);
     }
 
+    /// <summary>Writes <paramref name="statements"/> as an array of statement objects named <paramref name="name"/>.</summary>
+    public static void WriteStatements(Utf8JsonWriter json, string name, IEnumerable<StatementRef> statements)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(statements);
+        json.WriteStartArray(name);
+        foreach (var statement in statements)
+        {
+            WriteStatement(json, statement);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     /// <summary>Writes <paramref name="values"/> as an array of strings named <paramref name="name"/>.</summary>
     public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
