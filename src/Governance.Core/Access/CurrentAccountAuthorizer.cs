@@ -13,6 +13,7 @@ namespace Governance.Core.Access;
 public sealed class CurrentAccountAuthorizer(AccountStateStore store, TimeProvider time)
 {
     private AccountAuthorizer? _cached;
+    private TimeKeys? _timeKeys;
 
     /// <summary>The authorizer of <see cref="AccountStateStore.Current"/>.</summary>
     public AccountAuthorizer Authorizer
@@ -36,6 +37,24 @@ public sealed class CurrentAccountAuthorizer(AccountStateStore store, TimeProvid
     /// (<c>aws:CurrentTime</c>, <c>aws:EpochTime</c>, <c>aws:TokenIssueTime</c>) from the <see cref="TimeProvider"/> where
     /// not given, so that a grant past its <c>DateLessThan aws:CurrentTime</c> expiry answers deny.
     /// </summary>
-    public IEnumerable<KeyValuePair<string, ImmutableArray<string>>> ContextNow(IEnumerable<KeyValuePair<string, ImmutableArray<string>>> given)
-        => new AnalysisAssumptions(time.GetUtcNow(), RequestContext.Create(given)).ToContext().Entries;
+    /// <remarks>The time keys have a resolution of one second, so without given keys one context serves a whole second.</remarks>
+    public IEnumerable<KeyValuePair<string, ImmutableArray<string>>> ContextNow(IReadOnlyCollection<KeyValuePair<string, ImmutableArray<string>>> given)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var now = time.GetUtcNow();
+        if (given.Count > 0)
+        {
+            return new AnalysisAssumptions(now, RequestContext.Create(given)).ToContext().Entries;
+        }
+        var second = now.ToUnixTimeSeconds();
+        var cached = Volatile.Read(ref _timeKeys);
+        if (cached is null || cached.Second != second)
+        {
+            cached = new TimeKeys(second, [.. new AnalysisAssumptions(DateTimeOffset.FromUnixTimeSeconds(second)).ToContext().Entries]);
+            Volatile.Write(ref _timeKeys, cached);
+        }
+        return cached.Entries;
+    }
+
+    private sealed record TimeKeys(long Second, ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries);
 }
