@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Governance.Core.Accounts;
 using Governance.Core.Analysis;
 using Governance.Core.Provisioning;
@@ -18,6 +21,14 @@ namespace Governance.Core.Preview;
 /// </remarks>
 public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) : IAccessPreviewer
 {
+    /// <summary>
+    /// The target role's findings without the grant, per account state and role: every submission for the same role
+    /// between two state changes shares them. Keyed weakly, so a replaced state's entries go with it.
+    /// </summary>
+    private readonly ConditionalWeakTable<AccountState, ConcurrentDictionary<(string Role, DateTimeOffset AsOf), FrozenSet<FindingKey>>> _before = new();
+
+    private const int MaxCachedAnalyses = 64;
+
     /// <summary>The name the previewed policy carries in explanations.</summary>
     public const string PreviewPolicyName = "grant-preview";
 
@@ -25,11 +36,28 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
     public ValueTask<AccessPreview> PreviewAsync(AccessPreviewInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ValueTask.FromResult(Preview(store.Current, input.TargetRole, input.PolicyDocument, time.GetUtcNow()));
+        var state = store.Current;
+        // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones
+        // with it are decided at the same time, and a burst of submissions shares one analysis without the grant.
+        var now = time.GetUtcNow();
+        var asOf = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var perState = _before.GetOrCreateValue(state);
+        if (perState.Count > MaxCachedAnalyses)
+        {
+            perState.Clear(); // a state that lives for days keeps only recent minutes
+        }
+        var before = perState.GetOrAdd((input.TargetRole.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
+        return ValueTask.FromResult(Preview(state, input.TargetRole, input.PolicyDocument, asOf, before));
     }
 
     /// <summary>The preview of attaching <paramref name="policyDocument"/> to <paramref name="role"/> in <paramref name="state"/>, as of <paramref name="asOf"/>.</summary>
     public static AccessPreview Preview(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return Preview(state, role, policyDocument, asOf, FindingsOf(state, role.Arn, asOf));
+    }
+
+    private static AccessPreview Preview(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf, FrozenSet<FindingKey> before)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(role);
@@ -37,7 +65,7 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
         var withGrant = role with { IdentityPolicies = role.IdentityPolicies.Add(new PrincipalPolicy(PreviewPolicyName, PolicySource.Inline, policyDocument)) };
         var authorizer = new Access.AccountAuthorizer(state);
         var delta = AccessDeltaCalculator.Compare(authorizer.PolicySet(role), authorizer.PolicySet(withGrant), role.Arn, new AnalysisAssumptions(asOf));
-        return new AccessPreview(AccessPreview.Delta, Added(delta), NewFindings(state, role, policyDocument, asOf));
+        return new AccessPreview(AccessPreview.Delta, Added(delta), NewFindings(state, role, policyDocument, asOf, before));
     }
 
     /// <summary>Added and newly unconditional access, one entry per action with the resource patterns it gains.</summary>
@@ -54,16 +82,14 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
                     keys.IsEmpty ? null : keys);
             })];
 
-    private static ImmutableArray<RiskFinding> NewFindings(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf)
-    {
-        var options = new AuditOptions(asOf, role.Arn);
-        var before = AccountAnalyzer.Analyze(state, options).Findings.Select(Key).ToHashSet();
-        return [.. AccountAnalyzer.Analyze(WithInlinePolicy(state, role.Arn, policyDocument), options).Findings
-            .Where(f => !before.Contains(Key(f)))
-            .Select(static f => new RiskFinding(f.Category.ToString(), ToRiskSeverity(f.Severity), f.Title, f.Actions))];
-    }
+    private static FrozenSet<FindingKey> FindingsOf(AccountState state, string roleArn, DateTimeOffset asOf)
+        => AccountAnalyzer.Analyze(state, new AuditOptions(asOf, roleArn)).Findings.Select(FindingKey.Of).ToFrozenSet();
 
-    private static (FindingCategory, FindingSeverity, string, string?) Key(Finding f) => (f.Category, f.Severity, f.Title, f.PathId);
+    private static ImmutableArray<RiskFinding> NewFindings(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf,
+        FrozenSet<FindingKey> before)
+        => [.. AccountAnalyzer.Analyze(WithInlinePolicy(state, role.Arn, policyDocument), new AuditOptions(asOf, role.Arn)).Findings
+            .Where(f => !before.Contains(FindingKey.Of(f)))
+            .Select(static f => new RiskFinding(f.Category.ToString(), ToRiskSeverity(f.Severity), f.Title, f.Actions))];
 
     private static RiskSeverity ToRiskSeverity(FindingSeverity severity) => severity switch
     {
@@ -81,4 +107,10 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
                 ? r with { InlinePolicies = r.InlinePolicies.Add(new InlinePolicy(PreviewPolicyName, policyDocument)) }
                 : r)],
         }));
+
+    /// <summary>What makes two findings the same: a finding whose severity rises counts as new.</summary>
+    private readonly record struct FindingKey(FindingCategory Category, FindingSeverity Severity, string Title, string? PathId)
+    {
+        public static FindingKey Of(Finding f) => new(f.Category, f.Severity, f.Title, f.PathId);
+    }
 }
