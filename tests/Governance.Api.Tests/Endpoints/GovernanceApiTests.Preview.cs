@@ -12,14 +12,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var bucket = $"lake-pr-{Guid.NewGuid():N}"[..20];
 
         // Act
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "lake-read",
-            resources = new[] { $"arn:aws:s3:::{bucket}" },
-            targetRole = "data-engineer",
-            justification = "quarterly report",
-            durationHours = 4,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("lake-read", $"arn:aws:s3:::{bucket}", hours: 4));
 
         // Assert
         var preview = submitted.GetProperty("preview");
@@ -41,14 +34,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
 
         // Act
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "lake-read",
-            resources = new[] { "arn:aws:s3:::lake-sandbox/*" },
-            targetRole = "data-engineer",
-            justification = "already covered",
-            durationHours = 1,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-sandbox/*", hours: 1));
 
         // Assert
         var preview = submitted.GetProperty("preview");
@@ -65,14 +51,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
 
         // Act
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "iam-role-admin",
-            resources = new[] { "arn:aws:iam::111122223333:role/service-role/glue-etl" },
-            targetRole = "glue-etl",
-            justification = "fix the ETL role's inline policy",
-            durationHours = 2,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl", "glue-etl"));
 
         // Assert
         var preview = submitted.GetProperty("preview");
@@ -92,14 +71,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
 
         // Act
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "iam-role-admin",
-            resources = new[] { "arn:aws:iam::111122223333:role/service-role/glue-etl" },
-            targetRole = "data-engineer",
-            justification = "fix the ETL role's inline policy",
-            durationHours = 2,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl"));
 
         // Assert
         var preview = submitted.GetProperty("preview");

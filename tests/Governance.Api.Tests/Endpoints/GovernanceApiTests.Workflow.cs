@@ -91,14 +91,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var dave = Factory.ClientFor(NewUser("dave"), "admin");
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "iam-role-admin",
-            resources = new[] { "arn:aws:iam::111122223333:role/service-role/glue-etl" },
-            targetRole = "glue-etl",
-            justification = "fix the ETL role's inline policy",
-            durationHours = 2,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl", "glue-etl"));
         var id = submitted.GetProperty("id").GetString();
         Assert.Equal(2, submitted.GetProperty("requiredApprovals").GetInt32());
 
@@ -124,14 +117,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
 
         // Act
-        var submitted = await SubmitAsync(alice, new
-        {
-            permissionSet = "lake-read",
-            resources = new[] { "arn:aws:s3:::lake-curated" },
-            targetRole = "arn:aws:iam::111122223333:role/data-engineer",
-            justification = "quarterly report",
-            durationHours = 4,
-        });
+        var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-curated", "arn:aws:iam::111122223333:role/data-engineer", hours: 4));
 
         // Assert
         Assert.Equal("Approved", submitted.GetProperty("status").GetString());
