@@ -22,6 +22,8 @@ app.MapAccessRequests();
 app.MapGrants();
 app.MapAudit();
 app.MapDriftReports();
+app.MapCanI();
+app.MapSimulate();
 
 await app.InitializeGovernanceAsync();
 await app.RunAsync();

@@ -40,6 +40,13 @@ internal static class JwtBearerSetup
                 jwt.TokenValidationParameters = LocalSigningKey.LoadOrCreate(paths.DataDirectory).ValidationParameters(auth.RoleClaim, skew);
             }
         });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>(static (jwt, time) =>
+        {
+            for (var i = 0; i < jwt.TokenHandlers.Count; i++)
+            {
+                jwt.TokenHandlers[i] = new ValidatedTokenCache(jwt.TokenHandlers[i], time);
+            }
+        });
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Governance.Core.Accounts;
 using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,15 @@ internal static class ProblemMapping
     }
 
     public static ProblemHttpResult NotFound(string code, string detail) => GovernanceError.NotFound(code, detail).ToProblem();
+
+    /// <summary>A 404 for a principal name that did not resolve, listing the closest (or the ambiguous) matches as <c>candidates</c>.</summary>
+    public static ProblemHttpResult PrincipalNotFound(PrincipalLookupError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var problem = (ProblemDetails)NotFound("principal-not-found", error.ToString()).ProblemDetails;
+        problem.Extensions["candidates"] = error.Candidates;
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult Forbidden(string code, string detail) => GovernanceError.Forbidden(code, detail).ToProblem();
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Governance.Api.Endpoints;
 using Governance.Api.Health;
 using Governance.Api.Problems;
+using Governance.Core.Access;
 using Governance.Core.Data;
 using Governance.Core.Grants;
 using Governance.Core.PermissionSets;
@@ -29,8 +30,9 @@ internal static class GovernanceSetup
         services.AddSingleton(paths);
         services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
         services.AddSingleton(_ => AccountStateStore.Open(paths.AccountSnapshot, paths.AccountSnapshotSeed));
+        services.AddSingleton<CurrentAccountAuthorizer>();
         services.AddSingleton(ActionCatalog.Default);
-        services.TryAddSingleton<IAccessPreviewer, ActionsOnlyPreviewer>();
+        services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
         services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();

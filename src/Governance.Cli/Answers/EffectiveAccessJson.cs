@@ -1,3 +1,4 @@
+using Governance.Core.Explain;
 using System.Text.Json;
 using PolicyEngine.Analysis;
 
@@ -41,7 +42,7 @@ internal static class EffectiveAccessJson
                         json.WriteStartArray("grantedBy");
                         foreach (var statement in grant.GrantedBy)
                         {
-                            JsonFields.WriteStatement(json, statement);
+                            StatementJson.WriteStatement(json, statement);
                             json.WriteEndObject();
                         }
                         json.WriteEndArray();

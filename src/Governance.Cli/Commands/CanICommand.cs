@@ -1,3 +1,4 @@
+using Governance.Core.Explain;
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;

@@ -1,3 +1,4 @@
+using Governance.Core.Explain;
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
@@ -60,7 +61,7 @@ internal static class WhoCanCommand
                     json.WriteStartArray("grantedBy");
                     foreach (var statement in result.DecidingStatements)
                     {
-                        JsonFields.WriteStatement(json, statement);
+                        StatementJson.WriteStatement(json, statement);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();

@@ -68,7 +68,7 @@ internal sealed class QuestionOptions
             ResourceControlPolicies = ReadLevels(parse.GetValue(ResourceControlPolicies), errors),
         };
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(Context) ?? []);
-        errors.AddRange(contextErrors);
+        errors.AddRange(contextErrors.Select(static e => new InputError($"--context {e}")));
         if (errors.Count > 0 || state is null)
         {
             foreach (var error in errors)

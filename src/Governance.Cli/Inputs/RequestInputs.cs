@@ -1,44 +1,11 @@
-using PolicyEngine.Catalog;
+using Governance.Core.Access;
 
 namespace Governance.Cli.Inputs;
 
-/// <summary>Checks the action and resource of a question before any policy is read.</summary>
+/// <summary>Checks the action and resource of a question before any policy is read (the checks live in <see cref="RequestChecks"/>).</summary>
 internal static class RequestInputs
 {
-    /// <summary>An action must be one known action, <c>service:Name</c>: a request is for exactly one.</summary>
-    public static InputError? CheckAction(string action)
-    {
-        if (action.IndexOfAny(['*', '?']) >= 0)
-        {
-            return new InputError($"action `{action}` has a wildcard; a request is for one action, such as s3:GetObject");
-        }
-        var colon = action.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == action.Length - 1)
-        {
-            return new InputError($"action `{action}` is not of the form service:Action, such as s3:GetObject");
-        }
-        if (ActionCatalog.Default.TryGetAction(action, out _))
-        {
-            return null;
-        }
-        var suggestions = ActionCatalog.Default.Suggest(action);
-        var service = action[..colon];
-        var what = ActionCatalog.Default.TryGetService(service, out _) ? "action" : "service";
-        return new InputError($"unknown {what} in `{action}`" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty));
-    }
+    public static InputError? CheckAction(string action) => RequestChecks.CheckAction(action) is { } error ? new InputError(error) : null;
 
-    /// <summary>A resource is <c>*</c> or an ARN with its six parts: <c>arn:partition:service:region:account:resource</c>.</summary>
-    public static InputError? CheckResource(string resource)
-    {
-        if (resource == "*")
-        {
-            return null;
-        }
-        var parts = resource.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2].Length == 0 || parts[5].Length == 0)
-        {
-            return new InputError($"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`");
-        }
-        return null;
-    }
+    public static InputError? CheckResource(string resource) => RequestChecks.CheckResource(resource) is { } error ? new InputError(error) : null;
 }

@@ -1,7 +1,6 @@
-using Governance.Cli.Answers;
+using Governance.Core.Explain;
 using System.Text.Json;
 using PolicyEngine.Evaluation;
-using PolicyEngine.Explain;
 
 namespace Governance.Cli.Simulation;
 
@@ -20,50 +19,10 @@ internal static class ResultJson
             if (result is not null)
             {
                 json.WritePropertyName("explanation");
-                WriteExplanation(json, result);
+                ExplanationJson.Write(json, result);
             }
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteExplanation(Utf8JsonWriter json, AuthorizationResult result)
-    {
-        var explanation = result.Explanation;
-        json.WriteStartObject();
-        json.WriteString("reason", explanation.Reason.ToString());
-        json.WriteString("summary", ExplanationFormatter.Describe(explanation));
-        if (explanation.Level is { } level)
-        {
-            json.WriteNumber("level", level);
-        }
-        json.WriteStartArray("decidingStatements");
-        foreach (var statement in result.DecidingStatements)
-        {
-            JsonFields.WriteStatement(json, statement);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("statements");
-        foreach (var outcome in explanation.Statements)
-        {
-            JsonFields.WriteStatement(json, outcome.Statement);
-            json.WriteString("effect", outcome.Effect.ToString());
-            json.WriteString("status", outcome.Status.ToString());
-            if (outcome.FailedCondition is { } failure)
-            {
-                json.WriteStartObject("failedCondition");
-                json.WriteString("operator", failure.Operator);
-                json.WriteString("key", failure.Key);
-                json.WriteBoolean("keyMissing", failure.KeyMissing);
-                JsonFields.WriteStrings(json, "policyValues", failure.PolicyValues);
-                JsonFields.WriteStrings(json, "requestValues", failure.RequestValues);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        JsonFields.WriteStrings(json, "missingContextKeys", explanation.MissingContextKeys);
-        json.WriteEndObject();
     }
 }

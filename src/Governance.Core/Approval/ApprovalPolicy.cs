@@ -10,8 +10,8 @@ public static class ApprovalPolicy
     /// <summary>Applies <paramref name="rules"/> to a request for <paramref name="set"/> whose preview is <paramref name="preview"/>.</summary>
     /// <remarks>
     /// In order: a finding matched by a refusing rule refuses; a request may be approved automatically only when its
-    /// set is listed for it, its preview adds at least one action, every action's access level is an allowed one and
-    /// it carries no finding; otherwise it needs the largest of the set's approval count, the access-level rules'
+    /// set is listed for it, its preview adds at least one action, every action's access level is an allowed one, every
+    /// resource it adds access on lies within the set's allowed patterns and it carries no finding; otherwise it needs the largest of the set's approval count, the access-level rules'
     /// and the finding rules'.
     /// </remarks>
     public static ApprovalRequirement Evaluate(PermissionSet set, AccessPreview preview, ApprovalRules rules)
@@ -33,9 +33,10 @@ public static class ApprovalPolicy
         if (rules.AutoApprovePermissionSets.Contains(set.Name)
             && !preview.Actions.IsEmpty
             && preview.Findings.IsEmpty
-            && preview.Actions.All(a => rules.AutoApproveAccessLevels.Contains(a.AccessLevel)))
+            && preview.Actions.All(a => rules.AutoApproveAccessLevels.Contains(a.AccessLevel))
+            && preview.Actions.All(a => a.Resources.All(r => set.AllowedResources.Any(p => p.Covers(r)))))
         {
-            reasons.Add($"`{set.Name}` may be approved automatically and adds only {string.Join(" and ", rules.AutoApproveAccessLevels.Order())} access");
+            reasons.Add($"`{set.Name}` may be approved automatically and adds only {string.Join(" and ", rules.AutoApproveAccessLevels.Order())} access within its allowed resources");
             return new ApprovalRequirement(ApprovalOutcome.AutoApprove, 0, reasons.ToImmutable());
         }
 

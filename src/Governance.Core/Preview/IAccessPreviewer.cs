@@ -1,6 +1,6 @@
 namespace Governance.Core.Preview;
 
-/// <summary>Computes what a request would add; the access-analysis engine will provide the full delta and findings.</summary>
+/// <summary>Computes what a request would add to its target role and the risks that come with it.</summary>
 public interface IAccessPreviewer
 {
     /// <summary>Previews the grant described by <paramref name="input"/>.</summary>

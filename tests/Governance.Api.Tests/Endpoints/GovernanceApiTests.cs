@@ -37,6 +37,16 @@ public abstract partial class GovernanceApiTests<TFixture>
         durationHours = hours,
     };
 
+    protected static object RequestFor(string permissionSet, string resource, string targetRole = "data-engineer", int hours = 2,
+        string justification = "needed for the data platform") => new
+    {
+        permissionSet,
+        resources = new[] { resource },
+        targetRole,
+        justification,
+        durationHours = hours,
+    };
+
     protected static async Task<JsonElement> SubmitAsync(HttpClient client, object body, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var response = await client.PostAsJsonAsync("/v1/access-requests", body);

@@ -26,6 +26,14 @@ public sealed class ApprovalPolicyTests
         => Assert.Equal(ApprovalOutcome.AutoApprove, ApprovalPolicy.Evaluate(Set, Preview([AccessLevel.List, AccessLevel.Read]), Rules).Outcome);
 
     [Fact]
+    public void Evaluate_ReadAddedOutsideAllowedPatterns_NeedsTheSetsApprovals()
+    {
+        var preview = new AccessPreview(AccessPreview.Delta, [new PreviewAction("s3:GetObject", AccessLevel.Read, ["arn:aws:s3:::finance/*"])], []);
+        var result = ApprovalPolicy.Evaluate(Set, preview, Rules);
+        Assert.Equal((ApprovalOutcome.RequireApprovals, 1), (result.Outcome, result.ApprovalsRequired));
+    }
+
+    [Fact]
     public void Evaluate_WriteAction_NeedsTheSetsApprovals()
     {
         var result = ApprovalPolicy.Evaluate(Set, Preview([AccessLevel.Read, AccessLevel.Write]), Rules);

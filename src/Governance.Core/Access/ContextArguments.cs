@@ -1,24 +1,27 @@
 using System.Collections.Immutable;
 
-namespace Governance.Cli.Inputs;
+namespace Governance.Core.Access;
 
 /// <summary>
-/// Reads <c>--context KEY=VALUE</c> options into condition keys. Repeating a key makes it multi-valued
-/// (<c>--context aws:TagKeys=team --context aws:TagKeys=env</c>), as does a comma list in brackets (<c>KEY=[a,b]</c>).
+/// Reads <c>KEY=VALUE</c> arguments (the CLI's <c>--context</c>, the API's <c>context</c> query parameter) into
+/// condition keys. Repeating a key makes it multi-valued (<c>aws:TagKeys=team</c>, <c>aws:TagKeys=env</c>), as does a
+/// comma list in brackets (<c>KEY=[a,b]</c>).
 /// </summary>
-internal static class ContextArguments
+public static class ContextArguments
 {
-    public static (ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries, IReadOnlyList<InputError> Errors) Parse(IEnumerable<string> arguments)
+    /// <summary>Parses <paramref name="arguments"/>; each error names the argument as given, in backticks.</summary>
+    public static (ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
-        var errors = new List<InputError>();
+        var errors = new List<string>();
         foreach (var argument in arguments)
         {
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                errors.Add(new InputError($"--context `{argument}`: expected KEY=VALUE, such as aws:SourceIp=203.0.113.7"));
+                errors.Add($"`{argument}`: expected KEY=VALUE, such as aws:SourceIp=203.0.113.7");
                 continue;
             }
             var key = argument[..equals].Trim();

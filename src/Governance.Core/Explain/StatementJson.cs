@@ -1,10 +1,10 @@
 using System.Text.Json;
 using PolicyEngine.Evaluation;
 
-namespace Governance.Cli.Answers;
+namespace Governance.Core.Explain;
 
-/// <summary>The JSON fields every command writes the same way, so that scripts read one shape everywhere.</summary>
-internal static class JsonFields
+/// <summary>The JSON fields every command and the API write the same way, so that scripts read one shape everywhere.</summary>
+public static class StatementJson
 {
     /// <summary>Opens an object describing <paramref name="statement"/>; the caller may add fields and closes it.</summary>
     public static void WriteStatement(Utf8JsonWriter json, StatementRef statement)
@@ -20,6 +20,20 @@ internal static class JsonFields
         json.WriteNumber("index", statement.Index);
         json.WriteString("path", statement.JsonPath);
         json.WriteNumber("line", statement.Line);
+    }
+
+    /// <summary>Writes <paramref name="statements"/> as an array of statement objects named <paramref name="name"/>.</summary>
+    public static void WriteStatements(Utf8JsonWriter json, string name, IEnumerable<StatementRef> statements)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(statements);
+        json.WriteStartArray(name);
+        foreach (var statement in statements)
+        {
+            WriteStatement(json, statement);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Writes <paramref name="values"/> as an array of strings named <paramref name="name"/>.</summary>

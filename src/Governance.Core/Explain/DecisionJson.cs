@@ -2,13 +2,15 @@ using System.Text.Json;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Explain;
 
-namespace Governance.Cli.Answers;
+namespace Governance.Core.Explain;
 
 /// <summary>
-/// Writes a decision as the stable JSON that <c>iamgov can-i --output json</c> prints (documented in docs/cli-json.md).
+/// Writes a decision as the stable JSON that <c>iamgov can-i --output json</c> prints and <c>GET /v1/can-i</c> answers
+/// (documented in docs/cli-json.md).
 /// </summary>
-internal static class DecisionJson
+public static class DecisionJson
 {
+    /// <summary>Writes one decision of <paramref name="principal"/>; <paramref name="warnings"/> are notes on its inputs.</summary>
     public static void Write(Utf8JsonWriter json, string principal, string action, string resource, AuthorizationResult result,
         IEnumerable<string> warnings)
     {
@@ -19,17 +21,11 @@ internal static class DecisionJson
         json.WriteString("principal", principal);
         json.WriteString("action", action);
         json.WriteString("resource", resource);
-        json.WriteStartArray("decidingStatements");
-        foreach (var statement in result.DecidingStatements)
-        {
-            JsonFields.WriteStatement(json, statement);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        StatementJson.WriteStatements(json, "decidingStatements", result.DecidingStatements);
         json.WriteStartArray("notApplied");
         foreach (var outcome in result.Explanation.Statements.Where(static o => o.Status is not (StatementStatus.Matched or StatementStatus.ActionNotMatched)))
         {
-            JsonFields.WriteStatement(json, outcome.Statement);
+            StatementJson.WriteStatement(json, outcome.Statement);
             json.WriteString("status", outcome.Status.ToString());
             json.WriteString("why", ExplanationFormatter.Describe(outcome));
             if (outcome.FailedCondition is { } c)
@@ -37,16 +33,16 @@ internal static class DecisionJson
                 json.WriteStartObject("condition");
                 json.WriteString("operator", c.Operator);
                 json.WriteString("key", c.Key);
-                JsonFields.WriteStrings(json, "policyValues", c.PolicyValues);
-                JsonFields.WriteStrings(json, "requestValues", c.RequestValues);
+                StatementJson.WriteStrings(json, "policyValues", c.PolicyValues);
+                StatementJson.WriteStrings(json, "requestValues", c.RequestValues);
                 json.WriteBoolean("keyMissing", c.KeyMissing);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        JsonFields.WriteStrings(json, "missingContextKeys", result.Explanation.MissingContextKeys);
-        JsonFields.WriteStrings(json, "warnings", warnings);
+        StatementJson.WriteStrings(json, "missingContextKeys", result.Explanation.MissingContextKeys);
+        StatementJson.WriteStrings(json, "warnings", warnings);
         json.WriteEndObject();
     }
 }

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Governance.Api.Auth;
+using Governance.Api.Contracts;
+using Governance.Api.Problems;
+using Governance.Core.Explain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PolicyEngine.Conformance;
+using PolicyEngine.Evaluation;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /v1/simulate</c>: decides the engine's simulate input, one case in the conformance format
+/// (<c>ConformanceCaseReader</c>, as <c>iamgov simulate</c> reads a line) or <c>{"cases":[...]}</c>, with explanations.
+/// </summary>
+internal static class SimulationEndpoints
+{
+    /// <summary>The most cases one batch may hold; each is compiled on its own.</summary>
+    public const int MaxCases = 500;
+
+    public static RouteGroupBuilder MapSimulate(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/simulate").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
+        group.MapPost("/", Simulate);
+        return group;
+    }
+
+    public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return ProblemMapping.Invalid("body", "expected a case object or {\"cases\":[...]}");
+        }
+        var batch = body.TryGetProperty("cases", out var cases);
+        if (batch && cases.ValueKind != JsonValueKind.Array)
+        {
+            return ProblemMapping.Invalid("cases", "`cases` must be an array of case objects");
+        }
+        var elements = batch ? [.. cases.EnumerateArray()] : new[] { body };
+        if (elements.Length > MaxCases)
+        {
+            return ProblemMapping.Invalid("cases", $"{elements.Length} cases; at most {MaxCases} per request");
+        }
+        var parsed = new ConformanceCase[elements.Length];
+        for (var i = 0; i < elements.Length; i++)
+        {
+            var read = ConformanceCaseReader.Parse(elements[i].GetRawText());
+            if (read.Case is not { } testCase)
+            {
+                return ProblemMapping.Invalid(batch ? $"cases[{i}]" : "body", read.Error!);
+            }
+            parsed[i] = testCase;
+        }
+        return new JsonWriterResult(json =>
+        {
+            if (batch)
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("results");
+            }
+            foreach (var testCase in parsed)
+            {
+                WriteCase(json, testCase);
+            }
+            if (batch)
+            {
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        });
+    }
+
+    /// <summary><c>{"id","decision","expected","matchesExpected","policyErrors","explanation"}</c>; the last as <c>iamgov simulate --explain</c> writes it.</summary>
+    private static void WriteCase(Utf8JsonWriter json, ConformanceCase testCase)
+    {
+        var compiled = PolicyCompiler.Compile(testCase.Policies);
+        var result = compiled.Evaluate(testCase.Request);
+        json.WriteStartObject();
+        json.WriteString("id", testCase.Id);
+        json.WriteString("decision", result.Decision.ToString());
+        if (testCase.Expected is { } expected)
+        {
+            json.WriteString("expected", expected.ToString());
+            json.WriteBoolean("matchesExpected", expected == result.Decision);
+        }
+        json.WriteStartArray("policyErrors");
+        foreach (var error in compiled.Errors)
+        {
+            json.WriteStartObject();
+            json.WriteString("policyType", error.PolicyType.ToString());
+            json.WriteString("policy", error.PolicyName);
+            json.WriteString("code", error.Diagnostic.Code);
+            json.WriteString("message", error.Diagnostic.Message);
+            json.WriteNumber("line", error.Diagnostic.Location.Line);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WritePropertyName("explanation");
+        ExplanationJson.Write(json, result);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,90 @@
+using Governance.Api.Auth;
+using Governance.Api.Tests.Infrastructure;
+using Governance.Core.Auth;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Governance.Api.Tests.Auth;
+
+public sealed class ValidatedTokenCacheTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
+    private readonly CountingHandler _inner = new();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ValidateTokenAsync_SameValidTokenTwice_ValidatesOnce()
+    {
+        // Arrange
+        var cache = new ValidatedTokenCache(_inner, _time);
+        var token = TestTokens.Valid(LocalSigningKey.LoadOrCreate(_dir), "alice", "engineer");
+        var parameters = new TokenValidationParameters();
+
+        // Act
+        var first = await cache.ValidateTokenAsync(token, parameters);
+        var second = await cache.ValidateTokenAsync(token, parameters);
+
+        // Assert
+        Assert.True(first.IsValid && second.IsValid);
+        Assert.Equal(1, _inner.Calls);
+    }
+
+    [Fact]
+    public async Task ValidateTokenAsync_AfterMaxAge_ValidatesAgain()
+    {
+        // Arrange
+        var cache = new ValidatedTokenCache(_inner, _time);
+        var token = TestTokens.Valid(LocalSigningKey.LoadOrCreate(_dir), "alice", "engineer");
+        var parameters = new TokenValidationParameters();
+        await cache.ValidateTokenAsync(token, parameters);
+
+        // Act
+        _time.Advance(ValidatedTokenCache.MaxAge);
+        await cache.ValidateTokenAsync(token, parameters);
+
+        // Assert
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    [Fact]
+    public async Task ValidateTokenAsync_InvalidToken_IsNeverKept()
+    {
+        // Arrange
+        var cache = new ValidatedTokenCache(_inner, _time);
+        var token = TestTokens.Valid(LocalSigningKey.LoadOrCreate(_dir), "alice", "engineer");
+        _inner.Valid = false;
+
+        // Act
+        var first = await cache.ValidateTokenAsync(token, new TokenValidationParameters());
+        var second = await cache.ValidateTokenAsync(token, new TokenValidationParameters());
+
+        // Assert
+        Assert.False(first.IsValid || second.IsValid);
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    /// <summary>Accepts or refuses every token as told, and counts the validations.</summary>
+    private sealed class CountingHandler : TokenHandler
+    {
+        public int Calls { get; private set; }
+
+        public bool Valid { get; set; } = true;
+
+        public override Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+        {
+            Calls++;
+            return Task.FromResult(Valid
+                ? new TokenValidationResult { IsValid = true, SecurityToken = new JsonWebToken(token) }
+                : new TokenValidationResult { IsValid = false, Exception = new SecurityTokenInvalidSignatureException("refused") });
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+
+namespace Governance.Api.Tests.Endpoints;
+
+public abstract partial class GovernanceApiTests<TFixture>
+{
+    [SkippableFact]
+    public async Task Preview_LakeRead_AddsOnlyReadAndListAndIsApprovedAutomatically()
+    {
+        // Arrange
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var bucket = $"lake-pr-{Guid.NewGuid():N}"[..20];
+
+        // Act
+        var submitted = await SubmitAsync(alice, RequestFor("lake-read", $"arn:aws:s3:::{bucket}", hours: 4));
+
+        // Assert
+        var preview = submitted.GetProperty("preview");
+        Assert.Equal("delta", preview.GetProperty("analysis").GetString());
+        var actions = preview.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Contains(actions, a => a.GetProperty("action").GetString() == "s3:GetObject"
+            && a.GetProperty("resources").EnumerateArray().Any(r => r.GetString() == $"arn:aws:s3:::{bucket}/*"));
+        Assert.All(actions, a => Assert.Contains(a.GetProperty("accessLevel").GetString(), new[] { "List", "Read" }));
+        Assert.All(actions, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("conditionKeys").ValueKind));
+        Assert.Equal(0, preview.GetProperty("findings").GetArrayLength());
+        Assert.Equal("Approved", submitted.GetProperty("status").GetString());
+        Assert.True(submitted.GetProperty("autoApproved").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task Preview_GrantTheRoleAlreadyHas_AddsNothingAndIsNotApprovedAutomatically()
+    {
+        // Arrange: data-engineer's inline lake-sandbox-access already reads and writes lake-sandbox
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+
+        // Act
+        var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-sandbox/*", hours: 1));
+
+        // Assert
+        var preview = submitted.GetProperty("preview");
+        var added = preview.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
+        Assert.DoesNotContain("s3:GetObject", added);
+        Assert.DoesNotContain("s3:ListBucket", added);
+        Assert.Equal(0, preview.GetProperty("findings").GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task Preview_IamRoleAdminOnTheTargetRoleItself_CarriesHighFindingAndNeedsTwoApprovers()
+    {
+        // Arrange: glue-etl has no permissions boundary, so policy rights on itself let it grant itself anything
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+
+        // Act
+        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl", "glue-etl"));
+
+        // Assert
+        var preview = submitted.GetProperty("preview");
+        var findings = preview.GetProperty("findings").EnumerateArray().ToList();
+        Assert.True(findings.Any(f => f.GetProperty("severity").GetString() is "High" && f.GetProperty("code").GetString() == "PrivilegeEscalation"),
+            preview.ToString());
+        Assert.Contains(preview.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action").GetString() == "iam:PutRolePolicy"
+            && a.GetProperty("accessLevel").GetString() == "PermissionsManagement");
+        Assert.Equal("Pending", submitted.GetProperty("status").GetString());
+        Assert.Equal(2, submitted.GetProperty("requiredApprovals").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Preview_IamActionsForARoleWhoseBoundaryDeniesThem_AddsNothing()
+    {
+        // Arrange: data-engineer's boundary DataPlatformBoundary denies iam:*, so the grant could never take effect
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+
+        // Act
+        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl"));
+
+        // Assert
+        var preview = submitted.GetProperty("preview");
+        Assert.Equal(0, preview.GetProperty("actions").GetArrayLength());
+        Assert.Equal(0, preview.GetProperty("findings").GetArrayLength());
+        Assert.Equal("Pending", submitted.GetProperty("status").GetString());
+    }
+}
