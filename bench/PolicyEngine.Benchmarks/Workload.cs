@@ -16,7 +16,7 @@ internal static class Workload
         {
             throw new InvalidOperationException("run the benchmarks from inside the repository");
         }
-        var path = Path.Combine(directory.FullName, "tests", "PolicyEngine.Tests", "Conformance", "cases", "realistic-iam-simulate.jsonl");
+        var path = Path.Combine(directory.FullName, "tests", "data", "conformance", "realistic-iam-simulate.jsonl");
         return [.. File.ReadLines(path).Select(static line => ConformanceCaseReader.Parse(line).Case!)];
     }
 }
