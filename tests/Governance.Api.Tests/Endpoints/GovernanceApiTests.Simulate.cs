@@ -2,14 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Governance.Api.Tests.Infrastructure;
 
 namespace Governance.Api.Tests.Endpoints;
 
 public abstract partial class GovernanceApiTests<TFixture>
 {
     private static readonly Lazy<JsonObject[]> EdgeCases = new(() => [.. File.ReadLines(
-            Path.Combine(RepositoryPaths.Root, "tests", "PolicyEngine.Tests", "Conformance", "cases", "edge-cases.jsonl"))
+            Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "edge-cases.jsonl"))
         .Where(static l => l.Length > 0)
         .Select(static l => JsonNode.Parse(l)!.AsObject())]);
 
