@@ -20,6 +20,11 @@ internal sealed class QuestionOptions
         Description = "the resource's policy (bucket, key, queue policy); a role's trust policy is taken from the account",
     };
 
+    public Option<string?> ResourceAccount { get; } = new("--resource-account")
+    {
+        Description = "the account that owns the resource, for ARNs that do not name it (S3); another account makes the question cross-account",
+    };
+
     public Option<FileInfo[]> ServiceControlPolicies { get; } = new("--scp")
     {
         Description = "an SCP level, root first: a policy file, or a JSON array of the policies at that level; repeat per level",
@@ -43,6 +48,7 @@ internal sealed class QuestionOptions
     {
         command.Options.Add(Accounts);
         command.Options.Add(ResourcePolicy);
+        command.Options.Add(ResourceAccount);
         command.Options.Add(ServiceControlPolicies);
         command.Options.Add(ResourceControlPolicies);
         command.Options.Add(Context);
@@ -66,7 +72,12 @@ internal sealed class QuestionOptions
         {
             ServiceControlPolicies = ReadLevels(parse.GetValue(ServiceControlPolicies), errors),
             ResourceControlPolicies = ReadLevels(parse.GetValue(ResourceControlPolicies), errors),
+            ResourceAccount = parse.GetValue(ResourceAccount),
         };
+        if (guardrails.ResourceAccount is { } account && (account.Length != 12 || !account.All(char.IsAsciiDigit)))
+        {
+            errors.Add(new InputError($"--resource-account `{account}` is not an AWS account id (12 digits)"));
+        }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => new InputError($"--context {e}")));
         if (errors.Count > 0 || state is null)

@@ -69,7 +69,7 @@ public sealed class AccountAuthorizer(AccountState state)
 
     /// <summary>The request AWS would see from <paramref name="principal"/>, with its derived context keys.</summary>
     public static AuthorizationRequest Request(ResolvedPrincipal principal, string action, string resource,
-        IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null)
+        IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null, string? resourceAccount = null)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var keys = PrincipalContextKeys.For(principal).ToList();
@@ -81,7 +81,7 @@ public sealed class AccountAuthorizer(AccountState state)
             keys.RemoveAll(k => givenKeys.Contains(k.Key));
             keys.AddRange(given);
         }
-        return AuthorizationRequest.Create(principal.Arn, action, resource, null, RequestContext.Create(keys));
+        return AuthorizationRequest.Create(principal.Arn, action, resource, resourceAccount, RequestContext.Create(keys));
     }
 
     private (CompiledPolicySet Compiled, AuthorizationRequest Request) Prepare(ResolvedPrincipal principal, string action, string resource,
@@ -91,7 +91,7 @@ public sealed class AccountAuthorizer(AccountState state)
             && string.Equals(role.Arn, resource, StringComparison.Ordinal)
             ? role
             : null;
-        return (CompiledFor(principal, guardrails, trustOf), Request(principal, action, resource, context));
+        return (CompiledFor(principal, guardrails, trustOf), Request(principal, action, resource, context, guardrails.ResourceAccount));
     }
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)

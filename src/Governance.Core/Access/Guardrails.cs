@@ -21,6 +21,12 @@ public sealed record Guardrails
     /// <summary>The resource's own policy (bucket, key, queue, ...); for a role, its trust policy is found in the account.</summary>
     public NamedPolicy? ResourcePolicy { get; init; }
 
+    /// <summary>
+    /// The account that owns the resource when its ARN does not say (S3 buckets and objects); null to take it from the
+    /// ARN, else the caller's account. A resource in another account makes the request cross-account: both sides must allow.
+    /// </summary>
+    public string? ResourceAccount { get; init; }
+
     /// <summary>The session policy of the role session making the request.</summary>
     public NamedPolicy? SessionPolicy { get; init; }
 }

@@ -187,6 +187,25 @@ public sealed class CanICommandTests : IDisposable
     }
 
     [Fact]
+    public void CanI_BucketInAnotherAccount_NeedsTheBucketPolicyToo()
+    {
+        // obama (account 012345678901) has AdministratorAccess. A bucket owned by 200611803367 is cross-account:
+        // the bucket policy must allow the caller as well. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+        var bucketPolicy = Write("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"012345678901"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::partner-bucket/*"}]}""");
+        string[] question = ["can-i", "s3:GetObject", "arn:aws:s3:::partner-bucket/a", "--as", "user/obama", "--account", Example, "--resource-account", "200611803367"];
+
+        var without = CliRunner.Run([.. question, "--output", "json"]);
+        var with = CliRunner.Run([.. question, "--resource-policy", bucketPolicy]);
+        var sameAccount = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::partner-bucket/a", "--as", "user/obama", "--account", Example);
+
+        Assert.Equal(1, without.ExitCode);
+        using var json = JsonDocument.Parse(without.Stdout);
+        Assert.Equal("CrossAccountResourcePolicyDoesNotAllow", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(0, with.ExitCode);
+        Assert.Equal(0, sameAccount.ExitCode);
+    }
+
+    [Fact]
     public void CanI_MalformedScpFile_ExitsTwoNamingTheLine()
     {
         var scp = Write("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allw\", \"Action\": \"*\", \"Resource\": \"*\"}]\n}");
