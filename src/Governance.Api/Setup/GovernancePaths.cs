@@ -13,25 +13,8 @@ internal sealed record GovernancePaths(string DataDirectory, string PoliciesDire
     public static GovernancePaths Resolve(GovernanceOptions options)
     {
         var data = Path.GetFullPath(options.DataDirectory);
-        var policies = options.PoliciesDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : FindPolicies();
+        var policies = options.PoliciesDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : Governance.Core.PoliciesFolder.Find();
         var seed = options.AccountSnapshotSeed is { Length: > 0 } s ? Path.GetFullPath(s) : Path.Combine(policies, "demo-account.json");
         return new GovernancePaths(data, policies, Path.Combine(data, AccountFileName), seed);
-    }
-
-    /// <summary>The nearest <c>policies/</c> holding permission sets, above the working directory or the binaries.</summary>
-    private static string FindPolicies()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "policies");
-                if (Directory.Exists(Path.Combine(candidate, "permission-sets")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return Path.GetFullPath("policies");
     }
 }

@@ -39,14 +39,12 @@ internal static class CanICommand
         {
             return CliApp.UsageError;
         }
-        var lookup = inputs.Authorizer.State.Find(principalName);
-        if (lookup.Principal is not { } caller)
+        if (inputs.FindPrincipal(principalName, stderr) is not { } caller)
         {
-            stderr.WriteLine($"iamgov: {lookup.Error}");
             return CliApp.UsageError;
         }
         var result = inputs.Authorizer.Authorize(caller, action, resource, inputs.Guardrails, inputs.Context);
-        var warnings = inputs.Warnings.Where(w => w.StartsWith(caller.Arn + " ", StringComparison.Ordinal)).ToList();
+        var warnings = inputs.WarningsFor(caller.Arn);
         if (inputs.Json)
         {
             stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, result, warnings)));

@@ -43,10 +43,8 @@ internal static class WhatCanCommand
         {
             return CliApp.UsageError;
         }
-        var lookup = inputs.Authorizer.State.Find(principalName);
-        if (lookup.Principal is not { } caller)
+        if (inputs.FindPrincipal(principalName, stderr) is not { } caller)
         {
-            stderr.WriteLine($"iamgov: {lookup.Error}");
             return CliApp.UsageError;
         }
         var request = AccountAuthorizer.Request(caller, "sts:GetCallerIdentity", "*", inputs.Context);
@@ -55,11 +53,11 @@ internal static class WhatCanCommand
         var access = analyzer.GetEffectiveAccess(new AccessQuery(service, resource));
         if (inputs.Json)
         {
-            stdout.WriteLine(JsonText.Render(json => EffectiveAccessJson.Write(json, access, inputs.Warnings)));
+            stdout.WriteLine(JsonText.Render(json => EffectiveAccessJson.Write(json, access, inputs.WarningsFor(caller.Arn))));
         }
         else
         {
-            EffectiveAccessText.Write(stdout, access, inputs.Warnings);
+            EffectiveAccessText.Write(stdout, access, inputs.WarningsFor(caller.Arn));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Governance.Core.Access;
+using Governance.Core.Accounts;
 
 namespace Governance.Cli.Inputs;
 
@@ -8,5 +9,25 @@ internal sealed record QuestionInputs(
     AccountAuthorizer Authorizer,
     Guardrails Guardrails,
     ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Context,
-    bool Json,
-    ImmutableArray<string> Warnings);
+    bool Json)
+{
+    /// <summary>Managed policies that principals reference but no loaded snapshot holds; they are left out of the answers.</summary>
+    public ImmutableArray<string> Warnings => WarningsFor(null);
+
+    /// <summary>The warnings that concern <paramref name="principalArn"/>, or every warning when it is null.</summary>
+    public ImmutableArray<string> WarningsFor(string? principalArn)
+        => [.. Authorizer.State.UnresolvedPolicies
+            .Where(u => principalArn is null || string.Equals(u.PrincipalArn, principalArn, StringComparison.Ordinal))
+            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")];
+
+    /// <summary>The principal <paramref name="name"/> names, or null after writing why it names none to <paramref name="stderr"/>.</summary>
+    public ResolvedPrincipal? FindPrincipal(string name, TextWriter stderr)
+    {
+        var lookup = Authorizer.State.Find(name);
+        if (lookup.Principal is null)
+        {
+            stderr.WriteLine($"iamgov: {lookup.Error}");
+        }
+        return lookup.Principal;
+    }
+}

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Governance.Core.Access;
-using Governance.Core.Accounts;
 
 namespace Governance.Cli.Inputs;
 
@@ -88,7 +87,7 @@ internal sealed class QuestionOptions
             }
             return null;
         }
-        return new QuestionInputs(new AccountAuthorizer(state), guardrails, context, parse.GetValue(Output) == "json", Warnings(state));
+        return new QuestionInputs(new AccountAuthorizer(state), guardrails, context, parse.GetValue(Output) == "json");
     }
 
     private static ImmutableArray<ImmutableArray<PolicyEngine.Evaluation.NamedPolicy>> ReadLevels(FileInfo[]? files, List<InputError> errors)
@@ -102,9 +101,6 @@ internal sealed class QuestionOptions
         }
         return levels.DrainToImmutable();
     }
-
-    private static ImmutableArray<string> Warnings(AccountState state)
-        => [.. state.UnresolvedPolicies.Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")];
 
     private static Option<string> CreateOutput()
     {

@@ -14,24 +14,7 @@ internal sealed record SchedulerPaths(string DataDirectory, string PoliciesDirec
     {
         var section = configuration.GetSection("Governance");
         var data = Path.GetFullPath(section["DataDirectory"] is { Length: > 0 } d ? d : "data");
-        var policies = section["PoliciesDirectory"] is { Length: > 0 } p ? Path.GetFullPath(p) : FindPolicies();
+        var policies = section["PoliciesDirectory"] is { Length: > 0 } p ? Path.GetFullPath(p) : Governance.Core.PoliciesFolder.Find();
         return new SchedulerPaths(data, policies);
-    }
-
-    /// <summary>The nearest <c>policies/</c> above the working directory or the binaries, as the API finds it.</summary>
-    private static string FindPolicies()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "policies");
-                if (Directory.Exists(Path.Combine(candidate, "permission-sets")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return Path.GetFullPath("policies");
     }
 }
