@@ -21,6 +21,8 @@ internal static class ProblemMapping
             GovernanceErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             GovernanceErrorKind.Conflict => StatusCodes.Status409Conflict,
             GovernanceErrorKind.ProvisioningFailed => StatusCodes.Status500InternalServerError,
+            GovernanceErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            GovernanceErrorKind.UpstreamFailed => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error.Fields is { Count: > 0 } fields
@@ -55,6 +57,8 @@ internal static class ProblemMapping
         GovernanceErrorKind.NotFound => "Not found",
         GovernanceErrorKind.Forbidden => "Forbidden",
         GovernanceErrorKind.Conflict => "Conflict",
+        GovernanceErrorKind.Unavailable => "Not available",
+        GovernanceErrorKind.UpstreamFailed => "A service this one depends on refused the call",
         _ => "The change could not be applied",
     };
 }

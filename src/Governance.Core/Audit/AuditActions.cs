@@ -29,4 +29,7 @@ public static class AuditActions
 
     /// <summary>A grant's window ended and its policy was removed.</summary>
     public const string GrantExpired = "grant.expired";
+
+    /// <summary>STS issued short-lived credentials for a grant to its requester.</summary>
+    public const string GrantCredentialsIssued = "grant.credentials-issued";
 }

@@ -17,4 +17,10 @@ public enum GovernanceErrorKind
 
     /// <summary>The grant could not be applied to the account; nothing was recorded.</summary>
     ProvisioningFailed,
+
+    /// <summary>The service cannot do this now: it is not configured for it, or a service it depends on is busy or out of reach.</summary>
+    Unavailable,
+
+    /// <summary>A service this one depends on (such as AWS STS) refused the call.</summary>
+    UpstreamFailed,
 }
