@@ -26,4 +26,8 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Governance data in {DataDirectory} on {Provider}; policies from {PoliciesDirectory}")]
     public static partial void Started(this ILogger logger, string dataDirectory, DatabaseProvider provider, string policiesDirectory);
+
+    /// <remarks>Names the session, never the secret access key or the session token.</remarks>
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Credentials for grant {GrantId} issued to {Actor}: session {SessionName}, STS request {StsRequestId}, until {Expiration}")]
+    public static partial void CredentialsIssued(this ILogger logger, Guid grantId, string actor, string sessionName, string? stsRequestId, DateTimeOffset expiration);
 }

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 var (options, paths) = builder.AddGovernance();
 builder.Services.AddGovernanceAuthentication(options, paths);
 builder.Services.AddGovernanceAuthorization();
+builder.Services.AddCredentialVending(builder.Configuration);
 builder.Services.AddGovernanceScheduler(builder.Configuration);
 
 var app = builder.Build();
@@ -20,6 +21,7 @@ app.MapOpenApi().RequireAuthorization(AuthorizationPolicies.Member);
 app.MapPermissionSets();
 app.MapAccessRequests();
 app.MapGrants();
+app.MapGrantCredentials();
 app.MapAudit();
 app.MapDriftReports();
 app.MapCanI();

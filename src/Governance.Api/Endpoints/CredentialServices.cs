@@ -1,0 +1,13 @@
+using Governance.Core.Credentials;
+using Governance.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Governance.Api.Endpoints;
+
+/// <summary>What the credentials handler needs, bound with <c>[AsParameters]</c>.</summary>
+/// <param name="Credentials">The domain service.</param>
+/// <param name="Db">The database, to find the grant's requester.</param>
+/// <param name="Authorization">For the requester rule.</param>
+/// <param name="Logger">The log.</param>
+internal sealed record CredentialServices(GrantCredentialService Credentials, GovernanceDbContext Db, IAuthorizationService Authorization,
+    ILogger<CredentialServices> Logger);
