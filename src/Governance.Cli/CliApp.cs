@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
         root.Subcommands.Add(Commands.BenchCommand.Create());
         root.Subcommands.Add(Commands.TokenCommand.Create());
+        root.Subcommands.Add(Commands.CredentialsCommand.Create());
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
