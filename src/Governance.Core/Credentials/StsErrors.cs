@@ -27,7 +27,7 @@ internal static class StsErrors
                 $"STS denied the service's AWS identity sts:AssumeRole with a source identity on `{roleArn}`: {message}; "
                 + "the role's trust policy must allow sts:AssumeRole and sts:SetSourceIdentity to the service's identity"),
             _ when IsThrottling(e) => new GovernanceError(GovernanceErrorKind.Unavailable, "sts-throttled",
-                $"STS is throttling the service's requests ({e.ErrorCode}); try again in a minute"),
+                $"STS is throttling the service's requests ({e.ErrorCode}: {message}); try again in a minute"),
             _ => Upstream("sts-error",
                 $"STS refused AssumeRole with {e.ErrorCode ?? "an error"} (HTTP {(int)e.StatusCode}): {message}"),
         };
