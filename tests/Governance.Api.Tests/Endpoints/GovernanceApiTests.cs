@@ -26,7 +26,7 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     /// <summary>A subject no other test uses, so lists and ownership stay independent between tests.</summary>
-    protected static string NewUser(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)];
+    protected static string NewUser(string name) => TestUsers.New(name);
 
     protected static object LakeWrite(string resource = "arn:aws:s3:::lake-x/*", int hours = 8) => new
     {

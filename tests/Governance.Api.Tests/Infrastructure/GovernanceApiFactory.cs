@@ -10,7 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Governance.Api.Tests.Infrastructure;
 
 /// <summary>The real service over the real pipeline, with its own data folder and database and a fake clock.</summary>
-public sealed class GovernanceApiFactory(TestDatabase database, string dataDirectory) : WebApplicationFactory<Program>
+/// <param name="database">The database.</param>
+/// <param name="dataDirectory">The data folder.</param>
+/// <param name="configure">Settings and services a fixture adds, applied last.</param>
+public sealed class GovernanceApiFactory(TestDatabase database, string dataDirectory, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -36,6 +40,7 @@ public sealed class GovernanceApiFactory(TestDatabase database, string dataDirec
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
+        configure?.Invoke(builder);
     }
 
     public HttpClient ClientFor(string subject, params string[] roles)
