@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Amazon.Runtime;
 using AwsReplay;
 using AwsReplay.SigV4;
@@ -50,18 +49,6 @@ internal sealed class IamReplay : IAsyncDisposable
 
     public static async Task<IamReplay> StartAsync(SigV4Credentials? keys = null)
         => new(await ReplayServer.StartAsync(), keys ?? Keys);
-
-    /// <summary>A sample response of the IAM API Reference, as published.</summary>
-    public static string Sample(string file) => File.ReadAllText(TestData.Path("aws", "iam", file));
-
-    /// <summary>The sample with its policy documents URL-encoded, as the live API sends them.</summary>
-    public static string Encoded(string xml)
-    {
-        var document = XDocument.Parse(xml);
-        foreach (var e in document.Descendants().Where(static e => e.Name.LocalName is "PolicyDocument" or "AssumeRolePolicyDocument" or "Document"))
-            e.Value = Uri.EscapeDataString(e.Value.Trim());
-        return document.ToString();
-    }
 
     /// <summary>Every request the endpoint received is a valid SigV4 request for IAM (us-east-1) with the keys and the fake clock.</summary>
     public void AssertEveryRequestSigned()

@@ -1,4 +1,5 @@
 using AwsReplay;
+using AwsReplay.Iam;
 using Governance.Core.Aws.Iam;
 
 namespace Governance.Core.Tests.Aws.Iam;
@@ -9,7 +10,7 @@ public sealed class IamClientTests
     public async Task GetRole_PublishedSample_ReadsRoleFromSignedFormPost()
     {
         await using var iam = await IamReplay.StartAsync();
-        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamReplay.Sample("get-role.xml"), "df37e965-9967-11e1-a4c3-270EXAMPLE04"));
+        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamSamples.Load("get-role.xml"), "df37e965-9967-11e1-a4c3-270EXAMPLE04"));
 
         var result = await iam.Client.GetRoleAsync("S3Access", CancellationToken.None);
 
@@ -28,7 +29,7 @@ public sealed class IamClientTests
     public async Task GetRole_SessionCredentials_SignsSecurityToken()
     {
         await using var iam = await IamReplay.StartAsync(IamReplay.SessionKeys);
-        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamReplay.Sample("get-role.xml")));
+        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamSamples.Load("get-role.xml")));
 
         var result = await iam.Client.GetRoleAsync("S3Access", CancellationToken.None);
 
@@ -41,7 +42,7 @@ public sealed class IamClientTests
     public async Task RequestId_NoHeader_ReadFromResponseMetadata()
     {
         await using var iam = await IamReplay.StartAsync();
-        iam.Server.Enqueue("PutRolePolicy", ReplayResponse.Xml(IamReplay.Sample("put-role-policy.xml")));
+        iam.Server.Enqueue("PutRolePolicy", ReplayResponse.Xml(IamSamples.Load("put-role-policy.xml")));
 
         var result = await iam.Client.PutRolePolicyAsync("S3Access", "S3AccessPolicy", """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}""", CancellationToken.None);
 
@@ -53,7 +54,7 @@ public sealed class IamClientTests
     public async Task PutRolePolicy_DocumentWithReservedCharacters_ArrivesIntact()
     {
         await using var iam = await IamReplay.StartAsync();
-        iam.Server.Enqueue("PutRolePolicy", ReplayResponse.Xml(IamReplay.Sample("put-role-policy.xml")));
+        iam.Server.Enqueue("PutRolePolicy", ReplayResponse.Xml(IamSamples.Load("put-role-policy.xml")));
         const string document = """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a+b/c d&e=f%"}}""";
 
         await iam.Client.PutRolePolicyAsync("S3Access", "grant-1", document, CancellationToken.None);
@@ -66,7 +67,7 @@ public sealed class IamClientTests
     public async Task GetRolePolicy_UrlEncodedDocument_ReturnsDecodedJson()
     {
         await using var iam = await IamReplay.StartAsync();
-        iam.Server.Enqueue("GetRolePolicy", ReplayResponse.Xml(IamReplay.Encoded(IamReplay.Sample("get-role-policy.xml"))));
+        iam.Server.Enqueue("GetRolePolicy", ReplayResponse.Xml(IamSamples.EncodeDocuments(IamSamples.Load("get-role-policy.xml"))));
 
         var result = await iam.Client.GetRolePolicyAsync("S3Access", "S3AccessPolicy", CancellationToken.None);
 
@@ -90,7 +91,7 @@ public sealed class IamClientTests
               <ResponseMetadata><RequestId>page-1</RequestId></ResponseMetadata>
             </ListRolePoliciesResponse>
             """));
-        iam.Server.Enqueue("ListRolePolicies", ReplayResponse.Xml(IamReplay.Sample("list-role-policies.xml")));
+        iam.Server.Enqueue("ListRolePolicies", ReplayResponse.Xml(IamSamples.Load("list-role-policies.xml")));
 
         var result = await iam.Client.ListRolePoliciesAsync("S3Access", CancellationToken.None);
 
@@ -111,7 +112,7 @@ public sealed class IamClientTests
     {
         await using var iam = await IamReplay.StartAsync();
         iam.Server.Enqueue("GetRole", ReplayResponse.QueryError(status, code, "Rate exceeded", "first-try"));
-        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamReplay.Sample("get-role.xml"), "second-try"));
+        iam.Server.Enqueue("GetRole", ReplayResponse.Xml(IamSamples.Load("get-role.xml"), "second-try"));
 
         var result = await iam.Client.GetRoleAsync("S3Access", CancellationToken.None);
 

@@ -1,5 +1,5 @@
-using System.Xml.Linq;
 using AwsReplay;
+using AwsReplay.Iam;
 using Governance.Core.Accounts;
 using Governance.Core.Aws.Iam;
 using Governance.Core.Aws.Snapshot;
@@ -8,30 +8,10 @@ namespace Governance.Core.Tests.Aws.Snapshot;
 
 public sealed class AccountSnapshotFetcherTests
 {
-    private const string Marker = "EXAMPLEkakv9BCuUNFDtxWSyfzetYwEx2ADc8dnzfvERF5S6YMvXKx41t6gCl/eeaCX3Jo94/bKqezEAg8TEVS99EKFLxm3jtbpl25FDWEXAMPLE";
-
-    /// <summary>
-    /// The API reference's sample split where it says IsTruncated: users on the first page with its Marker, the rest on
-    /// the second; documents URL-encoded as the live API sends them.
-    /// </summary>
-    private static (string First, string Second) SamplePages()
-    {
-        var sample = IamReplay.Encoded(IamReplay.Sample("get-account-authorization-details.xml"));
-        var first = XDocument.Parse(sample);
-        var second = XDocument.Parse(sample);
-        static XElement Result(XDocument d) => d.Root!.Elements().Single(e => e.Name.LocalName == "GetAccountAuthorizationDetailsResult");
-        static void Remove(XDocument d, params string[] names) => Result(d).Elements().Where(e => names.Contains(e.Name.LocalName)).Remove();
-        Remove(first, "GroupDetailList", "RoleDetailList", "Policies");
-        Result(first).Elements().Single(e => e.Name.LocalName == "Marker").Value = Marker;   // the reference wraps it over two lines
-        Remove(second, "UserDetailList", "Marker");
-        Result(second).Elements().Single(e => e.Name.LocalName == "IsTruncated").Value = "false";
-        return (first.ToString(), second.ToString());
-    }
-
     private static async Task<(IamReplay Iam, AccountSnapshotFetch Fetch)> FetchSampleAsync()
     {
         var iam = await IamReplay.StartAsync();
-        var (first, second) = SamplePages();
+        var (first, second) = IamSamples.AccountAuthorizationDetailsPages();
         iam.Server.Enqueue("GetAccountAuthorizationDetails", ReplayResponse.Xml(first, "page-1"));
         iam.Server.Enqueue("GetAccountAuthorizationDetails", ReplayResponse.Xml(second, "page-2"));
         return (iam, await AccountSnapshotFetcher.FetchAsync(iam.Client, CancellationToken.None));
@@ -63,7 +43,7 @@ public sealed class AccountSnapshotFetcherTests
         var requests = iam.Server.RequestsFor("GetAccountAuthorizationDetails");
         Assert.Equal(2, requests.Count);
         Assert.False(requests[0].Parameters.ContainsKey("Marker"));
-        Assert.Equal(Marker, requests[1].Parameters["Marker"]);
+        Assert.Equal(IamSamples.AccountAuthorizationDetailsMarker, requests[1].Parameters["Marker"]);
         Assert.All(requests, r => Assert.Equal("1000", r.Parameters["MaxItems"]));
     }
 
@@ -146,7 +126,7 @@ public sealed class AccountSnapshotFetcherTests
     public async Task Fetch_SecondPageDenied_TypedErrorWithBothRequestIds()
     {
         await using var iam = await IamReplay.StartAsync();
-        var (first, _) = SamplePages();
+        var (first, _) = IamSamples.AccountAuthorizationDetailsPages();
         iam.Server.Enqueue("GetAccountAuthorizationDetails", ReplayResponse.Xml(first, "page-1"));
         iam.Server.Enqueue("GetAccountAuthorizationDetails", ReplayResponse.QueryError(403, "AccessDenied",
             "User: arn:aws:iam::123456789012:user/Alice is not authorized to perform: iam:GetAccountAuthorizationDetails", "denied-2"));
