@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace AwsReplay.Iam;
@@ -39,6 +40,33 @@ public static class IamSamples
         Result(second).Elements().Single(static e => e.Name.LocalName == "IsTruncated").Value = "false";
         return (first.ToString(), second.ToString());
     }
+
+    /// <summary>
+    /// One GetAccountAuthorizationDetails page in the documented XML shape holding a snapshot in the CLI's JSON (for
+    /// example policies/demo-account.json): lists as <c>member</c> elements, policy documents URL-encoded.
+    /// </summary>
+    public static string AccountAuthorizationDetailsPage(string snapshotJson, string requestId)
+    {
+        XNamespace ns = ReplayResponse.IamNamespace;
+        using var snapshot = JsonDocument.Parse(snapshotJson);
+        var result = new XElement(ns + "GetAccountAuthorizationDetailsResult", new XElement(ns + "IsTruncated", "false"));
+        foreach (var list in snapshot.RootElement.EnumerateObject())
+            result.Add(ToXml(ns, list.Name, list.Value));
+        return new XDocument(new XElement(ns + "GetAccountAuthorizationDetailsResponse", result,
+            new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", requestId)))).ToString();
+    }
+
+    private static XElement ToXml(XNamespace ns, string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => new XElement(ns + name, value.EnumerateArray().Select(item => ToXml(ns, "member", item))),
+        JsonValueKind.Object when name is "PolicyDocument" or "AssumeRolePolicyDocument" or "Document"
+            => new XElement(ns + name, Uri.EscapeDataString(value.GetRawText())),
+        JsonValueKind.Object => new XElement(ns + name, value.EnumerateObject().Select(p => ToXml(ns, p.Name, p.Value))),
+        JsonValueKind.True => new XElement(ns + name, "true"),
+        JsonValueKind.False => new XElement(ns + name, "false"),
+        JsonValueKind.String => new XElement(ns + name, value.GetString()),
+        _ => new XElement(ns + name, value.GetRawText()),
+    };
 
     private static XElement Result(XDocument d) => d.Root!.Elements().Single(static e => e.Name.LocalName == "GetAccountAuthorizationDetailsResult");
 
