@@ -48,7 +48,7 @@ public sealed class CredentialEndpointsEnvironmentTests : IAsyncLifetime
         }
     }
 
-    private Task<AwsEnvironment> ServiceEnvironmentAsync() => AwsEnvironment.SetAsync(new Dictionary<string, string?>
+    private Task<AwsEnvironmentScope> ServiceEnvironmentAsync() => AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
     {
         ["AWS_ENDPOINT_URL_STS"] = _sts.Endpoint.ToString().TrimEnd('/'),
         ["AWS_ACCESS_KEY_ID"] = ServiceKeys.AccessKeyId,

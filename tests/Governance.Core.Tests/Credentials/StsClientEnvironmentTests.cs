@@ -43,7 +43,7 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     [Fact]
     public async Task DefaultClient_EnvironmentCredentialsAndStsEndpoint_SignsWithThemForTheRegion()
     {
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
             ["AWS_ACCESS_KEY_ID"] = SessionKeys.AccessKeyId,
@@ -64,7 +64,7 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     [Fact]
     public async Task DefaultClient_StsAndGeneralEndpoints_StsSpecificOneWins()
     {
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL"] = Url(_general),
             ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
@@ -83,7 +83,7 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     [Fact]
     public async Task DefaultClient_GeneralEndpointOnly_IsUsed()
     {
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL"] = Url(_general),
             ["AWS_ACCESS_KEY_ID"] = OtherKeys.AccessKeyId,
@@ -104,10 +104,10 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     [Fact]
     public async Task DefaultClient_NamedProfile_TakesItsCredentialsAndRegion()
     {
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
-            ["AWS_PROFILE"] = AwsEnvironment.ProfileName,
+            ["AWS_PROFILE"] = AwsEnvironmentScope.ProfileName,
         }, AwsSdkCaches.Reset))
         {
             var result = await AssumeWithDefaultClientAsync();
@@ -115,8 +115,8 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
             Assert.True(result.Success, result.Error?.Detail);
         }
 
-        var profileKeys = new SigV4Credentials(AwsEnvironment.ProfileAccessKeyId, AwsEnvironment.ProfileSecretAccessKey);
-        var verification = SigV4Verifier.Verify(Assert.Single(_sts.Requests), profileKeys, "sts", AwsEnvironment.ProfileRegion,
+        var profileKeys = new SigV4Credentials(AwsEnvironmentScope.ProfileAccessKeyId, AwsEnvironmentScope.ProfileSecretAccessKey);
+        var verification = SigV4Verifier.Verify(Assert.Single(_sts.Requests), profileKeys, "sts", AwsEnvironmentScope.ProfileRegion,
             TimeProvider.System.GetUtcNow());
         Assert.True(verification.IsValid, verification.ToString());
     }
@@ -125,7 +125,7 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     public async Task DefaultClient_NoRegionAndNoEndpoint_IsUnavailableNamingAwsRegion()
     {
         Outcome<SessionCredentials> result;
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ACCESS_KEY_ID"] = OtherKeys.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = OtherKeys.SecretAccessKey,
@@ -143,7 +143,7 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     public async Task DefaultClient_NoCredentialsAnywhere_IsUnavailableWithoutSendingAnything()
     {
         Outcome<SessionCredentials> result;
-        await using (await AwsEnvironment.SetAsync(new Dictionary<string, string?>
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
             ["AWS_REGION"] = "eu-west-1",

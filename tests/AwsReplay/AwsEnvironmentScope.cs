@@ -4,7 +4,8 @@ namespace AwsReplay;
 
 /// <summary>
 /// Gives one test the <c>AWS_*</c> environment variables it names and nothing else of the machine's AWS setup, and
-/// restores the environment when disposed. The environment belongs to the process, so tests that use this run one at
+/// restores the environment when disposed: for code that reads the process environment itself, as the AWS SDK's
+/// service clients do (code that takes a <c>Governance.Core.Aws.AwsEnvironment</c> needs no such scope). The environment belongs to the process, so tests that use this run one at
 /// a time: <see cref="SetAsync"/> waits until no other test holds it.
 /// </summary>
 /// <remarks>
@@ -16,7 +17,7 @@ namespace AwsReplay;
 /// the paths it first saw, and does not notice a file created there later; fixed files that always exist are what it
 /// reads the same way in every test.</para>
 /// </remarks>
-public sealed class AwsEnvironment : IAsyncDisposable
+public sealed class AwsEnvironmentScope : IAsyncDisposable
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -24,7 +25,7 @@ public sealed class AwsEnvironment : IAsyncDisposable
     private readonly Action? _onChange;
     private bool _disposed;
 
-    private AwsEnvironment(Dictionary<string, string?> saved, Action? onChange) => (_saved, _onChange) = (saved, onChange);
+    private AwsEnvironmentScope(Dictionary<string, string?> saved, Action? onChange) => (_saved, _onChange) = (saved, onChange);
 
     /// <summary>The profile in <see cref="ConfigFile"/> and <see cref="CredentialsFile"/>.</summary>
     public const string ProfileName = "aws-replay";
@@ -50,7 +51,7 @@ public sealed class AwsEnvironment : IAsyncDisposable
     /// environment: an AWS SDK caches what it read (AWSSDK.Core's fallback region, credentials and configuration
     /// factories have <c>Reset</c> methods), and this is where a test clears those caches.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public static async Task<AwsEnvironment> SetAsync(IReadOnlyDictionary<string, string?> variables, Action? onChange = null,
+    public static async Task<AwsEnvironmentScope> SetAsync(IReadOnlyDictionary<string, string?> variables, Action? onChange = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
@@ -80,7 +81,7 @@ public sealed class AwsEnvironment : IAsyncDisposable
             }
             onChange?.Invoke();
             set = true;
-            return new AwsEnvironment(saved, onChange);
+            return new AwsEnvironmentScope(saved, onChange);
         }
         finally
         {
