@@ -13,9 +13,10 @@ namespace AwsReplay;
 /// disabled, and the shared config and credentials files are <see cref="ConfigFile"/> and <see cref="CredentialsFile"/>,
 /// which hold one profile, <see cref="ProfileName"/>, and no <c>default</c>. So the SDK's default chains find only what
 /// the test gave them (or <c>AWS_PROFILE=aws-replay</c>), and never try the network beyond loopback.</para>
-/// <para>Keep those two paths: AWSSDK.Core keeps, for the life of the process, what it read from the shared files at
-/// the paths it first saw, and does not notice a file created there later; fixed files that always exist are what it
-/// reads the same way in every test.</para>
+/// <para>Keep those two paths: AWSSDK.Core keeps, for the life of the process, the shared files' paths it first read
+/// and what it read from them, and does not notice a file created there later; fixed files that always exist are read
+/// the same way in every test. Code that used the SDK before the scope was set may still hold the default paths:
+/// <c>AWSConfigs.AWSProfilesLocation</c>, set from <c>AWS_SHARED_CREDENTIALS_FILE</c> in the change hook, points it back.</para>
 /// </remarks>
 public sealed class AwsEnvironmentScope : IAsyncDisposable
 {
@@ -117,8 +118,9 @@ public sealed class AwsEnvironmentScope : IAsyncDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(ConfigFile)!);
         WriteIfDifferent(ConfigFile, $"[profile {ProfileName}]\nregion = {ProfileRegion}\n");
+        // The region is in both files: the AWS SDK for .NET reads a profile's region from the credentials file too.
         WriteIfDifferent(CredentialsFile,
-            $"[{ProfileName}]\naws_access_key_id = {ProfileAccessKeyId}\naws_secret_access_key = {ProfileSecretAccessKey}\n");
+            $"[{ProfileName}]\naws_access_key_id = {ProfileAccessKeyId}\naws_secret_access_key = {ProfileSecretAccessKey}\nregion = {ProfileRegion}\n");
     }
 
     private static void WriteIfDifferent(string path, string content)

@@ -1,4 +1,5 @@
 using Governance.Api.Auth;
+using Governance.Core.Aws;
 using Governance.Core.Credentials;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,11 @@ internal static class CredentialVendingSetup
         services.AddSingleton(options);
         if (options.Enabled)
         {
-            services.TryAddSingleton<IRoleSessionIssuer>(static _ => new StsRoleSessionIssuer(StsRoleSessionIssuer.CreateDefaultClient));
+            services.TryAddSingleton<IRoleSessionIssuer>(static sp =>
+            {
+                var connection = sp.GetRequiredService<AwsIntegrationOptions>().Connection;
+                return new StsRoleSessionIssuer(() => StsRoleSessionIssuer.CreateClient(connection));
+            });
         }
         else
         {

@@ -1,6 +1,8 @@
+using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Governance.Core.Aws;
 using Governance.Core.Results;
 
 namespace Governance.Core.Credentials;
@@ -8,10 +10,11 @@ namespace Governance.Core.Credentials;
 /// <summary>Assumes roles through AWS STS with the SDK's client.</summary>
 /// <remarks>
 /// <para>The client is created on first use, so that a service without AWS region or credentials still starts and
-/// answers a clear error here. <see cref="CreateDefaultClient"/> configures it the SDK's way: credentials from the
-/// default chain (<c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>, <c>AWS_PROFILE</c>,
-/// web identity, container and instance roles), region from <c>AWS_REGION</c> or the profile, endpoint from
-/// <c>AWS_ENDPOINT_URL_STS</c> or <c>AWS_ENDPOINT_URL</c>; AWSSDK.Core reads all of these itself.</para>
+/// answers a clear error here. <see cref="CreateClient"/> configures it the SDK's way: credentials from the default
+/// chain (<c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>, <c>AWS_PROFILE</c>, web
+/// identity, container and instance roles), region from <c>AWS_REGION</c> or the profile, endpoint from
+/// <c>AWS_ENDPOINT_URL_STS</c> or <c>AWS_ENDPOINT_URL</c>; AWSSDK.Core reads all of these itself. The service's
+/// <c>Governance:Aws:Region</c> and <c>Governance:Aws:Profile</c>, when set, come first, as for its IAM calls.</para>
 /// <para>Every error STS documents for <c>AssumeRole</c>, and every way the call can fail to reach it, becomes an
 /// error value whose message says what to do; no exception from the SDK leaves this class.</para>
 /// </remarks>
@@ -19,8 +22,23 @@ public sealed class StsRoleSessionIssuer(Func<IAmazonSecurityTokenService> creat
 {
     private IAmazonSecurityTokenService? _client;
 
-    /// <summary>A client configured from the environment, as every AWS SDK does.</summary>
-    public static IAmazonSecurityTokenService CreateDefaultClient() => new AmazonSecurityTokenServiceClient();
+    /// <summary>A client configured as every AWS SDK does, with the service's own region and profile first.</summary>
+    public static IAmazonSecurityTokenService CreateClient(AwsConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var config = new AmazonSecurityTokenServiceConfig();
+        if (connection.Region is { } region)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            // With an endpoint from AWS_ENDPOINT_URL(_STS) the SDK signs for the environment's region unless told.
+            config.AuthenticationRegion = region;
+        }
+        if (connection.Profile is { } profile)
+        {
+            config.Profile = new Profile(profile);
+        }
+        return new AmazonSecurityTokenServiceClient(config);
+    }
 
     /// <inheritdoc />
     public async Task<Outcome<SessionCredentials>> AssumeRoleAsync(RoleSessionRequest request, CancellationToken cancellationToken)

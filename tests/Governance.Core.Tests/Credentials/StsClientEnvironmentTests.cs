@@ -1,11 +1,12 @@
 using AwsReplay;
 using AwsReplay.SigV4;
+using Governance.Core.Aws;
 using Governance.Core.Credentials;
 using Governance.Core.Results;
 
 namespace Governance.Core.Tests.Credentials;
 
-/// <summary>The production client (<see cref="StsRoleSessionIssuer.CreateDefaultClient"/>) finds its endpoint, region and
+/// <summary>The production client (<see cref="StsRoleSessionIssuer.CreateClient"/>) finds its endpoint, region and
 /// credentials where every AWS SDK looks: AWSSDK.Core reads them, and these tests show it does.</summary>
 public sealed class StsClientEnvironmentTests : IAsyncLifetime
 {
@@ -32,9 +33,9 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
         await _general.DisposeAsync();
     }
 
-    private static async Task<Outcome<SessionCredentials>> AssumeWithDefaultClientAsync()
+    private static async Task<Outcome<SessionCredentials>> AssumeWithDefaultClientAsync(AwsConnection? connection = null)
     {
-        using var issuer = new StsRoleSessionIssuer(StsRoleSessionIssuer.CreateDefaultClient);
+        using var issuer = new StsRoleSessionIssuer(() => StsRoleSessionIssuer.CreateClient(connection ?? new AwsConnection()));
         return await issuer.AssumeRoleAsync(Request, CancellationToken.None);
     }
 
@@ -118,6 +119,27 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
         var profileKeys = new SigV4Credentials(AwsEnvironmentScope.ProfileAccessKeyId, AwsEnvironmentScope.ProfileSecretAccessKey);
         var verification = SigV4Verifier.Verify(Assert.Single(_sts.Requests), profileKeys, "sts", AwsEnvironmentScope.ProfileRegion,
             TimeProvider.System.GetUtcNow());
+        Assert.True(verification.IsValid, verification.ToString());
+    }
+
+    [Fact]
+    public async Task DefaultClient_ServiceRegionAndProfile_ComeBeforeTheEnvironment()
+    {
+        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
+            ["AWS_ACCESS_KEY_ID"] = OtherKeys.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = OtherKeys.SecretAccessKey,
+            ["AWS_REGION"] = "eu-west-1",
+        }, AwsSdkCaches.Reset))
+        {
+            var result = await AssumeWithDefaultClientAsync(new AwsConnection("ap-southeast-2", AwsEnvironmentScope.ProfileName));
+
+            Assert.True(result.Success, result.Error?.Detail);
+        }
+
+        var profileKeys = new SigV4Credentials(AwsEnvironmentScope.ProfileAccessKeyId, AwsEnvironmentScope.ProfileSecretAccessKey);
+        var verification = SigV4Verifier.Verify(Assert.Single(_sts.Requests), profileKeys, "sts", "ap-southeast-2", TimeProvider.System.GetUtcNow());
         Assert.True(verification.IsValid, verification.ToString());
     }
 
