@@ -10,8 +10,7 @@ namespace Governance.Core.Tests.Aws;
 /// <summary>A loopback IAM: the replay endpoint, a client pointed at it through AWS_ENDPOINT_URL_IAM, a fake clock, and the retry delays asked for.</summary>
 internal sealed class IamReplay : IAsyncDisposable
 {
-    // AWS's documentation example keys: never valid anywhere.
-    public static readonly SigV4Credentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    public static readonly SigV4Credentials Keys = SigV4Credentials.Example;
     public static readonly SigV4Credentials SessionKeys = new("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "IQoJb3JpZ2luX2VjEXAMPLETOKEN");
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });

@@ -1,5 +1,6 @@
 using AwsReplay;
 using AwsReplay.Iam;
+using AwsReplay.SigV4;
 using Governance.Core.Audit;
 using Governance.Core.Aws;
 using Governance.Core.Grants;
@@ -33,12 +34,7 @@ public sealed class ExpireGrantsJobAwsTests : IAsyncLifetime
         {
             services.AddAwsIntegration(AwsIntegrationOptions.Read(key => configuration[key]));
             services.RemoveAll<AwsEnvironment>();
-            services.AddSingleton(AwsEnvironment.Of(new Dictionary<string, string>
-            {
-                ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-                ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                ["AWS_ENDPOINT_URL_IAM"] = _iam.Endpoint.ToString(),
-            }));
+            services.AddSingleton(AwsEnvironment.Of(_iam.EnvironmentVariables(SigV4Credentials.Example)));
         });
 
     [Theory]
