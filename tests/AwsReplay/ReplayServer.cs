@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AwsReplay.SigV4;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -80,6 +81,26 @@ public sealed class ReplayServer : IAsyncDisposable
 
     /// <summary>The requests whose Query API <c>Action</c> is <paramref name="action"/>.</summary>
     public IReadOnlyList<RecordedRequest> RequestsFor(string action) => [.. Requests.Where(r => r.Action == action)];
+
+    /// <summary>
+    /// The standard AWS variables that point an SDK-convention client at this endpoint with <paramref name="credentials"/>:
+    /// keys (and session token), <c>AWS_REGION</c>, and <c>AWS_ENDPOINT_URL_IAM</c> and <c>AWS_ENDPOINT_URL_STS</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables(SigV4Credentials credentials, string region = "us-east-1")
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+            ["AWS_REGION"] = region,
+            ["AWS_ENDPOINT_URL_IAM"] = Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_STS"] = Endpoint.ToString(),
+        };
+        if (credentials.SessionToken is { } token)
+            variables["AWS_SESSION_TOKEN"] = token;
+        return variables;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

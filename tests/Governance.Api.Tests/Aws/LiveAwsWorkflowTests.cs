@@ -20,7 +20,7 @@ namespace Governance.Api.Tests.Aws;
 /// </summary>
 public sealed class LiveAwsWorkflowTests : IAsyncLifetime
 {
-    private static readonly SigV4Credentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static readonly SigV4Credentials Keys = SigV4Credentials.Example;
     private const string Baseline = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}""";
 
     private readonly SqliteApiFixture _fixture = new();
@@ -44,13 +44,7 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
             b.ConfigureTestServices(services =>
             {
                 services.RemoveAll<AwsEnvironment>();
-                services.AddSingleton(AwsEnvironment.Of(new Dictionary<string, string>
-                {
-                    ["AWS_ACCESS_KEY_ID"] = Keys.AccessKeyId,
-                    ["AWS_SECRET_ACCESS_KEY"] = Keys.SecretAccessKey,
-                    ["AWS_REGION"] = "eu-central-1",
-                    ["AWS_ENDPOINT_URL_IAM"] = _iam.Endpoint.ToString(),
-                }));
+                services.AddSingleton(AwsEnvironment.Of(_iam.EnvironmentVariables(Keys, region: "eu-central-1")));
             });
         });
         _ = _service.Server;

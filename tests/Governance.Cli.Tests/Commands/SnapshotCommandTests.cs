@@ -8,8 +8,7 @@ namespace Governance.Cli.Tests.Commands;
 
 public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
 {
-    // AWS's documentation example keys.
-    private static readonly SigV4Credentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static readonly SigV4Credentials Keys = SigV4Credentials.Example;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-snapshot-").FullName;
     private ReplayServer _iam = null!;
@@ -22,13 +21,7 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
 
     private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
-        var environment = AwsEnvironment.Of(new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = Keys.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = Keys.SecretAccessKey,
-            ["AWS_REGION"] = "us-west-2",
-            ["AWS_ENDPOINT_URL_IAM"] = _iam.Endpoint.ToString(),
-        });
+        var environment = AwsEnvironment.Of(_iam.EnvironmentVariables(Keys, region: "us-west-2"));
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = CliApp.Run(args, stdout, stderr, environment);

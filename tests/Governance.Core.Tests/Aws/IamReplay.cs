@@ -10,8 +10,7 @@ namespace Governance.Core.Tests.Aws;
 /// <summary>A loopback IAM: the replay endpoint, a client pointed at it through AWS_ENDPOINT_URL_IAM, a fake clock, and the retry delays asked for.</summary>
 internal sealed class IamReplay : IAsyncDisposable
 {
-    // AWS's documentation example keys: never valid anywhere.
-    public static readonly SigV4Credentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    public static readonly SigV4Credentials Keys = SigV4Credentials.Example;
     public static readonly SigV4Credentials SessionKeys = new("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "IQoJb3JpZ2luX2VjEXAMPLETOKEN");
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -19,7 +18,7 @@ internal sealed class IamReplay : IAsyncDisposable
     private IamReplay(ReplayServer server, SigV4Credentials keys)
     {
         Server = server;
-        Keys_ = keys;
+        Credentials = keys;
         var environment = AwsEnvironment.Of(new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_IAM"] = server.Endpoint.ToString(),
@@ -45,7 +44,8 @@ internal sealed class IamReplay : IAsyncDisposable
 
     public IamClient Client { get; }
 
-    private SigV4Credentials Keys_ { get; }
+    /// <summary>The keys the client signs with.</summary>
+    public SigV4Credentials Credentials { get; }
 
     public static async Task<IamReplay> StartAsync(SigV4Credentials? keys = null)
         => new(await ReplayServer.StartAsync(), keys ?? Keys);
@@ -56,7 +56,7 @@ internal sealed class IamReplay : IAsyncDisposable
         Assert.NotEmpty(Server.Requests);
         foreach (var request in Server.Requests)
         {
-            var verification = SigV4Verifier.Verify(request, Keys_, "iam", "us-east-1", Time.GetUtcNow());
+            var verification = SigV4Verifier.Verify(request, Credentials, "iam", "us-east-1", Time.GetUtcNow());
             Assert.True(verification.IsValid, verification.ToString());
             Assert.Equal("20260301T090000Z", request.Header("X-Amz-Date"));
         }

@@ -13,7 +13,7 @@ namespace Scheduler.Tests.Jobs;
 /// <summary>The account refresh from IAM, fired by the real scheduler on a fake clock against the loopback IAM.</summary>
 public sealed class RefreshAccountJobTests : IAsyncLifetime
 {
-    private static readonly SigV4Credentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    private static readonly SigV4Credentials Keys = SigV4Credentials.Example;
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 14, 30, TimeSpan.Zero);
 
     private static readonly Dictionary<string, string?> LiveAccount = new()
@@ -37,13 +37,7 @@ public sealed class RefreshAccountJobTests : IAsyncLifetime
     {
         services.AddAwsIntegration(AwsIntegrationOptions.Read(key => configuration[key]));
         services.RemoveAll<AwsEnvironment>();
-        services.AddSingleton(AwsEnvironment.Of(new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = Keys.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = Keys.SecretAccessKey,
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ENDPOINT_URL_IAM"] = _iam.Endpoint.ToString(),
-        }));
+        services.AddSingleton(AwsEnvironment.Of(_iam.EnvironmentVariables(Keys)));
     }
 
     [Fact]
