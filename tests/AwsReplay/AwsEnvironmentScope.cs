@@ -47,7 +47,7 @@ public sealed class AwsEnvironmentScope : IAsyncDisposable
     public static string CredentialsFile { get; } = Path.Combine(Path.GetTempPath(), "aws-replay", "credentials");
 
     /// <summary>Waits for the environment, then sets exactly <paramref name="variables"/> (null removes one).</summary>
-    /// <param name="variables">The variables the test needs.</param>
+    /// <param name="variables">The variables the test needs, such as <see cref="ReplayServer.EnvironmentVariables"/> gives.</param>
     /// <param name="onChange">Run after the variables are set and again after they are restored, still holding the
     /// environment: an AWS SDK caches what it read (AWSSDK.Core's fallback region, credentials and configuration
     /// factories have <c>Reset</c> methods), and this is where a test clears those caches.</param>

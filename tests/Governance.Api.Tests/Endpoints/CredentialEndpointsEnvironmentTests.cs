@@ -48,14 +48,9 @@ public sealed class CredentialEndpointsEnvironmentTests : IAsyncLifetime
         }
     }
 
-    private Task<AwsEnvironmentScope> ServiceEnvironmentAsync() => AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
-    {
-        ["AWS_ENDPOINT_URL_STS"] = _sts.Endpoint.ToString().TrimEnd('/'),
-        ["AWS_ACCESS_KEY_ID"] = ServiceKeys.AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = ServiceKeys.SecretAccessKey,
-        ["AWS_SESSION_TOKEN"] = ServiceKeys.SessionToken,
-        ["AWS_REGION"] = "us-west-2",
-    }, AwsSdkCaches.Reset);
+    private Task<AwsEnvironmentScope> ServiceEnvironmentAsync()
+        => AwsEnvironmentScope.SetAsync(
+            _sts.EnvironmentVariables(ServiceKeys, "us-west-2").ToDictionary(v => v.Key, v => (string?)v.Value), AwsSdkCaches.Reset);
 
     private GovernanceApiFactory LiveFactory(bool kestrel = false)
     {

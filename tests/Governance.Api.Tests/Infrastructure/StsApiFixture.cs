@@ -26,8 +26,8 @@ public sealed class StsApiFixture : IAsyncLifetime
     /// <summary>The longest session the service asks for (the roles' maximum session duration).</summary>
     public const int MaxSessionSeconds = 3600;
 
-    // AWS's published SigV4 example keys: test values, never real credentials.
-    public static SigV4Credentials Keys { get; } = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    /// <summary>The keys the service's STS client signs with: AWS's documentation example, never valid anywhere.</summary>
+    public static SigV4Credentials Keys => SigV4Credentials.Example;
 
     private GovernanceApiFactory? _factory;
     private ReplayServer? _sts;

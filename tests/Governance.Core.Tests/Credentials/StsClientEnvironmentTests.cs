@@ -44,14 +44,8 @@ public sealed class StsClientEnvironmentTests : IAsyncLifetime
     [Fact]
     public async Task DefaultClient_EnvironmentCredentialsAndStsEndpoint_SignsWithThemForTheRegion()
     {
-        await using (await AwsEnvironmentScope.SetAsync(new Dictionary<string, string?>
-        {
-            ["AWS_ENDPOINT_URL_STS"] = Url(_sts),
-            ["AWS_ACCESS_KEY_ID"] = SessionKeys.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = SessionKeys.SecretAccessKey,
-            ["AWS_SESSION_TOKEN"] = SessionKeys.SessionToken,
-            ["AWS_REGION"] = "eu-west-1",
-        }, AwsSdkCaches.Reset))
+        await using (await AwsEnvironmentScope.SetAsync(
+            _sts.EnvironmentVariables(SessionKeys, "eu-west-1").ToDictionary(v => v.Key, v => (string?)v.Value), AwsSdkCaches.Reset))
         {
             var result = await AssumeWithDefaultClientAsync();
 

@@ -13,8 +13,7 @@ namespace Governance.Core.Tests.Credentials;
     Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync, which disposes the issuer.")]
 public sealed class StsRoleSessionIssuerTests : IAsyncLifetime
 {
-    // AWS's published SigV4 example keys: test values, never real credentials.
-    private static readonly SigV4Credentials Keys = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    private static readonly SigV4Credentials Keys = SigV4Credentials.Example;
 
     private static readonly RoleSessionRequest Request = new(
         "arn:aws:iam::111122223333:role/data-engineer",
