@@ -26,4 +26,10 @@ internal static partial class ApiLog
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Governance data in {DataDirectory} on {Provider}; policies from {PoliciesDirectory}")]
     public static partial void Started(this ILogger logger, string dataDirectory, DatabaseProvider provider, string policiesDirectory);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Account state read from IAM ({Pages} pages)")]
+    public static partial void LiveAccountLoaded(this ILogger logger, int pages);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Account state could not be read from IAM; the last copy stays: {Reason}")]
+    public static partial void LiveAccountKept(this ILogger logger, string reason);
 }

@@ -3,6 +3,9 @@ using Governance.Api.Endpoints;
 using Governance.Api.Health;
 using Governance.Api.Problems;
 using Governance.Core.Access;
+using Governance.Core.Aws;
+using Governance.Core.Aws.Iam;
+using Governance.Core.Aws.Snapshot;
 using Governance.Core.Data;
 using Governance.Core.Grants;
 using Governance.Core.PermissionSets;
@@ -35,6 +38,7 @@ internal static class GovernanceSetup
         services.AddSingleton(ActionCatalog.Default);
         services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
         services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+        services.AddAwsIntegration(AwsIntegrationOptions.Read(key => builder.Configuration[key]));
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();
         services.AddGovernanceDatabase(options.Database.Provider,
@@ -58,9 +62,44 @@ internal static class GovernanceSetup
             await GovernanceDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), app.Lifetime.ApplicationStopping);
         }
         _ = app.Services.GetRequiredService<GovernancePolicies>();
+        await LoadLiveAccountAsync(app);
         _ = app.Services.GetRequiredService<AccountStateStore>();
         var options = app.Services.GetRequiredService<GovernanceOptions>();
         var paths = app.Services.GetRequiredService<GovernancePaths>();
         app.Logger.Started(paths.DataDirectory, options.Database.Provider, paths.PoliciesDirectory);
+    }
+
+    /// <summary>
+    /// With <c>Governance:Account:Source=Aws</c>, reads the account from IAM at start. The first start must succeed,
+    /// or the service would answer from the demo seed as if it were the real account; later starts keep the last copy
+    /// when IAM cannot be read, and the refresh job tries again.
+    /// </summary>
+    private static async Task LoadLiveAccountAsync(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<AwsIntegrationOptions>().Account != AccountSource.Aws)
+        {
+            return;
+        }
+        var paths = app.Services.GetRequiredService<GovernancePaths>();
+        if (!File.Exists(paths.AccountSnapshot))
+        {
+            var first = await LiveAccountRefresher.FetchIntoFileAsync(app.Services.GetRequiredService<IamClient>(), paths.AccountSnapshot,
+                app.Lifetime.ApplicationStopping);
+            if (!first.Success)
+            {
+                throw new InvalidOperationException($"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {first.Describe()}");
+            }
+            app.Logger.LiveAccountLoaded(first.RequestIds.Count);
+            return;
+        }
+        var refresh = await app.Services.GetRequiredService<LiveAccountRefresher>().RefreshAsync(app.Lifetime.ApplicationStopping);
+        if (refresh.Success)
+        {
+            app.Logger.LiveAccountLoaded(refresh.RequestIds.Count);
+        }
+        else
+        {
+            app.Logger.LiveAccountKept(refresh.Describe());
+        }
     }
 }

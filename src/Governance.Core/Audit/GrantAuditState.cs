@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Governance.Core.Grants;
+using Governance.Core.Provisioning;
 
 namespace Governance.Core.Audit;
 
@@ -10,9 +12,15 @@ namespace Governance.Core.Audit;
 /// <param name="StartsAt">The window's start.</param>
 /// <param name="EndsAt">The window's end.</param>
 /// <param name="EndComment">Why it ended early.</param>
+/// <param name="AwsRequestIds">AWS's request id of every call that applied the change; absent when AWS was not called.</param>
 internal sealed record GrantAuditState(
-    string Status, string TargetRoleArn, string PolicyName, string PolicyDocument, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? EndComment)
+    string Status, string TargetRoleArn, string PolicyName, string PolicyDocument, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? EndComment,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AwsRequestIds = null)
 {
     public static GrantAuditState Of(Grant g)
         => new(g.Status.ToString(), g.TargetRoleArn, g.PolicyName, g.PolicyDocument, g.StartsAt, g.EndsAt, g.EndComment);
+
+    /// <summary>The grant's state with the request ids of the provisioning that applied it.</summary>
+    public static GrantAuditState Of(Grant g, ProvisioningResult applied)
+        => Of(g) with { AwsRequestIds = applied.AwsRequestIds.Count > 0 ? applied.AwsRequestIds : null };
 }

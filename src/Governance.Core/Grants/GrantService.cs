@@ -27,9 +27,9 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
         var before = GrantAuditState.Of(grant);
         grant.End(GrantStatus.Revoked, actor.Id, comment, time.GetUtcNow());
-        audit.Append(actor.Id, AuditActions.GrantRevoked, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant));
         try
         {
+            // Saved before the policy is removed, so that of two concurrent revocations only one goes on.
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
@@ -42,6 +42,8 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, "revocation-failed", $"the grant's policy could not be removed: {revoked.Error}");
         }
+        audit.Append(actor.Id, AuditActions.GrantRevoked, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant, revoked));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return grant;
     }
@@ -60,13 +62,14 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         var due = await db.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt <= now)
             .OrderBy(static g => g.EndsAt).Take(500)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var revoked = new List<Grant>(due.Count);
+        var revoked = new List<(Grant Grant, ProvisioningResult Result)>(due.Count);
         foreach (var grant in due)
         {
             // The policy's own DateLessThan condition has already ended the access; removing it is housekeeping.
-            if ((await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false)).Success)
+            var result = await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false);
+            if (result.Success)
             {
-                revoked.Add(grant);
+                revoked.Add((grant, result));
             }
         }
         if (revoked.Count == 0)
@@ -74,11 +77,11 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
             return 0;
         }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
-        foreach (var grant in revoked)
+        foreach (var (grant, result) in revoked)
         {
             var before = GrantAuditState.Of(grant);
             grant.End(GrantStatus.Expired, Actor.SystemId, "window ended", now);
-            audit.Append(Actor.SystemId, AuditActions.GrantExpired, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant));
+            audit.Append(Actor.SystemId, AuditActions.GrantExpired, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant, result));
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

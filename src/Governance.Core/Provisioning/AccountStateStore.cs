@@ -73,6 +73,36 @@ public sealed class AccountStateStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces the whole snapshot (a fresh read of the live account): checks it, writes the file atomically and swaps
+    /// <see cref="Current"/>. An unreadable snapshot is not written.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The snapshot cannot be read; the message lists every error.</exception>
+    public async Task ReplaceAsync(string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = Load(json);
+            WriteAtomically(SnapshotPath, Encoding.UTF8.GetBytes(json.TrimEnd() + "\n"));
+            Volatile.Write(ref _current, state);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Writes a snapshot file atomically without opening a store, e.g. the first live read before the service starts.</summary>
+    public static void WriteFile(string path, string json)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(json);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        WriteAtomically(path, Encoding.UTF8.GetBytes(json.TrimEnd() + "\n"));
+    }
+
     /// <inheritdoc />
     public void Dispose() => _writer.Dispose();
 

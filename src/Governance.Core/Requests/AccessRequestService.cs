@@ -168,7 +168,7 @@ public sealed class AccessRequestService(
                 break;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await CommitAsync(transaction, grant, request, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records <paramref name="approver"/>'s approval; the last approval needed creates and provisions the grant.</summary>
@@ -252,7 +252,7 @@ public sealed class AccessRequestService(
         {
             return GovernanceError.Conflict("concurrent-decision", $"request `{id}` was changed by someone else; reload it and decide again");
         }
-        return await CommitAsync(transaction, grant, request, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(transaction, audit, actor.Id, grant, request, cancellationToken).ConfigureAwait(false);
     }
 
     private Grant Approve(AccessRequest request, AuditLog audit, string by, string? comment, DateTimeOffset now, bool automatic,
@@ -266,7 +266,7 @@ public sealed class AccessRequestService(
         request.MarkApproved(grantId, by, comment, now, automatic);
         audit.Append(by, AuditActions.RequestApproved, request.Id, grantId, before, RequestAuditState.Of(request));
         db.Grants.Add(grant);
-        audit.Append(by, AuditActions.GrantProvisioned, request.Id, grantId, null, GrantAuditState.Of(grant));
+        // grant.provisioned is recorded by CommitAsync once the grant is applied, with the AWS request ids.
         return grant;
     }
 
@@ -277,9 +277,12 @@ public sealed class AccessRequestService(
         audit.Append(by, action, request.Id, null, before, RequestAuditState.Of(request));
     }
 
-    /// <summary>Provisions the new grant, if any, then commits; a grant that cannot be provisioned rolls everything back.</summary>
-    private async Task<Outcome<AccessRequest>> CommitAsync(IDbContextTransaction transaction, Grant? grant, AccessRequest request,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Provisions the new grant, if any, records <c>grant.provisioned</c> with the provisioner's AWS request ids, then
+    /// commits; a grant that cannot be provisioned rolls everything back.
+    /// </summary>
+    private async Task<Outcome<AccessRequest>> CommitAsync(IDbContextTransaction transaction, AuditLog audit, string approvedBy, Grant? grant,
+        AccessRequest request, CancellationToken cancellationToken)
     {
         if (grant is not null)
         {
@@ -290,9 +293,14 @@ public sealed class AccessRequestService(
                 return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, "provisioning-failed",
                     $"the grant could not be applied, so nothing was recorded: {provisioned.Error}");
             }
+            audit.Append(approvedBy, AuditActions.GrantProvisioned, request.Id, grant.Id, null, GrantAuditState.Of(grant, provisioned));
         }
         try
         {
+            if (grant is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception) when (grant is not null)

@@ -14,4 +14,7 @@ public sealed class SchedulerOptions
 
     /// <summary>The drift audit; default 03:00 every night.</summary>
     public JobSchedule DriftAudit { get; set; } = new() { Cron = "0 0 3 * * ?" };
+
+    /// <summary>The account refresh from IAM, when <c>Governance:Account:Source</c> is <c>Aws</c>; default every 15 minutes.</summary>
+    public JobSchedule AccountRefresh { get; set; } = new() { Cron = "0 0/15 * * * ?" };
 }

@@ -1,3 +1,4 @@
+using Governance.Core.Aws;
 using Governance.Core.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,10 @@ public static class SchedulerSetup
             }
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
+            if (AwsIntegrationOptions.Read(key => configuration[key]).Account == AccountSource.Aws)
+            {
+                jobs.Add(AddCronJob<RefreshAccountJob>(q, RefreshAccountJob.Key, nameof(SchedulerOptions.AccountRefresh), options.AccountRefresh));
+            }
         });
         // Redeclaring a stored trigger at start-up keeps its last firing, so a firing missed while down still misfires
         // and runs once, while a changed cron expression in configuration still takes effect.

@@ -1,3 +1,4 @@
+using Governance.Core.Aws;
 using Governance.Core.Data;
 using Governance.Core.Grants;
 using Governance.Core.Provisioning;
@@ -23,6 +24,7 @@ internal static class WorkerServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => AccountStateStore.Open(Path.Combine(data, "account.json"), seed));
         services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+        services.AddAwsIntegration(AwsIntegrationOptions.Read(key => configuration[key]));
         services.AddScoped<GrantService>();
         services.AddGovernanceDatabase(provider,
             section["Database:ConnectionString"] is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(data));

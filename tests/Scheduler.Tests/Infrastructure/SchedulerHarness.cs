@@ -22,7 +22,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private IScheduler? _scheduler;
 
-    private SchedulerHarness(string dataDirectory, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings)
+    private SchedulerHarness(string dataDirectory, DateTimeOffset start, IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection, IConfiguration>? configure)
     {
         DataDirectory = dataDirectory;
         Provider = settings.TryGetValue("Governance:Database:Provider", out var p) && p is not null ? Enum.Parse<DatabaseProvider>(p) : DatabaseProvider.Sqlite;
@@ -43,6 +44,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         services.AddGovernanceDatabase(Provider, ConnectionString);
         services.AddGovernanceScheduler(configuration);
         services.AddQuartz(q => q.AddJobListener(Firings));
+        configure?.Invoke(services, configuration);
         _services = services.BuildServiceProvider();
     }
 
@@ -60,13 +62,16 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public CrashAfterRevokeProvisioner Provisioner => _services.GetRequiredService<CrashAfterRevokeProvisioner>();
 
-    /// <summary>A harness with a fresh data folder (or <paramref name="dataDirectory"/>, to simulate a restart).</summary>
+    /// <summary>
+    /// A harness with a fresh data folder (or <paramref name="dataDirectory"/>, to simulate a restart);
+    /// <paramref name="configure"/> adds or replaces services last.
+    /// </summary>
     public static async Task<SchedulerHarness> StartAsync(DateTimeOffset start, string? dataDirectory = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "iamgov-scheduler-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var harness = new SchedulerHarness(dataDirectory, start, settings ?? new Dictionary<string, string?>());
+        var harness = new SchedulerHarness(dataDirectory, start, settings ?? new Dictionary<string, string?>(), configure);
         await using (var db = harness.CreateContext())
         {
             await GovernanceDatabase.MigrateAsync(db, CancellationToken.None);

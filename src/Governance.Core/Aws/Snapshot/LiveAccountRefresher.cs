@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Governance.Core.Aws.Iam;
+using Governance.Core.Provisioning;
+
+namespace Governance.Core.Aws.Snapshot;
+
+/// <summary>Reloads the service's account copy from IAM: the drift audit, previews and can-i then see the real account.</summary>
+/// <remarks>A failed read keeps the previous copy: stale state is better than none, and the next run tries again.</remarks>
+public sealed class LiveAccountRefresher(IamClient iam, AccountStateStore store)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Reads the account and, when the read succeeds, replaces the copy atomically.</summary>
+    public async Task<AccountSnapshotFetch> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var fetch = await AccountSnapshotFetcher.FetchAsync(iam, cancellationToken).ConfigureAwait(false);
+        if (fetch.Success)
+        {
+            await store.ReplaceAsync(fetch.Snapshot!.ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
+        }
+        return fetch;
+    }
+
+    /// <summary>Reads the account into <paramref name="path"/> before the store opens it: the service's first start on a live account.</summary>
+    public static async Task<AccountSnapshotFetch> FetchIntoFileAsync(IamClient iam, string path, CancellationToken cancellationToken)
+    {
+        var fetch = await AccountSnapshotFetcher.FetchAsync(iam, cancellationToken).ConfigureAwait(false);
+        if (fetch.Success)
+        {
+            AccountStateStore.WriteFile(path, fetch.Snapshot!.ToJsonString(Indented));
+        }
+        return fetch;
+    }
+}
