@@ -49,8 +49,10 @@ public static class DriftReportJson
         }
         catch (JsonException e)
         {
-            var place = e.Path is { Length: > 0 } path ? $"`{path}`" : "the document";
-            return GovernanceError.Invalid(source, $"invalid drift report at {place} (line {e.LineNumber + 1})");
+            var line = e.LineNumber + 1;
+            return GovernanceError.Invalid(source, e.Path is { Length: > 0 } path
+                ? $"invalid drift report at `{path}` (line {line})"
+                : $"invalid JSON at line {line}");
         }
     }
 
