@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Governance.Cli.Tests.Drift;
 
@@ -35,6 +36,71 @@ public sealed class DriftCommandTests
         // Assert
         Assert.Equal(1, code);
         Assert.Contains("folder does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drift_PreviousReportGiven_NewRiskOnlySinceItAndAccessDelta()
+    {
+        // Arrange: last night's report, then a change to data-engineer in a copy of the account
+        var demo = Path.Combine(Policies, "demo-account.json");
+        var folder = Directory.CreateTempSubdirectory("iamgov-drift-").FullName;
+        var previousFile = Path.Combine(folder, "previous.json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", demo, "--format", "json");
+        Assert.True(code == 0, stderr);
+        File.WriteAllText(previousFile, stdout);
+        var account = JsonNode.Parse(File.ReadAllText(demo))!;
+        var role = account["RoleDetailList"]!.AsArray().Single(static r => (string?)r!["RoleName"] == "data-engineer")!;
+        role["RolePolicyList"]!.AsArray().Add(JsonNode.Parse("""
+            {"PolicyName":"hotfix","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:DeleteBucket","Resource":"arn:aws:s3:::lake-sandbox"}]}}
+            """));
+        var changed = Path.Combine(folder, "account.json");
+        File.WriteAllText(changed, account.ToJsonString());
+
+        // Act
+        (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", changed, "--previous", previousFile, "--format", "json");
+
+        // Assert
+        Assert.True(code == 0, stderr);
+        using var previous = JsonDocument.Parse(File.ReadAllText(previousFile));
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Contains(previous.RootElement.GetProperty("findings").EnumerateArray(), static f => f.GetProperty("kind").GetString() == "NewRisk");
+        Assert.DoesNotContain(json.RootElement.GetProperty("findings").EnumerateArray(), static f => f.GetProperty("kind").GetString() == "NewRisk");
+        Assert.Equal(previous.RootElement.GetProperty("id").GetGuid(), json.RootElement.GetProperty("previous").GetProperty("id").GetGuid());
+        var delta = Assert.Single(json.RootElement.GetProperty("accessDelta").EnumerateArray());
+        Assert.Equal("arn:aws:iam::111122223333:role/data-engineer", delta.GetProperty("principal").GetString());
+        var action = Assert.Single(delta.GetProperty("actions").EnumerateArray());
+        Assert.Equal(("Added", "s3:DeleteBucket"), (action.GetProperty("kind").GetString(), action.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public void Drift_PreviousFileIsNotAReport_ExitsOneNamingTheFile()
+    {
+        // Arrange
+        var file = Path.Combine(Directory.CreateTempSubdirectory("iamgov-drift-").FullName, "previous.json");
+        File.WriteAllText(file, """{"findings":[]}""");
+
+        // Act
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "--previous", file);
+
+        // Assert
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Contains($"{file}: not a drift report this version can read: missing `id`", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("markdown", "# Drift audit ")]
+    [InlineData("html", "<!DOCTYPE html>")]
+    public void Drift_MarkdownOrHtml_RendersTheReport(string format, string start)
+    {
+        // Act
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "--format", format);
+
+        // Assert
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith(start, stdout, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::111122223333:role/platform-admin", stdout, StringComparison.Ordinal);
+        Assert.Contains("First audit", stdout, StringComparison.Ordinal);
     }
 
     private static string FindPolicies()
