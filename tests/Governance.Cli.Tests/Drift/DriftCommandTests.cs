@@ -3,9 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace Governance.Cli.Tests.Drift;
 
-public sealed class DriftCommandTests
+public sealed class DriftCommandTests : IDisposable
 {
-    private static string Policies { get; } = FindPolicies();
+    private static readonly string Policies = CliRunner.Policies;
+    private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-drift-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Drift_DemoOrganisation_PrintsFindingsAsJsonAndExitsZero()
@@ -24,7 +27,16 @@ public sealed class DriftCommandTests
             && f.Detail!.Contains("s3:DeleteObject", StringComparison.Ordinal));
         Assert.Contains(findings, static f => f is { Kind: "MissingPrincipal", Principal: "arn:aws:iam::111122223333:role/ml-engineer" });
         Assert.Contains(findings, static f => f is { Kind: "UnmanagedPrincipal", Principal: "arn:aws:iam::111122223333:role/platform-admin" });
-        Assert.DoesNotContain(findings, static f => f.Principal == "arn:aws:iam::111122223333:role/analytics-readonly");
+        Assert.Contains(findings, static f => f is { Kind: "NewRisk", Principal: "arn:aws:iam::111122223333:role/platform-admin", Severity: "Critical" });
+        Assert.Contains(findings, static f => f is { Kind: "PolicyDrift", Principal: "arn:aws:iam::111122223333:role/etl-runner", Severity: "High" }
+            && f.Detail!.Contains("`arn:aws:iam::444455556666:root` sts:AssumeRole: denied in code, allowed in the account", StringComparison.Ordinal));
+        Assert.Contains(findings, static f => f is { Kind: "PolicyDrift", Principal: "arn:aws:iam::111122223333:role/data-analyst" }
+            && f.Detail!.Contains("permissions boundary", StringComparison.Ordinal));
+        Assert.Contains(findings, static f => f is { Kind: "PolicyDrift", Principal: "arn:aws:iam::111122223333:role/data-analyst", Severity: "Low" }
+            && f.Detail!.Contains("`cost-center`", StringComparison.Ordinal));
+        // data-analyst's statements are reordered in the account, which is not drift; glue-etl matches code
+        Assert.DoesNotContain(findings, static f => f.Principal == "arn:aws:iam::111122223333:role/data-analyst" && f.Detail!.StartsWith("policies differ", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, static f => f.Principal == "arn:aws:iam::111122223333:role/service-role/glue-etl");
     }
 
     [Fact]
@@ -43,8 +55,7 @@ public sealed class DriftCommandTests
     {
         // Arrange: last night's report, then a change to data-engineer in a copy of the account
         var demo = Path.Combine(Policies, "demo-account.json");
-        var folder = Directory.CreateTempSubdirectory("iamgov-drift-").FullName;
-        var previousFile = Path.Combine(folder, "previous.json");
+        var previousFile = Path.Combine(_folder, "previous.json");
         var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", demo, "--format", "json");
         Assert.True(code == 0, stderr);
         File.WriteAllText(previousFile, stdout);
@@ -53,7 +64,7 @@ public sealed class DriftCommandTests
         role["RolePolicyList"]!.AsArray().Add(JsonNode.Parse("""
             {"PolicyName":"hotfix","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:DeleteBucket","Resource":"arn:aws:s3:::lake-sandbox"}]}}
             """));
-        var changed = Path.Combine(folder, "account.json");
+        var changed = Path.Combine(_folder, "account.json");
         File.WriteAllText(changed, account.ToJsonString());
 
         // Act
@@ -76,7 +87,7 @@ public sealed class DriftCommandTests
     public void Drift_PreviousFileIsNotAReport_ExitsOneNamingTheFile()
     {
         // Arrange
-        var file = Path.Combine(Directory.CreateTempSubdirectory("iamgov-drift-").FullName, "previous.json");
+        var file = Path.Combine(_folder, "previous.json");
         File.WriteAllText(file, """{"findings":[]}""");
 
         // Act
@@ -101,17 +112,5 @@ public sealed class DriftCommandTests
         Assert.StartsWith(start, stdout, StringComparison.Ordinal);
         Assert.Contains("arn:aws:iam::111122223333:role/platform-admin", stdout, StringComparison.Ordinal);
         Assert.Contains("First audit", stdout, StringComparison.Ordinal);
-    }
-
-    private static string FindPolicies()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-            {
-                return Path.Combine(dir.FullName, "policies");
-            }
-        }
-        throw new InvalidOperationException("Governance.sln not found above " + AppContext.BaseDirectory);
     }
 }
