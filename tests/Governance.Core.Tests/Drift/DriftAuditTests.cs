@@ -120,16 +120,11 @@ public sealed class DriftAuditTests
     public void Run_StatementsReorderedSincePreviousReport_NoAccessDelta()
     {
         // Arrange: the texts differ, the decisions do not
-        const string reordered = """
-            {"Version":"2012-10-17","Statement":[
-              {"Effect":"Allow","Action":["s3:ListBucket"],"Resource":["arn:aws:s3:::lake"]},
-              {"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::lake/*"]}]}
-            """;
         var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
         var previous = DriftAudit.Run(Guid.NewGuid(), desired, State(AccountRole("analyst", ("read-lake", ReadLake))), Now.AddDays(-1), previous: null);
 
         // Act
-        var report = DriftAudit.Run(Guid.NewGuid(), desired, State(AccountRole("analyst", ("read-lake", reordered))), Now, previous);
+        var report = DriftAudit.Run(Guid.NewGuid(), desired, State(AccountRole("analyst", ("read-lake", ReadLakeReordered))), Now, previous);
 
         // Assert
         Assert.NotEqual(previous.Baseline.Principals[0].Policies[0].Document, report.Baseline.Principals[0].Policies[0].Document);

@@ -20,6 +20,13 @@ internal static class DriftTestAccount
           {"Sid":"Bucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::lake"}]}
         """;
 
+    /// <summary><see cref="ReadLake"/> with its statements in the other order, lists for strings and no Sids: the same decisions.</summary>
+    public const string ReadLakeReordered = """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":["s3:ListBucket"],"Resource":["arn:aws:s3:::lake"]},
+          {"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::lake/*"]}]}
+        """;
+
     public static string Policy(string action, string resource) => Policy([action], resource);
 
     public static string Policy(string[] actions, string resource) => new JsonObject
