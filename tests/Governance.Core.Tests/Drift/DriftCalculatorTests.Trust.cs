@@ -105,4 +105,20 @@ public sealed partial class DriftCalculatorTests
         Assert.Equal(FindingSeverity.High, finding.Severity);
         Assert.Contains("anyone (`*`) sts:AssumeRole: denied in code, allowed in the account", finding.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_AccountTrustPolicyIsNotJson_MediumPolicyDriftInsteadOfACrash()
+    {
+        // Arrange: the API's URL-encoded form, damaged
+        var role = AccountRole("analyst", ("read-lake", ReadLake));
+        role["AssumeRolePolicyDocument"] = "%7B%22Version%22%3A";
+        var actual = State(role);
+
+        // Act
+        var finding = Assert.Single(DriftCalculator.Compare(Desired(Role("analyst", ("read-lake", ReadLake))), actual, Now));
+
+        // Assert
+        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Contains("`arn:aws:iam::111122223333:root` sts:AssumeRole: allowed in code, denied in the account", finding.Detail, StringComparison.Ordinal);
+    }
 }

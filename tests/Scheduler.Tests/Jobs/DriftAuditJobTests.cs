@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Governance.Core.Data;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Reports;
 using PolicyEngine.Analysis;
@@ -43,11 +44,31 @@ public sealed class DriftAuditJobTests
     }
 
     [Fact]
-    public async Task Execute_SecondNight_ComparedWithTheFirstStoredReport()
+    public Task Execute_SecondNight_ComparedWithTheFirstStoredReport() => SecondNightAsync(OnlyDriftAudit);
+
+    [SkippableFact]
+    public async Task Execute_SecondNightOnPostgres_ComparedWithTheFirstStoredReport()
+    {
+        var connectionString = TestPostgres.NewDatabase();
+        try
+        {
+            await SecondNightAsync(new Dictionary<string, string?>(OnlyDriftAudit)
+            {
+                ["Governance:Database:Provider"] = nameof(DatabaseProvider.Postgres),
+                ["Governance:Database:ConnectionString"] = connectionString,
+            });
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(connectionString);
+        }
+    }
+
+    private static async Task SecondNightAsync(IReadOnlyDictionary<string, string?> settings)
     {
         // Arrange: a first run, then a grant provisioned during the day
         var start = new DateTimeOffset(2026, 11, 25, 2, 59, 30, TimeSpan.Zero);
-        await using var harness = await SchedulerHarness.StartAsync(start, settings: OnlyDriftAudit);
+        await using var harness = await SchedulerHarness.StartAsync(start, settings: settings);
         Assert.Null((await harness.FireAtAsync(start.AddSeconds(30))).Error);
         await harness.GrantAsync(start.AddHours(1), start.AddDays(2));
 
