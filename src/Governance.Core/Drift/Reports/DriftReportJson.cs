@@ -19,11 +19,14 @@ public static class DriftReportJson
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The report as JSON text.</summary>
-    public static string Write(DriftReport report)
+    /// <summary>The same without indentation, for storage: a large account's baseline is megabytes, and a sixth of it spaces.</summary>
+    private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
+    /// <summary>The report as JSON text, indented for people unless <paramref name="compact"/>.</summary>
+    public static string Write(DriftReport report, bool compact = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(report, Options);
+        return JsonSerializer.Serialize(report, compact ? Compact : Options);
     }
 
     /// <summary>Reads a report; an error naming <paramref name="source"/> and the place when the text is not one.</summary>

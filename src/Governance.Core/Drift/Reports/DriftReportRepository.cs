@@ -21,7 +21,7 @@ public sealed class DriftReportRepository(GovernanceDbContext db)
             High = summary.High,
             Medium = summary.Medium,
             Low = summary.Low,
-            Content = DriftReportJson.Write(report),
+            Content = DriftReportJson.Write(report, compact: true),
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
