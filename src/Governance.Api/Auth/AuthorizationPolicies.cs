@@ -16,6 +16,7 @@ internal static class AuthorizationPolicies
     {
         services.AddSingleton<IAuthorizationHandler, NotOwnRequestHandler>();
         services.AddSingleton<IAuthorizationHandler, CanViewRequestHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         services.AddAuthorizationBuilder()
             // Denied by default: an endpoint that forgets its policy still needs a valid token.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

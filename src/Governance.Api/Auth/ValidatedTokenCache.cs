@@ -12,6 +12,11 @@ namespace Governance.Api.Auth;
 /// token that passed every check. An entry lives until the token's own expiry and at most <see cref="MaxAge"/>; the
 /// cache holds at most <see cref="MaxEntries"/> tokens and is emptied when full. A hit returns the same claims identity
 /// as the first validation. Invariant: nothing in this service mutates an authenticated identity.
+/// <para>
+/// JwtBearerHandler clones its <see cref="TokenValidationParameters"/> for every request, so a hit is decided by what the
+/// parameters check (issuers, audiences, algorithms, signing keys and the switches), not by the instance: the clone is
+/// shallow, so the keys are the same objects until the configuration (an OIDC authority's key set, say) changes.
+/// </para>
 /// </remarks>
 internal sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time) : TokenHandler
 {
@@ -28,7 +33,7 @@ internal sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(token);
         var now = time.GetUtcNow();
-        if (_valid.TryGetValue(token, out var hit) && now < hit.Until && ReferenceEquals(hit.Parameters, validationParameters))
+        if (_valid.TryGetValue(token, out var hit) && now < hit.Until && SameChecks(hit.Parameters, validationParameters))
         {
             return hit.Result;
         }
@@ -53,4 +58,27 @@ internal sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider time)
     }
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+
+    /// <summary>Whether <paramref name="b"/> validates a token exactly as <paramref name="a"/> did.</summary>
+    internal static bool SameChecks(TokenValidationParameters a, TokenValidationParameters b)
+        => ReferenceEquals(a, b)
+           || (a.ValidateIssuer == b.ValidateIssuer && a.ValidateAudience == b.ValidateAudience
+               && a.ValidateLifetime == b.ValidateLifetime && a.ValidateIssuerSigningKey == b.ValidateIssuerSigningKey
+               && a.RequireSignedTokens == b.RequireSignedTokens && a.RequireExpirationTime == b.RequireExpirationTime
+               && a.ClockSkew == b.ClockSkew
+               && string.Equals(a.ValidIssuer, b.ValidIssuer, StringComparison.Ordinal) && SameStrings(a.ValidIssuers, b.ValidIssuers)
+               && string.Equals(a.ValidAudience, b.ValidAudience, StringComparison.Ordinal) && SameStrings(a.ValidAudiences, b.ValidAudiences)
+               && SameStrings(a.ValidAlgorithms, b.ValidAlgorithms)
+               && string.Equals(a.RoleClaimType, b.RoleClaimType, StringComparison.Ordinal)
+               && string.Equals(a.NameClaimType, b.NameClaimType, StringComparison.Ordinal)
+               && ReferenceEquals(a.IssuerSigningKey, b.IssuerSigningKey) && SameKeys(a.IssuerSigningKeys, b.IssuerSigningKeys)
+               && ReferenceEquals(a.IssuerSigningKeyResolver, b.IssuerSigningKeyResolver)
+               && ReferenceEquals(a.IssuerValidator, b.IssuerValidator) && ReferenceEquals(a.AudienceValidator, b.AudienceValidator)
+               && ReferenceEquals(a.LifetimeValidator, b.LifetimeValidator) && ReferenceEquals(a.SignatureValidator, b.SignatureValidator));
+
+    private static bool SameStrings(IEnumerable<string>? a, IEnumerable<string>? b)
+        => ReferenceEquals(a, b) || (a ?? []).SequenceEqual(b ?? [], StringComparer.Ordinal);
+
+    private static bool SameKeys(IEnumerable<SecurityKey>? a, IEnumerable<SecurityKey>? b)
+        => ReferenceEquals(a, b) || (a ?? []).SequenceEqual(b ?? [], ReferenceEqualityComparer.Instance);
 }

@@ -1,13 +1,10 @@
-using Governance.Core.Analysis;
-using Scheduler.Drift;
+using Governance.Core.Drift.Reports;
 
 namespace Governance.Api.Contracts;
 
 /// <summary>One drift report in a listing: when it ran and how many findings of each severity.</summary>
 internal sealed record DriftReportSummaryDto(Guid Id, DateTimeOffset RanAt, int Findings, int Critical, int High, int Medium, int Low)
 {
-    public static DriftReportSummaryDto From(DriftReport report) => new(report.Id, report.RanAt, report.Findings.Length,
-        Count(report, FindingSeverity.Critical), Count(report, FindingSeverity.High), Count(report, FindingSeverity.Medium), Count(report, FindingSeverity.Low));
-
-    private static int Count(DriftReport report, FindingSeverity severity) => report.Findings.Count(f => f.Severity == severity);
+    public static DriftReportSummaryDto From(DriftReportSummary summary) => new(summary.Id, summary.RanAt, summary.Findings,
+        summary.Critical, summary.High, summary.Medium, summary.Low);
 }

@@ -45,7 +45,7 @@ internal static class CanIEndpoints
         var lookup = authorizer.State.Find(principal!);
         if (lookup.Principal is not { } caller)
         {
-            return ProblemMapping.PrincipalNotFound(lookup.Error!);
+            return ProblemMapping.PrincipalNotResolved(lookup.Error!);
         }
         var result = authorizer.Authorize(caller, action!, resource!, context: current.ContextNow(given));
         return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, action!, resource!, result, []));

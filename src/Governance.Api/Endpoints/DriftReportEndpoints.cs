@@ -1,11 +1,11 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Core.Drift.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Drift;
 
 namespace Governance.Api.Endpoints;
 
-/// <summary><c>/v1/audit/reports</c>: the drift audit's reports, newest first. Approvers and admins only.</summary>
+/// <summary><c>/v1/audit/reports</c>: the drift audit's reports from the database, newest first. Approvers and admins only.</summary>
 internal static class DriftReportEndpoints
 {
     private const int HistoryLength = 30;
@@ -19,12 +19,12 @@ internal static class DriftReportEndpoints
     }
 
     /// <summary>The latest reports' summaries.</summary>
-    public static async Task<Ok<DriftReportSummaryDto[]>> ListAsync(DriftReportStore reports, CancellationToken cancellationToken)
+    public static async Task<Ok<DriftReportSummaryDto[]>> ListAsync(DriftReportRepository reports, CancellationToken cancellationToken)
         => TypedResults.Ok((await reports.ListAsync(HistoryLength, cancellationToken)).Select(DriftReportSummaryDto.From).ToArray());
 
     /// <summary>One report as <c>json</c> (default), <c>markdown</c> or <c>html</c>.</summary>
-    public static async Task<Results<Ok<DriftReport>, ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
-        Guid id, string? format, DriftReportStore reports, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
+        Guid id, string? format, DriftReportRepository reports, CancellationToken cancellationToken)
     {
         if (format is not (null or "json" or "markdown" or "html"))
         {
@@ -39,7 +39,8 @@ internal static class DriftReportEndpoints
         {
             "markdown" => TypedResults.Text(DriftReportMarkdown.Render(report), "text/markdown; charset=utf-8"),
             "html" => TypedResults.Text(DriftReportHtml.Render(report, await reports.ListAsync(HistoryLength, cancellationToken)), "text/html; charset=utf-8"),
-            _ => TypedResults.Ok(report),
+            // The report's one JSON form, the same the job stored and iamgov drift prints.
+            _ => TypedResults.Text(DriftReportJson.Write(report), "application/json; charset=utf-8"),
         };
     }
 }

@@ -38,11 +38,17 @@ internal static class ProblemMapping
 
     public static ProblemHttpResult NotFound(string code, string detail) => GovernanceError.NotFound(code, detail).ToProblem();
 
-    /// <summary>A 404 for a principal name that did not resolve, listing the closest (or the ambiguous) matches as <c>candidates</c>.</summary>
-    public static ProblemHttpResult PrincipalNotFound(PrincipalLookupError error)
+    /// <summary>
+    /// A principal name that did not resolve: 404 when no principal has it, 400 naming the <c>principal</c> field when the
+    /// name is ambiguous or malformed (the caller must write it differently); the closest or the ambiguous matches are
+    /// listed as <c>candidates</c>.
+    /// </summary>
+    public static ProblemHttpResult PrincipalNotResolved(PrincipalLookupError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var problem = (ProblemDetails)NotFound("principal-not-found", error.ToString()).ProblemDetails;
+        var problem = (ProblemDetails)(error.Failure == PrincipalLookupFailure.NotFound
+            ? NotFound("principal-not-found", error.ToString())
+            : Invalid("principal", error.ToString())).ProblemDetails;
         problem.Extensions["candidates"] = error.Candidates;
         return TypedResults.Problem(problem);
     }

@@ -23,6 +23,7 @@ internal static class GovernanceSetup
 {
     public static (GovernanceOptions Options, GovernancePaths Paths) AddGovernance(this WebApplicationBuilder builder)
     {
+        builder.AddAppSettingsBesideBinary();
         var options = builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>() ?? new GovernanceOptions();
         var paths = GovernancePaths.Resolve(options);
         Directory.CreateDirectory(paths.DataDirectory);

@@ -1,35 +1,33 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Governance.Cli.Inputs;
 using Governance.Core.Drift;
+using Governance.Core.Drift.Reports;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov drift --desired DIR --account FILE... [--format text|json]</c>: compares the roles kept as code in
-/// <c>DIR/roles/</c> with an account snapshot. Exits 0 whether or not it finds drift (CI reads the findings), and 1
-/// only when it cannot run.
+/// <c>iamgov drift --desired DIR --account FILE... [--previous FILE] [--format text|json|markdown|html]</c>: the nightly
+/// drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account snapshot,
+/// and with the previous run's JSON report when given. Exits 0 whether or not it finds drift (CI reads the findings),
+/// and 1 only when it cannot run.
 /// </summary>
 internal static class DriftCommand
 {
     /// <summary>The exit code when the audit could not run.</summary>
     public const int CouldNotRun = 1;
 
-    // Backticks and quotes in details stay readable; the output is JSON for pipelines, never embedded in HTML.
-    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(TimeProvider time)
     {
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
-        var format = new Option<DriftFormat>("--format") { Description = "text or json", DefaultValueFactory = static _ => DriftFormat.Text };
-        var command = new Command("drift", "compare the roles kept as code with an account snapshot") { desired, accounts, format };
-        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(format), parse, time));
+        var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
+        var format = new Option<DriftFormat>("--format") { Description = "text, json, markdown or html", DefaultValueFactory = static _ => DriftFormat.Text };
+        var command = new Command("drift", "compare the roles kept as code with an account snapshot") { desired, accounts, previous, format };
+        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(previous), parse.GetValue(format), parse, time));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, DriftFormat format, ParseResult parse, TimeProvider time)
+    private static int Run(DirectoryInfo desired, FileInfo[] accounts, FileInfo? previousFile, DriftFormat format, ParseResult parse, TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -40,7 +38,8 @@ internal static class DriftCommand
         }
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
         var (state, errors) = AccountFiles.Load(accounts);
-        if (state is null || !roleErrors.IsEmpty)
+        var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile);
+        if (state is null || !roleErrors.IsEmpty || previousError is not null)
         {
             foreach (var error in errors)
             {
@@ -50,37 +49,70 @@ internal static class DriftCommand
             {
                 stderr.WriteLine($"iamgov: roles/{error.File}: {(error.JsonPath.Length > 0 ? error.JsonPath + ": " : string.Empty)}{error.Message}");
             }
+            if (previousError is not null)
+            {
+                stderr.WriteLine($"iamgov: {previousError}");
+            }
             return CouldNotRun;
         }
-        var findings = DriftCalculator.Compare(new DesiredState(roles, []), state, time.GetUtcNow());
-        if (format == DriftFormat.Json)
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []), state, time.GetUtcNow(), previous);
+        switch (format)
         {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, Indented))
-            {
-                json.WriteStartObject();
-                json.WriteStartArray("findings");
-                foreach (var f in findings)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("kind", f.Kind.ToString());
-                    json.WriteString("principal", f.Principal);
-                    json.WriteString("severity", f.Severity.ToString());
-                    json.WriteString("detail", f.Detail);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            return 0;
+            case DriftFormat.Json:
+                stdout.WriteLine(DriftReportJson.Write(report));
+                break;
+            case DriftFormat.Markdown:
+                stdout.Write(DriftReportMarkdown.Render(report));
+                break;
+            case DriftFormat.Html:
+                stdout.Write(DriftReportHtml.Render(report, previous is null ? [] : [DriftReportSummary.Of(previous)]));
+                break;
+            default:
+                WriteText(stdout, report);
+                break;
         }
-        foreach (var f in findings)
+        return 0;
+    }
+
+    private static (DriftReport? Report, string? Error) ReadPrevious(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            return (null, $"{file.FullName}: no such file");
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"{file.FullName}: {e.Message}");
+        }
+        var read = DriftReportJson.Read(text, file.FullName);
+        return read.Success ? (read.Value, null) : (null, read.Error.Detail);
+    }
+
+    private static void WriteText(TextWriter stdout, DriftReport report)
+    {
+        foreach (var f in report.Findings)
         {
             stdout.WriteLine($"{f.Severity,-8} {f.Kind,-18} {f.Principal}");
             stdout.WriteLine($"         {f.Detail}");
         }
-        stdout.WriteLine(findings.IsEmpty ? "no drift" : $"{findings.Length} findings");
-        return 0;
+        stdout.WriteLine(report.Findings.IsEmpty ? "no drift" : $"{report.Findings.Length} findings");
+        if (report.Previous is null)
+        {
+            return;
+        }
+        stdout.WriteLine(report.AccessDelta.IsEmpty ? "no access changed since the previous audit" : "access changed since the previous audit:");
+        foreach (var principal in report.AccessDelta)
+        {
+            stdout.WriteLine($"  {principal.Principal} ({principal.Change.ToString().ToLowerInvariant()})");
+            foreach (var action in principal.Actions)
+            {
+                stdout.WriteLine($"    {action.Kind,-19} {action.Action} on {string.Join(", ", action.Resources)}");
+            }
+        }
     }
 }

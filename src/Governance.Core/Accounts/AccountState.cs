@@ -62,7 +62,7 @@ public sealed class AccountState
         };
         if (slash >= 0 && kind is null)
         {
-            return new PrincipalLookup(null, new PrincipalLookupError($"`{name}` is not a principal name; write `role/NAME`, `user/NAME`, NAME or an ARN", []));
+            return new PrincipalLookup(null, new PrincipalLookupError($"`{name}` is not a principal name; write `role/NAME`, `user/NAME`, NAME or an ARN", [], PrincipalLookupFailure.Malformed));
         }
         var shortName = slash < 0 ? name : name[(slash + 1)..];
         var matches = _principals.Where(p => (kind is null || p.Kind == kind) && string.Equals(p.Name, shortName, StringComparison.Ordinal)).ToArray();
@@ -71,7 +71,8 @@ public sealed class AccountState
             1 => Found(matches[0]),
             0 => NotFound(name, shortName),
             _ => new PrincipalLookup(null, new PrincipalLookupError(
-                $"`{name}` is ambiguous: {matches.Length} principals have that name", [.. matches.Select(static m => m.Arn)])),
+                $"`{name}` is ambiguous: {matches.Length} principals have that name", [.. matches.Select(static m => m.Arn)],
+                PrincipalLookupFailure.Ambiguous)),
         };
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Governance.Core.Data;
 
-/// <summary>The governance database: requests, grants and the audit chain.</summary>
+/// <summary>The governance database: requests, grants, the audit chain and drift reports.</summary>
 /// <remarks>
 /// One subclass per provider (<see cref="SqliteGovernanceDbContext"/>, <see cref="PostgresGovernanceDbContext"/>),
 /// because each has its own migrations; <see cref="GovernanceDatabase"/> picks one from configuration.
@@ -27,6 +27,9 @@ public abstract class GovernanceDbContext : DbContext
 
     /// <summary>The audit chain (append only).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The drift audit's reports, one per run.</summary>
+    public DbSet<DriftReportRecord> DriftReports => Set<DriftReportRecord>();
 
     /// <summary>The provider this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using Governance.Core.Analysis;
+using Governance.Core.Drift.Reports;
 using Governance.Core.Grants;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
@@ -11,17 +12,30 @@ namespace Governance.Core.Drift;
 /// <remarks>
 /// Pure: reads no clock and no files. Policies are compared by their decisions through
 /// <see cref="AccessDeltaCalculator"/>, never by their text: reordered statements or an equivalent wildcard are not drift.
+/// A managed role is compared four ways, each a <see cref="DriftKind.PolicyDrift"/> of its own with its evidence: its
+/// identity policies and boundary by the requests they allow, its trust policy by who may assume it
+/// (<see cref="TrustPolicyDrift"/>), its boundary itself (<see cref="BoundaryDrift"/>) and its tags (<see cref="TagDrift"/>).
 /// Grant policies (<c>grant-&lt;id&gt;</c>) of known grants are judged by the grant findings, not as policy drift.
 /// </remarks>
 public static class DriftCalculator
 {
-    private const int ChangesInDetail = 5;
-
-    /// <summary>Every difference, ordered by principal and kind.</summary>
+    /// <summary>Every difference, ordered by principal and kind, as a first audit sees them (no previous report).</summary>
     /// <param name="desired">What the account should hold.</param>
     /// <param name="actual">What it holds.</param>
     /// <param name="asOf">When requests are assumed to be made (conditions on time), and what counts as ended.</param>
     public static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        return Compare(desired, actual, asOf, AccountAnalyzer.Analyze(actual, new AuditOptions(asOf)), previous: null);
+    }
+
+    /// <summary>Every difference; <see cref="DriftKind.NewRisk"/> against <paramref name="previous"/> when there is one (<see cref="NewRisks"/>).</summary>
+    /// <param name="desired">What the account should hold.</param>
+    /// <param name="actual">What it holds.</param>
+    /// <param name="asOf">When requests are assumed to be made.</param>
+    /// <param name="current">The account analysis of <paramref name="actual"/> as of <paramref name="asOf"/>.</param>
+    /// <param name="previous">The previous run's report; null for a first audit.</param>
+    internal static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf, AccountAudit current, DriftReport? previous)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
@@ -53,9 +67,16 @@ public static class DriftCalculator
             var delta = AccessDeltaCalculator.Compare(intended, present, arn, assumptions);
             if (!delta.IsEmpty)
             {
-                var added = delta.Added.Any();
-                findings.Add(new DriftFinding(DriftKind.PolicyDrift, arn, added ? FindingSeverity.High : FindingSeverity.Medium, Describe(delta)));
+                findings.Add(new DriftFinding(DriftKind.PolicyDrift, arn, delta.Added.Any() ? FindingSeverity.High : FindingSeverity.Medium,
+                    "policies differ from code in what they allow: " + AccessDeltaActions.Describe(delta)));
             }
+            var account = roles[arn];
+            findings.AddRange(new[]
+            {
+                TrustPolicyDrift.Compare(arn, role.TrustPolicy, account.TrustPolicy, library, assumptions),
+                BoundaryDrift.Compare(arn, role.PermissionsBoundary, account.PermissionsBoundary?.PolicyArn, actual, library, assumptions),
+                TagDrift.Compare(arn, role.Tags, account.Tags),
+            }.OfType<DriftFinding>());
         }
 
         foreach (var (arn, role) in roles)
@@ -89,46 +110,11 @@ public static class DriftCalculator
             }
         }
 
-        findings.AddRange(NewRisks(desired, actual, asOf, accountId));
+        findings.AddRange(previous is null
+            ? NewRisks.AgainstCode(desired, actual, current, asOf, accountId)
+            : NewRisks.Since(NewRisks.Of(current), previous));
         return [.. findings.OrderBy(static f => f.Principal, StringComparer.Ordinal).ThenBy(static f => f.Kind)];
     }
-
-    /// <summary>
-    /// Risk findings the account has and the intended account would not: the account as it is, against the same
-    /// account with every managed role as code says (plus its active grants) and no unmanaged roles.
-    /// </summary>
-    private static IEnumerable<DriftFinding> NewRisks(DesiredState desired, AccountState actual, DateTimeOffset asOf, string accountId)
-    {
-        var definitions = desired.Roles.ToDictionary(r => r.ArnIn(accountId), StringComparer.Ordinal);
-        var activeGrants = desired.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt > asOf).ToLookup(static g => g.TargetRoleArn, StringComparer.Ordinal);
-        var intended = new AccountState(actual.Snapshots.Select(s => s with
-        {
-            Roles = [.. s.Roles.Where(r => r.IsServiceLinked || definitions.ContainsKey(r.Arn))
-                .Select(r => r.IsServiceLinked ? r : AsCode(r, definitions[r.Arn], activeGrants[r.Arn], actual))],
-        }));
-        var options = new AuditOptions(asOf);
-        var before = AccountAnalyzer.Analyze(intended, options).Principals
-            .SelectMany(static p => p.Findings.Select(f => (p.Arn, f.Category, f.Title)))
-            .ToHashSet();
-        foreach (var principal in AccountAnalyzer.Analyze(actual, options).Principals)
-        {
-            foreach (var finding in principal.Findings.Where(f => !before.Contains((principal.Arn, f.Category, f.Title))))
-            {
-                yield return new DriftFinding(DriftKind.NewRisk, principal.Arn, finding.Severity,
-                    $"{finding.Category}: {finding.Title}; code does not give this risk");
-            }
-        }
-    }
-
-    private static IamRole AsCode(IamRole actual, RoleDefinition role, IEnumerable<Grant> grants, AccountState state)
-        => actual with
-        {
-            TrustPolicy = role.TrustPolicy,
-            InlinePolicies = [.. role.InlinePolicies, .. grants.Select(static g => new InlinePolicy(g.PolicyName, g.PolicyDocument))],
-            AttachedPolicies = [.. role.AttachedPolicies.Select(arn => new PolicyAttachment(state.FindPolicy(arn)?.PolicyName ?? arn, arn))],
-            PermissionsBoundary = role.PermissionsBoundary is { } b ? new PolicyAttachment(state.FindPolicy(b)?.PolicyName ?? b, b) : null,
-            Tags = role.Tags,
-        };
 
     private static PolicySet Intended(RoleDefinition role, AccountState actual, PolicyLibrary library)
     {
@@ -141,13 +127,5 @@ public static class DriftCalculator
             ? library.Get(policy.PolicyName, version.Document)
             : null;
         return new PolicySet { IdentityPolicies = [.. inline.Concat(attached)], PermissionsBoundary = boundary };
-    }
-
-    private static string Describe(AccessDelta delta)
-    {
-        var changes = delta.Changes.Take(ChangesInDetail)
-            .Select(static c => $"{c.Kind.ToString().ToLowerInvariant()} {c.Action} on {c.Resource}");
-        var more = delta.Changes.Length > ChangesInDetail ? $" and {delta.Changes.Length - ChangesInDetail} more" : string.Empty;
-        return "policies differ from code in what they allow: " + string.Join("; ", changes) + more;
     }
 }

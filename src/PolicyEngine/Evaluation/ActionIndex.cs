@@ -10,17 +10,23 @@ namespace PolicyEngine.Evaluation;
 /// </summary>
 /// <remarks>
 /// Large managed policies such as ReadOnlyAccess list thousands of names over hundreds of services; a request sees only
-/// the statements of its own service. Slots holding the same statements are shared, which keeps the index small.
+/// the statements of its own service. Slots holding the same statements are shared, which keeps the index small, and a
+/// service's slots are built when a request first needs them (see <see cref="ServiceEntry"/>), so compiling costs
+/// little more than grouping the statements by service.
 /// </remarks>
 internal sealed class ActionIndex
 {
-    private readonly Dictionary<string, ServiceSlots> _services;
-    private readonly ActionSlot _global;
+    private static readonly Dictionary<string, ActionSlot> NoNames = new(StringComparer.OrdinalIgnoreCase);
 
-    private ActionIndex(Dictionary<string, ServiceSlots> services, ActionSlot global)
+    private readonly Dictionary<string, ServiceEntry> _services;
+    private readonly List<CompiledStatement> _global;
+    private readonly ActionSlot _globalSlot;
+
+    private ActionIndex(Dictionary<string, ServiceEntry> services, List<CompiledStatement> global)
     {
         _services = services;
         _global = global;
+        _globalSlot = Slot(global, static (s, _) => new TentativeEntry(s, [], s.Action.Global));
     }
 
     /// <summary>The slot for <paramref name="request"/>'s action.</summary>
@@ -28,9 +34,19 @@ internal sealed class ActionIndex
     {
         if (!_services.TryGetValue(request.ActionService, out var service))
         {
-            return _global;
+            return _globalSlot;
         }
-        return service.ByName.TryGetValue(request.ActionName, out var slot) ? slot : service.Other;
+        var slots = service.Slots(_global);
+        return slots.ByName.TryGetValue(request.ActionName, out var slot) ? slot : slots.Other;
+    }
+
+    /// <summary>Builds the slots of every service now rather than on first use.</summary>
+    internal void ResolveAll()
+    {
+        foreach (var service in _services.Values)
+        {
+            service.Slots(_global);
+        }
     }
 
     /// <summary>Indexes <paramref name="statements"/> (in id order); inert statements are left out.</summary>
@@ -57,33 +73,35 @@ internal sealed class ActionIndex
                 global.Add(statement);
             }
         }
-        var services = new Dictionary<string, ServiceSlots>(byService.Count, StringComparer.OrdinalIgnoreCase);
-        var scratch = new Scratch();
+        var services = new Dictionary<string, ServiceEntry>(byService.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (service, own) in byService)
         {
-            services[service] = BuildService(service, own, global, scratch);
+            services[service] = new ServiceEntry(service, own);
         }
-        return new ActionIndex(services, Slot(global.Select(static s => new TentativeEntry(s, [], s.Action.Global))));
+        return new ActionIndex(services, global);
     }
 
-    private static ServiceSlots BuildService(string service, List<CompiledStatement> own, List<CompiledStatement> global, Scratch scratch)
+    /// <summary>Resolves the slots of <paramref name="service"/> from its own statements and the global ones.</summary>
+    internal static ServiceSlots BuildService(string service, List<CompiledStatement> own, List<CompiledStatement> global)
     {
         var candidates = Merge(own, global);
         var patterns = new ServicePatterns?[candidates.Count];
+        var literalCount = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             patterns[i] = candidates[i].Action.ByService.GetValueOrDefault(service);
+            literalCount += patterns[i]?.Exact.Length ?? 0;
         }
-        var other = Slot(candidates.Select((s, i) => new TentativeEntry(s, patterns[i]?.Wildcards ?? [], s.Action.Global)));
-        if (candidates.Count > 64)
+        var other = Slot(candidates, (s, i) => new TentativeEntry(s, patterns[i]?.Wildcards ?? [], s.Action.Global));
+        if (candidates.Count > 64 || literalCount == 0)
         {
-            // More statements for one service than the bitmask holds: leave every name of it to the tentative slot.
-            return new ServiceSlots(new Dictionary<string, ActionSlot>(StringComparer.OrdinalIgnoreCase), other);
+            // No name listed literally, or more statements for one service than the bitmask holds: every name of the
+            // service goes to the tentative slot.
+            return new ServiceSlots(NoNames, other);
         }
 
         // Which candidates list each name literally, one bit per candidate.
-        var literal = scratch.Literal;
-        literal.Clear();
+        var literal = new Dictionary<string, ulong>(literalCount, StringComparer.OrdinalIgnoreCase);
         var lookup = literal.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -99,8 +117,7 @@ internal sealed class ActionIndex
         }
 
         var byName = new Dictionary<string, ActionSlot>(literal.Count, StringComparer.OrdinalIgnoreCase);
-        var shared = scratch.Shared;
-        shared.Clear();
+        var shared = new Dictionary<ulong, ActionSlot>();
         foreach (var (name, bits) in literal)
         {
             var matched = 0UL;
@@ -131,14 +148,6 @@ internal sealed class ActionIndex
         return new ServiceSlots(byName, other);
     }
 
-    /// <summary>Collections reused from one service to the next while building.</summary>
-    private sealed class Scratch
-    {
-        public Dictionary<string, ulong> Literal { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-        public Dictionary<ulong, ActionSlot> Shared { get; } = [];
-    }
-
     /// <summary>The statements of both lists, each once, in id order.</summary>
     private static List<CompiledStatement> Merge(List<CompiledStatement> own, List<CompiledStatement> global)
     {
@@ -163,11 +172,15 @@ internal sealed class ActionIndex
         return merged;
     }
 
-    private static ActionSlot Slot(IEnumerable<TentativeEntry> entries)
+    /// <summary>A slot whose statements must all be tested, each with the patterns <paramref name="entry"/> gives it.</summary>
+    private static ActionSlot Slot(List<CompiledStatement> statements, Func<CompiledStatement, int, TentativeEntry> entry)
     {
-        var list = entries.ToList();
-        return new ActionSlot([], [],
-            [.. list.Where(static e => e.Statement.Effect == Effect.Deny)],
-            [.. list.Where(static e => e.Statement.Effect == Effect.Allow)]);
+        var denies = new List<TentativeEntry>();
+        var allows = new List<TentativeEntry>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            (statements[i].Effect == Effect.Deny ? denies : allows).Add(entry(statements[i], i));
+        }
+        return new ActionSlot([], [], [.. denies], [.. allows]);
     }
 }

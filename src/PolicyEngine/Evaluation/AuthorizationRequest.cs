@@ -27,7 +27,7 @@ public sealed class AuthorizationRequest
         IsGetCallerIdentity = string.Equals(action, ServiceRules.GetCallerIdentity, StringComparison.OrdinalIgnoreCase);
         NeedsResourcePolicyAllow = (ServiceRules.TrustPolicyActions.Contains(action) && ServiceRules.IsRoleArn(resource))
             || (string.Equals(ActionService, "kms", StringComparison.OrdinalIgnoreCase) && ServiceRules.IsKmsKeyArn(resource));
-        IsResourceControlService = ServiceRules.ResourceControlPolicyServices.Contains(ActionService);
+        IsResourceControlService = ServiceRules.IsResourceControlService(ActionService);
     }
 
     /// <summary>The calling principal's ARN.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyEngine.Catalog;
 
 namespace PolicyEngine.Evaluation;
 
@@ -6,13 +7,12 @@ namespace PolicyEngine.Evaluation;
 internal static class ServiceRules
 {
     /// <summary>
-    /// Services whose resources RCPs govern; RCPs do not apply to any other service's actions.
+    /// Whether RCPs govern the resources of <paramref name="servicePrefix"/>; they do not apply to any other service's
+    /// actions. AWS adds services to this list over time, so it comes from the action catalogue (regenerated from
+    /// iam-data's rcpSupportedServices) rather than from a list written here.
     /// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html#rcp-supported-services
     /// </summary>
-    public static readonly FrozenSet<string> ResourceControlPolicyServices = new[]
-    {
-        "s3", "sts", "kms", "sqs", "secretsmanager", "ecr", "aoss", "cognito-idp", "logs", "dynamodb",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static bool IsResourceControlService(string servicePrefix) => ActionCatalog.Default.SupportsRcp(servicePrefix);
 
     /// <summary>
     /// Actions governed by a role's trust policy, which must allow them explicitly.

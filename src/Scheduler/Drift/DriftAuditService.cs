@@ -1,19 +1,22 @@
 using Governance.Core.Data;
 using Governance.Core.Drift;
+using Governance.Core.Drift.Reports;
 using Governance.Core.Provisioning;
 using Microsoft.EntityFrameworkCore;
 using Scheduler.Hosting;
 
 namespace Scheduler.Drift;
 
-/// <summary>Runs the drift audit on the service's own state and writes its report to the reports folder.</summary>
+/// <summary>Runs the drift audit on the service's own state, stores its report in the database and writes it to the reports folder.</summary>
 /// <remarks>
-/// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps.
-/// Safe to run again: each run writes a report of its own and changes nothing else.
+/// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps;
+/// previous: the newest stored report, so NewRisk and the access delta are measured since the last run.
+/// Safe to run again: each run adds a report of its own and changes nothing else.
 /// </remarks>
-internal sealed class DriftAuditService(GovernanceDbContext db, AccountStateStore account, SchedulerPaths paths, DriftReportStore reports, TimeProvider time)
+internal sealed class DriftAuditService(
+    GovernanceDbContext db, DriftReportRepository repository, AccountStateStore account, SchedulerPaths paths, DriftReportStore files, TimeProvider time)
 {
-    /// <summary>Audits now and writes <c>reports/drift-TIME-ID.json</c>.</summary>
+    /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
     public async Task<DriftReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -24,9 +27,11 @@ internal sealed class DriftAuditService(GovernanceDbContext db, AccountStateStor
             throw new InvalidDataException("policies/roles is invalid: " + string.Join("; ", errors.Select(static e => $"{e.File}: {e.Message}")));
         }
         var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var findings = DriftCalculator.Compare(new DesiredState(roles, [.. grants]), account.Current, ranAt);
-        var report = new DriftReport(Guid.NewGuid(), ranAt, findings);
-        await reports.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, [.. grants]), account.Current, ranAt, previous);
+        // The database is the record every node reads; the file is a copy for people and backups, written after it.
+        await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
+        await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
     }
 }

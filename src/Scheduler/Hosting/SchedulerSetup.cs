@@ -1,5 +1,6 @@
 using Governance.Core.Aws;
 using Governance.Core.Data;
+using Governance.Core.Drift.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -30,12 +31,13 @@ public static class SchedulerSetup
         services.AddSingleton(options);
         var paths = SchedulerPaths.Resolve(configuration);
         services.AddSingleton(paths);
-        // The reports are served by the API even on nodes that leave the jobs to a dedicated worker.
-        services.AddSingleton(new DriftReportStore(paths.ReportsDirectory));
+        // The reports are served by the API from the database, even on nodes that leave the jobs to a dedicated worker.
+        services.AddScoped<DriftReportRepository>();
         if (!options.Enabled)
         {
             return services;
         }
+        services.AddSingleton(new DriftReportStore(paths.ReportsDirectory));
         var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration["Governance:Database:ConnectionString"];
         services.AddScoped<DriftAuditService>();

@@ -39,6 +39,57 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateTokenAsync_ParametersClonedPerRequest_ValidatesOnce()
+    {
+        // Arrange: JwtBearerHandler hands every request a clone of its parameters.
+        var cache = new ValidatedTokenCache(_inner, _time);
+        var key = LocalSigningKey.LoadOrCreate(_dir);
+        var token = TestTokens.Valid(key, "alice", "engineer");
+        var parameters = key.ValidationParameters("role", TimeSpan.Zero);
+
+        // Act
+        await cache.ValidateTokenAsync(token, parameters.Clone());
+        var second = await cache.ValidateTokenAsync(token, parameters.Clone());
+
+        // Assert
+        Assert.True(second.IsValid);
+        Assert.Equal(1, _inner.Calls);
+    }
+
+    [Theory]
+    [InlineData("key")]
+    [InlineData("audience")]
+    [InlineData("issuer")]
+    public async Task ValidateTokenAsync_WhatTheParametersCheckChanged_ValidatesAgain(string change)
+    {
+        // Arrange
+        var cache = new ValidatedTokenCache(_inner, _time);
+        var key = LocalSigningKey.LoadOrCreate(_dir);
+        var token = TestTokens.Valid(key, "alice", "engineer");
+        var parameters = key.ValidationParameters("role", TimeSpan.Zero);
+        await cache.ValidateTokenAsync(token, parameters);
+        var changed = parameters.Clone();
+        switch (change)
+        {
+            case "key":
+                changed.IssuerSigningKey = new SymmetricSecurityKey(new byte[32]);
+                break;
+            case "audience":
+                changed.ValidAudience = "another-service";
+                break;
+            default:
+                changed.ValidIssuer = "https://another-issuer";
+                break;
+        }
+
+        // Act
+        await cache.ValidateTokenAsync(token, changed);
+
+        // Assert
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    [Fact]
     public async Task ValidateTokenAsync_AfterMaxAge_ValidatesAgain()
     {
         // Arrange

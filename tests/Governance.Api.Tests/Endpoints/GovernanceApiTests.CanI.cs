@@ -77,6 +77,7 @@ public abstract partial class GovernanceApiTests<TFixture>
     [InlineData("principal=data-engineer&action=s3:GetObject&resource=lake-x/a", "resource")]
     [InlineData("action=s3:GetObject&resource=arn:aws:s3:::lake-x/a", "principal")]
     [InlineData("principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::lake-x/a&context=novalue", "context")]
+    [InlineData("principal=group/data-engineers&action=s3:GetObject&resource=arn:aws:s3:::lake-x/a", "principal")]
     public async Task CanI_InvalidParameter_Returns400NamingIt(string query, string parameter)
     {
         // Arrange

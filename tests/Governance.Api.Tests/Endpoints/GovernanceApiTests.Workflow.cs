@@ -203,6 +203,9 @@ public abstract partial class GovernanceApiTests<TFixture>
         // Assert
         AssertProblem(response, HttpStatusCode.Forbidden);
         AssertProblem(audit, HttpStatusCode.Forbidden);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("`approver` or `admin`", detail, StringComparison.Ordinal);
+        Assert.Contains("the token carries `engineer`", detail, StringComparison.Ordinal);
     }
 
     [SkippableFact]

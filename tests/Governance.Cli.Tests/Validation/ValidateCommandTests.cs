@@ -50,6 +50,17 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_DemoGuardrails_AreValidScps()
+    {
+        // Act
+        var (code, stdout, stderr) = CliRunner.Run("validate", Path.Combine(CliRunner.Policies, "guardrails", "scp"), "--kind", "scp");
+
+        // Assert
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Matches(@"^\d+ files validated: no findings", stdout);
+    }
+
+    [Fact]
     public void Validate_ValidFile_ExitsZeroAndSummarises()
     {
         var file = Write("ok.json", ValidIdentity);

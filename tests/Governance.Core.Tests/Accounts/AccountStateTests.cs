@@ -65,8 +65,22 @@ public sealed class AccountStateTests
         var lookup = new AccountState([snapshot]).Find("etl");
 
         Assert.False(lookup.Success);
-        Assert.Equal(2, lookup.Error!.Candidates.Length);
+        Assert.Equal(PrincipalLookupFailure.Ambiguous, lookup.Error!.Failure);
+        Assert.Equal(2, lookup.Error.Candidates.Length);
         Assert.True(new AccountState([snapshot]).Find("role/etl").Success);
+    }
+
+    [Theory]
+    [InlineData("group/etl", PrincipalLookupFailure.Malformed)]
+    [InlineData("etl-runner", PrincipalLookupFailure.NotFound)]
+    public void Find_NameThatDoesNotResolve_SaysWhy(string name, PrincipalLookupFailure failure)
+    {
+        var snapshot = new AccountSnapshot([], [],
+            [new IamRole("etl", "AROA1", "arn:aws:iam::111122223333:role/etl", "/", null, [], [], null, [])], []);
+
+        var lookup = new AccountState([snapshot]).Find(name);
+
+        Assert.Equal(failure, lookup.Error!.Failure);
     }
 
     [Fact]

@@ -1,25 +1,13 @@
-using System.Text.Json.Nodes;
-using Governance.Core.Accounts;
 using Governance.Core.Analysis;
 using Governance.Core.Drift;
 using Governance.Core.Grants;
 using PolicyEngine.Catalog;
+using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Drift;
 
-public sealed class DriftCalculatorTests
+public sealed partial class DriftCalculatorTests
 {
-    private const string Account = "111122223333";
-    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}""";
-    private const string Analyst = "arn:aws:iam::111122223333:role/analyst";
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 3, 0, 0, TimeSpan.Zero);
-
-    private const string ReadLake = """
-        {"Version":"2012-10-17","Statement":[
-          {"Sid":"Objects","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/*"},
-          {"Sid":"Bucket","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::lake"}]}
-        """;
-
     [Fact]
     public void Compare_AccountMatchesCode_NoFindings()
     {
@@ -38,13 +26,8 @@ public sealed class DriftCalculatorTests
     public void Compare_StatementsReorderedAndPolicyRenamed_NoDrift()
     {
         // Arrange
-        const string reordered = """
-            {"Version":"2012-10-17","Statement":[
-              {"Effect":"Allow","Action":["s3:ListBucket"],"Resource":["arn:aws:s3:::lake"]},
-              {"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::lake/*"]}]}
-            """;
         var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
-        var actual = State(AccountRole("analyst", ("lake", reordered)));
+        var actual = State(AccountRole("analyst", ("lake", ReadLakeReordered)));
 
         // Act
         var findings = DriftCalculator.Compare(desired, actual, Now);
@@ -230,62 +213,5 @@ public sealed class DriftCalculatorTests
         // Assert
         Assert.Equal(DriftKind.StaleGrant, finding.Kind);
         Assert.Equal(FindingSeverity.Low, finding.Severity);
-    }
-
-    private static string Policy(string action, string resource) => Policy([action], resource);
-
-    private static string Policy(string[] actions, string resource) => new JsonObject
-    {
-        ["Version"] = "2012-10-17",
-        ["Statement"] = new JsonArray(new JsonObject
-        {
-            ["Effect"] = "Allow",
-            ["Action"] = new JsonArray([.. actions.Select(static a => (JsonNode)a)]),
-            ["Resource"] = resource,
-        }),
-    }.ToJsonString();
-
-    private static RoleDefinition Role(string name, params (string Name, string Document)[] inline)
-        => new(name, "/", Trust, [.. inline.Select(static p => new InlinePolicy(p.Name, p.Document))], [], null, []);
-
-    private static DesiredState Desired(params RoleDefinition[] roles) => new([.. roles], []);
-
-    private static DesiredState Desired(Grant[] grants, params RoleDefinition[] roles) => new([.. roles], [.. grants]);
-
-    private static Grant ActiveGrant(DateTimeOffset end)
-    {
-        var window = new GrantWindow(end.AddHours(-8), end);
-        var document = GrantPolicy.WithExpiry(Policy("s3:PutObject", "arn:aws:s3:::lake/*"), window);
-        return new Grant(Guid.NewGuid(), Guid.NewGuid(), "alice", "lake-write", "analyst", Analyst, document, window);
-    }
-
-    private static JsonObject AccountRole(string name, params (string Name, string Document)[] inline) => new()
-    {
-        ["Path"] = "/",
-        ["RoleName"] = name,
-        ["RoleId"] = "AROA" + name.ToUpperInvariant().Replace("-", string.Empty, StringComparison.Ordinal),
-        ["Arn"] = $"arn:aws:iam::{Account}:role/{name}",
-        ["AssumeRolePolicyDocument"] = JsonNode.Parse(Trust),
-        ["RolePolicyList"] = new JsonArray([.. inline.Select(static p => (JsonNode)new JsonObject
-        {
-            ["PolicyName"] = p.Name,
-            ["PolicyDocument"] = JsonNode.Parse(p.Document),
-        })]),
-        ["AttachedManagedPolicies"] = new JsonArray(),
-        ["Tags"] = new JsonArray(),
-    };
-
-    private static AccountState State(params JsonObject[] roles)
-    {
-        var json = new JsonObject
-        {
-            ["UserDetailList"] = new JsonArray(),
-            ["GroupDetailList"] = new JsonArray(),
-            ["RoleDetailList"] = new JsonArray([.. roles]),
-            ["Policies"] = new JsonArray(),
-        }.ToJsonString();
-        var read = AccountSnapshotReader.Read(json);
-        Assert.True(read.Success, string.Join("; ", read.Errors));
-        return new AccountState([read.Snapshot!]);
     }
 }

@@ -98,6 +98,24 @@ public sealed partial class CompiledPolicySetTests
         Assert.Equal(Decision.ExplicitDeny, Decide(set, Request(Role, "s3:GetObject")));
     }
 
+    [Theory]
+    [InlineData("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:111122223333:table/events")]
+    [InlineData("logs:GetLogEvents", "arn:aws:logs:us-east-1:111122223333:log-group:etl")]
+    [InlineData("ecr:BatchGetImage", "arn:aws:ecr:us-east-1:111122223333:repository/etl")]
+    [InlineData("cognito-idp:AdminGetUser", "arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_abc")]
+    public void Decide_RcpDenyOnServiceAddedAfterLaunch_Applies(string action, string resource)
+    {
+        // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html#rcp-supported-services:
+        // AWS has added services to the five RCPs launched with (S3, STS, KMS, SQS, Secrets Manager).
+        var set = new PolicySet
+        {
+            IdentityPolicies = [Policy("p", Allow("*"))],
+            ResourceControlPolicies = Levels([Policy("rcp", """{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}""")]),
+        };
+
+        Assert.Equal(Decision.ExplicitDeny, Decide(set, Request(Role, action, resource)));
+    }
+
     [Fact]
     public void Decide_RcpLevelsOnlyDeny_ImplicitFullAccessAllows()
     {

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Governance.Core.Data;
+using Governance.Core.Drift;
+using Governance.Core.Drift.Reports;
+using PolicyEngine.Analysis;
 using Scheduler.Jobs;
 using Scheduler.Tests.Infrastructure;
 
@@ -34,5 +38,55 @@ public sealed class DriftAuditJobTests
         Assert.Contains(("PolicyDrift", "arn:aws:iam::111122223333:role/data-engineer"), findings);
         Assert.Equal(1, findings.Count(static f => f.Principal == SchedulerHarness.RoleArn));
         Assert.DoesNotContain(findings, static f => f.Kind is "GrantMissing" or "StaleGrant");
+        await using var db = harness.CreateContext();
+        var stored = Assert.Single(await new DriftReportRepository(db).ListAsync(10, CancellationToken.None));
+        Assert.Equal(json.RootElement.GetProperty("id").GetGuid(), stored.Id);
+    }
+
+    [Fact]
+    public Task Execute_SecondNight_ComparedWithTheFirstStoredReport() => SecondNightAsync(OnlyDriftAudit);
+
+    [SkippableFact]
+    public async Task Execute_SecondNightOnPostgres_ComparedWithTheFirstStoredReport()
+    {
+        var connectionString = TestPostgres.NewDatabase();
+        try
+        {
+            await SecondNightAsync(new Dictionary<string, string?>(OnlyDriftAudit)
+            {
+                ["Governance:Database:Provider"] = nameof(DatabaseProvider.Postgres),
+                ["Governance:Database:ConnectionString"] = connectionString,
+            });
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(connectionString);
+        }
+    }
+
+    private static async Task SecondNightAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        // Arrange: a first run, then a grant provisioned during the day
+        var start = new DateTimeOffset(2026, 11, 25, 2, 59, 30, TimeSpan.Zero);
+        await using var harness = await SchedulerHarness.StartAsync(start, settings: settings);
+        Assert.Null((await harness.FireAtAsync(start.AddSeconds(30))).Error);
+        await harness.GrantAsync(start.AddHours(1), start.AddDays(2));
+
+        // Act
+        var firing = await harness.FireAtAsync(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+
+        // Assert
+        Assert.Null(firing.Error);
+        await using var db = harness.CreateContext();
+        var repository = new DriftReportRepository(db);
+        var runs = await repository.ListAsync(10, CancellationToken.None);
+        Assert.Equal(2, runs.Length);
+        var second = await repository.FindAsync(runs[0].Id, CancellationToken.None);
+        Assert.Equal(runs[1].Id, second!.Previous?.Id);
+        var delta = Assert.Single(second.AccessDelta);
+        Assert.Equal((SchedulerHarness.RoleArn, PrincipalChange.Changed), (delta.Principal, delta.Change));
+        Assert.Contains(delta.Actions, static a => a.Kind == AccessChangeKind.Added && a.Action == "s3:GetObject" && a.Resources.Contains("arn:aws:s3:::lake-raw/*"));
+        Assert.DoesNotContain(second.Findings, static f => f.Kind == DriftKind.NewRisk); // the first run already reported the demo's risks
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(harness.DataDirectory, "reports"), "drift-*.json").Length);
     }
 }

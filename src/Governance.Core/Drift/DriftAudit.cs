@@ -1,0 +1,29 @@
+using Governance.Core.Accounts;
+using Governance.Core.Analysis;
+using Governance.Core.Drift.Reports;
+
+namespace Governance.Core.Drift;
+
+/// <summary>One run of the drift audit, the same for the nightly job and <c>iamgov drift</c>: findings, access delta and baseline.</summary>
+/// <remarks>Pure: the time, the id and the previous report come from the caller. The account is analysed once.</remarks>
+public static class DriftAudit
+{
+    /// <summary>Audits <paramref name="actual"/> against <paramref name="desired"/>, and against <paramref name="previous"/> when there is one.</summary>
+    /// <param name="id">The new report's id.</param>
+    /// <param name="desired">The roles as code and the grants.</param>
+    /// <param name="actual">The account.</param>
+    /// <param name="asOf">When it runs: the requests' assumed time.</param>
+    /// <param name="previous">The last stored report; null for a first audit (see <see cref="DriftReportText.ComparedWith"/>).</param>
+    public static DriftReport Run(Guid id, DesiredState desired, AccountState actual, DateTimeOffset asOf, DriftReport? previous)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(actual);
+        var current = AccountAnalyzer.Analyze(actual, new AuditOptions(asOf));
+        var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
+        var baseline = new DriftBaseline(NewRisks.Of(current), AccessBaseline.Capture(actual));
+        return new DriftReport(id, asOf, findings,
+            previous is null ? null : new PreviousAudit(previous.Id, previous.RanAt),
+            previous is null ? [] : AccessBaseline.Compare(previous.Baseline.Principals, baseline.Principals, asOf),
+            baseline);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Core.Analysis;
+using Governance.Core.Drift;
+using Governance.Core.Drift.Reports;
+using PolicyEngine.Analysis;
+using PolicyEngine.Catalog;
+
+namespace Governance.Api.Tests.Endpoints;
+
+/// <summary>The drift reports the scheduler stores in the database, as the API serves them, on each provider.</summary>
+public abstract partial class GovernanceApiTests<TFixture>
+{
+    private const string DataEngineer = "arn:aws:iam::111122223333:role/data-engineer";
+
+    [SkippableFact]
+    public async Task Reports_TwoStoredRuns_ListedNewestFirstAndServedInEachFormat()
+    {
+        // Arrange: runs in a year of their own, so that this class's other tests cannot interleave with them
+        var factory = Factory;
+        var first = new DriftReport(Guid.NewGuid(), new DateTimeOffset(2031, 3, 1, 3, 0, 0, TimeSpan.Zero),
+            [new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", FindingSeverity.Medium, "role `platform-admin` <unmanaged>")],
+            null, [], DriftBaseline.Empty);
+        var second = new DriftReport(Guid.NewGuid(), first.RanAt.AddDays(1),
+            [
+                new DriftFinding(DriftKind.PolicyDrift, DataEngineer, FindingSeverity.High,
+                    "policies differ from code in what they allow: added s3:DeleteObject on arn:aws:s3:::lake-sandbox/*"),
+                new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", FindingSeverity.Medium, "role `platform-admin` <unmanaged>"),
+            ],
+            new PreviousAudit(first.Id, first.RanAt),
+            [new PrincipalAccessDelta(DataEngineer, PrincipalChange.Changed,
+                [new AccessDeltaAction(AccessChangeKind.Added, "s3:DeleteObject", AccessLevel.Write, ["arn:aws:s3:::lake-sandbox/*"])])],
+            DriftBaseline.Empty);
+        await using (var db = Fixture.Database.CreateContext())
+        {
+            var repository = new DriftReportRepository(db);
+            await repository.AddAsync(second, CancellationToken.None);
+            await repository.AddAsync(first, CancellationToken.None);
+        }
+        var bob = factory.ClientFor(NewUser("bob"), "approver");
+
+        // Act
+        var list = await bob.GetFromJsonAsync<JsonElement>("/v1/audit/reports");
+        var json = await bob.GetFromJsonAsync<JsonElement>($"/v1/audit/reports/{second.Id}");
+        var markdown = await bob.GetStringAsync($"/v1/audit/reports/{second.Id}?format=markdown");
+        var html = await bob.GetStringAsync($"/v1/audit/reports/{second.Id}?format=html");
+
+        // Assert
+        var ids = list.EnumerateArray().Select(static r => r.GetProperty("id").GetGuid()).ToList();
+        Assert.True(ids.IndexOf(second.Id) >= 0 && ids.IndexOf(second.Id) < ids.IndexOf(first.Id), "newest first: " + list);
+        var summary = list.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == second.Id);
+        Assert.Equal((2, 1, 1), (summary.GetProperty("findings").GetInt32(), summary.GetProperty("high").GetInt32(), summary.GetProperty("medium").GetInt32()));
+        Assert.Equal("PolicyDrift", json.GetProperty("findings")[0].GetProperty("kind").GetString());
+        Assert.Equal(first.Id, json.GetProperty("previous").GetProperty("id").GetGuid());
+        Assert.Equal("s3:DeleteObject", json.GetProperty("accessDelta")[0].GetProperty("actions")[0].GetProperty("action").GetString());
+        Assert.Contains($"| High | PolicyDrift | `{DataEngineer}` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Added | `s3:DeleteObject` | Write | `arn:aws:s3:::lake-sandbox/*` |", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("2031-03-01: 1 Medium</title>", html, StringComparison.Ordinal); // the earlier run is a bar of the chart
+        Assert.Contains("2031-03-02: 1 High</title>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;unmanaged&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task Reports_UnknownIdBadFormatOrEngineer_AreRefused()
+    {
+        // Arrange
+        var factory = Factory;
+        var report = new DriftReport(Guid.NewGuid(), new DateTimeOffset(2031, 4, 1, 3, 0, 0, TimeSpan.Zero), [], null, [], DriftBaseline.Empty);
+        await using (var db = Fixture.Database.CreateContext())
+        {
+            await new DriftReportRepository(db).AddAsync(report, CancellationToken.None);
+        }
+        var bob = factory.ClientFor(NewUser("bob"), "approver");
+
+        // Act
+        var unknown = await bob.GetAsync($"/v1/audit/reports/{Guid.NewGuid()}");
+        var badFormat = await bob.GetAsync($"/v1/audit/reports/{report.Id}?format=pdf");
+        var engineer = await factory.ClientFor(NewUser("alice"), "engineer").GetAsync("/v1/audit/reports");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Contains("`pdf`", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, engineer.StatusCode);
+    }
+}
