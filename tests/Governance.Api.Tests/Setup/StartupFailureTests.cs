@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Governance.Api.Tests.Setup;
+
+/// <summary>The service started as an operator starts it, as a process, with settings it must refuse.</summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Governance__Account__Source", "Aws", "Governance:Account:Source")]
+    [InlineData("Governance__Provisioning__Mode", "Cloud", "`Cloud`")]
+    [InlineData("Governance__AccountSnapshotSeed", "/nonexistent/account.json", "/nonexistent/account.json")]
+    public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)
+    {
+        // Arrange
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Governance.Api.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["Governance__DataDirectory"] = _data;
+        start.Environment["Governance__Scheduler__Enabled"] = "false";
+        start.Environment[variable] = value;
+
+        // Act
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+
+        // Assert
+        var error = await stderr;
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("cannot start", error, StringComparison.Ordinal);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + await stdout, StringComparison.Ordinal);
+    }
+}
