@@ -4,7 +4,6 @@ using Governance.Api.Health;
 using Governance.Api.Problems;
 using Governance.Core.Access;
 using Governance.Core.Aws;
-using Governance.Core.Aws.Iam;
 using Governance.Core.Aws.Snapshot;
 using Governance.Core.Data;
 using Governance.Core.Grants;
@@ -81,25 +80,18 @@ internal static class GovernanceSetup
             return;
         }
         var paths = app.Services.GetRequiredService<GovernancePaths>();
-        if (!File.Exists(paths.AccountSnapshot))
+        var (fetch, firstStart) = await LiveAccountRefresher.LoadAtStartAsync(app.Services, paths.AccountSnapshot, app.Lifetime.ApplicationStopping);
+        if (fetch.Success)
         {
-            var first = await LiveAccountRefresher.FetchIntoFileAsync(app.Services.GetRequiredService<IamClient>(), paths.AccountSnapshot,
-                app.Lifetime.ApplicationStopping);
-            if (!first.Success)
-            {
-                throw new InvalidOperationException($"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {first.Describe()}");
-            }
-            app.Logger.LiveAccountLoaded(first.RequestIds.Count);
-            return;
+            app.Logger.LiveAccountLoaded(fetch.RequestIds.Count);
         }
-        var refresh = await app.Services.GetRequiredService<LiveAccountRefresher>().RefreshAsync(app.Lifetime.ApplicationStopping);
-        if (refresh.Success)
+        else if (firstStart)
         {
-            app.Logger.LiveAccountLoaded(refresh.RequestIds.Count);
+            throw new InvalidOperationException($"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {fetch.Describe()}");
         }
         else
         {
-            app.Logger.LiveAccountKept(refresh.Describe());
+            app.Logger.LiveAccountKept(fetch.Describe());
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Governance.Core.Aws.Iam;
 using Governance.Core.Provisioning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Core.Aws.Snapshot;
 
@@ -19,6 +20,24 @@ public sealed class LiveAccountRefresher(IamClient iam, AccountStateStore store)
             await store.ReplaceAsync(fetch.Snapshot!.ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
         }
         return fetch;
+    }
+
+    /// <summary>
+    /// The read at start of a process (API or worker) whose account comes from IAM. The first start, with no copy at
+    /// <paramref name="accountPath"/> yet, must read the account, or the process would open the store on the demo seed and
+    /// answer as if it were the real account: a failure is an error. A later start refreshes the copy, keeping it when
+    /// IAM cannot be read.
+    /// </summary>
+    /// <returns>The read, and whether it was the first start (its failure must stop the process).</returns>
+    public static async Task<(AccountSnapshotFetch Fetch, bool FirstStart)> LoadAtStartAsync(IServiceProvider services, string accountPath,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!File.Exists(accountPath))
+        {
+            return (await FetchIntoFileAsync(services.GetRequiredService<IamClient>(), accountPath, cancellationToken).ConfigureAwait(false), true);
+        }
+        return (await services.GetRequiredService<LiveAccountRefresher>().RefreshAsync(cancellationToken).ConfigureAwait(false), false);
     }
 
     /// <summary>Reads the account into <paramref name="path"/> before the store opens it: the service's first start on a live account.</summary>
