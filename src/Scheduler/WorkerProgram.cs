@@ -30,7 +30,7 @@ internal static class WorkerProgram
             var (fetch, firstStart) = await LiveAccountRefresher.LoadAtStartAsync(host.Services, accountPath, CancellationToken.None);
             if (!fetch.Success && firstStart)
             {
-                await Console.Error.WriteLineAsync($"Scheduler: cannot start: {AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {fetch.Describe()}");
+                await Console.Error.WriteLineAsync($"Scheduler: cannot start: {LiveAccountRefresher.FirstStartFailure(fetch)}");
                 return 1;
             }
         }

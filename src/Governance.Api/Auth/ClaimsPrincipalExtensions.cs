@@ -11,12 +11,13 @@ internal static class ClaimsPrincipalExtensions
         => user.FindFirstValue("sub") ?? throw new InvalidOperationException("authenticated user has no `sub` claim");
 
     /// <summary>The caller as the domain sees them.</summary>
-    public static Actor ToActor(this ClaimsPrincipal user)
+    public static Actor ToActor(this ClaimsPrincipal user) => new(user.SubjectId(), user.RolesHeld());
+
+    /// <summary>The roles the token carries, read from the configured role claim.</summary>
+    public static IReadOnlySet<string> RolesHeld(this ClaimsPrincipal user)
     {
-        var identity = user.Identity as ClaimsIdentity;
-        var roleType = identity?.RoleClaimType ?? ClaimTypes.Role;
-        var roles = user.FindAll(roleType).Select(static c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Actor(user.SubjectId(), roles);
+        var roleType = (user.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role;
+        return user.FindAll(roleType).Select(static c => c.Value).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>True for approvers and admins.</summary>

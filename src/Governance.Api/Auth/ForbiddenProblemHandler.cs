@@ -28,7 +28,8 @@ internal sealed class ForbiddenProblemHandler : IAuthorizationMiddlewareResultHa
             .SelectMany(static r => r.AllowedRoles)
             .Distinct(StringComparer.Ordinal)
             .ToArray() ?? [];
-        var held = context.User.ToActor().Roles.Order(StringComparer.Ordinal).ToArray();
+        // Roles only: a forbidden caller's token need not carry the `sub` the domain's Actor requires.
+        var held = context.User.RolesHeld().Order(StringComparer.Ordinal).ToArray();
         var detail = needed.Length == 0
             ? "the token does not allow this request"
             : $"this request needs the role {Quoted(needed, " or ")}; the token carries {(held.Length == 0 ? "no role of this service" : Quoted(held, ", "))}";

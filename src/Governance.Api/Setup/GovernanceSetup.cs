@@ -87,7 +87,7 @@ internal static class GovernanceSetup
         }
         else if (firstStart)
         {
-            throw new InvalidOperationException($"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {fetch.Describe()}");
+            throw new InvalidOperationException(LiveAccountRefresher.FirstStartFailure(fetch));
         }
         else
         {

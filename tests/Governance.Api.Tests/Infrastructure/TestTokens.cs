@@ -47,7 +47,11 @@ internal static class TestTokens
         return $"{header}.{payload}.";
     }
 
-    private static string Create(SigningCredentials credentials, string audience, string subject, string[] roles)
+    /// <summary>Correctly signed, but with no <c>sub</c> claim: it names no one.</summary>
+    public static string WithoutSubject(LocalSigningKey key, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, null, roles);
+
+    private static string Create(SigningCredentials credentials, string audience, string? subject, string[] roles)
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
@@ -58,7 +62,9 @@ internal static class TestTokens
             NotBefore = now,
             Expires = now.AddMinutes(30),
             SigningCredentials = credentials,
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = roles },
+            Claims = subject is null
+                ? new Dictionary<string, object> { ["role"] = roles }
+                : new Dictionary<string, object> { ["sub"] = subject, ["role"] = roles },
         });
     }
 }

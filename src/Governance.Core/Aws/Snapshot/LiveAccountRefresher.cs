@@ -40,6 +40,13 @@ public sealed class LiveAccountRefresher(IamClient iam, AccountStateStore store)
         return (await services.GetRequiredService<LiveAccountRefresher>().RefreshAsync(cancellationToken).ConfigureAwait(false), false);
     }
 
+    /// <summary>Why a first start that could not read the account stops: the one line the API and the worker print.</summary>
+    public static string FirstStartFailure(AccountSnapshotFetch fetch)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        return $"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {fetch.Describe()}";
+    }
+
     /// <summary>Reads the account into <paramref name="path"/> before the store opens it: the service's first start on a live account.</summary>
     public static async Task<AccountSnapshotFetch> FetchIntoFileAsync(IamClient iam, string path, CancellationToken cancellationToken)
     {
