@@ -8,6 +8,10 @@ public sealed class TestDatabase
     /// <summary>The variable CI sets to a PostgreSQL connection string (see .ci/postgres.sh).</summary>
     public const string PostgresVariable = "IAMGOV_TEST_POSTGRES";
 
+    // Test classes run in parallel, each with its own database and pool; PostgreSQL's default 100 connections are
+    // shared by all of them, so each pool is kept small (a burst of parallel requests queues for a connection).
+    private const int TestPoolSize = 10;
+
     private TestDatabase(DatabaseProvider provider, string? connectionString, string? unavailableReason)
         => (Provider, ConnectionString, UnavailableReason) = (provider, connectionString, unavailableReason);
 
@@ -35,7 +39,7 @@ public sealed class TestDatabase
             return new TestDatabase(DatabaseProvider.Postgres, null,
                 $"{PostgresVariable} is not set: export IAMGOV_TEST_POSTGRES=\"$(bash .ci/postgres.sh)\" to run the PostgreSQL variants");
         }
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}" };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}", MaxPoolSize = TestPoolSize };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null);
     }
 
