@@ -1,6 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Endpoints;
 using Governance.Api.Setup;
+using Governance.Core.Hosting;
 using Scheduler.Hosting;
 
 WebApplication app;
@@ -10,7 +11,6 @@ try
     var (options, paths) = builder.AddGovernance();
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
-    builder.Services.AddCredentialVending(builder.Configuration);
     builder.Services.AddGovernanceScheduler(builder.Configuration);
 
     app = builder.Build();
@@ -31,12 +31,15 @@ try
     app.MapSimulate();
 
     await app.InitializeGovernanceAsync();
+    // Started inside the try: options validated at start (ValidateOnStart) fail here, in one line.
+    await app.StartAsync();
 }
 catch (Exception e) when (StartupFailure.IsOperatorError(e))
 {
-    return StartupFailure.Report(e);
+    return StartupFailure.Report("Governance.Api", e);
 }
-await app.RunAsync();
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>

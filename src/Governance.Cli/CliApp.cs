@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Governance.Core.Aws;
+using Governance.Core.Infrastructure.Aws;
 
 namespace Governance.Cli;
 

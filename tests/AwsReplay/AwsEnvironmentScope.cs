@@ -5,7 +5,7 @@ namespace AwsReplay;
 /// <summary>
 /// Gives one test the <c>AWS_*</c> environment variables it names and nothing else of the machine's AWS setup, and
 /// restores the environment when disposed: for code that reads the process environment itself, as the AWS SDK's
-/// service clients do (code that takes a <c>Governance.Core.Aws.AwsEnvironment</c> needs no such scope). The environment belongs to the process, so tests that use this run one at
+/// service clients do (code that takes a <c>Governance.Core.Infrastructure.Aws.AwsEnvironment</c> needs no such scope). The environment belongs to the process, so tests that use this run one at
 /// a time: <see cref="SetAsync"/> waits until no other test holds it.
 /// </summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-using Governance.Core.Auth;
+using Governance.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Auth;
@@ -16,6 +16,7 @@ internal static class AuthorizationPolicies
     {
         services.AddSingleton<IAuthorizationHandler, NotOwnRequestHandler>();
         services.AddSingleton<IAuthorizationHandler, CanViewRequestHandler>();
+        services.AddSingleton<IAuthorizationHandler, GrantRequesterHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenProblemHandler>();
         services.AddAuthorizationBuilder()
             // Denied by default: an endpoint that forgets its policy still needs a valid token.

@@ -1,4 +1,4 @@
-using Governance.Core.Auth;
+using Governance.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Auth;

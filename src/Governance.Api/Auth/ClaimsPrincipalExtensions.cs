@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Governance.Core.Auth;
+using Governance.Core.Identity;
 
 namespace Governance.Api.Auth;
 

@@ -1,5 +1,5 @@
-using Governance.Api.Setup;
-using Governance.Core.Auth;
+using Governance.Core.Hosting;
+using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,7 +19,8 @@ internal static class JwtBearerSetup
             if (auth.Authority is { Length: > 0 } authority)
             {
                 jwt.Authority = authority;
-                jwt.Audience = auth.Audience ?? throw new InvalidOperationException("Governance:Auth:Audience is required with Governance:Auth:Authority");
+                // GovernanceOptionsValidator refuses an authority without an audience at start.
+                jwt.Audience = auth.Audience;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,

@@ -1,4 +1,4 @@
-using Governance.Core.Requests;
+using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Auth;

@@ -1,4 +1,5 @@
-using Governance.Core.Preview;
+using Governance.Core.Risk;
+using Governance.Core.Workflow.Preview;
 using PolicyEngine.Catalog;
 
 namespace Governance.Api.Contracts;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Governance.Core.Preview;
-using Governance.Core.Requests;
+using Governance.Core.Workflow.Preview;
+using Governance.Core.Workflow.Requests;
 
 namespace Governance.Api.Contracts;
 

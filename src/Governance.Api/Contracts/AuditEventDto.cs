@@ -1,4 +1,4 @@
-using Governance.Core.Audit;
+using Governance.Core.AuditTrail;
 
 namespace Governance.Api.Contracts;
 

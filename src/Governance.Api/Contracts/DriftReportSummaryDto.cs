@@ -1,4 +1,4 @@
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
 
 namespace Governance.Api.Contracts;
 

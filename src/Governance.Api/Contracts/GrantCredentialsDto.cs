@@ -1,4 +1,4 @@
-using Governance.Core.Credentials;
+using Governance.Core.Workflow.Credentials;
 
 namespace Governance.Api.Contracts;
 

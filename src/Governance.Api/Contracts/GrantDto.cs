@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Governance.Core.Grants;
+using Governance.Core.Workflow.Grants;
 
 namespace Governance.Api.Contracts;
 

@@ -1,4 +1,4 @@
-using Governance.Core.PermissionSets;
+using Governance.Core.Policies.PermissionSets;
 
 namespace Governance.Api.Contracts;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
-using Governance.Core.Requests;
 using Governance.Core.Results;
+using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -113,7 +113,7 @@ internal static class AccessRequestEndpoints
 
     private static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DecideAsync(
         Guid id, ClaimsPrincipal user, AccessRequestServices services, string decision, bool checkNotOwn,
-        Func<Core.Auth.Actor, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
+        Func<Core.Identity.Actor, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
     {
         var request = await services.Db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null || !await CanViewAsync(services, user, request))

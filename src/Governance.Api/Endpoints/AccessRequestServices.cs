@@ -1,5 +1,5 @@
-using Governance.Core.Data;
-using Governance.Core.Requests;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Endpoints;

@@ -1,7 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
-using Governance.Core.Audit;
-using Governance.Core.Data;
+using Governance.Core.AuditTrail;
+using Governance.Core.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

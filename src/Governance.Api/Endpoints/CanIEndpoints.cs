@@ -1,8 +1,8 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
-using Governance.Core.Access;
-using Governance.Core.Explain;
+using Governance.Core.Accounts.Questions;
+using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;

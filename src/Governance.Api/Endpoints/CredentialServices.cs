@@ -1,5 +1,5 @@
-using Governance.Core.Credentials;
-using Governance.Core.Data;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Credentials;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Endpoints;

@@ -1,6 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;

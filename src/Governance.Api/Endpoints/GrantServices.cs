@@ -1,5 +1,5 @@
-using Governance.Core.Data;
-using Governance.Core.Grants;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Grants;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Endpoints;

@@ -1,6 +1,6 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
-using Governance.Core.PermissionSets;
+using Governance.Core.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
-using Governance.Core.Explain;
+using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyEngine.Conformance;
 using PolicyEngine.Evaluation;

@@ -1,4 +1,4 @@
-using Governance.Core.Data;
+using Governance.Core.Infrastructure.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Governance.Api.Health;

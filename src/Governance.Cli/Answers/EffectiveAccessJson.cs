@@ -1,5 +1,5 @@
-using Governance.Core.Explain;
 using System.Text.Json;
+using Governance.Core.Reports;
 using PolicyEngine.Analysis;
 
 namespace Governance.Cli.Answers;

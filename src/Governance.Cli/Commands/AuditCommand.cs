@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
 using Governance.Cli.Reports;
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Cli.Commands;
 

@@ -1,7 +1,7 @@
-using Governance.Core.Explain;
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
+using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 
 namespace Governance.Cli.Commands;

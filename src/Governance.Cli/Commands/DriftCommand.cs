@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Reports;
 
 namespace Governance.Cli.Commands;
 

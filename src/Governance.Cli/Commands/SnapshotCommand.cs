@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Governance.Core.Aws;
-using Governance.Core.Aws.Iam;
-using Governance.Core.Aws.Snapshot;
+using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Iam;
+using Governance.Core.Infrastructure.Aws.Snapshot;
 
 namespace Governance.Cli.Commands;
 

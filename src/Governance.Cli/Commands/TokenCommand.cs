@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Governance.Core.Auth;
+using Governance.Core.Identity;
+using Governance.Core.Infrastructure.Signing;
 
 namespace Governance.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
-using Governance.Core.Access;
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
 
 namespace Governance.Cli.Commands;

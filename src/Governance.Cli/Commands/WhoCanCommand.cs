@@ -1,8 +1,8 @@
-using Governance.Core.Explain;
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
 using Governance.Core.Accounts;
+using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 
 namespace Governance.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Governance.Core.Access;
 using Governance.Core.Accounts;
+using Governance.Core.Accounts.Questions;
 
 namespace Governance.Cli.Inputs;
 

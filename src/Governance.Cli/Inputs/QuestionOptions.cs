@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using Governance.Core.Access;
+using Governance.Core.Accounts.Questions;
 
 namespace Governance.Cli.Inputs;
 

@@ -1,4 +1,4 @@
-using Governance.Core.Access;
+using Governance.Core.Accounts.Questions;
 
 namespace Governance.Cli.Inputs;
 

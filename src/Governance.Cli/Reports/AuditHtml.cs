@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Cli.Reports;
 
@@ -9,12 +9,12 @@ namespace Governance.Cli.Reports;
 /// <remarks>No scripts, fonts or images from elsewhere: inline CSS and an inline SVG chart, so the file can be mailed or archived as is.</remarks>
 internal static class AuditHtml
 {
-    private static readonly (FindingSeverity Severity, string Color)[] Palette =
+    private static readonly (RiskSeverity Severity, string Color)[] Palette =
     [
-        (FindingSeverity.Critical, "#9f1239"),
-        (FindingSeverity.High, "#ea580c"),
-        (FindingSeverity.Medium, "#d97706"),
-        (FindingSeverity.Low, "#64748b"),
+        (RiskSeverity.Critical, "#9f1239"),
+        (RiskSeverity.High, "#ea580c"),
+        (RiskSeverity.Medium, "#d97706"),
+        (RiskSeverity.Low, "#64748b"),
     ];
 
     public static string Render(AccountAudit audit)

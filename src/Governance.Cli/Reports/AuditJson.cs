@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Cli.Reports;
 
@@ -33,7 +33,7 @@ internal static class AuditJson
         }
         json.WriteEndObject();
         json.WriteStartObject("bySeverity");
-        foreach (var severity in Enum.GetValues<FindingSeverity>())
+        foreach (var severity in Enum.GetValues<RiskSeverity>())
         {
             json.WriteNumber(severity.ToString(), audit.Findings.Count(f => f.Severity == severity));
         }

@@ -1,4 +1,4 @@
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Cli.Reports;
 
@@ -11,11 +11,11 @@ internal static class AuditMarkdown
         output.WriteLine();
         output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings, as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC.");
         output.WriteLine();
-        output.WriteLine("| Category | " + string.Join(" | ", Enum.GetValues<FindingSeverity>().Reverse()) + " |");
-        output.WriteLine("|---|" + string.Concat(Enum.GetValues<FindingSeverity>().Select(static _ => "---:|")));
+        output.WriteLine("| Category | " + string.Join(" | ", Enum.GetValues<RiskSeverity>().Reverse()) + " |");
+        output.WriteLine("|---|" + string.Concat(Enum.GetValues<RiskSeverity>().Select(static _ => "---:|")));
         foreach (var category in Enum.GetValues<FindingCategory>())
         {
-            output.WriteLine($"| {category} | " + string.Join(" | ", Enum.GetValues<FindingSeverity>().Reverse()
+            output.WriteLine($"| {category} | " + string.Join(" | ", Enum.GetValues<RiskSeverity>().Reverse()
                 .Select(s => audit.Findings.Count(f => f.Category == category && f.Severity == s))) + " |");
         }
         foreach (var principal in audit.Principals.Where(static p => !p.Findings.IsEmpty))

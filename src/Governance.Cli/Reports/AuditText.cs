@@ -1,4 +1,4 @@
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Cli.Reports;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 

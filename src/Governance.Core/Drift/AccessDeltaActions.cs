@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
 using PolicyEngine.Analysis;
 
 namespace Governance.Core.Drift;

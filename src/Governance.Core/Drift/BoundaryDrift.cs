@@ -1,5 +1,5 @@
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 
@@ -24,18 +24,18 @@ internal static class BoundaryDrift
         }
         if (actual is null)
         {
-            return new DriftFinding(DriftKind.PolicyDrift, roleArn, FindingSeverity.High,
+            return new DriftFinding(DriftKind.PolicyDrift, roleArn, RiskSeverity.High,
                 $"permissions boundary `{intended}` set in code is not on the role");
         }
         if (intended is null)
         {
-            return new DriftFinding(DriftKind.PolicyDrift, roleArn, FindingSeverity.Medium,
+            return new DriftFinding(DriftKind.PolicyDrift, roleArn, RiskSeverity.Medium,
                 $"the role has permissions boundary `{actual}`, which code does not set");
         }
         var (codeDocument, accountDocument) = (Document(state, intended), Document(state, actual));
         if (codeDocument is null || accountDocument is null)
         {
-            return new DriftFinding(DriftKind.PolicyDrift, roleArn, FindingSeverity.Medium,
+            return new DriftFinding(DriftKind.PolicyDrift, roleArn, RiskSeverity.Medium,
                 $"permissions boundary is `{actual}`, code sets `{intended}`; `{(codeDocument is null ? intended : actual)}` is not in the account snapshot, so they cannot be compared");
         }
         var delta = AccessDeltaCalculator.Compare(
@@ -44,7 +44,7 @@ internal static class BoundaryDrift
             roleArn, assumptions);
         return delta.IsEmpty
             ? null
-            : new DriftFinding(DriftKind.PolicyDrift, roleArn, delta.Added.Any() ? FindingSeverity.High : FindingSeverity.Medium,
+            : new DriftFinding(DriftKind.PolicyDrift, roleArn, delta.Added.Any() ? RiskSeverity.High : RiskSeverity.Medium,
                 $"permissions boundary is `{actual}`, code sets `{intended}`; the boundary allows differently: {AccessDeltaActions.Describe(delta)}");
     }
 

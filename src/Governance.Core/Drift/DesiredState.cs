@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Governance.Core.Grants;
+using Governance.Core.Workflow.Grants;
 
 namespace Governance.Core.Drift;
 

@@ -1,6 +1,7 @@
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Reports;
+using Governance.Core.Risk;
 
 namespace Governance.Core.Drift;
 

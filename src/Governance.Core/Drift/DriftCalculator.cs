@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
-using Governance.Core.Drift.Reports;
-using Governance.Core.Grants;
+using Governance.Core.Drift.Records;
+using Governance.Core.Risk;
+using Governance.Core.Workflow.Grants;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 
@@ -54,7 +54,7 @@ public static class DriftCalculator
             managed.Add(arn);
             if (!principals.TryGetValue(arn, out var principal))
             {
-                findings.Add(new DriftFinding(DriftKind.MissingPrincipal, arn, FindingSeverity.Medium,
+                findings.Add(new DriftFinding(DriftKind.MissingPrincipal, arn, RiskSeverity.Medium,
                     $"role `{role.Name}` is defined in code but not in the account"));
                 continue;
             }
@@ -67,7 +67,7 @@ public static class DriftCalculator
             var delta = AccessDeltaCalculator.Compare(intended, present, arn, assumptions);
             if (!delta.IsEmpty)
             {
-                findings.Add(new DriftFinding(DriftKind.PolicyDrift, arn, delta.Added.Any() ? FindingSeverity.High : FindingSeverity.Medium,
+                findings.Add(new DriftFinding(DriftKind.PolicyDrift, arn, delta.Added.Any() ? RiskSeverity.High : RiskSeverity.Medium,
                     "policies differ from code in what they allow: " + AccessDeltaActions.Describe(delta)));
             }
             var account = roles[arn];
@@ -83,7 +83,7 @@ public static class DriftCalculator
         {
             if (!managed.Contains(arn) && !role.IsServiceLinked)
             {
-                findings.Add(new DriftFinding(DriftKind.UnmanagedPrincipal, arn, FindingSeverity.Medium,
+                findings.Add(new DriftFinding(DriftKind.UnmanagedPrincipal, arn, RiskSeverity.Medium,
                     $"role `{role.RoleName}` is in the account but no code in roles/ manages it"));
             }
         }
@@ -95,13 +95,13 @@ public static class DriftCalculator
             switch (grant.Status)
             {
                 case GrantStatus.Active when !present && grant.EndsAt > asOf:
-                    findings.Add(new DriftFinding(DriftKind.GrantMissing, grant.TargetRoleArn, FindingSeverity.Medium,
+                    findings.Add(new DriftFinding(DriftKind.GrantMissing, grant.TargetRoleArn, RiskSeverity.Medium,
                         $"active grant `{grant.Id}` ({grant.PermissionSet}, until {grant.EndsAt:O}) has no inline policy `{grant.PolicyName}` on the role"));
                     break;
                 case GrantStatus.Revoked or GrantStatus.Expired when present:
                     // A revoked grant's policy still allows until its window ends; an expired one's condition has ended it.
                     var live = grant.EndsAt > asOf;
-                    findings.Add(new DriftFinding(DriftKind.StaleGrant, grant.TargetRoleArn, live ? FindingSeverity.High : FindingSeverity.Low,
+                    findings.Add(new DriftFinding(DriftKind.StaleGrant, grant.TargetRoleArn, live ? RiskSeverity.High : RiskSeverity.Low,
                         $"{grant.Status.ToString().ToLowerInvariant()} grant `{grant.Id}` ({grant.PermissionSet}) still has inline policy `{grant.PolicyName}` on the role"
                         + (live ? $"; it allows until {grant.EndsAt:O}" : "; its time condition has ended it")));
                     break;

@@ -1,4 +1,4 @@
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Core.Drift;
 
@@ -7,4 +7,4 @@ namespace Governance.Core.Drift;
 /// <param name="Principal">The role's ARN.</param>
 /// <param name="Severity">How urgent it is.</param>
 /// <param name="Detail">One line for people, with the evidence (the access delta, the policy name).</param>
-public sealed record DriftFinding(DriftKind Kind, string Principal, FindingSeverity Severity, string Detail);
+public sealed record DriftFinding(DriftKind Kind, string Principal, RiskSeverity Severity, string Detail);

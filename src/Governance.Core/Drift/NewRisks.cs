@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
-using Governance.Core.Drift.Reports;
-using Governance.Core.Grants;
+using Governance.Core.Drift.Records;
+using Governance.Core.Risk;
+using Governance.Core.Workflow.Grants;
 
 namespace Governance.Core.Drift;
 
@@ -44,9 +44,9 @@ internal static class NewRisks
             .Select(static r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; code does not give this risk"));
     }
 
-    private static Dictionary<(string Principal, FindingCategory Category, string Title), FindingSeverity> Worst(IEnumerable<RiskRecord> risks)
+    private static Dictionary<(string Principal, FindingCategory Category, string Title), RiskSeverity> Worst(IEnumerable<RiskRecord> risks)
     {
-        var worst = new Dictionary<(string, FindingCategory, string), FindingSeverity>();
+        var worst = new Dictionary<(string, FindingCategory, string), RiskSeverity>();
         foreach (var risk in risks)
         {
             var key = (risk.Principal, risk.Category, risk.Title);
@@ -58,7 +58,7 @@ internal static class NewRisks
         return worst;
     }
 
-    private static bool IsNew(RiskRecord risk, Dictionary<(string Principal, FindingCategory Category, string Title), FindingSeverity> before)
+    private static bool IsNew(RiskRecord risk, Dictionary<(string Principal, FindingCategory Category, string Title), RiskSeverity> before)
         => !before.TryGetValue((risk.Principal, risk.Category, risk.Title), out var severity) || risk.Severity > severity;
 
     private static IamRole AsCode(IamRole actual, RoleDefinition role, IEnumerable<Grant> grants, AccountState state)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Governance.Core.Accounts;
-using Governance.Core.PermissionSets;
+using Governance.Core.Policies.PermissionSets;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
 

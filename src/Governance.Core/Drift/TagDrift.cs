@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
-using Governance.Core.Analysis;
+using Governance.Core.Risk;
 
 namespace Governance.Core.Drift;
 
@@ -32,6 +32,6 @@ internal static class TagDrift
             .Select(k => $"`{k}` (`{account[k]}`) is not in code"));
         return differences.Count == 0
             ? null
-            : new DriftFinding(DriftKind.PolicyDrift, roleArn, FindingSeverity.Low, "tags differ from code: " + string.Join("; ", differences));
+            : new DriftFinding(DriftKind.PolicyDrift, roleArn, RiskSeverity.Low, "tags differ from code: " + string.Join("; ", differences));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Governance.Core.Analysis;
+using Governance.Core.Accounts;
+using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
@@ -64,7 +65,7 @@ internal static class TrustPolicyDrift
         }
         return differences.Count == 0
             ? null
-            : new DriftFinding(DriftKind.PolicyDrift, roleArn, widened ? FindingSeverity.High : FindingSeverity.Medium,
+            : new DriftFinding(DriftKind.PolicyDrift, roleArn, widened ? RiskSeverity.High : RiskSeverity.Medium,
                 "trust policy differs from code in who may assume the role: " + string.Join("; ", differences));
     }
 

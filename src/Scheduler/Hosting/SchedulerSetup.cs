@@ -1,10 +1,12 @@
-using Governance.Core.Aws;
-using Governance.Core.Data;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
+using Governance.Core.Hosting;
+using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using Scheduler.Drift;
 using Scheduler.Jobs;
 
 namespace Scheduler.Hosting;
@@ -18,8 +20,8 @@ public static class SchedulerSetup
     /// node; Quartz creates its tables when missing), on the embedded SQLite default the in-memory store.
     /// </summary>
     /// <remarks>
-    /// The jobs' own services (<c>GrantService</c> and what it needs) are registered by the host: the API's setup, or
-    /// <see cref="WorkerServices"/> in the worker. A firing missed while the service was down runs once at start-up:
+    /// The jobs' own services (<c>GrantService</c> and what it needs) are registered by the host, through
+    /// <see cref="GovernanceCoreSetup.AddGovernanceCore"/>. A firing missed while the service was down runs once at start-up:
     /// cron triggers fire and proceed on misfire, the PostgreSQL store keeps each trigger's last firing across restarts,
     /// and with the in-memory store <see cref="MissedFiringCatchUp"/> compares the schedule with <see cref="RunHistory"/>.
     /// </remarks>
@@ -27,20 +29,21 @@ public static class SchedulerSetup
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var governance = GovernanceOptions.Read(configuration);
+        var options = governance.Scheduler;
         services.AddSingleton(options);
-        var paths = SchedulerPaths.Resolve(configuration);
-        services.AddSingleton(paths);
-        // The reports are served by the API from the database, even on nodes that leave the jobs to a dedicated worker.
-        services.AddScoped<DriftReportRepository>();
         if (!options.Enabled)
         {
             return services;
         }
-        services.AddSingleton(new DriftReportStore(paths.ReportsDirectory));
-        var provider = configuration.GetValue("Governance:Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = configuration["Governance:Database:ConnectionString"];
-        services.AddScoped<DriftAuditService>();
+        var paths = GovernancePaths.Resolve(governance);
+        // The drift job's own services; the API and the worker register them too, through AddGovernanceCore.
+        services.TryAddScoped<DriftReportRepository>();
+        services.TryAddSingleton(new DriftReportStore(paths.ReportsDirectory));
+        services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
+        services.TryAddScoped<DriftAuditService>();
+        var provider = governance.Database.Provider;
+        var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
 
         var jobs = new List<ScheduledJob>();

@@ -1,5 +1,5 @@
+using Governance.Core.Drift;
 using Quartz;
-using Scheduler.Drift;
 
 namespace Scheduler.Jobs;
 

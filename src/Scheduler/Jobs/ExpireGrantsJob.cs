@@ -1,4 +1,4 @@
-using Governance.Core.Grants;
+using Governance.Core.Workflow.Grants;
 using Quartz;
 
 namespace Scheduler.Jobs;

@@ -1,4 +1,4 @@
-using Governance.Core.Aws.Snapshot;
+using Governance.Core.Infrastructure.Aws.Snapshot;
 using Microsoft.Extensions.Logging;
 using Quartz;
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Api.Tests.Infrastructure;
-using Governance.Core.Data;
+using Governance.Core.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Tests.Audit;

@@ -1,6 +1,6 @@
 using Governance.Api.Auth;
 using Governance.Api.Tests.Infrastructure;
-using Governance.Core.Auth;
+using Governance.Core.Infrastructure.Signing;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -5,7 +5,7 @@ using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
 using Governance.Api.Tests.Infrastructure;
-using Governance.Core.Aws;
+using Governance.Core.Infrastructure.Aws;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +60,7 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
     private HttpClient ClientFor(string subject, string role)
     {
         var client = _service.CreateClient();
-        var key = Governance.Core.Auth.LocalSigningKey.LoadOrCreate(Path.Combine(_fixture.DataDirectory, "live"));
+        var key = Governance.Core.Infrastructure.Signing.LocalSigningKey.LoadOrCreate(Path.Combine(_fixture.DataDirectory, "live"));
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Valid(key, subject, role));
         return client;
     }

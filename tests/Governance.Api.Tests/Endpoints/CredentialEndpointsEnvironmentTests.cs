@@ -4,8 +4,8 @@ using AwsReplay;
 using AwsReplay.SigV4;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Cli;
-using Governance.Core.Credentials;
-using Governance.Core.Tests.Credentials;
+using Governance.Core.Tests.Infrastructure.Aws.Sts;
+using Governance.Core.Workflow.Credentials;
 
 namespace Governance.Api.Tests.Endpoints;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Governance.Core.Analysis;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
 
@@ -20,13 +20,13 @@ public abstract partial class GovernanceApiTests<TFixture>
         // Arrange: runs in a year of their own, so that this class's other tests cannot interleave with them
         var factory = Factory;
         var first = new DriftReport(Guid.NewGuid(), new DateTimeOffset(2031, 3, 1, 3, 0, 0, TimeSpan.Zero),
-            [new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", FindingSeverity.Medium, "role `platform-admin` <unmanaged>")],
+            [new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", RiskSeverity.Medium, "role `platform-admin` <unmanaged>")],
             null, [], DriftBaseline.Empty);
         var second = new DriftReport(Guid.NewGuid(), first.RanAt.AddDays(1),
             [
-                new DriftFinding(DriftKind.PolicyDrift, DataEngineer, FindingSeverity.High,
+                new DriftFinding(DriftKind.PolicyDrift, DataEngineer, RiskSeverity.High,
                     "policies differ from code in what they allow: added s3:DeleteObject on arn:aws:s3:::lake-sandbox/*"),
-                new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", FindingSeverity.Medium, "role `platform-admin` <unmanaged>"),
+                new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/platform-admin", RiskSeverity.Medium, "role `platform-admin` <unmanaged>"),
             ],
             new PreviousAudit(first.Id, first.RanAt),
             [new PrincipalAccessDelta(DataEngineer, PrincipalChange.Changed,

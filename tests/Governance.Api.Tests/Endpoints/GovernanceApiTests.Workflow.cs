@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Governance.Core.Grants;
+using Governance.Core.Workflow.Grants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Endpoints;

@@ -1,4 +1,4 @@
-using Governance.Core.Auth;
+using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

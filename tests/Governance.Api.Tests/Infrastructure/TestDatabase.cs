@@ -1,4 +1,4 @@
-using Governance.Core.Data;
+using Governance.Core.Infrastructure.Data;
 
 namespace Governance.Api.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Governance.Core.Auth;
+using Governance.Core.Infrastructure.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

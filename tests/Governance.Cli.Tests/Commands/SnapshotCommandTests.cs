@@ -2,7 +2,7 @@ using System.Text.Json;
 using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
-using Governance.Core.Aws;
+using Governance.Core.Infrastructure.Aws;
 
 namespace Governance.Cli.Tests.Commands;
 

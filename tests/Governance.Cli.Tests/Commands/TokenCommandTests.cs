@@ -1,4 +1,4 @@
-using Governance.Core.Auth;
+using Governance.Core.Infrastructure.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Governance.Cli.Tests.Commands;

@@ -1,6 +1,6 @@
 using Governance.Core.Drift;
-using Governance.Core.PermissionSets;
-using Governance.Core.Tests.Analysis;
+using Governance.Core.Policies.PermissionSets;
+using Governance.Core.Tests.Risk;
 
 namespace Governance.Core.Tests.Drift;
 
@@ -21,10 +21,10 @@ public sealed class DriftAtScaleTests
             .Select((json, n) => RoleDefinitionLoader.Read($"role-{n}.json", json, errors))
             .ToList();
         Assert.Empty(errors);
-        var actual = Analysis.LabAudit.State(GeneratedAccount.Json(Roles));
+        var actual = Risk.LabAudit.State(GeneratedAccount.Json(Roles));
 
         // Act
-        var findings = DriftCalculator.Compare(new DesiredState([.. definitions.OfType<RoleDefinition>()], []), actual, Analysis.LabAudit.AsOf);
+        var findings = DriftCalculator.Compare(new DesiredState([.. definitions.OfType<RoleDefinition>()], []), actual, Risk.LabAudit.AsOf);
 
         // Assert
         Assert.Equal(

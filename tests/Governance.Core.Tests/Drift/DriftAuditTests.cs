@@ -1,6 +1,6 @@
-using Governance.Core.Analysis;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
@@ -24,7 +24,7 @@ public sealed class DriftAuditTests
         // Assert
         Assert.Null(report.Previous);
         Assert.Empty(report.AccessDelta);
-        Assert.Contains(report.Findings, static f => f is { Kind: DriftKind.NewRisk, Principal: Shadow, Severity: FindingSeverity.Critical });
+        Assert.Contains(report.Findings, static f => f is { Kind: DriftKind.NewRisk, Principal: Shadow, Severity: RiskSeverity.Critical });
         Assert.Equal<string>([Analyst, Shadow], report.Baseline.Principals.Select(static p => p.Principal).Order(StringComparer.Ordinal));
         Assert.Contains(report.Baseline.Risks, static r => r is { Principal: Shadow, Category: FindingCategory.AdminEquivalent });
     }
@@ -75,8 +75,8 @@ public sealed class DriftAuditTests
         var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow-admin", ("admin", Admin)));
         var seen = DriftAudit.Run(Guid.NewGuid(), desired, actual, Now.AddDays(-1), previous: null);
         Assert.NotEmpty(seen.Baseline.Risks);
-        var worse = seen with { Baseline = seen.Baseline with { Risks = [.. seen.Baseline.Risks.Select(static r => r with { Severity = FindingSeverity.Critical })] } };
-        var milder = seen with { Baseline = seen.Baseline with { Risks = [.. seen.Baseline.Risks.Select(static r => r with { Severity = FindingSeverity.Low })] } };
+        var worse = seen with { Baseline = seen.Baseline with { Risks = [.. seen.Baseline.Risks.Select(static r => r with { Severity = RiskSeverity.Critical })] } };
+        var milder = seen with { Baseline = seen.Baseline with { Risks = [.. seen.Baseline.Risks.Select(static r => r with { Severity = RiskSeverity.Low })] } };
 
         // Act
         var afterWorse = DriftAudit.Run(Guid.NewGuid(), desired, actual, Now, worse);
@@ -84,7 +84,7 @@ public sealed class DriftAuditTests
 
         // Assert
         Assert.DoesNotContain(afterWorse.Findings, static f => f.Kind == DriftKind.NewRisk);
-        Assert.Equal(seen.Baseline.Risks.Count(static r => r.Severity > FindingSeverity.Low), afterMilder.Findings.Count(static f => f.Kind == DriftKind.NewRisk));
+        Assert.Equal(seen.Baseline.Risks.Count(static r => r.Severity > RiskSeverity.Low), afterMilder.Findings.Count(static f => f.Kind == DriftKind.NewRisk));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using Governance.Core.Analysis;
 using Governance.Core.Drift;
+using Governance.Core.Risk;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Drift;
@@ -20,7 +20,7 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
-        Assert.Equal(FindingSeverity.Low, finding.Severity);
+        Assert.Equal(RiskSeverity.Low, finding.Severity);
         Assert.Equal("tags differ from code: `team` is `bi`, code says `analytics`; `temp` (`yes`) is not in code", finding.Detail);
     }
 
@@ -65,7 +65,7 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Equal($"permissions boundary `{boundary}` set in code is not on the role", finding.Detail);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
 
         // Assert
-        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Contains("which code does not set", finding.Detail, StringComparison.Ordinal);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
 
         // Assert
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Contains($"permissions boundary is `{ManagedPolicyArn("Wide")}`, code sets `{ManagedPolicyArn("LakeBoundary")}`", finding.Detail, StringComparison.Ordinal);
         Assert.Contains("added dynamodb:DeleteTable on *", finding.Detail, StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
-using Governance.Core.Analysis;
 using Governance.Core.Drift;
+using Governance.Core.Risk;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Drift;
@@ -21,7 +21,7 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(Analyst, finding.Principal);
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.StartsWith("trust policy differs from code in who may assume the role:", finding.Detail, StringComparison.Ordinal);
         Assert.Contains("`arn:aws:iam::444455556666:root` sts:AssumeRole: denied in code, allowed in the account", finding.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("111122223333:root`", finding.Detail, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
 
         // Assert
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Contains("sts:AssumeRole: allowed if aws:MultiFactorAuthPresent in code, allowed in the account", finding.Detail, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now));
 
         // Assert
-        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Contains("`arn:aws:iam::111122223333:root` sts:AssumeRole: allowed in code, denied in the account", finding.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("role/admin", finding.Detail, StringComparison.Ordinal); // the account admits it through root in code too
     }
@@ -86,7 +86,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now), static f => f.Kind == DriftKind.PolicyDrift);
 
         // Assert
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Contains("`glue.amazonaws.com` sts:AssumeRole: allowed in code, denied in the account", finding.Detail, StringComparison.Ordinal);
         Assert.Contains("`lambda.amazonaws.com` sts:AssumeRole: denied in code, allowed in the account", finding.Detail, StringComparison.Ordinal);
     }
@@ -102,7 +102,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(desired, actual, Now), static f => f.Kind == DriftKind.PolicyDrift);
 
         // Assert
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Contains("anyone (`*`) sts:AssumeRole: denied in code, allowed in the account", finding.Detail, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed partial class DriftCalculatorTests
         var finding = Assert.Single(DriftCalculator.Compare(Desired(Role("analyst", ("read-lake", ReadLake))), actual, Now));
 
         // Assert
-        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Contains("`arn:aws:iam::111122223333:root` sts:AssumeRole: allowed in code, denied in the account", finding.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
-using Governance.Core.Analysis;
 using Governance.Core.Drift;
-using Governance.Core.Grants;
+using Governance.Core.Risk;
+using Governance.Core.Workflow.Grants;
 using PolicyEngine.Catalog;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
@@ -68,7 +68,7 @@ public sealed partial class DriftCalculatorTests
         // Assert
         Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
         Assert.Equal(Analyst, finding.Principal);
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
         Assert.Contains("added s3:DeleteObject on arn:aws:s3:::lake/*", finding.Detail, StringComparison.Ordinal);
     }
 
@@ -84,7 +84,7 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(DriftKind.PolicyDrift, finding.Kind);
-        Assert.Equal(FindingSeverity.Medium, finding.Severity);
+        Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Contains("removed s3:ListBucket", finding.Detail, StringComparison.Ordinal);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class DriftCalculatorTests
         Assert.Contains(findings, static f => f.Kind == DriftKind.PolicyDrift && f.Principal == Analyst);
         var risk = Assert.Single(findings, static f => f.Kind == DriftKind.NewRisk && f.Detail.StartsWith("AdminEquivalent", StringComparison.Ordinal));
         Assert.Equal(Analyst, risk.Principal);
-        Assert.Equal(FindingSeverity.Critical, risk.Severity);
+        Assert.Equal(RiskSeverity.Critical, risk.Severity);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(DriftKind.StaleGrant, finding.Kind);
-        Assert.Equal(FindingSeverity.High, finding.Severity);
+        Assert.Equal(RiskSeverity.High, finding.Severity);
     }
 
     [Fact]
@@ -212,6 +212,6 @@ public sealed partial class DriftCalculatorTests
 
         // Assert
         Assert.Equal(DriftKind.StaleGrant, finding.Kind);
-        Assert.Equal(FindingSeverity.Low, finding.Severity);
+        Assert.Equal(RiskSeverity.Low, finding.Severity);
     }
 }

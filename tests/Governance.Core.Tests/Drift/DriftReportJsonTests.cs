@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Drift;

@@ -1,5 +1,5 @@
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Reports;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Drift;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Governance.Core.Accounts;
 using Governance.Core.Drift;
-using Governance.Core.Grants;
+using Governance.Core.Workflow.Grants;
 
 namespace Governance.Core.Tests.Drift;
 

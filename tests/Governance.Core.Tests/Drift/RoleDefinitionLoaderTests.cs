@@ -1,5 +1,5 @@
 using Governance.Core.Drift;
-using Governance.Core.PermissionSets;
+using Governance.Core.Policies.PermissionSets;
 
 namespace Governance.Core.Tests.Drift;
 

@@ -1,4 +1,4 @@
-using Governance.Core.Data;
+using Governance.Core.Infrastructure.Data;
 using Scheduler.Tests.Infrastructure;
 
 namespace Scheduler.Tests.Hosting;

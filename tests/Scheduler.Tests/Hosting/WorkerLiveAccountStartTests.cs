@@ -23,7 +23,7 @@ public sealed class WorkerLiveAccountStartTests : IDisposable
     public async Task Start_FreshDataFolderAndIamUnreachable_ExitsOneWithoutUsingTheSeed()
     {
         // Arrange: test keys, and an IAM endpoint on a loopback port nothing listens on.
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Scheduler.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Scheduler.Worker.dll")])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

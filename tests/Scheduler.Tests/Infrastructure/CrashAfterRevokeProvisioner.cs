@@ -1,5 +1,4 @@
-using Governance.Core.Grants;
-using Governance.Core.Provisioning;
+using Governance.Core.Workflow.Grants;
 
 namespace Scheduler.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
-using Governance.Core.Data;
-using Governance.Core.Grants;
-using Governance.Core.Provisioning;
+using Governance.Core.Accounts;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Grants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

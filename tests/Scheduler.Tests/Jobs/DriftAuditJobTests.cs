@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Governance.Core.Data;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Reports;
+using Governance.Core.Drift.Records;
+using Governance.Core.Infrastructure.Data;
 using PolicyEngine.Analysis;
 using Scheduler.Jobs;
 using Scheduler.Tests.Infrastructure;

@@ -1,9 +1,10 @@
 using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
-using Governance.Core.Audit;
-using Governance.Core.Aws;
-using Governance.Core.Grants;
+using Governance.Core.AuditTrail;
+using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Workflow;
+using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

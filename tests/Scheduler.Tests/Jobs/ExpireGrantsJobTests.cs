@@ -1,5 +1,6 @@
-using Governance.Core.Audit;
-using Governance.Core.Grants;
+using Governance.Core.AuditTrail;
+using Governance.Core.Workflow;
+using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
 using Scheduler.Jobs;
 using Scheduler.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
-using Governance.Core.Aws;
+using Governance.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Governance.Core.Accounts.Questions;
+
+/// <summary>
+/// Reads <c>KEY=VALUE</c> arguments (the CLI's <c>--context</c>, the API's <c>context</c> query parameter) into
+/// condition keys. Repeating a key makes it multi-valued (<c>aws:TagKeys=team</c>, <c>aws:TagKeys=env</c>), as does a
+/// comma list in brackets (<c>KEY=[a,b]</c>).
+/// </summary>
+public static class ContextArguments
+{
+    /// <summary>Parses <paramref name="arguments"/>; each error names the argument as given, in backticks.</summary>
+    public static (ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        var errors = new List<string>();
+        foreach (var argument in arguments)
+        {
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                errors.Add($"`{argument}`: expected KEY=VALUE, such as aws:SourceIp=203.0.113.7");
+                continue;
+            }
+            var key = argument[..equals].Trim();
+            var value = argument[(equals + 1)..];
+            if (!values.TryGetValue(key, out var list))
+            {
+                values[key] = list = [];
+                order.Add(key);
+            }
+            if (value.StartsWith('[') && value.EndsWith(']'))
+            {
+                list.AddRange(value[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                list.Add(value);
+            }
+        }
+        return ([.. order.Select(k => KeyValuePair.Create(k, values[k].ToImmutableArray()))], errors);
+    }
+}

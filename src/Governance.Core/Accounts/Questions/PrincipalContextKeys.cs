@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Governance.Core.Accounts.Questions;
+
+/// <summary>
+/// The global condition keys AWS sets from the calling principal itself, beyond those the engine derives from its
+/// ARN: its tags (<c>aws:PrincipalTag/KEY</c>) and its unique id (<c>aws:userid</c>).
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+/// </summary>
+internal static class PrincipalContextKeys
+{
+    public static IEnumerable<KeyValuePair<string, ImmutableArray<string>>> For(ResolvedPrincipal principal)
+    {
+        foreach (var tag in principal.Tags)
+        {
+            yield return KeyValuePair.Create($"aws:PrincipalTag/{tag.Key}", ImmutableArray.Create(tag.Value));
+        }
+        // For a role session aws:userid is "ROLEID:SESSION"; without a session name only a user's id is certain.
+        if (principal.Kind == PrincipalKind.User && principal.UniqueId.Length > 0)
+        {
+            yield return KeyValuePair.Create("aws:userid", ImmutableArray.Create(principal.UniqueId));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using PolicyEngine.Catalog;
+
+namespace Governance.Core.Accounts.Questions;
+
+/// <summary>
+/// Checks the action and resource of an access question before any policy is read; the CLI's <c>can-i</c> and the
+/// API's <c>GET /v1/can-i</c> ask the same checks.
+/// </summary>
+public static class RequestChecks
+{
+    /// <summary>An action must be one known action, <c>service:Name</c>: a request is for exactly one. Null when it is.</summary>
+    public static string? CheckAction(string action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.IndexOfAny(['*', '?']) >= 0)
+        {
+            return $"action `{action}` has a wildcard; a request is for one action, such as s3:GetObject";
+        }
+        var colon = action.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == action.Length - 1)
+        {
+            return $"action `{action}` is not of the form service:Action, such as s3:GetObject";
+        }
+        if (ActionCatalog.Default.TryGetAction(action, out _))
+        {
+            return null;
+        }
+        var suggestions = ActionCatalog.Default.Suggest(action);
+        var service = action[..colon];
+        var what = ActionCatalog.Default.TryGetService(service, out _) ? "action" : "service";
+        return $"unknown {what} in `{action}`" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty);
+    }
+
+    /// <summary>A resource is <c>*</c> or an ARN with its six parts: <c>arn:partition:service:region:account:resource</c>. Null when it is.</summary>
+    public static string? CheckResource(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (resource == "*")
+        {
+            return null;
+        }
+        var parts = resource.Split(':', 6);
+        if (parts.Length < 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2].Length == 0 || parts[5].Length == 0)
+        {
+            return $"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`";
+        }
+        return null;
+    }
+}

@@ -1,9 +1,0 @@
-using Governance.Core.Preview;
-
-namespace Governance.Core.Approval;
-
-/// <summary>A rule on risk findings of a minimum severity.</summary>
-/// <param name="MinimumSeverity">The rule applies to findings of this severity or worse.</param>
-/// <param name="Outcome">What it does.</param>
-/// <param name="ApprovalsRequired">For <see cref="FindingOutcome.RequireApprovals"/>: how many distinct approvers.</param>
-public sealed record FindingRule(RiskSeverity MinimumSeverity, FindingOutcome Outcome, int ApprovalsRequired);

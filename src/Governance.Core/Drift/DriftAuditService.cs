@@ -1,0 +1,36 @@
+using Governance.Core.Accounts;
+using Governance.Core.Drift.Records;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Grants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Governance.Core.Drift;
+
+/// <summary>Runs the drift audit on the service's own state, stores its report in the database and writes it to the reports folder.</summary>
+/// <remarks>
+/// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps;
+/// previous: the newest stored report, so NewRisk and the access delta are measured since the last run.
+/// Safe to run again: each run adds a report of its own and changes nothing else.
+/// </remarks>
+public sealed class DriftAuditService(
+    GovernanceDbContext db, DriftReportRepository repository, AccountStateStore account, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time)
+{
+    /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
+    /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
+    public async Task<DriftReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var ranAt = time.GetUtcNow();
+        var (definitions, errors) = RoleDefinitionLoader.LoadDirectory(roles.Path);
+        if (!errors.IsEmpty)
+        {
+            throw new InvalidDataException("policies/roles is invalid: " + string.Join("; ", errors.Select(static e => $"{e.File}: {e.Message}")));
+        }
+        var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]), account.Current, ranAt, previous);
+        // The database is the record every node reads; the file is a copy for people and backups, written after it.
+        await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
+        await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+}

@@ -1,0 +1,98 @@
+using Governance.Core.Accounts;
+using Governance.Core.Accounts.Questions;
+using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
+using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Provisioning;
+using Governance.Core.Infrastructure.Aws.Sts;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Policies;
+using Governance.Core.Workflow.Credentials;
+using Governance.Core.Workflow.Grants;
+using Governance.Core.Workflow.Preview;
+using Governance.Core.Workflow.Requests;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PolicyEngine.Catalog;
+
+namespace Governance.Core.Hosting;
+
+/// <summary>The one composition root of the domain: what the API, the worker and the test hosts all register.</summary>
+public static class GovernanceCoreSetup
+{
+    /// <summary>
+    /// Binds <see cref="GovernanceOptions"/> (validated at start), resolves <see cref="GovernancePaths"/>, and registers
+    /// the policies, the account copy, the authorizer, the workflow services, the drift reports, the AWS parts the
+    /// settings turn on, and the database.
+    /// </summary>
+    /// <remarks>
+    /// Every choice between implementations is made here, once, from the settings: the grant provisioner (the account
+    /// copy or IAM), the role-session issuer (STS or a stand-in that says how to turn it on), the database provider.
+    /// Registrations use TryAdd where a host or a test may register its own first.
+    /// </remarks>
+    /// <returns>The bound options and the resolved paths, for the host's own setup.</returns>
+    public static (GovernanceOptions Options, GovernancePaths Paths) AddGovernanceCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = GovernanceOptions.Read(configuration);
+        var paths = GovernancePaths.Resolve(options);
+        var aws = AwsIntegrationOptions.Read(key => configuration[key]);
+        Directory.CreateDirectory(paths.DataDirectory);
+
+        services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(paths);
+
+        services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
+        services.AddSingleton(_ => AccountStateStore.Open(paths.AccountSnapshot, paths.AccountSnapshotSeed));
+        services.AddSingleton<CurrentAccountAuthorizer>();
+        services.AddSingleton(ActionCatalog.Default);
+
+        services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
+        services.AddAwsIntegration(aws);
+        if (aws.Provisioning == ProvisioningMode.Aws)
+        {
+            services.TryAddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
+        }
+        else
+        {
+            services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+        }
+        services.AddScoped<AccessRequestService>();
+        services.AddScoped<GrantService>();
+        AddCredentialVending(services, options.Aws.Sts);
+
+        services.TryAddScoped<DriftReportRepository>();
+        services.TryAddSingleton(new DriftReportStore(paths.ReportsDirectory));
+        services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
+        services.TryAddScoped<DriftAuditService>();
+
+        services.AddGovernanceDatabase(options.Database.Provider,
+            options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));
+        return (options, paths);
+    }
+
+    /// <summary>STS when <c>Governance:Aws:Sts:Enabled</c> is true, otherwise a stand-in that answers how to turn it on.</summary>
+    private static void AddCredentialVending(IServiceCollection services, CredentialVendingOptions options)
+    {
+        services.AddSingleton(options);
+        if (options.Enabled)
+        {
+            services.TryAddSingleton<IRoleSessionIssuer>(static sp =>
+            {
+                var connection = sp.GetRequiredService<AwsIntegrationOptions>().Connection;
+                return new StsRoleSessionIssuer(() => StsRoleSessionIssuer.CreateClient(connection));
+            });
+        }
+        else
+        {
+            services.TryAddSingleton<IRoleSessionIssuer, UnconfiguredRoleSessionIssuer>();
+        }
+        services.AddScoped<GrantCredentialService>();
+    }
+}

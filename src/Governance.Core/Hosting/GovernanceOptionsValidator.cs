@@ -1,0 +1,39 @@
+using Governance.Core.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Core.Hosting;
+
+/// <summary>Checks <see cref="GovernanceOptions"/> at start, naming the key of every wrong value.</summary>
+internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GovernanceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+        {
+            failures.Add("Governance:Database:ConnectionString is required with Governance:Database:Provider=Postgres");
+        }
+        if (!string.IsNullOrWhiteSpace(options.Auth.Authority) && string.IsNullOrWhiteSpace(options.Auth.Audience))
+        {
+            failures.Add("Governance:Auth:Audience is required with Governance:Auth:Authority");
+        }
+        if (options.Aws.Sts.Validate() is { } sts)
+        {
+            failures.Add(sts);
+        }
+        foreach (var (job, schedule) in new[]
+        {
+            (nameof(SchedulerOptions.ExpireGrants), options.Scheduler.ExpireGrants),
+            (nameof(SchedulerOptions.DriftAudit), options.Scheduler.DriftAudit),
+            (nameof(SchedulerOptions.AccountRefresh), options.Scheduler.AccountRefresh),
+        })
+        {
+            if (schedule.TimeZoneError(job) is { } zone)
+            {
+                failures.Add(zone);
+            }
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,46 @@
+using Governance.Core.Accounts;
+using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Snapshot;
+using Governance.Core.Infrastructure.Data;
+using Governance.Core.Policies;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Core.Hosting;
+
+/// <summary>What the API and the worker do before they serve or fire anything, so that a broken file or setting stops the start.</summary>
+public static class GovernanceStartup
+{
+    /// <summary>
+    /// Applies the database migrations, loads the policies, reads the account from IAM when it comes from there, and
+    /// opens the account copy.
+    /// </summary>
+    /// <remarks>
+    /// With <c>Governance:Account:Source=Aws</c> the first start must read the account, or the process would answer from
+    /// the demo seed as if it were the real account; later starts keep the last copy when IAM cannot be read, and the
+    /// refresh job tries again.
+    /// </remarks>
+    /// <returns>The read from IAM at start, or null when the account does not come from IAM.</returns>
+    /// <exception cref="InvalidOperationException">The first read of a live account failed; the message says why in one line.</exception>
+    public static async Task<AccountSnapshotFetch?> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // A worker may start before the API ever has: the database must exist before the first firing.
+            await GovernanceDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), cancellationToken).ConfigureAwait(false);
+        }
+        _ = services.GetRequiredService<GovernancePolicies>();
+        AccountSnapshotFetch? fetch = null;
+        if (services.GetRequiredService<AwsIntegrationOptions>().Account == AccountSource.Aws)
+        {
+            var paths = services.GetRequiredService<GovernancePaths>();
+            (fetch, var firstStart) = await LiveAccountRefresher.LoadAtStartAsync(services, paths.AccountSnapshot, cancellationToken).ConfigureAwait(false);
+            if (!fetch.Success && firstStart)
+            {
+                throw new InvalidOperationException(LiveAccountRefresher.FirstStartFailure(fetch));
+            }
+        }
+        _ = services.GetRequiredService<AccountStateStore>();
+        return fetch;
+    }
+}

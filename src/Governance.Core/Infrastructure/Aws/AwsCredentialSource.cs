@@ -1,0 +1,45 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace Governance.Core.Infrastructure.Aws;
+
+/// <summary>Finds credentials the way the AWS SDKs do, through AWSSDK.Core.</summary>
+public static class AwsCredentialSource
+{
+    /// <summary>
+    /// The named profile's credentials, or else the SDK's default chain: environment variables, the shared profile
+    /// (<c>AWS_PROFILE</c>), web identity, then container and instance metadata.
+    /// </summary>
+    /// <remarks>
+    /// The environment's keys are read from <paramref name="environment"/> first, as the chain's first step does, so
+    /// that a caller (a test) can supply them without changing the process environment; the rest of the chain is
+    /// AWSSDK.Core's.
+    /// </remarks>
+    /// <returns>The credentials, or why none were found (never the secret itself).</returns>
+    public static (AWSCredentials? Credentials, string? Error) Resolve(string? profile, AwsEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (profile is { Length: > 0 })
+        {
+            return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile)
+                ? (fromProfile, null)
+                : (null, $"no AWS profile `{profile}` with credentials in the shared config or credentials file");
+        }
+        if (environment["AWS_ACCESS_KEY_ID"] is { } accessKey && environment["AWS_SECRET_ACCESS_KEY"] is { } secretKey)
+        {
+            return environment["AWS_SESSION_TOKEN"] is { } token
+                ? (new SessionAWSCredentials(accessKey, secretKey, token), null)
+                : (new BasicAWSCredentials(accessKey, secretKey), null);
+        }
+        try
+        {
+            return (DefaultAWSCredentialsIdentityResolver.GetCredentials(null), null);
+        }
+        catch (AmazonClientException e)
+        {
+            return (null, "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, "
+                + "or run where web identity, container or instance credentials are available (" + e.Message + ")");
+        }
+    }
+}

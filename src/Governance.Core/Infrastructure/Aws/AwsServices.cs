@@ -1,0 +1,46 @@
+using Governance.Core.Infrastructure.Aws.Iam;
+using Governance.Core.Infrastructure.Aws.Provisioning;
+using Governance.Core.Infrastructure.Aws.Snapshot;
+using Governance.Core.Workflow.Grants;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Governance.Core.Infrastructure.Aws;
+
+/// <summary>Registers the AWS parts that <see cref="AwsIntegrationOptions"/> turns on, for the API and the worker.</summary>
+public static class AwsServices
+{
+    /// <summary>
+    /// With <see cref="ProvisioningMode.Aws"/>: <see cref="AwsGrantProvisioner"/> as the <see cref="IGrantProvisioner"/>;
+    /// with <see cref="AccountSource.Aws"/>: <see cref="LiveAccountRefresher"/>. Either registers one <see cref="IamClient"/>
+    /// built from the SDK conventions (<see cref="AwsEnvironment"/>, replaceable by tests) at first use.
+    /// </summary>
+    public static IServiceCollection AddAwsIntegration(this IServiceCollection services, AwsIntegrationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        if (!options.UsesAws)
+        {
+            return services;
+        }
+        services.TryAddSingleton(AwsEnvironment.Process);
+        services.TryAddSingleton(sp =>
+        {
+            // One long-lived client; redirects are not followed, since a followed redirect replays the signature elsewhere.
+            var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            var (client, error) = IamClient.Create(http, options.Connection, sp.GetRequiredService<AwsEnvironment>(), sp.GetRequiredService<TimeProvider>());
+            return client ?? throw new InvalidOperationException($"AWS is configured ({AwsIntegrationOptions.ProvisioningKey}, {AwsIntegrationOptions.AccountKey}) but unusable: {error!.Message}");
+        });
+        if (options.Provisioning == ProvisioningMode.Aws)
+        {
+            services.RemoveAll<IGrantProvisioner>();
+            services.AddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
+        }
+        if (options.Account == AccountSource.Aws)
+        {
+            services.TryAddSingleton<LiveAccountRefresher>();
+        }
+        return services;
+    }
+}

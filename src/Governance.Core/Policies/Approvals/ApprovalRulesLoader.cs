@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Governance.Core.Policies.PermissionSets;
+using Governance.Core.Risk;
+using PolicyEngine.Catalog;
+
+namespace Governance.Core.Policies.Approvals;
+
+/// <summary>Reads and validates <c>policies/approval-rules.json</c>; nothing throws for bad input.</summary>
+public static class ApprovalRulesLoader
+{
+    private static readonly string[] Fields = ["autoApprove", "accessLevels", "findings"];
+    private static readonly string[] AutoFields = ["permissionSets", "accessLevels"];
+    private static readonly string[] LevelFields = ["approvalsRequired"];
+    private static readonly string[] FindingFields = ["minimumSeverity", "outcome", "approvalsRequired"];
+
+    /// <summary>Reads the rules from a file, checking that the sets it names exist in <paramref name="sets"/>.</summary>
+    public static (ApprovalRules? Rules, ImmutableArray<PolicyFileError> Errors) LoadFile(string path, PermissionSetCatalog sets)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return File.Exists(path)
+            ? Read(Path.GetFileName(path), File.ReadAllText(path), sets)
+            : (null, [new PolicyFileError(path, string.Empty, "file does not exist")]);
+    }
+
+    /// <summary>Reads the rules from JSON text.</summary>
+    public static (ApprovalRules? Rules, ImmutableArray<PolicyFileError> Errors) Read(string file, string json, PermissionSetCatalog sets)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(sets);
+        var errors = new List<PolicyFileError>();
+        var f = new JsonFields(file, errors);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            return (null, [new PolicyFileError(file, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new PolicyFileError(file, string.Empty, "approval rules are a JSON object")]);
+            }
+            f.RefuseUnknown(root, string.Empty, Fields);
+            var autoSets = ImmutableHashSet<string>.Empty;
+            var autoLevels = ImmutableHashSet<AccessLevel>.Empty;
+            if (root.TryGetProperty("autoApprove", out var auto) && auto.ValueKind == JsonValueKind.Object)
+            {
+                f.RefuseUnknown(auto, "autoApprove", AutoFields);
+                var names = f.Strings(auto, "permissionSets", "autoApprove");
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (sets.Find(names[i]) is null)
+                    {
+                        f.Error($"autoApprove.permissionSets[{i}]", $"unknown permission set `{names[i]}`");
+                    }
+                }
+                autoSets = [.. names];
+                var levels = f.Strings(auto, "accessLevels", "autoApprove");
+                autoLevels = [.. levels.Select((l, i) => Level(l, $"autoApprove.accessLevels[{i}]", f)).OfType<AccessLevel>()];
+            }
+            else if (root.TryGetProperty("autoApprove", out _))
+            {
+                f.Error("autoApprove", "expected an object with `permissionSets` and `accessLevels`");
+            }
+            var levelApprovals = ImmutableDictionary.CreateBuilder<AccessLevel, int>();
+            if (root.TryGetProperty("accessLevels", out var levelRules) && levelRules.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in levelRules.EnumerateObject())
+                {
+                    var path = $"accessLevels.{property.Name}";
+                    if (Level(property.Name, path, f) is not { } level)
+                    {
+                        continue;
+                    }
+                    if (property.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        f.Error(path, "expected an object with `approvalsRequired`");
+                        continue;
+                    }
+                    f.RefuseUnknown(property.Value, path, LevelFields);
+                    if (f.Int(property.Value, "approvalsRequired", path, 1, 5) is { } n)
+                    {
+                        levelApprovals[level] = n;
+                    }
+                }
+            }
+            var findingRules = ImmutableArray.CreateBuilder<FindingRule>();
+            if (root.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var rule in findings.EnumerateArray())
+                {
+                    var path = $"findings[{i++}]";
+                    if (rule.ValueKind != JsonValueKind.Object)
+                    {
+                        f.Error(path, "a finding rule is a JSON object");
+                        continue;
+                    }
+                    f.RefuseUnknown(rule, path, FindingFields);
+                    var severityText = f.String(rule, "minimumSeverity", path);
+                    RiskSeverity? severity = Enum.TryParse<RiskSeverity>(severityText, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
+                    if (severityText is not null && severity is null)
+                    {
+                        f.Error($"{path}.minimumSeverity", $"unknown severity `{severityText}`; expected one of {string.Join(", ", Enum.GetNames<RiskSeverity>().Select(static n => $"`{n}`"))}");
+                    }
+                    var outcomeText = f.String(rule, "outcome", path);
+                    FindingOutcome? outcome = outcomeText switch
+                    {
+                        "requireApprovals" => FindingOutcome.RequireApprovals,
+                        "refuse" => FindingOutcome.Refuse,
+                        _ => null,
+                    };
+                    if (outcomeText is not null && outcome is null)
+                    {
+                        f.Error($"{path}.outcome", $"unknown outcome `{outcomeText}`; expected `requireApprovals` or `refuse`");
+                    }
+                    var approvals = outcome == FindingOutcome.RequireApprovals ? f.Int(rule, "approvalsRequired", path, 2, 5) : 0;
+                    if (severity is { } sv && outcome is { } o && approvals is { } a)
+                    {
+                        findingRules.Add(new FindingRule(sv, o, a));
+                    }
+                }
+            }
+            else if (root.TryGetProperty("findings", out _))
+            {
+                f.Error("findings", "expected an array of finding rules");
+            }
+            return errors.Count > 0
+                ? (null, [.. errors])
+                : (new ApprovalRules(autoSets, autoLevels, levelApprovals.ToImmutable(), findingRules.ToImmutable()), []);
+        }
+    }
+
+    private static AccessLevel? Level(string text, string path, JsonFields f)
+    {
+        if (Enum.TryParse<AccessLevel>(text, ignoreCase: false, out var level) && Enum.IsDefined(level) && !int.TryParse(text, out _))
+        {
+            return level;
+        }
+        f.Error(path, $"unknown access level `{text}`; expected one of {string.Join(", ", Enum.GetNames<AccessLevel>().Select(static n => $"`{n}`"))}");
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace Governance.Core.Risk;
+
+/// <summary>The audit of every principal (or the chosen ones) of an account state.</summary>
+/// <param name="AsOf">The time requests were assumed to be made at.</param>
+/// <param name="Principals">One entry per audited principal, in the state's order.</param>
+public sealed record AccountAudit(DateTimeOffset AsOf, ImmutableArray<PrincipalAudit> Principals)
+{
+    /// <summary>Every finding of every principal.</summary>
+    public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings);
+
+    /// <summary>The number of findings per category and severity.</summary>
+    public ImmutableSortedDictionary<(FindingCategory Category, RiskSeverity Severity), int> Totals
+        => Findings.GroupBy(static f => (f.Category, f.Severity)).ToImmutableSortedDictionary(static g => g.Key, static g => g.Count());
+}

@@ -1,0 +1,389 @@
+using System.Collections.Immutable;
+using Governance.Core.Accounts;
+using PolicyEngine.Analysis;
+using PolicyEngine.Catalog;
+using PolicyEngine.Evaluation;
+
+namespace Governance.Core.Risk;
+
+/// <summary>One audit of one account state: builds every subject once, then the findings of the audited principals.</summary>
+internal sealed class AuditRun
+{
+    private const string AssumeRole = "sts:AssumeRole";
+    private readonly AccountState _state;
+    private readonly AuditOptions _options;
+    private readonly AnalysisAssumptions _assumptions;
+    private readonly PolicyLibrary _library = new();
+    private readonly List<Subject> _principals = [];
+    private readonly List<Subject> _groups = [];
+    private readonly Dictionary<string, Subject> _byArn = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Role, string Service), bool> _trustsService = [];
+    private readonly Dictionary<string, List<RoleEdge>> _edges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<Finding>> _direct = new(StringComparer.Ordinal);
+    private readonly TrustIndex _trustIndex;
+    private readonly Dictionary<string, EffectiveAccess> _sharedAccess = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
+
+    public AuditRun(AccountState state, AuditOptions options)
+    {
+        _state = state;
+        _options = options;
+        _assumptions = new AnalysisAssumptions(options.AsOf);
+        foreach (var principal in state.Principals)
+        {
+            var set = _library.For(principal);
+            var trust = principal.TrustPolicy is { } text ? _library.Get("trust-policy", text) : null;
+            var subject = new Subject(principal.Arn, principal.AccountId, principal, null, set, AccessAnalyzer.Create(set, principal.Arn, _assumptions), trust);
+            _principals.Add(subject);
+            _byArn.TryAdd(subject.Arn, subject);
+        }
+        foreach (var group in state.Snapshots.SelectMany(static s => s.Groups))
+        {
+            var set = _library.For(group, state);
+            _groups.Add(new Subject(group.Arn, AccountSnapshot.AccountOf(group.Arn), null, group, set, AccessAnalyzer.Create(set, group.Arn, _assumptions), null));
+        }
+        _userGroups = state.Snapshots.SelectMany(static s => s.Users).DistinctBy(static u => u.Arn, StringComparer.Ordinal)
+            .ToDictionary(static u => u.Arn, static u => u.GroupNames, StringComparer.Ordinal);
+        _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
+    }
+
+    public AccountAudit Run()
+    {
+        foreach (var subject in _principals.Concat(_groups))
+        {
+            AdminProbe.Classify(subject);
+        }
+        foreach (var subject in _principals)
+        {
+            _edges[subject.Arn] = Edges(subject);
+        }
+        var audited = _options.Principal is { } only
+            ? _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal))
+            : _principals;
+        var results = audited.Select(Audit).ToImmutableArray();
+        return new AccountAudit(_options.AsOf, results);
+    }
+
+    private PrincipalAudit Audit(Subject subject)
+    {
+        var access = EffectiveAccessOf(subject);
+        var findings = new List<Finding>();
+        if (subject.IsIamAdmin)
+        {
+            findings.Add(AdminFinding(subject));
+        }
+        else
+        {
+            findings.AddRange(DirectEscalations(subject));
+            findings.AddRange(ChainEscalations(subject));
+            findings.AddRange(RiskFindings.For(subject, access));
+        }
+        var principal = subject.Principal!;
+        return new PrincipalAudit(subject.Arn, principal.Name, principal.Kind, subject.AccountId, Summarize(access),
+            [.. findings.OrderByDescending(static f => f.Severity).ThenBy(static f => f.Category)]);
+    }
+
+    /// <summary>
+    /// The subject's effective access, shared between subjects with the very same policies (eight principals with only
+    /// <c>AdministratorAccess</c> are one computation) unless a policy depends on who the principal is.
+    /// </summary>
+    private EffectiveAccess EffectiveAccessOf(Subject subject)
+    {
+        var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).ToList();
+        if (policies.Any(static p => p?.Document is { } d && d.Statements.Any(static s => PrincipalSpecific(s))))
+        {
+            return subject.Analyzer.GetEffectiveAccess();
+        }
+        var key = string.Join('\n', policies.Select(static p => p is null ? "-" : $"{p.Name}#{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p)}"));
+        if (!_sharedAccess.TryGetValue(key, out var access))
+        {
+            _sharedAccess[key] = access = subject.Analyzer.GetEffectiveAccess();
+        }
+        return access;
+    }
+
+    private static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
+        => statement.Resource?.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)) == true
+            || statement.Conditions.Any(static c => c.Key.StartsWith("aws:Principal", StringComparison.OrdinalIgnoreCase)
+                || c.Key.StartsWith("aws:user", StringComparison.OrdinalIgnoreCase)
+                || c.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)));
+
+    private static AccessSummary Summarize(EffectiveAccess access)
+    {
+        var byLevel = Enum.GetValues<AccessLevel>().ToImmutableSortedDictionary(
+            static l => l, l => access.Services.Sum(s => s.Levels.Where(x => x.AccessLevel == l).Sum(static x => x.Actions.Length)));
+        var conditional = access.Actions.Count(static a => !a.HasUnconditionalGrant);
+        return new AccessSummary(access.Services.Length, access.ActionCount, byLevel, conditional);
+    }
+
+    private static Finding AdminFinding(Subject subject) => new(
+        FindingCategory.AdminEquivalent,
+        RiskSeverity.Critical,
+        subject.IsFullAdmin ? "Full administrator: every action on every resource" : "IAM administrator: can grant itself any permission",
+        null,
+        subject.IsFullAdmin ? ["*"] : ["iam:*"],
+        [subject.Arn],
+        [.. subject.AdminEvidence.Distinct().Select(r => FindingEvidence.From(subject.Arn, r))],
+        []);
+
+    // ---- role chains ----
+
+    private List<RoleEdge> Edges(Subject from)
+    {
+        var edges = new List<RoleEdge>();
+        var identityMay = from.Analyzer.MayAllow(AssumeRole);
+        foreach (var role in _trustIndex.Candidates(from, identityMay))
+        {
+            if (ReferenceEquals(role, from) || !string.Equals(role.AccountId, from.AccountId, StringComparison.Ordinal))
+            {
+                // Cross-account chains need the other account's snapshot and its SCPs; only roles in the caller's account are followed.
+                continue;
+            }
+            var combined = AccessAnalyzer.Create(from.Policies with { ResourcePolicy = role.Trust }, from.Arn, _assumptions);
+            var check = combined.Check(AssumeRole, role.Arn);
+            if (check.IsAllowed)
+            {
+                edges.Add(new RoleEdge(role, check));
+            }
+        }
+        return edges;
+    }
+
+    /// <summary>Whether <paramref name="role"/> is an administrator or can become one by assuming roles.</summary>
+    private bool IsEffectiveAdmin(Subject role) => IsEffectiveAdmin(role, []);
+
+    private bool IsEffectiveAdmin(Subject role, HashSet<string> visiting)
+    {
+        if (_effectiveAdmin.TryGetValue(role.Arn, out var known))
+        {
+            return known;
+        }
+        if (role.IsIamAdmin)
+        {
+            return _effectiveAdmin[role.Arn] = true;
+        }
+        if (!visiting.Add(role.Arn) || visiting.Count > _options.MaxChainDepth + 1)
+        {
+            return false;
+        }
+        var result = _edges.GetValueOrDefault(role.Arn, []).Any(e => IsEffectiveAdmin(e.Role, visiting));
+        visiting.Remove(role.Arn);
+        if (visiting.Count == 0)
+        {
+            _effectiveAdmin[role.Arn] = result;
+        }
+        return result;
+    }
+
+    private IEnumerable<Finding> ChainEscalations(Subject start)
+    {
+        // Breadth first, so each role is reported by its shortest chain; a role seen once is never revisited (cycles).
+        var seen = new HashSet<string>(StringComparer.Ordinal) { start.Arn };
+        var queue = new Queue<(Subject Role, ImmutableArray<RoleEdge> Chain)>();
+        foreach (var edge in _edges[start.Arn])
+        {
+            if (seen.Add(edge.Role.Arn))
+            {
+                queue.Enqueue((edge.Role, [edge]));
+            }
+        }
+        while (queue.Count > 0)
+        {
+            var (role, chain) = queue.Dequeue();
+            var path = chain.Select(static e => e.Role.Arn).Prepend(start.Arn).ToImmutableArray();
+            var evidence = ChainEvidence(start, chain);
+            var keys = chain.SelectMany(static e => e.Check.ConditionKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            if (role.IsIamAdmin)
+            {
+                yield return new Finding(FindingCategory.PrivilegeEscalation, keys.IsEmpty ? RiskSeverity.High : RiskSeverity.Medium,
+                    $"Assumes {Describe(chain)}, an administrator", "sts-assume-role", [AssumeRole], path, evidence, keys);
+                continue;
+            }
+            foreach (var finding in DirectEscalations(role))
+            {
+                yield return finding with
+                {
+                    Title = $"Assumes {Describe(chain)}, which can: {finding.Title}",
+                    Severity = keys.IsEmpty ? finding.Severity : RiskSeverity.Medium,
+                    Actions = [AssumeRole, .. finding.Actions],
+                    Path = [.. path, .. finding.Path.Skip(1)],
+                    Evidence = [.. evidence, .. finding.Evidence],
+                    ConditionKeys = [.. keys, .. finding.ConditionKeys],
+                };
+            }
+            if (chain.Length < _options.MaxChainDepth)
+            {
+                foreach (var edge in _edges.GetValueOrDefault(role.Arn, []))
+                {
+                    if (seen.Add(edge.Role.Arn))
+                    {
+                        queue.Enqueue((edge.Role, chain.Add(edge)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Describe(ImmutableArray<RoleEdge> chain) => string.Join(" → ", chain.Select(static e => e.Role.Principal!.Name));
+
+    private static ImmutableArray<FindingEvidence> ChainEvidence(Subject start, ImmutableArray<RoleEdge> chain)
+    {
+        var evidence = ImmutableArray.CreateBuilder<FindingEvidence>();
+        var caller = start.Arn;
+        foreach (var edge in chain)
+        {
+            foreach (var statement in edge.Check.GrantedBy)
+            {
+                // The trust policy's statements belong to the role; the identity statements to the caller.
+                evidence.Add(FindingEvidence.From(statement.PolicyType == PolicyType.Resource ? edge.Role.Arn : caller, statement));
+            }
+            caller = edge.Role.Arn;
+        }
+        return evidence.ToImmutable();
+    }
+
+    // ---- direct escalation paths ----
+
+    private ImmutableArray<Finding> DirectEscalations(Subject subject)
+    {
+        if (_direct.TryGetValue(subject.Arn, out var cached))
+        {
+            return cached;
+        }
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        // A service-linked role is assumed only by its service, which does what AWS designed it to; nobody can turn it.
+        if (!subject.IsIamAdmin && subject.Principal?.IsServiceLinked != true)
+        {
+            foreach (var path in EscalationCatalog.Paths)
+            {
+                if (path.Steps.All(step => step.Any(subject.Analyzer.MayAllow)) && TryPath(subject, path) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+        return _direct[subject.Arn] = findings.ToImmutable();
+    }
+
+    private Finding? TryPath(Subject subject, EscalationPath path)
+    {
+        foreach (var target in Targets(subject, path))
+        {
+            var evidence = new List<FindingEvidence>();
+            var actions = new List<string>();
+            var keys = new List<string>();
+            var holds = true;
+            foreach (var step in path.Steps)
+            {
+                var allowed = step.Select(a => CheckStep(subject, path, target, a)).FirstOrDefault(static c => c is { IsAllowed: true });
+                if (allowed is null)
+                {
+                    holds = false;
+                    break;
+                }
+                actions.Add(allowed.Action);
+                keys.AddRange(allowed.ConditionKeys);
+                evidence.AddRange(allowed.GrantedBy.Select(r => FindingEvidence.From(subject.Arn, r)));
+            }
+            if (!holds)
+            {
+                continue;
+            }
+            var severity = target.Direct && keys.Count == 0 ? RiskSeverity.High : RiskSeverity.Medium;
+            var title = $"{path.Name}: {string.Join(" + ", actions)} on {target.Label}";
+            ImmutableArray<string> route = target.Arn is null ? [subject.Arn] : [subject.Arn, target.Arn];
+            return new Finding(FindingCategory.PrivilegeEscalation, severity, title, path.Id, [.. actions], route,
+                [.. evidence.Distinct()], [.. keys.Distinct(StringComparer.OrdinalIgnoreCase)]);
+        }
+        return null;
+    }
+
+    private static AccessCheck? CheckStep(Subject subject, EscalationPath path, ResolvedTarget target, string action)
+    {
+        if (string.Equals(action, "iam:PassRole", StringComparison.OrdinalIgnoreCase) && target.Arn is { } role)
+        {
+            var context = RequestContext.Create([KeyValuePair.Create("iam:PassedToService", path.Service ?? string.Empty)]);
+            return subject.Analyzer.Check(action, role, context);
+        }
+        if (path.Target is not (EscalationTarget.PassedRole or EscalationTarget.ServiceRole) && target.Arn is { } arn)
+        {
+            return subject.Analyzer.Check(action, arn);
+        }
+        var patterns = subject.Analyzer.ResourcePatterns(action);
+        foreach (var resource in ProbeArns.For(action, patterns, subject.AccountId).Distinct(StringComparer.Ordinal))
+        {
+            var check = subject.Analyzer.Check(action, resource);
+            if (check.IsAllowed)
+            {
+                return check;
+            }
+        }
+        return null;
+    }
+
+    private IEnumerable<ResolvedTarget> Targets(Subject subject, EscalationPath path)
+    {
+        const int MaxProxies = 5;
+        var sameAccount = _principals.Where(p => !ReferenceEquals(p, subject) && string.Equals(p.AccountId, subject.AccountId, StringComparison.Ordinal));
+        switch (path.Target)
+        {
+            case EscalationTarget.PassedRole:
+            case EscalationTarget.ServiceRole:
+                return sameAccount.Where(r => r.IsRole && TrustsService(r, path.Service!) && IsEffectiveAdmin(r))
+                    .Select(r => new ResolvedTarget(r.Arn, true, $"{Name(r)} (an administrator role {path.Service} can use)"));
+            case EscalationTarget.SelfUser:
+                return subject.IsUser
+                    ? [new(subject.Arn, true, "itself")]
+                    : sameAccount.Where(static p => p.IsUser).Take(MaxProxies).Select(p => new ResolvedTarget(p.Arn, false, $"another user, {Name(p)}"));
+            case EscalationTarget.SelfRole:
+                return subject.IsRole
+                    ? [new(subject.Arn, true, "itself")]
+                    : _edges[subject.Arn].Select(e => new ResolvedTarget(e.Role.Arn, true, $"{Name(e.Role)}, a role it can assume"))
+                        .Concat(sameAccount.Where(static p => p.IsRole && !p.Principal!.IsServiceLinked).Take(MaxProxies)
+                            .Select(p => new ResolvedTarget(p.Arn, false, $"another role, {Name(p)}")));
+            case EscalationTarget.OwnGroup:
+                var own = subject.IsUser ? _groups.Where(g => OwnGroupNames(subject).Contains(g.Group!.GroupName) && SameAccount(g, subject)).ToList() : [];
+                return own.Select(g => new ResolvedTarget(g.Arn, true, $"its group {g.Group!.GroupName}"))
+                    .Concat(_groups.Where(g => SameAccount(g, subject) && !own.Contains(g)).Take(MaxProxies)
+                        .Select(g => new ResolvedTarget(g.Arn, false, $"another group, {g.Group!.GroupName}")));
+            case EscalationTarget.PrivilegedGroup:
+                return _groups.Where(g => SameAccount(g, subject) && g.IsIamAdmin && !(subject.IsUser && OwnGroupNames(subject).Contains(g.Group!.GroupName)))
+                    .Select(g => new ResolvedTarget(g.Arn, subject.IsUser, $"{g.Group!.GroupName} (an administrators' group)"));
+            case EscalationTarget.PrivilegedUser:
+                return sameAccount.Where(p => p.IsUser && IsEffectiveAdmin(p))
+                    .Select(p => new ResolvedTarget(p.Arn, true, $"{Name(p)} (an administrator)"));
+            case EscalationTarget.OwnPolicy:
+                return subject.Principal!.IdentityPolicies
+                    .Where(static p => p.Arn is { } arn && !arn.Contains(":aws:policy/", StringComparison.Ordinal))
+                    .Select(p => new ResolvedTarget(p.Arn!, HasOtherVersions(p, path), $"its policy {p.Name}"));
+            case EscalationTarget.PrivilegedRole:
+                return sameAccount.Where(p => p.IsRole && !p.Principal!.IsServiceLinked && IsEffectiveAdmin(p))
+                    .Select(p => new ResolvedTarget(p.Arn, true, $"{Name(p)} (an administrator role)"));
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>Switching versions needs another version to switch to; creating one does not.</summary>
+    private bool HasOtherVersions(PrincipalPolicy policy, EscalationPath path)
+        => path.Id != "iam-set-default-policy-version" || (_state.FindPolicy(policy.Arn!)?.Versions.Length ?? 0) > 1;
+
+    private HashSet<string> OwnGroupNames(Subject user)
+        => _userGroups.TryGetValue(user.Arn, out var groups) ? [.. groups] : [];
+
+    private static bool SameAccount(Subject a, Subject b) => string.Equals(a.AccountId, b.AccountId, StringComparison.Ordinal);
+
+    private static string Name(Subject subject) => subject.Principal?.Name ?? subject.Group?.GroupName ?? subject.Arn;
+
+    private bool TrustsService(Subject role, string service)
+    {
+        if (!_trustsService.TryGetValue((role.Arn, service), out var trusts))
+        {
+            var compiled = PolicyCompiler.Compile(new PolicySet { ResourcePolicy = role.Trust });
+            trusts = compiled.Decide(AuthorizationRequest.Create(service, AssumeRole, role.Arn)) == Decision.Allow;
+            _trustsService[(role.Arn, service)] = trusts;
+        }
+        return trusts;
+    }
+}

@@ -1,0 +1,36 @@
+using Governance.Core.Accounts;
+using PolicyEngine.Analysis;
+using PolicyEngine.Evaluation;
+
+namespace Governance.Core.Risk;
+
+/// <summary>A principal or group as the audit sees it: its policies, compiled, and what the audit has learnt about it.</summary>
+/// <param name="Arn">Its ARN.</param>
+/// <param name="AccountId">Its account.</param>
+/// <param name="Principal">The resolved user or role; null for a group.</param>
+/// <param name="Group">The group; null for a user or role.</param>
+/// <param name="Policies">Its policy set (identity policies and boundary).</param>
+/// <param name="Analyzer">Its policies, compiled for analysis.</param>
+/// <param name="Trust">A role's trust policy.</param>
+internal sealed record Subject(
+    string Arn,
+    string AccountId,
+    ResolvedPrincipal? Principal,
+    IamGroup? Group,
+    PolicySet Policies,
+    AccessAnalyzer Analyzer,
+    NamedPolicy? Trust)
+{
+    /// <summary>Every IAM permissions-management action allowed unconditionally on every resource: it can grant itself anything.</summary>
+    public bool IsIamAdmin { get; set; }
+
+    /// <summary>An IAM administrator that also holds a spread of other services' actions on every resource.</summary>
+    public bool IsFullAdmin { get; set; }
+
+    /// <summary>The statements that make it an administrator.</summary>
+    public IReadOnlyList<StatementRef> AdminEvidence { get; set; } = [];
+
+    public bool IsUser => Principal?.Kind == PrincipalKind.User;
+
+    public bool IsRole => Principal?.Kind == PrincipalKind.Role;
+}

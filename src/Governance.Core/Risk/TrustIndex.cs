@@ -1,0 +1,90 @@
+using PolicyEngine.Model;
+
+namespace Governance.Core.Risk;
+
+/// <summary>
+/// Which roles' trust policies could possibly name a caller, so that <c>sts:AssumeRole</c> is decided by the engine only
+/// for those and the audit stays linear in the number of principals.
+/// </summary>
+/// <remarks>
+/// A trust policy can match a caller only through its ARN (or its role's session ARN), its account (root or bare id),
+/// or <c>*</c>. An account-wide match still needs the caller's own policies to allow <c>sts:AssumeRole</c>, so those
+/// roles are candidates only for callers whose policies may allow it. The engine then decides each candidate.
+/// </remarks>
+internal sealed class TrustIndex
+{
+    private readonly Dictionary<string, List<Subject>> _byArn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Subject>> _byAccount = new(StringComparer.Ordinal);
+    private readonly List<Subject> _anyone = [];
+
+    public TrustIndex(IEnumerable<Subject> roles)
+    {
+        foreach (var role in roles)
+        {
+            foreach (var statement in role.Trust!.Document?.Statements ?? [])
+            {
+                if (statement.Effect != Effect.Allow || statement.Principal is not { } principal)
+                {
+                    continue;
+                }
+                if (principal.IsNot || principal.IsWildcard)
+                {
+                    _anyone.Add(role);
+                    continue;
+                }
+                foreach (var entry in principal.Entries.Where(static e => e.Type == PrincipalType.Aws))
+                {
+                    Index(role, entry.Value);
+                }
+            }
+        }
+    }
+
+    public IEnumerable<Subject> Candidates(Subject caller, bool identityMayAllow)
+    {
+        IEnumerable<Subject> result = _anyone;
+        if (_byArn.TryGetValue(caller.Arn, out var named))
+        {
+            result = result.Concat(named);
+        }
+        if (identityMayAllow && _byAccount.TryGetValue(caller.AccountId, out var account))
+        {
+            result = result.Concat(account);
+        }
+        return result.Distinct();
+    }
+
+    private void Index(Subject role, string value)
+    {
+        if (value == "*")
+        {
+            _anyone.Add(role);
+            return;
+        }
+        var parts = value.Split(':', 6);
+        if (parts.Length != 6)
+        {
+            Add(_byAccount, value, role);
+            return;
+        }
+        Add(_byAccount, parts[4], role);
+        if (parts[2] == "sts" && parts[5].StartsWith("assumed-role/", StringComparison.Ordinal))
+        {
+            // A session of the role: the role, standing for its sessions, is the caller the audit models.
+            Add(_byArn, $"arn:{parts[1]}:iam::{parts[4]}:role/{parts[5].Split('/')[1]}", role);
+        }
+        else if (parts[5] != "root")
+        {
+            Add(_byArn, value, role);
+        }
+    }
+
+    private static void Add(Dictionary<string, List<Subject>> index, string key, Subject role)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        list.Add(role);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Governance.Core.Workflow.Preview;
+
+/// <summary>The JSON form of a preview, as stored with the request and returned by the API.</summary>
+public static class AccessPreviewJson
+{
+    /// <summary>camelCase names, enums as strings.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Serializes a preview.</summary>
+    public static string Serialize(AccessPreview preview) => JsonSerializer.Serialize(preview, Options);
+
+    /// <summary>Reads a stored preview.</summary>
+    public static AccessPreview Deserialize(string json)
+        => JsonSerializer.Deserialize<AccessPreview>(json, Options) ?? throw new JsonException("stored preview is null");
+}

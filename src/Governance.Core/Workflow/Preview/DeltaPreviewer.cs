@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Governance.Core.Accounts;
+using Governance.Core.Risk;
+using PolicyEngine.Analysis;
+
+namespace Governance.Core.Workflow.Preview;
+
+/// <summary>
+/// The real preview: the target role's access compared, decision by decision, before and after the grant's policy is
+/// attached (<see cref="AccessDeltaCalculator"/>), and the risk findings of the account analysis that the grant would add.
+/// </summary>
+/// <remarks>
+/// The grant is previewed without its expiry condition, as the access it gives while active. A grant the role's
+/// policies already cover adds nothing. Findings are those of <see cref="AccountAnalyzer"/> for the target role with the
+/// grant that it does not have without it (a finding whose severity rises counts as new). Pure apart from the clock
+/// and the store's current state; thread-safe.
+/// </remarks>
+public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) : IAccessPreviewer
+{
+    /// <summary>
+    /// The target role's findings without the grant, per account state and role: every submission for the same role
+    /// between two state changes shares them. Keyed weakly, so a replaced state's entries go with it.
+    /// </summary>
+    private readonly ConditionalWeakTable<AccountState, ConcurrentDictionary<(string Role, DateTimeOffset AsOf), FrozenSet<FindingKey>>> _before = new();
+
+    private const int MaxCachedAnalyses = 64;
+
+    /// <summary>The name the previewed policy carries in explanations.</summary>
+    public const string PreviewPolicyName = "grant-preview";
+
+    /// <inheritdoc />
+    public ValueTask<AccessPreview> PreviewAsync(AccessPreviewInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var state = store.Current;
+        // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones
+        // with it are decided at the same time, and a burst of submissions shares one analysis without the grant.
+        var now = time.GetUtcNow();
+        var asOf = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var perState = _before.GetOrCreateValue(state);
+        if (perState.Count > MaxCachedAnalyses)
+        {
+            perState.Clear(); // a state that lives for days keeps only recent minutes
+        }
+        var before = perState.GetOrAdd((input.TargetRole.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
+        return ValueTask.FromResult(Preview(state, input.TargetRole, input.PolicyDocument, asOf, before));
+    }
+
+    /// <summary>The preview of attaching <paramref name="policyDocument"/> to <paramref name="role"/> in <paramref name="state"/>, as of <paramref name="asOf"/>.</summary>
+    public static AccessPreview Preview(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return Preview(state, role, policyDocument, asOf, FindingsOf(state, role.Arn, asOf));
+    }
+
+    private static AccessPreview Preview(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf, FrozenSet<FindingKey> before)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(policyDocument);
+        var withGrant = role with { IdentityPolicies = role.IdentityPolicies.Add(new PrincipalPolicy(PreviewPolicyName, PolicySource.Inline, policyDocument)) };
+        var authorizer = new Accounts.Questions.AccountAuthorizer(state);
+        var delta = AccessDeltaCalculator.Compare(authorizer.PolicySet(role), authorizer.PolicySet(withGrant), role.Arn, new AnalysisAssumptions(asOf));
+        return new AccessPreview(AccessPreview.Delta, Added(delta), NewFindings(state, role, policyDocument, asOf, before));
+    }
+
+    /// <summary>Added and newly unconditional access, one entry per action with the resource patterns it gains.</summary>
+    private static ImmutableArray<PreviewAction> Added(AccessDelta delta)
+        => [.. delta.Changes
+            .Where(static c => c.Kind is AccessChangeKind.Added or AccessChangeKind.BecameUnconditional)
+            .GroupBy(static c => (c.Action, c.AccessLevel))
+            .OrderBy(static g => g.Key.Action, StringComparer.Ordinal)
+            .Select(static g =>
+            {
+                var keys = g.SelectMany(static c => c.After.ConditionKeys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToImmutableArray();
+                return new PreviewAction(g.Key.Action, g.Key.AccessLevel,
+                    [.. g.Select(static c => c.Resource).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    keys.IsEmpty ? null : keys);
+            })];
+
+    private static FrozenSet<FindingKey> FindingsOf(AccountState state, string roleArn, DateTimeOffset asOf)
+        => AccountAnalyzer.Analyze(state, new AuditOptions(asOf, roleArn)).Findings.Select(FindingKey.Of).ToFrozenSet();
+
+    private static ImmutableArray<RiskFinding> NewFindings(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf,
+        FrozenSet<FindingKey> before)
+        => [.. AccountAnalyzer.Analyze(WithInlinePolicy(state, role.Arn, policyDocument), new AuditOptions(asOf, role.Arn)).Findings
+            .Where(f => !before.Contains(FindingKey.Of(f)))
+            .Select(static f => new RiskFinding(f.Category.ToString(), f.Severity, f.Title, f.Actions))];
+
+    /// <summary>The same state with <paramref name="policyDocument"/> as one more inline policy of the role <paramref name="roleArn"/>.</summary>
+    private static AccountState WithInlinePolicy(AccountState state, string roleArn, string policyDocument)
+        => new(state.Snapshots.Select(s => s with
+        {
+            Roles = [.. s.Roles.Select(r => string.Equals(r.Arn, roleArn, StringComparison.Ordinal)
+                ? r with { InlinePolicies = r.InlinePolicies.Add(new InlinePolicy(PreviewPolicyName, policyDocument)) }
+                : r)],
+        }));
+
+    /// <summary>What makes two findings the same: a finding whose severity rises counts as new.</summary>
+    private readonly record struct FindingKey(FindingCategory Category, RiskSeverity Severity, string Title, string? PathId)
+    {
+        public static FindingKey Of(Finding f) => new(f.Category, f.Severity, f.Title, f.PathId);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Governance.Core.Tests.Risk;
+
+/// <summary>
+/// Generates an account export of N roles with realistic variety: service roles, chains, pass-role grants, a few
+/// administrators; and the same roles as code (<c>policies/roles/NAME.json</c>), for drift at scale.
+/// </summary>
+/// <remarks>Also compiled into <c>tools/drift-scale</c>, which writes both to disk for timing <c>iamgov drift</c>.</remarks>
+internal static class GeneratedAccount
+{
+    public const string Account = "123456789012";
+
+    public static string Json(int roles)
+    {
+        var json = new StringBuilder("""{"UserDetailList":[],"GroupDetailList":[],"Policies":[],"RoleDetailList":[""");
+        for (var i = 0; i < roles; i++)
+        {
+            if (i > 0)
+            {
+                json.Append(',');
+            }
+            var role = $"arn:aws:iam::{Account}:role/role-{i}";
+            json.Append("{\"Path\":\"/\",\"RoleName\":\"role-").Append(i).Append("\",\"RoleId\":\"AROA").Append(i.ToString("D16", CultureInfo.InvariantCulture))
+                .Append("\",\"Arn\":\"").Append(role)
+                .Append("\",\"AssumeRolePolicyDocument\":").Append(TrustPolicy(i, roles))
+                .Append(",\"InstanceProfileList\":[],\"RolePolicyList\":[{\"PolicyName\":\"inline-").Append(i)
+                .Append("\",\"PolicyDocument\":").Append(InlinePolicy(i))
+                .Append("}],\"AttachedManagedPolicies\":[],\"Tags\":[{\"Key\":\"team\",\"Value\":\"team-").Append(i % 7).Append("\"}]}");
+        }
+        return json.Append("]}").ToString();
+    }
+
+    /// <summary>Role <paramref name="i"/> as code: the same trust policy, inline policy and tags as in <see cref="Json"/>.</summary>
+    public static string RoleDefinition(int i, int roles)
+        => $$$"""{"name":"role-{{{i}}}","path":"/","trustPolicy":{{{TrustPolicy(i, roles)}}},"inlinePolicies":{"inline-{{{i}}}":{{{InlinePolicy(i)}}}},"tags":{"team":"team-{{{i % 7}}}"}}""";
+
+    private static string TrustPolicy(int i, int roles)
+    {
+        var principal = (i % 4) switch
+        {
+            0 => """{"Service":"lambda.amazonaws.com"}""",
+            1 => """{"Service":"ec2.amazonaws.com"}""",
+            2 => $$"""{"AWS":"arn:aws:iam::{{Account}}:role/role-{{(i + 1) % roles}}"}""",
+            _ => $$"""{"AWS":"arn:aws:iam::{{Account}}:root"}""",
+        };
+        return $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"sts:AssumeRole"}]}""";
+    }
+
+    private static string InlinePolicy(int i)
+    {
+        var statements = (i % 50) switch
+        {
+            0 => """{"Effect":"Allow","Action":"*","Resource":"*"}""",
+            7 => """{"Effect":"Allow","Action":["iam:PassRole","lambda:CreateFunction","lambda:InvokeFunction"],"Resource":"*"}""",
+            13 => $$"""{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::{{Account}}:role/role-*"}""",
+            21 => """{"Effect":"Allow","NotAction":["iam:*","organizations:*"],"Resource":"*"}""",
+            _ => string.Create(CultureInfo.InvariantCulture, $$"""{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":["arn:aws:s3:::bucket-{{i}}","arn:aws:s3:::bucket-{{i}}/*"]},{"Effect":"Allow","Action":["dynamodb:Query","dynamodb:PutItem"],"Resource":"arn:aws:dynamodb:us-east-1:{{Account}}:table/t{{i}}"}"""),
+        };
+        return $$"""{"Version":"2012-10-17","Statement":[{{statements}}]}""";
+    }
+}

@@ -1,0 +1,29 @@
+using Governance.Core.Accounts;
+using Governance.Core.Risk;
+
+namespace Governance.Core.Tests.Risk;
+
+/// <summary>The IAM Vulnerable export, read and audited once for every test that needs it.</summary>
+internal static class LabAudit
+{
+    public static readonly DateTimeOffset AsOf = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<string> LazyText = new(() => File.ReadAllText(TestData.Account("cloudsplaining-example.json")));
+    private static readonly Lazy<AccountAudit> LazyAudit = new(() => Audit(LazyText.Value));
+
+    public static string Text => LazyText.Value;
+
+    public static AccountAudit Result => LazyAudit.Value;
+
+    public static AccountState State(string json)
+    {
+        var read = AccountSnapshotReader.Read(json);
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        return new AccountState([read.Snapshot!]);
+    }
+
+    public static AccountAudit Audit(string json) => AccountAnalyzer.Analyze(State(json), new AuditOptions(AsOf));
+
+    public static PrincipalAudit Principal(AccountAudit audit, string name)
+        => Assert.Single(audit.Principals, p => p.Name == name);
+}
