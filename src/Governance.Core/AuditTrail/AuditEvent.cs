@@ -1,5 +1,3 @@
-using Governance.Core.Workflow;
-
 namespace Governance.Core.AuditTrail;
 
 /// <summary>One entry of the append-only audit log, chained to the one before it by SHA-256.</summary>
@@ -35,7 +33,7 @@ public sealed class AuditEvent
     /// <summary>Who did it: a token subject, or <c>system:…</c> for the service.</summary>
     public string Actor { get; private set; } = string.Empty;
 
-    /// <summary>What happened, such as <c>request.approved</c> (see <see cref="AuditActions"/>).</summary>
+    /// <summary>What happened, such as <c>request.approved</c> (the recording feature names its actions; the chain does not know them).</summary>
     public string Action { get; private set; } = string.Empty;
 
     /// <summary>The request concerned, if any.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Governance.Core.Infrastructure.Data;
-using Governance.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Core.AuditTrail;
@@ -36,7 +35,7 @@ public sealed class AuditLog
 
     /// <summary>Adds an event to the context; it is written by the caller's <c>SaveChanges</c>.</summary>
     /// <param name="actor">Who acted.</param>
-    /// <param name="action">One of <see cref="AuditActions"/>.</param>
+    /// <param name="action">A stable dotted name chosen by the recording feature, such as <c>request.approved</c>.</param>
     /// <param name="requestId">The request concerned.</param>
     /// <param name="grantId">The grant concerned.</param>
     /// <param name="before">The state before (serialized as JSON), or null.</param>

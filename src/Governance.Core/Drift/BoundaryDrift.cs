@@ -1,4 +1,5 @@
 using Governance.Core.Accounts;
+using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;

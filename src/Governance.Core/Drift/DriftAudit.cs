@@ -1,6 +1,5 @@
 using Governance.Core.Accounts;
 using Governance.Core.Drift.Records;
-using Governance.Core.Reports;
 using Governance.Core.Risk;
 
 namespace Governance.Core.Drift;
@@ -14,7 +13,7 @@ public static class DriftAudit
     /// <param name="desired">The roles as code and the grants.</param>
     /// <param name="actual">The account.</param>
     /// <param name="asOf">When it runs: the requests' assumed time.</param>
-    /// <param name="previous">The last stored report; null for a first audit (see <see cref="DriftReportText.ComparedWith"/>).</param>
+    /// <param name="previous">The last stored report; null for a first audit.</param>
     public static DriftReport Run(Guid id, DesiredState desired, AccountState actual, DateTimeOffset asOf, DriftReport? previous)
     {
         ArgumentNullException.ThrowIfNull(desired);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
+using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
 
 namespace Governance.Core.Drift;

@@ -55,13 +55,14 @@ public static class GovernanceCoreSetup
 
         services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
         services.AddAwsIntegration(aws);
+        // The one place the provisioner is chosen: from the setting, never from registration order.
         if (aws.Provisioning == ProvisioningMode.Aws)
         {
-            services.TryAddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
+            services.AddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
         }
         else
         {
-            services.TryAddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+            services.AddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
         }
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();

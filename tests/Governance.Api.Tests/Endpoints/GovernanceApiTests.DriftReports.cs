@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
 using PolicyEngine.Analysis;

@@ -1,4 +1,5 @@
 using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Tests.Risk;
 

@@ -1,4 +1,5 @@
 using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 

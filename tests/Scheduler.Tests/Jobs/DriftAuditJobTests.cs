@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Data;
 using PolicyEngine.Analysis;

@@ -2,7 +2,9 @@ using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
 using Governance.Core.AuditTrail;
+using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Provisioning;
 using Governance.Core.Workflow;
 using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +36,8 @@ public sealed class ExpireGrantsJobAwsTests : IAsyncLifetime
         configure: (services, configuration) =>
         {
             services.AddAwsIntegration(AwsIntegrationOptions.Read(key => configuration[key]));
+            // As AddGovernanceCore chooses it for Governance:Provisioning:Mode=Aws; registered last, it is the one resolved.
+            services.AddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
             services.RemoveAll<AwsEnvironment>();
             services.AddSingleton(AwsEnvironment.Of(_iam.EnvironmentVariables(SigV4Credentials.Example)));
         });

@@ -1,6 +1,7 @@
 using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
+using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

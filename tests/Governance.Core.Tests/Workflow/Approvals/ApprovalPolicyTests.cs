@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using Governance.Core.Policies.Approvals;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Risk;
+using Governance.Core.Workflow.Approvals;
 using Governance.Core.Workflow.Preview;
 using PolicyEngine.Catalog;
 
-namespace Governance.Core.Tests.Policies.Approvals;
+namespace Governance.Core.Tests.Workflow.Approvals;
 
 public sealed class ApprovalPolicyTests
 {

@@ -1,6 +1,6 @@
 using Governance.Core.Risk;
 
-namespace Governance.Core.Drift;
+namespace Governance.Core.Drift.Records;
 
 /// <summary>One difference between intended and actual state.</summary>
 /// <param name="Kind">What kind of difference.</param>

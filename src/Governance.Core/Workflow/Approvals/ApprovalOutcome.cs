@@ -1,4 +1,4 @@
-namespace Governance.Core.Policies.Approvals;
+namespace Governance.Core.Workflow.Approvals;
 
 /// <summary>What the approval rules decide for a new request.</summary>
 public enum ApprovalOutcome

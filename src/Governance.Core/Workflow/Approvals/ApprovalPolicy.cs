@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using Governance.Core.Policies.Approvals;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Workflow.Preview;
 
-namespace Governance.Core.Policies.Approvals;
+namespace Governance.Core.Workflow.Approvals;
 
 /// <summary>Decides how a request is approved from its computed preview, not only from its set's name.</summary>
 public static class ApprovalPolicy

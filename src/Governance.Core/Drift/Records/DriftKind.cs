@@ -1,4 +1,4 @@
-namespace Governance.Core.Drift;
+namespace Governance.Core.Drift.Records;
 
 /// <summary>How the account differs from what the team agreed.</summary>
 public enum DriftKind

@@ -1,19 +1,18 @@
+using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Iam;
-using Governance.Core.Infrastructure.Aws.Provisioning;
 using Governance.Core.Infrastructure.Aws.Snapshot;
-using Governance.Core.Workflow.Grants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Governance.Core.Infrastructure.Aws;
+namespace Governance.Core.Hosting;
 
 /// <summary>Registers the AWS parts that <see cref="AwsIntegrationOptions"/> turns on, for the API and the worker.</summary>
-public static class AwsServices
+public static class AwsIntegrationSetup
 {
     /// <summary>
-    /// With <see cref="ProvisioningMode.Aws"/>: <see cref="AwsGrantProvisioner"/> as the <see cref="IGrantProvisioner"/>;
-    /// with <see cref="AccountSource.Aws"/>: <see cref="LiveAccountRefresher"/>. Either registers one <see cref="IamClient"/>
-    /// built from the SDK conventions (<see cref="AwsEnvironment"/>, replaceable by tests) at first use.
+    /// Either AWS switch registers one <see cref="IamClient"/> built from the SDK conventions (<see cref="AwsEnvironment"/>,
+    /// replaceable by tests) at first use; <see cref="AccountSource.Aws"/> adds <see cref="LiveAccountRefresher"/>. The
+    /// grant provisioner is chosen by <see cref="GovernanceCoreSetup.AddGovernanceCore"/>.
     /// </summary>
     public static IServiceCollection AddAwsIntegration(this IServiceCollection services, AwsIntegrationOptions options)
     {
@@ -32,11 +31,6 @@ public static class AwsServices
             var (client, error) = IamClient.Create(http, options.Connection, sp.GetRequiredService<AwsEnvironment>(), sp.GetRequiredService<TimeProvider>());
             return client ?? throw new InvalidOperationException($"AWS is configured ({AwsIntegrationOptions.ProvisioningKey}, {AwsIntegrationOptions.AccountKey}) but unusable: {error!.Message}");
         });
-        if (options.Provisioning == ProvisioningMode.Aws)
-        {
-            services.RemoveAll<IGrantProvisioner>();
-            services.AddSingleton<IGrantProvisioner, AwsGrantProvisioner>();
-        }
         if (options.Account == AccountSource.Aws)
         {
             services.TryAddSingleton<LiveAccountRefresher>();

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Governance.Core.Policies.Approvals;
+namespace Governance.Core.Workflow.Approvals;
 
 /// <summary>The approval rules' decision for a request, with the reasons that led to it.</summary>
 /// <param name="Outcome">Automatic, by approvers, or refused.</param>
