@@ -1,18 +1,14 @@
 using System.CommandLine;
+using Governance.Core.Hosting;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Signing;
+using Microsoft.Extensions.Configuration;
 
 namespace Governance.Cli.Commands;
 
 /// <summary><c>iamgov token</c>: mints a bearer token signed with the embedded service's key, for curl and scripts.</summary>
 internal static class TokenCommand
 {
-    /// <summary>The environment variable that, when set, means tokens come from an external authority.</summary>
-    public const string AuthorityVariable = "Governance__Auth__Authority";
-
-    /// <summary>The environment variable the service reads its data folder from.</summary>
-    public const string DataDirectoryVariable = "Governance__DataDirectory";
-
     public static Command Create(TimeProvider? time = null)
     {
         var sub = new Option<string>("--sub") { Description = "The subject (user name) the token names", Required = true };
@@ -23,7 +19,7 @@ internal static class TokenCommand
             AllowMultipleArgumentsPerToken = false,
         };
         roles.AcceptOnlyFromAmong([.. Roles.All]);
-        var dataDir = new Option<string?>("--data-dir") { Description = $"The service's data folder (default: ${DataDirectoryVariable}, else ./data)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "The service's data folder (default: $Governance__DataDirectory, else ./data, as the service reads it)" };
         var minutes = new Option<int>("--minutes") { Description = "Lifetime in minutes", DefaultValueFactory = static _ => 60 };
         minutes.Validators.Add(static r =>
         {
@@ -40,12 +36,24 @@ internal static class TokenCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (Environment.GetEnvironmentVariable(AuthorityVariable) is { Length: > 0 } authority)
+            // The service's own settings, read from the environment as the service reads them (Governance__Auth__Authority, …).
+            GovernanceOptions settings;
+            try
+            {
+                settings = GovernanceOptions.Read(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+            }
+            catch (InvalidOperationException e)
+            {
+                // A Governance__ variable the binder cannot read: the service would refuse to start on it too.
+                error.WriteLine($"iamgov: {e.Message}");
+                return 2;
+            }
+            if (settings.Auth.Authority is { Length: > 0 } authority)
             {
                 error.WriteLine($"iamgov: the service takes tokens from `{authority}`; get one there (local tokens would be refused)");
                 return 1;
             }
-            var directory = parse.GetValue(dataDir) ?? Environment.GetEnvironmentVariable(DataDirectoryVariable) ?? "data";
+            var directory = parse.GetValue(dataDir) ?? settings.DataDirectory;
             var key = LocalSigningKey.LoadOrCreate(Path.GetFullPath(directory));
             var token = LocalTokenIssuer.Mint(key, parse.GetValue(sub)!, parse.GetValue(roles)!, TimeSpan.FromMinutes(parse.GetValue(minutes)),
                 time ?? TimeProvider.System);
