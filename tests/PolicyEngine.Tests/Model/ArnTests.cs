@@ -9,6 +9,8 @@ namespace PolicyEngine.Tests.Model;
 // https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN
 public sealed class ArnTests
 {
+    private const int Iterations = 20_000;
+
     [Theory]
     [InlineData("arn:aws:iam::123456789012:user/JohnDoe", "aws", "iam", "", "123456789012", "user/JohnDoe")]
     [InlineData("arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/JaneDoe", "aws", "iam", "", "123456789012", "user/division_abc/subdivision_xyz/JaneDoe")]
@@ -124,7 +126,7 @@ public sealed class ArnTests
             return Arn.TryParse(text, out var arn)
                 && (arn.Partition, arn.Service, arn.Region, arn.Account, arn.Resource) == (partition, service, region, account, resource)
                 && arn.ToString() == text;
-        });
+        }, iter: Iterations);
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class ArnTests
             return Arn.TryParse(arn.ToString(), out var again)
                 && again == arn
                 && (again.Partition, again.Service, again.Region, again.Account, again.Resource) == (arn.Partition, arn.Service, arn.Region, arn.Account, arn.Resource);
-        });
+        }, iter: Iterations);
     }
 
     [Fact]
@@ -152,7 +154,7 @@ public sealed class ArnTests
             var isArn = parts.Length == 6 && parts[0] == "arn";
             return Arn.TryParse(text, out var arn) == isArn
                 && (!isArn || (arn.Partition, arn.Service, arn.Region, arn.Account, arn.Resource) == (parts[1], parts[2], parts[3], parts[4], parts[5]));
-        });
+        }, iter: Iterations);
     }
 
     private static Gen<string> Field => Gen.String[Gen.OneOf('a', 'w', 's', '-', '1', '*', '?', '/'), 0, 5];
