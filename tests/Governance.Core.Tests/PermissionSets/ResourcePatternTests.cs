@@ -40,6 +40,16 @@ public sealed class ResourcePatternTests
         }, iter: 20_000);
     }
 
+    [Fact]
+    public void Covers_OutsideS3_AgreesWithWildcardTextIsPattern()
+    {
+        // Apart from S3 buckets covering their objects, Covers is the glob's pattern-covers-pattern question.
+        var glob = Gen.String[Gen.OneOf('a', 'b', ':', '/', '*', '?'), 0, 8];
+        Gen.Select(glob, glob).Sample((pattern, requested) =>
+            new ResourcePattern(Glue + pattern).Covers(Glue + requested) == Wildcard.IsMatch(Glue + pattern, Glue + requested, WildcardOptions.TextIsPattern),
+            iter: 20_000);
+    }
+
     /// <summary><paramref name="requested"/> with its i-th wildcard filled from <paramref name="fill"/>[i]: the run for '*', one character for '?'.</summary>
     private static string Instance(string requested, string[] fill)
     {

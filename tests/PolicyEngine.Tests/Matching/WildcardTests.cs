@@ -28,6 +28,23 @@ public sealed class WildcardTests
         => Assert.Equal(expected, Wildcard.IsMatch(pattern, text, ignoreCase));
 
     [Theory]
+    [InlineData("lake-*", "lake-?", true)]
+    [InlineData("lake-*", "lake-*/*", true)]
+    [InlineData("*", "**", true)]
+    [InlineData("a*", "a*b?", true)]
+    [InlineData("lake-?", "lake-*", false)]
+    [InlineData("lake-?", "lake-?", true)]
+    [InlineData("lake-x", "lake-?", false)]
+    [InlineData("lake-*-raw", "lake-*", false)]
+    [InlineData("?*", "*?", false)]
+    public void IsMatch_TextIsPattern_MatchesOnlyWhenEveryInstanceOfTheTextDoes(string pattern, string text, bool expected)
+        => Assert.Equal(expected, Wildcard.IsMatch(pattern, text, WildcardOptions.TextIsPattern));
+
+    [Fact]
+    public void IsMatch_MaskOfAnotherLength_Throws()
+        => Assert.Throws<ArgumentException>(() => Wildcard.IsMatch("a*", [true], "ab", WildcardOptions.None));
+
+    [Theory]
     [InlineData("s3:GetObject", false)]
     [InlineData("s3:Get*", true)]
     [InlineData("s3:?etObject", true)]
@@ -40,6 +57,50 @@ public sealed class WildcardTests
     {
         Gen.Select(Pattern, Text, Gen.Bool).Sample((pattern, text, ignoreCase) =>
             Wildcard.IsMatch(pattern, text, ignoreCase) == ReferenceGlob.IsMatch(pattern, null, text, ignoreCase, textIsPattern: false), iter: Iterations);
+    }
+
+    [Fact]
+    public void IsMatch_AnyOptions_AgreesWithReference()
+    {
+        var options = Gen.OneOf(Gen.Const(WildcardOptions.None), Gen.Const(WildcardOptions.IgnoreCase), Gen.Const(WildcardOptions.TextIsPattern),
+            Gen.Const(WildcardOptions.IgnoreCase | WildcardOptions.TextIsPattern));
+        Gen.Select(Pattern, Text, options).Sample((pattern, text, options) =>
+            Wildcard.IsMatch(pattern, text, options) == ReferenceGlob.IsMatch(pattern, null, text,
+                options.HasFlag(WildcardOptions.IgnoreCase), options.HasFlag(WildcardOptions.TextIsPattern)), iter: Iterations);
+    }
+
+    [Fact]
+    public void IsMatch_TextIsPattern_EveryInstanceOfTheTextMatches()
+    {
+        // Sound: fill each '*' of the text with a run and each '?' with one character, and the pattern still matches.
+        var glob = Gen.String[Gen.OneOf('a', 'b', '*', '?'), 0, 7];
+        var fills = Gen.String[Gen.OneOf('a', 'b'), 0, 3].Array[7];
+        Gen.Select(glob, glob, fills).Sample((pattern, text, fill) =>
+        {
+            if (!Wildcard.IsMatch(pattern, text, WildcardOptions.TextIsPattern))
+            {
+                return true;
+            }
+            var i = 0;
+            var instance = string.Concat(text.Select(c => c switch
+            {
+                '*' => fill[i++],
+                '?' => fill[i++] is { Length: > 0 } run ? run[..1] : "b",
+                _ => c.ToString(),
+            }));
+            return Wildcard.IsMatch(pattern, instance, ignoreCase: false);
+        }, iter: Iterations);
+    }
+
+    [Fact]
+    public void IsMatch_WithMask_AgreesWithMaskedWildcard()
+    {
+        Gen.Select(MaskedPattern, Text, Gen.Bool).Sample((masked, text, ignoreCase) =>
+        {
+            var (pattern, wild) = masked;
+            return Wildcard.IsMatch(pattern, wild, text, ignoreCase ? WildcardOptions.IgnoreCase : WildcardOptions.None)
+                == MaskedWildcard.IsMatch(pattern, wild, text, ignoreCase);
+        }, iter: Iterations);
     }
 
     [Fact]
