@@ -1,5 +1,4 @@
 using CsCheck;
-using PolicyEngine.Evaluation.Variables;
 using PolicyEngine.Matching;
 
 namespace PolicyEngine.Tests.Matching;
@@ -93,23 +92,13 @@ public sealed class WildcardTests
     }
 
     [Fact]
-    public void IsMatch_WithMask_AgreesWithMaskedWildcard()
-    {
-        Gen.Select(MaskedPattern, Text, Gen.Bool).Sample((masked, text, ignoreCase) =>
-        {
-            var (pattern, wild) = masked;
-            return Wildcard.IsMatch(pattern, wild, text, ignoreCase ? WildcardOptions.IgnoreCase : WildcardOptions.None)
-                == MaskedWildcard.IsMatch(pattern, wild, text, ignoreCase);
-        }, iter: Iterations);
-    }
-
-    [Fact]
     public void IsMatch_MaskedPattern_AgreesWithReference()
     {
         Gen.Select(MaskedPattern, Text, Gen.Bool).Sample((masked, text, ignoreCase) =>
         {
             var (pattern, wild) = masked;
-            return MaskedWildcard.IsMatch(pattern, wild, text, ignoreCase) == ReferenceGlob.IsMatch(pattern, wild, text, ignoreCase, textIsPattern: false);
+            return Wildcard.IsMatch(pattern, wild, text, ignoreCase ? WildcardOptions.IgnoreCase : WildcardOptions.None)
+                == ReferenceGlob.IsMatch(pattern, wild, text, ignoreCase, textIsPattern: false);
         }, iter: Iterations);
     }
 
