@@ -11,10 +11,10 @@ public enum WildcardOptions
     IgnoreCase = 1,
 
     /// <summary>
-    /// The text is itself a pattern, and a match means every string it stands for matches the pattern too: the
-    /// text's <c>*</c> and <c>?</c> are characters that only a pattern <c>*</c> (or the same character) absorbs,
-    /// and a pattern <c>?</c> never stands for a text <c>*</c>, which may be any run. Sound, not complete: <c>?*</c>
-    /// does not match <c>*?</c> although both stand for the same strings.
+    /// The text is itself a pattern, and a match means every string it stands for matches the pattern too (does the
+    /// pattern cover it). The text's <c>*</c> and <c>?</c> are read as characters: a text <c>*</c>, which may be any
+    /// run, is matched only by a pattern <c>*</c>; a text <c>?</c> by a pattern <c>*</c> or <c>?</c>. Sound, not
+    /// complete: <c>?*</c> does not match <c>*?</c> although both stand for the same strings.
     /// </summary>
     TextIsPattern = 2,
 }
