@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts;
 
@@ -24,7 +25,6 @@ public sealed record AccountSnapshot(
     public static string AccountOf(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 ? parts[4] : string.Empty;
+        return Arn.TryParse(arn, out var parsed) ? parsed.Account : string.Empty;
     }
 }

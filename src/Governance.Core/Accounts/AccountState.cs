@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using PolicyEngine.Model;
 using PolicyEngine.Text;
 
 namespace Governance.Core.Accounts;
@@ -94,11 +95,10 @@ public sealed class AccountState
     /// <summary><c>arn:aws:sts::ACCT:assumed-role/ROLE/SESSION</c> → <c>arn:aws:iam::ACCT:role/ROLE</c>; other ARNs unchanged.</summary>
     private static string SessionToRoleArn(string arn)
     {
-        var parts = arn.Split(':', 6);
-        if (parts.Length == 6 && parts[2] == "sts" && parts[5].StartsWith("assumed-role/", StringComparison.Ordinal))
+        if (Arn.TryParse(arn, out var parsed) && parsed.Service == "sts" && parsed.Resource.StartsWith("assumed-role/", StringComparison.Ordinal))
         {
-            var role = parts[5].Split('/')[1];
-            return $"arn:{parts[1]}:iam::{parts[4]}:role/{role}";
+            var role = parsed.Resource.Split('/')[1];
+            return $"arn:{parsed.Partition}:iam::{parsed.Account}:role/{role}";
         }
         return arn;
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PolicyEngine.Catalog;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Risk;
 
@@ -44,16 +45,15 @@ internal static partial class ProbeArns
 
     private static string? Concrete(string pattern, string account)
     {
-        var parts = pattern.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn")
+        if (!Arn.TryParse(pattern, out var arn))
         {
             return null;
         }
-        var partition = HasWildcard(parts[1]) ? "aws" : parts[1];
-        var region = HasWildcard(parts[3]) ? "us-east-1" : parts[3];
-        var owner = HasWildcard(parts[4]) ? account : parts[4];
-        var resource = parts[5].Replace("*", Name, StringComparison.Ordinal).Replace('?', 'x');
-        return $"arn:{partition}:{parts[2]}:{region}:{owner}:{resource}";
+        var partition = HasWildcard(arn.Partition) ? "aws" : arn.Partition;
+        var region = HasWildcard(arn.Region) ? "us-east-1" : arn.Region;
+        var owner = HasWildcard(arn.Account) ? account : arn.Account;
+        var resource = arn.Resource.Replace("*", Name, StringComparison.Ordinal).Replace('?', 'x');
+        return $"arn:{partition}:{arn.Service}:{region}:{owner}:{resource}";
     }
 
     private static bool HasWildcard(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;

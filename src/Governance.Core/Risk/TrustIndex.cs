@@ -61,19 +61,18 @@ internal sealed class TrustIndex
             _anyone.Add(role);
             return;
         }
-        var parts = value.Split(':', 6);
-        if (parts.Length != 6)
+        if (!Arn.TryParse(value, out var arn))
         {
             Add(_byAccount, value, role);
             return;
         }
-        Add(_byAccount, parts[4], role);
-        if (parts[2] == "sts" && parts[5].StartsWith("assumed-role/", StringComparison.Ordinal))
+        Add(_byAccount, arn.Account, role);
+        if (arn.Service == "sts" && arn.Resource.StartsWith("assumed-role/", StringComparison.Ordinal))
         {
             // A session of the role: the role, standing for its sessions, is the caller the audit models.
-            Add(_byArn, $"arn:{parts[1]}:iam::{parts[4]}:role/{parts[5].Split('/')[1]}", role);
+            Add(_byArn, $"arn:{arn.Partition}:iam::{arn.Account}:role/{arn.Resource.Split('/')[1]}", role);
         }
-        else if (parts[5] != "root")
+        else if (arn.Resource != "root")
         {
             Add(_byArn, value, role);
         }

@@ -179,13 +179,11 @@ public sealed class AccessAnalyzer
     /// </summary>
     private string? PatternOwner(string resource)
     {
-        var parts = resource.Split(':', 6);
-        if (parts.Length != 6 || parts[4].AsSpan().IndexOfAny('*', '?') < 0)
+        if (!Arn.TryParse(resource, out var pattern) || !Matching.Wildcard.HasWildcard(pattern.Account))
         {
             return null;
         }
-        var caller = Principal.Split(':', 6);
-        return caller.Length == 6 ? caller[4] : null;
+        return Arn.TryParse(Principal, out var caller) ? caller.Account : null;
     }
 
     private AccessCheck TrySatisfy(string action, string resource, string? owner, RequestContext context, AuthorizationResult result)

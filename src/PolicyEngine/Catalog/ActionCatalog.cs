@@ -127,7 +127,7 @@ public sealed class ActionCatalog
     /// <summary>The actions an action pattern from a policy matches, sorted by service and name.</summary>
     /// <param name="pattern">An action or IAM glob, for example <c>*</c>, <c>s3:Get*</c>, <c>s3:?etObject</c> or <c>*:Describe*</c>.</param>
     /// <remarks>
-    /// The result is exactly the actions whose full name matches the pattern by <see cref="Wildcard.IsMatch"/>,
+    /// The result is exactly the actions whose full name matches the pattern by <see cref="Wildcard.IsMatch(ReadOnlySpan{char}, ReadOnlySpan{char}, bool)"/>,
     /// ignoring case. A pattern with one colon is matched service by service, so <c>s3:Get*</c> reads only
     /// the S3 actions that start with <c>Get</c>.
     /// </remarks>

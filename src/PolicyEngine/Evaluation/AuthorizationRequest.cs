@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyEngine.Matching;
+using PolicyEngine.Model;
 
 namespace PolicyEngine.Evaluation;
 
@@ -77,10 +78,7 @@ public sealed class AuthorizationRequest
     }
 
     private static string? ResourceArnAccount(string resource)
-    {
-        var parts = resource.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" && parts[4].Length > 0 ? parts[4] : null;
-    }
+        => Arn.TryParse(resource, out var arn) && arn.Account is { Length: > 0 } account ? account : null;
 
     private static IEnumerable<KeyValuePair<string, ImmutableArray<string>>> DerivedKeys(CallerIdentity caller, string resourceAccount)
     {

@@ -50,13 +50,13 @@ internal sealed class CallerIdentity
     public static CallerIdentity Parse(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn")
+        // Model.Arn: within this class, Arn is the property.
+        if (!Model.Arn.TryParse(arn, out var parsed))
         {
             var isService = arn.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase);
             return new CallerIdentity(arn, isService ? CallerKind.Service : CallerKind.Unknown, string.Empty, "aws", arn, null, false);
         }
-        var (partition, service, account, resource) = (parts[1], parts[2], parts[4], parts[5]);
+        var (partition, service, account, resource) = (parsed.Partition, parsed.Service, parsed.Account, parsed.Resource);
         if (service == "iam" && resource == "root")
         {
             return new CallerIdentity(arn, CallerKind.Root, account, partition, string.Empty, null, false);

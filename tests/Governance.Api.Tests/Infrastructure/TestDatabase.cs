@@ -12,6 +12,10 @@ public sealed class TestDatabase
     // shared by all of them, so each pool is kept small (a burst of parallel requests queues for a connection).
     private const int TestPoolSize = 10;
 
+    // A burst of requests serialized on the write lock waits for a pooled connection; on a loaded machine that wait
+    // can pass Npgsql's default 15 seconds, which would fail the test for the machine's sake, not the code's.
+    private const int PoolWaitSeconds = 120;
+
     private TestDatabase(DatabaseProvider provider, string? connectionString, string? unavailableReason)
         => (Provider, ConnectionString, UnavailableReason) = (provider, connectionString, unavailableReason);
 
@@ -39,7 +43,7 @@ public sealed class TestDatabase
             return new TestDatabase(DatabaseProvider.Postgres, null,
                 $"{PostgresVariable} is not set: export IAMGOV_TEST_POSTGRES=\"$(bash .ci/postgres.sh)\" to run the PostgreSQL variants");
         }
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}", MaxPoolSize = TestPoolSize };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}", MaxPoolSize = TestPoolSize, Timeout = PoolWaitSeconds };
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null);
     }
 

@@ -19,7 +19,7 @@ internal static class TestPostgres
             }
             Skip.If(true, $"{Variable} is not set: export IAMGOV_TEST_POSTGRES=\"$(bash .ci/postgres.sh)\" to run the PostgreSQL tests");
         }
-        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_sched_{Guid.NewGuid():N}", MaxPoolSize = 10 }.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_sched_{Guid.NewGuid():N}", MaxPoolSize = 10, Timeout = 120 }.ConnectionString;
     }
 
     public static async Task DropAsync(string connectionString)

@@ -1,4 +1,5 @@
 using PolicyEngine.Catalog;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Questions;
 
@@ -39,8 +40,7 @@ public static class RequestChecks
         {
             return null;
         }
-        var parts = resource.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2].Length == 0 || parts[5].Length == 0)
+        if (!Arn.TryParse(resource, out var arn) || arn.Partition.Length == 0 || arn.Service.Length == 0 || arn.Resource.Length == 0)
         {
             return $"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`";
         }

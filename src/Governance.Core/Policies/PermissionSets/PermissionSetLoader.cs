@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Governance.Core.Identity;
 using PolicyEngine.Catalog;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Policies.PermissionSets;
 
@@ -88,7 +89,7 @@ public static partial class PermissionSetLoader
             var patterns = ImmutableArray.CreateBuilder<ResourcePattern>();
             for (var i = 0; i < allowed.Length; i++)
             {
-                if (!allowed[i].StartsWith("arn:", StringComparison.Ordinal) || allowed[i].Split(':').Length < 6)
+                if (!Arn.TryParse(allowed[i], out _))
                 {
                     f.Error($"allowedResources[{i}]", $"`{allowed[i]}` is not an ARN pattern");
                 }

@@ -1,3 +1,5 @@
+using PolicyEngine.Matching;
+
 namespace Governance.Core.Policies.PermissionSets;
 
 /// <summary>
@@ -33,52 +35,18 @@ public readonly record struct ResourcePattern
     public bool Covers(string resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (Covers(Pattern, resource))
+        if (Wildcard.IsMatch(Pattern, resource, WildcardOptions.TextIsPattern))
         {
             return true;
         }
         if (IsS3BucketPattern && resource.StartsWith(S3Prefix, StringComparison.Ordinal))
         {
             var slash = resource.IndexOf('/', S3Prefix.Length);
-            return slash > S3Prefix.Length && Covers(Pattern, resource.AsSpan(0, slash));
+            return slash > S3Prefix.Length && Wildcard.IsMatch(Pattern, resource.AsSpan(0, slash), WildcardOptions.TextIsPattern);
         }
         return false;
     }
 
     /// <inheritdoc />
     public override string ToString() => Pattern;
-
-    /// <summary>Glob match where the text's own wildcards are literal, except that <c>?</c> in the pattern cannot stand for a <c>*</c>.</summary>
-    private static bool Covers(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
-    {
-        int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '*')
-            {
-                starP = p++;
-                starT = t;
-            }
-            else if (p < pattern.Length && ((pattern[p] == '?' && text[t] != '*') || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (starP >= 0)
-            {
-                // Invariant: pattern[starP] is '*'; let it swallow one more character and retry.
-                p = starP + 1;
-                t = ++starT;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-        return p == pattern.Length;
-    }
 }

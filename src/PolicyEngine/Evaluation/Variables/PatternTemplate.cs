@@ -136,7 +136,7 @@ internal sealed class PatternTemplate
                 wild.Slice(position, value.Length).Fill(_segments[i].Kind == TemplateSegmentKind.Literal);
                 position += value.Length;
             }
-            return MaskedWildcard.IsMatch(chars[..length], wild[..length], text, ignoreCase);
+            return Wildcard.IsMatch(chars[..length], wild[..length], text, ignoreCase ? WildcardOptions.IgnoreCase : WildcardOptions.None);
         }
         finally
         {
