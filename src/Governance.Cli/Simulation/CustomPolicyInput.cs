@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Model;
 
 namespace Governance.Cli.Simulation;
 
@@ -42,7 +43,15 @@ internal sealed record CustomPolicyInput(PolicySet Policies, ImmutableArray<stri
             var boundaries = Strings(root, "PermissionsBoundaryPolicyInputList");
             var resourcePolicy = String(root, "ResourcePolicy");
             var owner = String(root, "ResourceOwner");
-            var ownerAccount = owner is null ? null : owner.StartsWith("arn:", StringComparison.Ordinal) ? owner.Split(':')[4] : owner;
+            string? ownerAccount = owner;
+            if (owner is not null && owner.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                if (!Arn.TryParse(owner, out var ownerArn))
+                {
+                    return (null, $"`ResourceOwner` `{owner}` is not an ARN such as arn:aws:iam::123456789012:root, nor an account id");
+                }
+                ownerAccount = ownerArn.Account;
+            }
             var caller = String(root, "CallerArn") ?? $"arn:aws:iam::{ownerAccount ?? "123456789012"}:user/simulated-caller";
             var policies = new PolicySet
             {

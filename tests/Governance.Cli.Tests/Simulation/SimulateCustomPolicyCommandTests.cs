@@ -41,4 +41,27 @@ public sealed class SimulateCustomPolicyCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("no such file", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("arn:aws")]
+    [InlineData("arn:aws:iam")]
+    public void SimulateCustomPolicy_ResourceOwnerNotAnArn_IsUsageErrorNamingIt(string owner)
+    {
+        // Arrange: an owner that starts like an ARN but has fewer than six fields (it crashed the command once).
+        var input = TempFile($$"""
+            {
+              "PolicyInputList": ["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"],
+              "ActionNames": ["s3:GetObject"],
+              "ResourceOwner": "{{owner}}"
+            }
+            """, ".json");
+
+        // Act
+        var (exit, output, error) = Run("simulate-custom-policy", "--cli-input-json", "file://" + input);
+
+        // Assert
+        Assert.Equal(2, exit);
+        Assert.Contains($"`ResourceOwner` `{owner}` is not an ARN", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+    }
 }
