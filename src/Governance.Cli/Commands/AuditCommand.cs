@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
 using Governance.Cli.Reports;
+using Governance.Core.Reports;
 using Governance.Core.Risk;
 
 namespace Governance.Cli.Commands;
@@ -71,27 +72,11 @@ internal static class AuditCommand
         return 0;
     }
 
-    private static string Render(AccountAudit audit, AuditFormat format)
+    private static string Render(AccountAudit audit, AuditFormat format) => format switch
     {
-        switch (format)
-        {
-            case AuditFormat.Json:
-                return AuditJson.Render(audit) + "\n";
-            case AuditFormat.Html:
-                return AuditHtml.Render(audit);
-            default:
-                using (var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
-                {
-                    if (format == AuditFormat.Markdown)
-                    {
-                        AuditMarkdown.Write(writer, audit);
-                    }
-                    else
-                    {
-                        AuditText.Write(writer, audit);
-                    }
-                    return writer.ToString();
-                }
-        }
-    }
+        AuditFormat.Json => RiskReportJson.Render(audit) + "\n",
+        AuditFormat.Html => RiskReportHtml.Render(audit),
+        AuditFormat.Markdown => RiskReportMarkdown.Render(audit),
+        _ => RiskReportText.Render(audit),
+    };
 }

@@ -3,11 +3,11 @@ using System.Net;
 using System.Text;
 using Governance.Core.Risk;
 
-namespace Governance.Cli.Reports;
+namespace Governance.Core.Reports;
 
-/// <summary>Writes an audit as one self-contained HTML page: summary, a chart of findings by category and severity, then one section per principal.</summary>
+/// <summary>A risk audit as one self-contained HTML page: summary, a chart of findings by category and severity, then one section per principal.</summary>
 /// <remarks>No scripts, fonts or images from elsewhere: inline CSS and an inline SVG chart, so the file can be mailed or archived as is.</remarks>
-internal static class AuditHtml
+public static class RiskReportHtml
 {
     private static readonly (RiskSeverity Severity, string Color)[] Palette =
     [
@@ -17,8 +17,10 @@ internal static class AuditHtml
         (RiskSeverity.Low, "#64748b"),
     ];
 
+    /// <summary>Renders <paramref name="audit"/>.</summary>
     public static string Render(AccountAudit audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         var html = new StringBuilder();
         var findings = audit.Findings.ToList();
         var flagged = audit.Principals.Where(static p => !p.Findings.IsEmpty).ToList();

@@ -1,12 +1,16 @@
+using System.Globalization;
 using Governance.Core.Risk;
 
-namespace Governance.Cli.Reports;
+namespace Governance.Core.Reports;
 
-/// <summary>Writes an audit as Markdown: a totals table, then a section per principal with findings.</summary>
-internal static class AuditMarkdown
+/// <summary>A risk audit as Markdown: a totals table, then a section per principal with findings.</summary>
+public static class RiskReportMarkdown
 {
-    public static void Write(TextWriter output, AccountAudit audit)
+    /// <summary>Renders <paramref name="audit"/>.</summary>
+    public static string Render(AccountAudit audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
         output.WriteLine("# IAM access audit");
         output.WriteLine();
         output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings, as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC.");
@@ -42,6 +46,7 @@ internal static class AuditMarkdown
                 }
             }
         }
+        return output.ToString();
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);

@@ -1,12 +1,16 @@
+using System.Globalization;
 using Governance.Core.Risk;
 
-namespace Governance.Cli.Reports;
+namespace Governance.Core.Reports;
 
-/// <summary>Writes an audit as plain text: each principal with findings, then the totals.</summary>
-internal static class AuditText
+/// <summary>A risk audit as plain text for a terminal: each principal with findings, then the totals.</summary>
+public static class RiskReportText
 {
-    public static void Write(TextWriter output, AccountAudit audit)
+    /// <summary>Renders <paramref name="audit"/>.</summary>
+    public static string Render(AccountAudit audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
         foreach (var principal in audit.Principals)
         {
             output.WriteLine($"{principal.Arn}  ({principal.Access.Actions} actions in {principal.Access.Services} services)");
@@ -41,5 +45,6 @@ internal static class AuditText
                 output.WriteLine($"  {category}: {count}");
             }
         }
+        return output.ToString();
     }
 }

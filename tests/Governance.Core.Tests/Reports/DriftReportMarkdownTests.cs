@@ -2,7 +2,7 @@ using Governance.Core.Drift;
 using Governance.Core.Reports;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
-namespace Governance.Core.Tests.Drift;
+namespace Governance.Core.Tests.Reports;
 
 public sealed class DriftReportMarkdownTests
 {

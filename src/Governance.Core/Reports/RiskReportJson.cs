@@ -3,14 +3,16 @@ using System.Text;
 using System.Text.Json;
 using Governance.Core.Risk;
 
-namespace Governance.Cli.Reports;
+namespace Governance.Core.Reports;
 
-/// <summary>Writes an audit as the stable JSON document: <c>{"asOf","totals","principals":[{"arn",...,"findings":[...]}]}</c>.</summary>
+/// <summary>A risk audit as the stable JSON document that <c>iamgov audit --format json</c> prints: <c>{"asOf","totals","principals":[{"arn",...,"findings":[...]}]}</c>.</summary>
 /// <remarks>Enum values are written by name; property order is fixed; see docs/audit-json.md.</remarks>
-internal static class AuditJson
+public static class RiskReportJson
 {
+    /// <summary>Renders <paramref name="audit"/> as one indented document, without a final newline.</summary>
     public static string Render(AccountAudit audit)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
