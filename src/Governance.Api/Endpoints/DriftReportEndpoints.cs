@@ -11,6 +11,9 @@ internal static class DriftReportEndpoints
 {
     private const int HistoryLength = 30;
 
+    /// <summary>The formats a report is served in; text is for a terminal.</summary>
+    private static readonly ReportFormat[] Served = [ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html];
+
     public static RouteGroupBuilder MapDriftReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/audit/reports").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
@@ -27,21 +30,18 @@ internal static class DriftReportEndpoints
     public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
         Guid id, string? format, DriftReportRepository reports, CancellationToken cancellationToken)
     {
-        if (format is not (null or "json" or "markdown" or "html"))
+        var parsed = ReportFormat.Json;
+        if (format is not null && (!ReportFormats.TryParse(format, out parsed) || !Served.Contains(parsed)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "invalid format",
-                detail: $"unknown format `{format}`; use `json`, `markdown` or `html`");
+                detail: $"unknown format `{format}`; use {ReportFormats.OneOf(Served)}");
         }
         if (await reports.FindAsync(id, cancellationToken) is not { } report)
         {
             return TypedResults.NotFound();
         }
-        return format switch
-        {
-            "markdown" => TypedResults.Text(DriftReportMarkdown.Render(report), "text/markdown; charset=utf-8"),
-            "html" => TypedResults.Text(DriftReportHtml.Render(report, await reports.ListAsync(HistoryLength, cancellationToken)), "text/html; charset=utf-8"),
-            // The report's one JSON form, the same the job stored and iamgov drift prints.
-            _ => TypedResults.Text(DriftReportJson.Write(report), "application/json; charset=utf-8"),
-        };
+        // JSON is the report's one JSON form, the same the job stored and iamgov drift prints; HTML charts the recent runs.
+        var history = parsed == ReportFormat.Html ? await reports.ListAsync(HistoryLength, cancellationToken) : [];
+        return TypedResults.Text(ReportRenderer.Render(report, parsed, history), ReportFormats.MediaType(parsed));
     }
 }

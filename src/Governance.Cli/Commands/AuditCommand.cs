@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
-using Governance.Cli.Reports;
 using Governance.Core.Reports;
 using Governance.Core.Risk;
 
@@ -16,14 +15,14 @@ internal static class AuditCommand
     {
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
         var principal = new Option<string?>("--principal") { Description = "audit only this principal: an ARN, role/NAME, user/NAME or a unique name" };
-        var format = new Option<AuditFormat>("--format") { Description = "text, json, markdown or html", DefaultValueFactory = static _ => AuditFormat.Text };
+        var format = ReportFormatOption.Create();
         var output = new Option<FileInfo?>("--out") { Description = "write the report to this file instead of standard output" };
         var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal") { accounts, principal, format, output };
         command.SetAction(parse => Run(parse.GetValue(accounts) ?? [], parse.GetValue(principal), parse.GetValue(format), parse.GetValue(output), parse, time));
         return command;
     }
 
-    private static int Run(FileInfo[] accounts, string? principal, AuditFormat format, FileInfo? output, ParseResult parse, TimeProvider time)
+    private static int Run(FileInfo[] accounts, string? principal, ReportFormat format, FileInfo? output, ParseResult parse, TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -48,7 +47,7 @@ internal static class AuditCommand
             only = found.Arn;
         }
         var audit = AccountAnalyzer.Analyze(state, new AuditOptions(time.GetUtcNow(), only));
-        var report = Render(audit, format);
+        var report = ReportFormatOption.AsFile(ReportRenderer.Render(audit, format));
         if (output is null)
         {
             stdout.Write(report);
@@ -71,12 +70,4 @@ internal static class AuditCommand
         stdout.WriteLine($"wrote {output.FullName}: {audit.Principals.Length} principals, {audit.Findings.Count()} findings");
         return 0;
     }
-
-    private static string Render(AccountAudit audit, AuditFormat format) => format switch
-    {
-        AuditFormat.Json => RiskReportJson.Render(audit) + "\n",
-        AuditFormat.Html => RiskReportHtml.Render(audit),
-        AuditFormat.Markdown => RiskReportMarkdown.Render(audit),
-        _ => RiskReportText.Render(audit),
-    };
 }

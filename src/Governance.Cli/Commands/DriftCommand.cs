@@ -22,13 +22,13 @@ internal static class DriftCommand
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
         var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
-        var format = new Option<DriftFormat>("--format") { Description = "text, json, markdown or html", DefaultValueFactory = static _ => DriftFormat.Text };
+        var format = ReportFormatOption.Create();
         var command = new Command("drift", "compare the roles kept as code with an account snapshot") { desired, accounts, previous, format };
         command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(previous), parse.GetValue(format), parse, time));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, FileInfo? previousFile, DriftFormat format, ParseResult parse, TimeProvider time)
+    private static int Run(DirectoryInfo desired, FileInfo[] accounts, FileInfo? previousFile, ReportFormat format, ParseResult parse, TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -57,21 +57,7 @@ internal static class DriftCommand
             return CouldNotRun;
         }
         var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []), state, time.GetUtcNow(), previous);
-        switch (format)
-        {
-            case DriftFormat.Json:
-                stdout.WriteLine(DriftReportJson.Write(report));
-                break;
-            case DriftFormat.Markdown:
-                stdout.Write(DriftReportMarkdown.Render(report));
-                break;
-            case DriftFormat.Html:
-                stdout.Write(DriftReportHtml.Render(report, previous is null ? [] : [DriftReportSummary.Of(previous)]));
-                break;
-            default:
-                WriteText(stdout, report);
-                break;
-        }
+        stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return 0;
     }
 
@@ -92,28 +78,5 @@ internal static class DriftCommand
         }
         var read = DriftReportJson.Read(text, file.FullName);
         return read.Success ? (read.Value, null) : (null, read.Error.Detail);
-    }
-
-    private static void WriteText(TextWriter stdout, DriftReport report)
-    {
-        foreach (var f in report.Findings)
-        {
-            stdout.WriteLine($"{f.Severity,-8} {f.Kind,-18} {f.Principal}");
-            stdout.WriteLine($"         {f.Detail}");
-        }
-        stdout.WriteLine(report.Findings.IsEmpty ? "no drift" : $"{report.Findings.Length} findings");
-        if (report.Previous is null)
-        {
-            return;
-        }
-        stdout.WriteLine(report.AccessDelta.IsEmpty ? "no access changed since the previous audit" : "access changed since the previous audit:");
-        foreach (var principal in report.AccessDelta)
-        {
-            stdout.WriteLine($"  {principal.Principal} ({principal.Change.ToString().ToLowerInvariant()})");
-            foreach (var action in principal.Actions)
-            {
-                stdout.WriteLine($"    {action.Kind,-19} {action.Action} on {string.Join(", ", action.Resources)}");
-            }
-        }
     }
 }

@@ -32,7 +32,7 @@ public static class DriftReportHtml
             .Append("td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}code{font-size:.9em}")
             .Append(".sev{font-weight:600}</style></head><body>\n");
         html.Append(inv, $"<h1>Drift audit {report.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</h1>\n");
-        html.Append(inv, $"<p>{Encode(DriftReportText.Summary(report))}</p>\n<p>{Encode(DriftReportText.ComparedWith(report))}</p>\n");
+        html.Append(inv, $"<p>{Encode(DriftReportSentences.Summary(report))}</p>\n<p>{Encode(DriftReportSentences.ComparedWith(report))}</p>\n");
         html.Append("<h2>Findings by severity, last runs</h2>\n");
         AppendChart(html, runs);
         html.Append("<h2>Findings</h2>\n");
@@ -72,7 +72,7 @@ public static class DriftReportHtml
         {
             foreach (var action in principal.Actions)
             {
-                html.Append(inv, $"<tr><td><code>{Encode(principal.Principal)}</code> ({DriftReportText.Change(principal.Change)})</td>")
+                html.Append(inv, $"<tr><td><code>{Encode(principal.Principal)}</code> ({DriftReportSentences.Change(principal.Change)})</td>")
                     .Append(inv, $"<td>{action.Kind}</td><td><code>{Encode(action.Action)}</code></td><td>{action.AccessLevel}</td>")
                     .Append(inv, $"<td>{string.Join("<br>", action.Resources.Select(static r => $"<code>{Encode(r)}</code>"))}</td></tr>\n");
             }

@@ -14,8 +14,8 @@ public static class DriftReportMarkdown
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.Append(inv, $"# Drift audit {report.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC\n\n");
-        text.Append(DriftReportText.ComparedWith(report)).Append("\n\n");
-        text.Append(DriftReportText.Summary(report)).Append("\n\n## Findings\n\n");
+        text.Append(DriftReportSentences.ComparedWith(report)).Append("\n\n");
+        text.Append(DriftReportSentences.Summary(report)).Append("\n\n## Findings\n\n");
         if (report.Findings.IsEmpty)
         {
             text.Append("The account matches the roles kept as code.\n");
@@ -39,7 +39,7 @@ public static class DriftReportMarkdown
         }
         foreach (var principal in report.AccessDelta)
         {
-            text.Append(inv, $"### `{principal.Principal}` ({DriftReportText.Change(principal.Change)})\n\n");
+            text.Append(inv, $"### `{principal.Principal}` ({DriftReportSentences.Change(principal.Change)})\n\n");
             text.Append("| change | action | access level | resources |\n| --- | --- | --- | --- |\n");
             foreach (var action in principal.Actions)
             {

@@ -1,31 +1,35 @@
 using System.Globalization;
 using Governance.Core.Drift.Records;
-using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
 
-/// <summary>The sentences every rendering of a report shares, so Markdown, HTML and the terminal say the same thing.</summary>
-internal static class DriftReportText
+/// <summary>A drift report as plain text for a terminal: two lines per finding, then the access delta when there was a previous audit.</summary>
+public static class DriftReportText
 {
-    /// <summary>The severities from most to least urgent.</summary>
-    public static readonly RiskSeverity[] Severities = [.. Enum.GetValues<RiskSeverity>().Reverse()];
-
-    /// <summary><c>3 findings: 0 critical, 1 high, 2 medium, 0 low.</c></summary>
-    public static string Summary(DriftReport report)
-        => $"{report.Findings.Length} findings: "
-            + string.Join(", ", Severities.Select(s => $"{report.Findings.Count(f => f.Severity == s)} {s.ToString().ToLowerInvariant()}")) + ".";
-
-    /// <summary>What the report was compared with, and so what NewRisk and the access delta mean in it.</summary>
-    public static string ComparedWith(DriftReport report) => report.Previous is { } previous
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"Compared with the previous audit of {previous.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({previous.Id}): NewRisk lists the risks it did not have.")
-        : "First audit: no previous report, so NewRisk lists the risks the roles as code would not give, and there is no access delta.";
-
-    /// <summary>How a principal's access changed, as a short phrase.</summary>
-    public static string Change(PrincipalChange change) => change switch
+    /// <summary>Renders <paramref name="report"/>.</summary>
+    public static string Render(DriftReport report)
     {
-        PrincipalChange.Added => "new principal",
-        PrincipalChange.Removed => "principal gone",
-        _ => "changed",
-    };
+        ArgumentNullException.ThrowIfNull(report);
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var f in report.Findings)
+        {
+            output.WriteLine($"{f.Severity,-8} {f.Kind,-18} {f.Principal}");
+            output.WriteLine($"         {f.Detail}");
+        }
+        output.WriteLine(report.Findings.IsEmpty ? "no drift" : $"{report.Findings.Length} findings");
+        if (report.Previous is null)
+        {
+            return output.ToString();
+        }
+        output.WriteLine(report.AccessDelta.IsEmpty ? "no access changed since the previous audit" : "access changed since the previous audit:");
+        foreach (var principal in report.AccessDelta)
+        {
+            output.WriteLine($"  {principal.Principal} ({principal.Change.ToString().ToLowerInvariant()})");
+            foreach (var action in principal.Actions)
+            {
+                output.WriteLine($"    {action.Kind,-19} {action.Action} on {string.Join(", ", action.Resources)}");
+            }
+        }
+        return output.ToString();
+    }
 }

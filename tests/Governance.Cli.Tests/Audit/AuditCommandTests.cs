@@ -89,6 +89,30 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public void Audit_UnknownFormat_IsAUsageErrorNamingTheFormats()
+    {
+        // Act
+        var (code, output, error) = Run("audit", "--account", Lab, "--format", "pdf");
+
+        // Assert
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Empty(output);
+        Assert.Contains("unknown format `pdf`; use `text`, `json`, `markdown` or `html`", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_FormatInCapitals_IsRead()
+    {
+        // Act
+        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "--format", "JSON");
+
+        // Assert
+        Assert.Equal(0, code);
+        Assert.StartsWith("{", output, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Audit_MissingAccountFile_IsAUsageError()
     {
         // Act
