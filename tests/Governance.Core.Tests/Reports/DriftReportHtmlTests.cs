@@ -1,0 +1,44 @@
+using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
+using Governance.Core.Reports;
+using static Governance.Core.Tests.Drift.DriftTestAccount;
+
+namespace Governance.Core.Tests.Reports;
+
+public sealed class DriftReportHtmlTests
+{
+    [Fact]
+    public void Render_FirstAudit_FindingsWithSeverityPillsAndNoDeltaSection()
+    {
+        // Arrange
+        var report = DriftAudit.Run(Guid.NewGuid(), Desired(), State(AccountRole("shadow", ("admin", Policy("*", "*")))), Now, previous: null);
+
+        // Act
+        var html = DriftReportHtml.Render(report, []);
+
+        // Assert
+        Assert.Contains("<h1>Drift audit 2026-11-25 03:00 UTC</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("First audit: no previous report", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><span class=\"pill Critical\">Critical</span></td><td>NewRisk</td><td><code>arn:aws:iam::111122223333:role/shadow</code></td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Access delta", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AccessChangedSincePrevious_ChartsBothRunsAndListsTheDelta()
+    {
+        // Arrange
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var previous = DriftAudit.Run(Guid.NewGuid(), desired, State(AccountRole("analyst", ("read-lake", ReadLake))), Now.AddDays(-1), previous: null);
+        var widened = State(AccountRole("analyst", ("read-lake", ReadLake), ("clean", Policy("s3:DeleteObject", "arn:aws:s3:::lake/*"))));
+        var report = DriftAudit.Run(Guid.NewGuid(), desired, widened, Now, previous);
+
+        // Act
+        var html = DriftReportHtml.Render(report, [DriftReportSummary.Of(previous)]);
+
+        // Assert
+        Assert.Contains(">2026-11-24</text>", html, StringComparison.Ordinal);
+        Assert.Contains(">2026-11-25</text>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Access delta since the previous audit</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td><code>{Analyst}</code> (changed)</td><td>Added</td><td><code>s3:DeleteObject</code></td><td>Write</td><td><code>arn:aws:s3:::lake/*</code></td></tr>", html, StringComparison.Ordinal);
+    }
+}
