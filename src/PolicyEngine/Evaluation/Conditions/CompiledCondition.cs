@@ -62,7 +62,7 @@ internal sealed class CompiledCondition
 
     /// <summary>Compiles <paramref name="clause"/>.</summary>
     /// <param name="clause">The parsed clause.</param>
-    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> in string and ARN values is substituted.</param>
+    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> in String, ARN and Bool values is substituted.</param>
     public static CompiledCondition Compile(ConditionClause clause, bool policyVariables)
     {
         ArgumentNullException.ThrowIfNull(clause);
@@ -81,7 +81,7 @@ internal sealed class CompiledCondition
                 or ConditionOperatorKind.DateLessThan or ConditionOperatorKind.DateLessThanEquals
                 or ConditionOperatorKind.DateGreaterThan or ConditionOperatorKind.DateGreaterThanEquals
                 => DateOperators.Create(clause.Operator.Kind, values),
-            ConditionOperatorKind.Bool => BoolOperator.Create(values),
+            ConditionOperatorKind.Bool => BoolOperator.Create(values, policyVariables),
             ConditionOperatorKind.BinaryEquals => BinaryOperator.Create(values),
             ConditionOperatorKind.IpAddress or ConditionOperatorKind.NotIpAddress => IpAddressOperators.Create(values),
             ConditionOperatorKind.ArnEquals or ConditionOperatorKind.ArnLike
