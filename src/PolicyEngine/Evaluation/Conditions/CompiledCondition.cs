@@ -20,7 +20,8 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// bare <c>StringEquals</c> on a multivalued key, and iam-simulate.</item>
 /// <item>A request value the operator cannot read (not a number, date, address, boolean or ARN) or a policy value whose
 /// variable is unresolved satisfies neither the operator nor its negation.</item>
-/// <item>A policy value the operator cannot read makes the clause never match; the validator reports it.</item>
+/// <item>A policy value the operator cannot read makes the clause never match; the validator reads values with the same
+/// family <c>TryParse</c> and reports exactly these.</item>
 /// </list>
 /// <para>Immutable and thread-safe; <see cref="Evaluate"/> allocates nothing and never throws for any request.</para>
 /// </remarks>
