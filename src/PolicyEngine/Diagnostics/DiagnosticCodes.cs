@@ -163,6 +163,9 @@ public static class DiagnosticCodes
     /// <summary>Policy variables in a document whose version does not substitute them.</summary>
     public const string PolicyVariableWithoutVersion = "IAM4008";
 
-    /// <summary>A condition value of the wrong type for its operator (a non-IP for IpAddress, a non-date for Date...).</summary>
+    /// <summary>
+    /// A condition value its operator cannot read (a non-IP for IpAddress, a non-date for Date...), so the clause never
+    /// matches; reported for exactly the values the evaluator cannot read.
+    /// </summary>
     public const string ConditionValueTypeMismatch = "IAM4009";
 }

@@ -1,3 +1,4 @@
+using PolicyEngine.Evaluation.Conditions;
 using static PolicyEngine.Tests.Conditions.ConditionTestKit;
 
 namespace PolicyEngine.Tests.Conditions;
@@ -20,6 +21,20 @@ public sealed class ArnOperatorsTests
     {
         // Arrange / Act / Assert
         Assert.Equal(expected, Matches(op, "aws:SourceArn", Topic, policy));
+    }
+
+    // "The ARN is considered a string" and ARN operators take policy variables: every string is a value.
+    [Theory]
+    [InlineData("2026-01-31 10:00:00")]
+    [InlineData("1e3")]
+    [InlineData("")]
+    [InlineData("*")]
+    [InlineData("arn:aws:iam::${aws:PrincipalAccount}:role/x")]
+    [InlineData("arn:aws:sns:eu-west-1:111122223333:topic-a")]
+    public void TryParse_AnyString_Reads(string text)
+    {
+        // Arrange / Act / Assert
+        Assert.True(ArnOperators.TryParse(text, policyVariables: true, out _));
     }
 
     [Fact]

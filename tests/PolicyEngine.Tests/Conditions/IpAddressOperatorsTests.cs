@@ -81,17 +81,79 @@ public sealed class IpAddressOperatorsTests
         Assert.True(Compile("NotIpAddress", "aws:SourceIp", cidr).NeverMatches);
     }
 
+    // "standard CIDR format (for example, 203.0.113.0/24 or 2001:DB8:1234:5678::/64)"; an address without prefix is
+    // a single address; "using :: to represent a range of 0s"; no policy variables. CIDR per RFC 4632, IPv6 text per RFC 4291 §2.2.
     [Theory]
-    [InlineData("1:2:3:4:5:6:7:8")]
-    [InlineData("1::")]
-    [InlineData("::")]
-    [InlineData("1:2:3:4:5:6:1.2.3.4")]
-    [InlineData("fe80::1:2")]
-    public void TryParseAddress_ValidIpv6_ReturnsTrue(string text)
+    [InlineData("203.0.113.0/24", true)]
+    [InlineData("2001:DB8:1234:5678::/64", true)]
+    [InlineData("203.0.113.7", true)]
+    [InlineData("0.0.0.0/0", true)]
+    [InlineData("203.0.113.7/32", true)]
+    [InlineData("2001:db8::/32", true)]
+    [InlineData("::/0", true)]
+    [InlineData("::1", true)]
+    [InlineData("::", true)]
+    [InlineData("1::", true)]
+    [InlineData("fe80::1:2:3:4", true)]
+    [InlineData("1:2:3:4:5:6:7:8", true)]
+    [InlineData("2001:0db8:0000:0000:0000:ff00:0042:8329", true)]
+    [InlineData("1:2:3:4:5:6:1.2.3.4", true)]
+    [InlineData("::ffff:192.0.2.1", true)]
+    [InlineData("::ffff:192.0.2.0/120", true)]
+    [InlineData("2001:db8::/128", true)]
+    [InlineData("2026-01-31 10:00:00", false)]
+    [InlineData("1e3", false)]
+    [InlineData("", false)]
+    [InlineData("office", false)]
+    [InlineData("256.0.0.1", false)]
+    [InlineData("10.0.0", false)]
+    [InlineData("10.0.0.0.0", false)]
+    [InlineData("10.0.0.0/33", false)]
+    [InlineData("10.0.0.0/", false)]
+    [InlineData("10.0.0.0/-1", false)]
+    [InlineData("10.0.0.0/+8", false)]
+    [InlineData("10.0.0.0/8/8", false)]
+    [InlineData("10.0.0.0/8 ", false)]
+    [InlineData(" 10.0.0.0/8", false)]
+    [InlineData("10.0.0.0 /8", false)]
+    [InlineData("2001:db8::/129", false)]
+    [InlineData("1::2::3", false)]
+    [InlineData(":::", false)]
+    [InlineData(":1::", false)]
+    [InlineData("1:2:3:4:5:6:7", false)]
+    [InlineData("1:2:3:4:5:6:7:8:9", false)]
+    [InlineData("1::2:3:4:5:6:7:8", false)]
+    [InlineData("12345::", false)]
+    [InlineData("1.2.3.4::", false)]
+    [InlineData("1:2:3:4:5:6:7:1.2.3.4", false)]
+    [InlineData("fe80::1%eth0", false)]
+    [InlineData("g::1", false)]
+    [InlineData("\u0661.2.3.4", false)]
+    [InlineData("10.0.0.0/\uFF18", false)]
+    [InlineData("${aws:SourceIp}", false)]
+    public void TryParse_DocumentedForms_ReadsAddressesAndCidrRanges(string text, bool expected)
     {
-        // Arrange / Act / Assert
-        Assert.True(IpAddressOperators.TryParseAddress(text, out _, out var isV4));
-        Assert.False(isV4);
+        // Arrange / Act
+        var read = IpAddressOperators.TryParse(text, out _, out _);
+
+        // Assert
+        Assert.Equal(expected, read);
+    }
+
+    // The page is silent on leading zeros: octets and prefix lengths are read as decimal (see TryParse).
+    [Theory]
+    [InlineData("010.000.000.001/008", "10.0.0.1/8")]
+    [InlineData("203.0.113.99/24", "203.0.113.0/24")]
+    [InlineData("2001:DB8::/32", "2001:db8:0::/32")]
+    public void TryParse_EquivalentForms_ReadTheSameRange(string text, string same)
+    {
+        // Arrange / Act
+        var read = IpAddressOperators.TryParse(text, out var network, out var mask);
+        Assert.True(IpAddressOperators.TryParse(same, out var expectedNetwork, out var expectedMask));
+
+        // Assert
+        Assert.True(read);
+        Assert.Equal((expectedNetwork, expectedMask), (network, mask));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PolicyEngine.Evaluation;
+using PolicyEngine.Evaluation.Conditions;
 using static PolicyEngine.Tests.Conditions.ConditionTestKit;
 
 namespace PolicyEngine.Tests.Conditions;
@@ -40,6 +41,30 @@ public sealed class NullOperatorTests
         // Assert
         Assert.True(outcome.Matched);
         Assert.True(outcome.KeyMissing);
+    }
+
+    // "use either true (the key doesn't exist — it is null) or false (the key exists and its value is not null)";
+    // "You can not use a policy variable with the Null condition operator". Case is ignored as for Bool.
+    [Theory]
+    [InlineData("true", true, true)]
+    [InlineData("false", true, false)]
+    [InlineData("TRUE", true, true)]
+    [InlineData("False", true, false)]
+    [InlineData("2026-01-31 10:00:00", false, false)]
+    [InlineData("1e3", false, false)]
+    [InlineData("yes", false, false)]
+    [InlineData("null", false, false)]
+    [InlineData("", false, false)]
+    [InlineData(" true", false, false)]
+    [InlineData("${aws:PrincipalTag/x}", false, false)]
+    public void TryParse_DocumentedForms_ReadsTrueOrFalseOnly(string text, bool expected, bool expectedIsNull)
+    {
+        // Arrange / Act
+        var read = NullOperator.TryParse(text, out var isNull);
+
+        // Assert
+        Assert.Equal(expected, read);
+        Assert.Equal(expectedIsNull, read && isNull);
     }
 
     [Fact]

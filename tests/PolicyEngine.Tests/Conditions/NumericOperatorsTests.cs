@@ -1,4 +1,5 @@
 using CsCheck;
+using PolicyEngine.Evaluation.Conditions;
 using static PolicyEngine.Tests.Conditions.ConditionTestKit;
 
 namespace PolicyEngine.Tests.Conditions;
@@ -23,6 +24,73 @@ public sealed class NumericOperatorsTests
     {
         // Arrange / Act / Assert
         Assert.Equal(expected, Matches(op, "s3:max-keys", request, policy));
+    }
+
+    // "an integer or decimal value"; "You can not use a policy variable with the Numeric condition operator".
+    [Theory]
+    [InlineData("10", true)]
+    [InlineData("0", true)]
+    [InlineData("-2", true)]
+    [InlineData("10.5", true)]
+    [InlineData("-0.25", true)]
+    [InlineData("3600", true)]
+    [InlineData("1e3", false)]
+    [InlineData("1E3", false)]
+    [InlineData("2026-01-31 10:00:00", false)]
+    [InlineData("ten", false)]
+    [InlineData("", false)]
+    [InlineData(" 10", false)]
+    [InlineData("10 ", false)]
+    [InlineData("1 000", false)]
+    [InlineData("1,000", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("0x10", false)]
+    [InlineData("NaN", false)]
+    [InlineData("Infinity", false)]
+    [InlineData("10\0", false)]
+    [InlineData("\u0661\u0662", false)]
+    [InlineData("\uFF11\uFF12", false)]
+    [InlineData("${aws:MultiFactorAuthAge}", false)]
+    [InlineData("-", false)]
+    [InlineData(".", false)]
+    [InlineData("--1", false)]
+    public void TryParse_DocumentedForms_ReadsIntegersAndDecimalsOnly(string text, bool expected)
+    {
+        // Arrange / Act
+        var read = NumericOperators.TryParse(text, out _);
+
+        // Assert
+        Assert.Equal(expected, read);
+    }
+
+    // The page is silent on signs, leading zeros and a bare point: read as ordinary decimal notation (see TryParse).
+    [Theory]
+    [InlineData("+5", "5")]
+    [InlineData("007", "7")]
+    [InlineData("5.", "5")]
+    [InlineData(".5", "0.5")]
+    [InlineData("-0", "0")]
+    [InlineData("10.50", "10.5")]
+    public void TryParse_UndocumentedDecimalNotation_ReadsAsDecimal(string text, string same)
+    {
+        // Arrange / Act
+        var read = NumericOperators.TryParse(text, out var value);
+        Assert.True(NumericOperators.TryParse(same, out var expected));
+
+        // Assert
+        Assert.True(read);
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("NumericEquals", "100000000000000000000000000000001", "100000000000000000000000000000000", false)]
+    [InlineData("NumericGreaterThan", "100000000000000000000000000000001", "100000000000000000000000000000000", true)]
+    [InlineData("NumericEquals", "0.000000000000000000000000000001", "0", false)]
+    [InlineData("NumericLessThan", "-0.000000000000000000000000000001", "0", true)]
+    public void Evaluate_BeyondDecimalPrecision_ComparesExactly(string op, string request, string policy, bool expected)
+    {
+        // Arrange / Act / Assert
+        Assert.Equal(expected, Matches(op, "k", request, policy));
     }
 
     [Theory]

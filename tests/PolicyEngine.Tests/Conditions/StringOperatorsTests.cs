@@ -1,5 +1,6 @@
 using CsCheck;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Evaluation.Conditions;
 using static PolicyEngine.Tests.Conditions.ConditionTestKit;
 
 namespace PolicyEngine.Tests.Conditions;
@@ -32,6 +33,23 @@ public sealed class StringOperatorsTests
 
         // Assert
         Assert.Equal(expected, matched);
+    }
+
+    // String operators compare "a key to a string value" and take policy variables: every string is a value.
+    [Theory]
+    [InlineData("2026-01-31 10:00:00")]
+    [InlineData("1e3")]
+    [InlineData("")]
+    [InlineData(" padded ")]
+    [InlineData("home/${aws:username}/*")]
+    [InlineData("${aws:username")]
+    [InlineData("\u0661")]
+    public void TryParse_AnyString_Reads(string text)
+    {
+        // Arrange / Act / Assert
+        Assert.True(StringOperators.TryParse(text, policyVariables: true, wildcards: false, out _));
+        Assert.True(StringOperators.TryParse(text, policyVariables: true, wildcards: true, out _));
+        Assert.True(Matches("StringEquals", "k", text.Replace("${", "$", StringComparison.Ordinal), text.Replace("${", "$", StringComparison.Ordinal)));
     }
 
     [Fact]

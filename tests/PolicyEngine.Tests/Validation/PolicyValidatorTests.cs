@@ -162,8 +162,8 @@ public sealed partial class PolicyValidatorTests
               "IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32","::ffff:192.0.2.1","fe80::1"]},
               "DateGreaterThan":{"aws:CurrentTime":["2026-01-01","2026-01-01T10:00:00Z",1767225600]},
               "NumericLessThan":{"aws:MultiFactorAuthAge":[3600,"1.5"]},
-              "Bool":{"aws:SecureTransport":[true,"False"]},
-              "DateLessThan":{"aws:CurrentTime":"${aws:TokenIssueTime}"}}
+              "Bool":{"aws:SecureTransport":[true,"False","${aws:PrincipalTag/secure}"]},
+              "StringLike":{"s3:prefix":"home/${aws:username}/*"}}
             """));
 
         Assert.DoesNotContain(report.Findings, static f => f.Code == DiagnosticCodes.ConditionValueTypeMismatch);

@@ -24,8 +24,26 @@ internal static class ArnOperators
     /// <summary>Compiles the policy ARNs; never fails (a value that is not an ARN is a whole-string pattern).</summary>
     public static ValueMatcher Create(ImmutableArray<LocatedString> values, bool policyVariables)
     {
-        var patterns = values.Select(v => ArnPattern.Compile(v.Value, policyVariables)).ToArray();
+        var patterns = new ArnPattern[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            TryParse(values[i].Value, policyVariables, out patterns[i]);
+        }
         return new Matcher(patterns);
+    }
+
+    /// <summary>Reads an ARN policy value into a pattern; every string is one.</summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> is substituted.</param>
+    /// <param name="pattern">Six component patterns, or one whole-string pattern for a value with fewer than six parts.</param>
+    /// <returns>Always true: ARN operators compare "a key to an ARN", "The ARN is considered a string", and "You can use a
+    /// policy variable with the ARN condition operator"
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN).
+    /// A value without variables matches at least the request value equal to it.</returns>
+    public static bool TryParse(string text, bool policyVariables, out ArnPattern pattern)
+    {
+        pattern = ArnPattern.Compile(text, policyVariables);
+        return true;
     }
 
     /// <summary>Splits <paramref name="text"/> into six ARN parts; false when it has fewer than five colons.</summary>
@@ -47,7 +65,7 @@ internal static class ArnOperators
     }
 
     /// <summary>One policy ARN: six component templates, or one whole-string template.</summary>
-    private sealed class ArnPattern
+    internal sealed class ArnPattern
     {
         private readonly PatternTemplate[]? _components;
         private readonly PatternTemplate _whole;

@@ -20,7 +20,8 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// bare <c>StringEquals</c> on a multivalued key, and iam-simulate.</item>
 /// <item>A request value the operator cannot read (not a number, date, address, boolean or ARN) or a policy value whose
 /// variable is unresolved satisfies neither the operator nor its negation.</item>
-/// <item>A policy value the operator cannot read makes the clause never match; the validator reports it.</item>
+/// <item>A policy value the operator cannot read makes the clause never match; the validator reads values with the same
+/// family <c>TryParse</c> and reports exactly these.</item>
 /// </list>
 /// <para>Immutable and thread-safe; <see cref="Evaluate"/> allocates nothing and never throws for any request.</para>
 /// </remarks>
@@ -62,7 +63,7 @@ internal sealed class CompiledCondition
 
     /// <summary>Compiles <paramref name="clause"/>.</summary>
     /// <param name="clause">The parsed clause.</param>
-    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> in string and ARN values is substituted.</param>
+    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> in String, ARN and Bool values is substituted.</param>
     public static CompiledCondition Compile(ConditionClause clause, bool policyVariables)
     {
         ArgumentNullException.ThrowIfNull(clause);
@@ -81,7 +82,7 @@ internal sealed class CompiledCondition
                 or ConditionOperatorKind.DateLessThan or ConditionOperatorKind.DateLessThanEquals
                 or ConditionOperatorKind.DateGreaterThan or ConditionOperatorKind.DateGreaterThanEquals
                 => DateOperators.Create(clause.Operator.Kind, values),
-            ConditionOperatorKind.Bool => BoolOperator.Create(values),
+            ConditionOperatorKind.Bool => BoolOperator.Create(values, policyVariables),
             ConditionOperatorKind.BinaryEquals => BinaryOperator.Create(values),
             ConditionOperatorKind.IpAddress or ConditionOperatorKind.NotIpAddress => IpAddressOperators.Create(values),
             ConditionOperatorKind.ArnEquals or ConditionOperatorKind.ArnLike

@@ -8,15 +8,13 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date).
 /// </summary>
 /// <remarks>
-/// <para>Values are instants written either as epoch seconds (<c>1700000000</c>, as <c>aws:EpochTime</c> carries) or in the
-/// W3C profile of ISO 8601 the page links (https://www.w3.org/TR/NOTE-datetime): <c>YYYY-MM</c>, <c>YYYY-MM-DD</c>,
-/// <c>YYYY-MM-DDThh:mm[:ss[.fff…]]</c> followed by <c>Z</c>, <c>±hh:mm</c>, <c>±hhmm</c> or nothing (UTC). Both sides are
-/// compared as instants, so the two forms mix freely. A bare four-digit string reads as epoch seconds.</para>
-/// <para>A policy value that is not a date makes the clause never match; a request value that is not one makes it undecidable.</para>
+/// Both sides are read by <see cref="TryParse"/> and compared as instants, so epoch seconds and dates mix freely.
+/// A policy value that is not a date makes the clause never match; a request value that is not one makes it undecidable.
 /// </remarks>
 internal static class DateOperators
 {
     private const long MaxEpochSeconds = 253_402_300_799; // 9999-12-31T23:59:59Z
+    private const long MinEpochSeconds = -62_135_596_800; // 0001-01-01T00:00:00Z
 
     /// <summary>Compiles the policy values; null when one is not a date.</summary>
     public static ValueMatcher? Create(ConditionOperatorKind kind, ImmutableArray<LocatedString> values)
@@ -32,90 +30,93 @@ internal static class DateOperators
         return new Matcher(kind, instants);
     }
 
-    /// <summary>Reads a date as UTC ticks; false when it is neither epoch seconds nor ISO 8601.</summary>
+    /// <summary>Reads a Date value, policy or request, as UTC ticks.</summary>
+    /// <remarks>
+    /// <para>AWS: "You must specify date/time values with one of the W3C implementations of the ISO 8601 date formats or in
+    /// epoch (UNIX) time" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date).
+    /// The W3C formats (https://www.w3.org/TR/NOTE-datetime) are exactly <c>YYYY-MM</c>, <c>YYYY-MM-DD</c>,
+    /// <c>YYYY-MM-DDThh:mmTZD</c>, <c>YYYY-MM-DDThh:mm:ssTZD</c> and <c>YYYY-MM-DDThh:mm:ss.sTZD</c>, where <c>T</c> is
+    /// upper case, <c>s</c> is one or more digits, and the time zone designator <c>TZD</c> is <c>Z</c>, <c>+hh:mm</c> or
+    /// <c>-hh:mm</c> and is required once a time is given. So a space for <c>T</c>, a time without zone, <c>+hhmm</c>,
+    /// a comma before the fraction and a 24th hour or 60th second are not dates.</para>
+    /// <para>Epoch time is ASCII digits with an optional minus sign, in seconds. The W3C form <c>YYYY</c> is digits too:
+    /// digits are read as epoch seconds, the form <c>aws:EpochTime</c> carries. The page also says a policy variable
+    /// cannot be used with Date operators: <c>${...}</c> is literal text, so no date.</para>
+    /// <para>Instants run from year 1 to year 9999. Fraction digits beyond 100 ns are read and dropped, so instants compare
+    /// at that resolution.</para>
+    /// </remarks>
     public static bool TryParse(ReadOnlySpan<char> text, out long utcTicks)
     {
         utcTicks = 0;
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-        if (IsEpoch(text))
-        {
-            var negative = text[0] == '-';
-            var digits = negative ? text[1..] : text;
-            if (digits.IsEmpty || digits.Length > 12)
-            {
-                return false;
-            }
-            long seconds = 0;
-            foreach (var c in digits)
-            {
-                seconds = (seconds * 10) + (c - '0');
-            }
-            if (seconds > MaxEpochSeconds || (negative && seconds > 62_135_596_800))
-            {
-                return false;
-            }
-            utcTicks = DateTime.UnixEpoch.Ticks + ((negative ? -seconds : seconds) * TimeSpan.TicksPerSecond);
-            return true;
-        }
-        return TryParseIso(text, out utcTicks);
+        return IsEpoch(text) ? TryParseEpoch(text, out utcTicks) : TryParseW3c(text, out utcTicks);
     }
 
     private static bool IsEpoch(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    private static bool TryParseEpoch(ReadOnlySpan<char> text, out long utcTicks)
+    {
+        utcTicks = 0;
+        var negative = text[0] == '-';
+        var digits = negative ? text[1..] : text;
+        if (digits.Length > 12)
         {
-            if (!char.IsAsciiDigit(text[i]) && !(i == 0 && text[i] == '-'))
-            {
-                return false;
-            }
+            return false;
         }
+        long seconds = 0;
+        foreach (var c in digits)
+        {
+            seconds = (seconds * 10) + (c - '0');
+        }
+        seconds = negative ? -seconds : seconds;
+        if (seconds is > MaxEpochSeconds or < MinEpochSeconds)
+        {
+            return false;
+        }
+        utcTicks = DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond);
         return true;
     }
 
-    private static bool TryParseIso(ReadOnlySpan<char> s, out long utcTicks)
+    private static bool TryParseW3c(ReadOnlySpan<char> s, out long utcTicks)
     {
         utcTicks = 0;
-        int month = 1, day = 1, hour = 0, minute = 0, second = 0;
+        int day = 1, hour = 0, minute = 0, second = 0;
         long fractionTicks = 0;
-        if (!Digits(s, 0, 4, out var year) || s.Length < 7 || s[4] != '-' || !Digits(s, 5, 2, out month))
+        if (!Digits(s, 0, 4, out var year) || !Separator(s, 4, '-') || !Digits(s, 5, 2, out var month))
         {
             return false;
         }
         var i = 7;
-        if (i < s.Length)
+        if (i < s.Length && (!Separator(s, i, '-') || !Digits(s, i + 1, 2, out day)))
         {
-            if (s[i] != '-' || !Digits(s, i + 1, 2, out day))
-            {
-                return false;
-            }
-            i += 3;
+            return false;
         }
+        i = Math.Min(s.Length, 10);
         var offsetMinutes = 0;
         if (i < s.Length)
         {
-            if ((s[i] != 'T' && s[i] != 't') || !Digits(s, i + 1, 2, out hour) || i + 3 >= s.Length || s[i + 3] != ':'
+            if (!Separator(s, i, 'T') || !Digits(s, i + 1, 2, out hour) || !Separator(s, i + 3, ':')
                 || !Digits(s, i + 4, 2, out minute))
             {
                 return false;
             }
             i += 6;
-            if (i < s.Length && s[i] == ':')
+            if (Separator(s, i, ':'))
             {
                 if (!Digits(s, i + 1, 2, out second))
                 {
                     return false;
                 }
                 i += 3;
-                if (i < s.Length && (s[i] == '.' || s[i] == ','))
+                if (Separator(s, i, '.'))
                 {
                     var start = ++i;
                     long scale = TimeSpan.TicksPerSecond;
                     while (i < s.Length && char.IsAsciiDigit(s[i]))
                     {
-                        // Beyond 100 ns the digits cannot change the instant; they are read and dropped.
                         if (scale >= 10)
                         {
                             scale /= 10;
@@ -129,7 +130,7 @@ internal static class DateOperators
                     }
                 }
             }
-            if (!TryParseOffset(s[i..], out offsetMinutes))
+            if (!TryParseZone(s[i..], out offsetMinutes))
             {
                 return false;
             }
@@ -149,32 +150,24 @@ internal static class DateOperators
         return true;
     }
 
-    private static bool TryParseOffset(ReadOnlySpan<char> s, out int minutes)
+    /// <summary>The W3C time zone designator: <c>Z</c>, <c>+hh:mm</c> or <c>-hh:mm</c>.</summary>
+    private static bool TryParseZone(ReadOnlySpan<char> s, out int minutes)
     {
         minutes = 0;
-        if (s.IsEmpty || s is "Z" or "z")
+        if (s is "Z")
         {
             return true;
         }
-        if (s[0] != '+' && s[0] != '-')
-        {
-            return false;
-        }
-        int hours = 0, mins = 0;
-        var ok = s.Length switch
-        {
-            3 => Digits(s, 1, 2, out hours),
-            5 => Digits(s, 1, 2, out hours) && Digits(s, 3, 2, out mins),
-            6 => Digits(s, 1, 2, out hours) && s[3] == ':' && Digits(s, 4, 2, out mins),
-            _ => false,
-        };
-        if (!ok || hours > 23 || mins > 59)
+        if (s.Length != 6 || s[0] is not ('+' or '-') || !Digits(s, 1, 2, out var hours) || s[3] != ':'
+            || !Digits(s, 4, 2, out var mins) || hours > 23 || mins > 59)
         {
             return false;
         }
         minutes = (s[0] == '-' ? -1 : 1) * ((hours * 60) + mins);
         return true;
     }
+
+    private static bool Separator(ReadOnlySpan<char> s, int index, char expected) => index < s.Length && s[index] == expected;
 
     private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
     {

@@ -26,7 +26,7 @@ internal static class IpAddressOperators
         var masks = new UInt128[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            if (!TryParseCidr(values[i].Value, out networks[i], out masks[i]))
+            if (!TryParse(values[i].Value, out networks[i], out masks[i]))
             {
                 return null;
             }
@@ -34,8 +34,20 @@ internal static class IpAddressOperators
         return new Matcher(networks, masks);
     }
 
-    /// <summary>Reads <c>address[/prefix]</c> into a network and mask in the 128-bit space.</summary>
-    public static bool TryParseCidr(ReadOnlySpan<char> text, out UInt128 network, out UInt128 mask)
+    /// <summary>Reads an IpAddress policy value, <c>address[/prefix]</c>, into a network and mask in the 128-bit space.</summary>
+    /// <remarks>
+    /// <para>AWS: "The value must be in the standard CIDR format (for example, 203.0.113.0/24 or 2001:DB8:1234:5678::/64).
+    /// If you specify an IP address without the associated routing prefix, IAM uses the default prefix value of /32"
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress).
+    /// So: an IPv4 dotted quad of four decimal octets 0–255 (RFC 4632), or an IPv6 address in an RFC 4291 §2.2 text form
+    /// (hex groups of one to four digits in either case, at most one <c>::</c>, a trailing dotted quad allowed); then
+    /// optionally <c>/</c> and a decimal prefix length of at most 32 (IPv4) or 128 (IPv6). A bare IPv6 address is a /128,
+    /// the IPv6 reading of the documented default. Bits past the prefix are ignored, as a CIDR block's are.</para>
+    /// <para>Not addresses: spaces, zone indices (<c>fe80::1%eth0</c>), non-ASCII digits, and policy variables, which the
+    /// page says cannot be used with IpAddress. The page is silent on leading zeros; an octet such as <c>010</c> is read
+    /// as decimal, as it has been.</para>
+    /// </remarks>
+    public static bool TryParse(ReadOnlySpan<char> text, out UInt128 network, out UInt128 mask)
     {
         network = mask = UInt128.Zero;
         var slash = text.IndexOf('/');
@@ -65,8 +77,8 @@ internal static class IpAddressOperators
         return true;
     }
 
-    /// <summary>Reads an IPv4 (dotted quad) or IPv6 (RFC 4291 text form, <c>::</c> and a trailing dotted quad allowed) address.</summary>
-    public static bool TryParseAddress(ReadOnlySpan<char> text, out UInt128 address, out bool isV4)
+    /// <summary>Reads a request's IPv4 (dotted quad) or IPv6 (RFC 4291 text form) address; a policy's goes through <see cref="TryParse"/>.</summary>
+    private static bool TryParseAddress(ReadOnlySpan<char> text, out UInt128 address, out bool isV4)
     {
         address = UInt128.Zero;
         isV4 = text.IndexOf(':') < 0;

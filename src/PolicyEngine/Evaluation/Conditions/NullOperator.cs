@@ -11,7 +11,7 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// A key present with an empty list counts as null: AWS pairs <c>Null: false</c> with <c>ForAllValues</c> precisely to stop
 /// "missing context keys or context keys with empty values" from evaluating to true
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition_examples-multi-valued-context-keys.html).
-/// Values compare without case, like Bool's. Set qualifiers and policy variables do not apply.
+/// Set qualifiers do not apply.
 /// </remarks>
 internal static class NullOperator
 {
@@ -21,7 +21,7 @@ internal static class NullOperator
         acceptsAbsent = acceptsPresent = false;
         foreach (var value in values)
         {
-            if (!BoolOperator.TryParse(value.Value, out var isNull))
+            if (!TryParse(value.Value, out var isNull))
             {
                 return false;
             }
@@ -29,6 +29,20 @@ internal static class NullOperator
             acceptsPresent |= !isNull;
         }
         return true;
+    }
+
+    /// <summary>Reads a Null value: <c>true</c> (the key is absent) or <c>false</c> (it is present), in any case.</summary>
+    /// <remarks>
+    /// AWS: "use either true (the key doesn't exist — it is null) or false (the key exists and its value is not null)",
+    /// and "You can not use a policy variable with the Null condition operator"
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null).
+    /// So this is Bool's grammar without variables; case is ignored as for Bool.
+    /// </remarks>
+    public static bool TryParse(string text, out bool isNull)
+    {
+        var read = BoolOperator.TryParse(text, policyVariables: false, out var value);
+        isNull = value.Constant;
+        return read;
     }
 
     /// <summary>Whether the clause holds given whether the key has at least one value.</summary>

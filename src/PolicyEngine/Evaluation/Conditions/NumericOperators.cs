@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using PolicyEngine.Model;
 
 namespace PolicyEngine.Evaluation.Conditions;
@@ -9,18 +8,15 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric).
 /// </summary>
 /// <remarks>
-/// Integers and decimals (an optional sign, digits, an optional decimal point), compared exactly as <see cref="decimal"/>.
-/// A policy value that is not a number makes the clause never match; a request value that is not one makes it
-/// undecidable (neither the operator nor its negation holds).
+/// Values are compared exactly as <see cref="NumericValue"/>. A policy value outside <see cref="TryParse"/>'s grammar
+/// makes the clause never match; a request value outside it makes it undecidable (neither the operator nor its negation holds).
 /// </remarks>
 internal static class NumericOperators
 {
-    private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-
     /// <summary>Compiles the policy values; null when one is not a number.</summary>
     public static ValueMatcher? Create(ConditionOperatorKind kind, ImmutableArray<LocatedString> values)
     {
-        var numbers = new decimal[values.Length];
+        var numbers = new NumericValue[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
             if (!TryParse(values[i].Value, out numbers[i]))
@@ -31,11 +27,62 @@ internal static class NumericOperators
         return new Matcher(kind, numbers);
     }
 
-    /// <summary>Reads an IAM number: optional sign, digits, optional decimal point; invariant culture, no spaces or exponent.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
-        => decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+    /// <summary>
+    /// Reads a Numeric value, policy or request: an optional sign, then ASCII digits with at most one decimal point and
+    /// at least one digit (<c>10</c>, <c>-2.5</c>, <c>+3</c>, <c>007</c>, <c>5.</c>, <c>.5</c>).
+    /// </summary>
+    /// <remarks>
+    /// AWS documents Numeric operators as comparing "a key to an integer or decimal value"
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric),
+    /// so an exponent (<c>1e3</c>), spaces, thousands separators, <c>NaN</c>, <c>Infinity</c> and non-ASCII digits are
+    /// not numbers. The page also says a policy variable cannot be used with Numeric operators: <c>${...}</c> is
+    /// literal text, so no number. The page is silent on signs, leading zeros and a bare leading or trailing point;
+    /// they are read as ordinary decimal notation.
+    /// </remarks>
+    public static bool TryParse(string text, out NumericValue value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        value = default;
+        var i = 0;
+        var negative = false;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+        var integerStart = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        var integerEnd = i;
+        var fractionStart = i;
+        if (i < text.Length && text[i] == '.')
+        {
+            fractionStart = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+        var fractionEnd = i;
+        if (i != text.Length || (integerEnd == integerStart && fractionEnd == fractionStart))
+        {
+            return false;
+        }
+        while (integerStart < integerEnd && text[integerStart] == '0')
+        {
+            integerStart++;
+        }
+        while (fractionEnd > fractionStart && text[fractionEnd - 1] == '0')
+        {
+            fractionEnd--;
+        }
+        value = new NumericValue(text, negative, integerStart, integerEnd - integerStart, fractionStart, fractionEnd - fractionStart);
+        return true;
+    }
 
-    private sealed class Matcher(ConditionOperatorKind kind, decimal[] numbers) : ValueMatcher
+    private sealed class Matcher(ConditionOperatorKind kind, NumericValue[] numbers) : ValueMatcher
     {
         public override ValueMatch Match(string requestValue, RequestContext context, ref string? missingVariableKey)
         {

@@ -24,13 +24,32 @@ internal static class StringOperators
     {
         var like = kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike;
         var ignoreCase = kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase;
-        var templates = values.Select(v => PatternTemplate.Compile(v.Value, policyVariables, wildcards: like)).ToArray();
+        var templates = new PatternTemplate[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            TryParse(values[i].Value, policyVariables, like, out templates[i]);
+        }
         if (!like && templates.Length > SetThreshold && !templates.Any(static t => t.HasVariables))
         {
             var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
             return new SetMatcher(templates.Select(static t => t.Text).ToFrozenSet(comparer));
         }
         return new TemplateMatcher(templates, ignoreCase);
+    }
+
+    /// <summary>Reads a String policy value into a template: exact (Equals) or a glob (Like); every string is one.</summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="policyVariables">True when the document's Version is <c>2012-10-17</c>, so <c>${...}</c> is substituted.</param>
+    /// <param name="wildcards">True for StringLike and StringNotLike, whose <c>*</c> and <c>?</c> are wildcards.</param>
+    /// <param name="template">The compiled value.</param>
+    /// <returns>Always true: String operators compare "a key to a string value", and "You can use a policy variable with
+    /// the String condition operator"
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String).
+    /// A value without variables matches at least the request value equal to it.</returns>
+    public static bool TryParse(string text, bool policyVariables, bool wildcards, out PatternTemplate template)
+    {
+        template = PatternTemplate.Compile(text, policyVariables, wildcards);
+        return true;
     }
 
     /// <summary>Each policy value is a template: exact (Equals) or a glob (Like).</summary>
