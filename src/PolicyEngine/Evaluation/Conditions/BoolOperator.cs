@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PolicyEngine.Evaluation.Variables;
+using PolicyEngine.Matching;
 using PolicyEngine.Model;
 
 namespace PolicyEngine.Evaluation.Conditions;
@@ -94,7 +95,7 @@ internal static class BoolOperator
                 wild.Add(false);
             }
         }
-        return MaskedWildcard.IsMatch(pattern.ToArray(), wild.ToArray(), target, ignoreCase: true);
+        return Wildcard.IsMatch(pattern.ToArray(), wild.ToArray(), target, WildcardOptions.IgnoreCase);
     }
 
     private sealed class Matcher(bool acceptsTrue, bool acceptsFalse, PatternTemplate[] templates) : ValueMatcher
