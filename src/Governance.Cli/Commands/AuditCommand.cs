@@ -46,7 +46,7 @@ internal static class AuditCommand
             }
             only = found.Arn;
         }
-        var audit = AccountAnalyzer.Analyze(state, new AuditOptions(time.GetUtcNow(), only));
+        var audit = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(time.GetUtcNow(), only));
         var report = ReportFormatOption.AsFile(ReportRenderer.Render(audit, format));
         if (output is null)
         {

@@ -18,7 +18,7 @@ public static class DriftAudit
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
-        var current = AccountAnalyzer.Analyze(actual, new AuditOptions(asOf));
+        var current = AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf));
         var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
         var baseline = new DriftBaseline(NewRisks.Of(current), AccessBaseline.Capture(actual));
         return new DriftReport(id, asOf, findings,

@@ -26,7 +26,7 @@ public static class DriftCalculator
     public static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        return Compare(desired, actual, asOf, AccountAnalyzer.Analyze(actual, new AuditOptions(asOf)), previous: null);
+        return Compare(desired, actual, asOf, AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf)), previous: null);
     }
 
     /// <summary>Every difference; <see cref="DriftKind.NewRisk"/> against <paramref name="previous"/> when there is one (<see cref="NewRisks"/>).</summary>
@@ -35,7 +35,7 @@ public static class DriftCalculator
     /// <param name="asOf">When requests are assumed to be made.</param>
     /// <param name="current">The account analysis of <paramref name="actual"/> as of <paramref name="asOf"/>.</param>
     /// <param name="previous">The previous run's report; null for a first audit.</param>
-    internal static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf, AccountAudit current, DriftReport? previous)
+    internal static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf, AccountRisks current, DriftReport? previous)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);

@@ -17,7 +17,7 @@ namespace Governance.Core.Drift;
 internal static class NewRisks
 {
     /// <summary>Every risk finding of <paramref name="audit"/>, as reports keep them.</summary>
-    public static ImmutableArray<RiskRecord> Of(AccountAudit audit)
+    public static ImmutableArray<RiskRecord> Of(AccountRisks audit)
         => [.. audit.Principals.SelectMany(static p => p.Findings.Select(f => new RiskRecord(p.Arn, f.Category, f.Severity, f.Title))).Distinct()];
 
     /// <summary>The risks in <paramref name="current"/> that <paramref name="previous"/> did not have.</summary>
@@ -30,7 +30,7 @@ internal static class NewRisks
     }
 
     /// <summary>The risks in <paramref name="current"/> that the account as code would not have (the first-audit rule).</summary>
-    public static IEnumerable<DriftFinding> AgainstCode(DesiredState desired, AccountState actual, AccountAudit current, DateTimeOffset asOf, string accountId)
+    public static IEnumerable<DriftFinding> AgainstCode(DesiredState desired, AccountState actual, AccountRisks current, DateTimeOffset asOf, string accountId)
     {
         var definitions = desired.Roles.ToDictionary(r => r.ArnIn(accountId), StringComparer.Ordinal);
         var activeGrants = desired.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt > asOf).ToLookup(static g => g.TargetRoleArn, StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal static class NewRisks
             Roles = [.. s.Roles.Where(r => r.IsServiceLinked || definitions.ContainsKey(r.Arn))
                 .Select(r => r.IsServiceLinked ? r : AsCode(r, definitions[r.Arn], activeGrants[r.Arn], actual))],
         }));
-        var before = Worst(Of(AccountAnalyzer.Analyze(intended, new AuditOptions(asOf))));
+        var before = Worst(Of(AccountAnalyzer.Analyze(intended, new RiskAnalysisOptions(asOf))));
         return Of(current).Where(r => IsNew(r, before))
             .Select(static r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; code does not give this risk"));
     }

@@ -8,7 +8,7 @@ namespace Governance.Core.Reports;
 public static class ReportRenderer
 {
     /// <summary>The risk audit <paramref name="audit"/> in <paramref name="format"/>.</summary>
-    public static string Render(AccountAudit audit, ReportFormat format) => format switch
+    public static string Render(AccountRisks audit, ReportFormat format) => format switch
     {
         ReportFormat.Json => RiskReportJson.Render(audit),
         ReportFormat.Markdown => RiskReportMarkdown.Render(audit),

@@ -22,7 +22,7 @@ public static class RiskReportHtml
         "details summary{cursor:pointer;color:var(--muted)}");
 
     /// <summary>Renders <paramref name="audit"/>.</summary>
-    public static string Render(AccountAudit audit)
+    public static string Render(AccountRisks audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
         var findings = audit.Findings.ToList();
@@ -58,7 +58,7 @@ public static class RiskReportHtml
         return page.Close();
     }
 
-    private static void Index(HtmlReport page, List<PrincipalAudit> flagged)
+    private static void Index(HtmlReport page, List<PrincipalRisks> flagged)
     {
         page.OpenCard("Principals");
         page.OpenTable(["Principal", "Kind", "Actions", .. SeverityPalette.Order.Select(static s => s.ToString())]);
@@ -76,7 +76,7 @@ public static class RiskReportHtml
         page.CloseCard();
     }
 
-    private static void Principal(HtmlReport page, PrincipalAudit principal)
+    private static void Principal(HtmlReport page, PrincipalRisks principal)
     {
         var html = page.Html;
         page.OpenCard(E(principal.Name), Anchor(principal));
@@ -133,7 +133,7 @@ public static class RiskReportHtml
         _ => "Infrastructure modification",
     };
 
-    private static string Anchor(PrincipalAudit principal) => "p-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(principal.Arn)))[..12];
+    private static string Anchor(PrincipalRisks principal) => "p-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(principal.Arn)))[..12];
 
     private static string E(string text) => HtmlReport.Encode(text);
 }

@@ -10,7 +10,7 @@ namespace Governance.Core.Reports;
 public static class RiskReportJson
 {
     /// <summary>Renders <paramref name="audit"/> as one indented document, without a final newline.</summary>
-    public static string Render(AccountAudit audit)
+    public static string Render(AccountRisks audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
         using var stream = new MemoryStream();
@@ -21,7 +21,7 @@ public static class RiskReportJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter json, AccountAudit audit)
+    private static void Write(Utf8JsonWriter json, AccountRisks audit)
     {
         json.WriteStartObject();
         json.WriteString("asOf", audit.AsOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

@@ -7,7 +7,7 @@ namespace Governance.Core.Reports;
 public static class RiskReportMarkdown
 {
     /// <summary>Renders <paramref name="audit"/>.</summary>
-    public static string Render(AccountAudit audit)
+    public static string Render(AccountRisks audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
         using var output = new StringWriter(CultureInfo.InvariantCulture);

@@ -9,11 +9,11 @@ internal static class LabAudit
     public static readonly DateTimeOffset AsOf = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly Lazy<string> LazyText = new(() => File.ReadAllText(TestData.Account("cloudsplaining-example.json")));
-    private static readonly Lazy<AccountAudit> LazyAudit = new(() => Audit(LazyText.Value));
+    private static readonly Lazy<AccountRisks> LazyAudit = new(() => Audit(LazyText.Value));
 
     public static string Text => LazyText.Value;
 
-    public static AccountAudit Result => LazyAudit.Value;
+    public static AccountRisks Result => LazyAudit.Value;
 
     public static AccountState State(string json)
     {
@@ -22,8 +22,8 @@ internal static class LabAudit
         return new AccountState([read.Snapshot!]);
     }
 
-    public static AccountAudit Audit(string json) => AccountAnalyzer.Analyze(State(json), new AuditOptions(AsOf));
+    public static AccountRisks Audit(string json) => AccountAnalyzer.Analyze(State(json), new RiskAnalysisOptions(AsOf));
 
-    public static PrincipalAudit Principal(AccountAudit audit, string name)
+    public static PrincipalRisks Principal(AccountRisks audit, string name)
         => Assert.Single(audit.Principals, p => p.Name == name);
 }

@@ -32,6 +32,6 @@ public sealed class RenameTests
         }
     }
 
-    private static string Verdicts(PrincipalAudit principal)
+    private static string Verdicts(PrincipalRisks principal)
         => string.Join(", ", principal.Findings.Select(static f => $"{f.Category}/{f.Severity}/{f.PathId}/{f.Path.Length}").Order(StringComparer.Ordinal));
 }

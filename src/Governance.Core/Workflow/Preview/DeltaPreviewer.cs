@@ -82,11 +82,11 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
             })];
 
     private static FrozenSet<FindingKey> FindingsOf(AccountState state, string roleArn, DateTimeOffset asOf)
-        => AccountAnalyzer.Analyze(state, new AuditOptions(asOf, roleArn)).Findings.Select(FindingKey.Of).ToFrozenSet();
+        => AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(asOf, roleArn)).Findings.Select(FindingKey.Of).ToFrozenSet();
 
     private static ImmutableArray<RiskFinding> NewFindings(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf,
         FrozenSet<FindingKey> before)
-        => [.. AccountAnalyzer.Analyze(WithInlinePolicy(state, role.Arn, policyDocument), new AuditOptions(asOf, role.Arn)).Findings
+        => [.. AccountAnalyzer.Analyze(WithInlinePolicy(state, role.Arn, policyDocument), new RiskAnalysisOptions(asOf, role.Arn)).Findings
             .Where(f => !before.Contains(FindingKey.Of(f)))
             .Select(static f => new RiskFinding(f.Category.ToString(), f.Severity, f.Title, f.Actions))];
 

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 
 namespace Governance.Core.Risk;
 
-/// <summary>The audit of every principal (or the chosen ones) of an account state.</summary>
+/// <summary>The risk analysis of every principal (or the chosen ones) of an account state: what <c>iamgov audit</c> reports.</summary>
 /// <param name="AsOf">The time requests were assumed to be made at.</param>
 /// <param name="Principals">One entry per audited principal, in the state's order.</param>
-public sealed record AccountAudit(DateTimeOffset AsOf, ImmutableArray<PrincipalAudit> Principals)
+public sealed record AccountRisks(DateTimeOffset AsOf, ImmutableArray<PrincipalRisks> Principals)
 {
     /// <summary>Every finding of every principal.</summary>
     public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings);

@@ -6,12 +6,12 @@ using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Risk;
 
-/// <summary>One audit of one account state: builds every subject once, then the findings of the audited principals.</summary>
-internal sealed class AuditRun
+/// <summary>One risk analysis of one account state: builds every subject once, then the findings of the audited principals.</summary>
+internal sealed class RiskAnalysisRun
 {
     private const string AssumeRole = "sts:AssumeRole";
     private readonly AccountState _state;
-    private readonly AuditOptions _options;
+    private readonly RiskAnalysisOptions _options;
     private readonly AnalysisAssumptions _assumptions;
     private readonly PolicyLibrary _library = new();
     private readonly List<Subject> _principals = [];
@@ -25,7 +25,7 @@ internal sealed class AuditRun
     private readonly Dictionary<string, EffectiveAccess> _sharedAccess = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
-    public AuditRun(AccountState state, AuditOptions options)
+    public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options)
     {
         _state = state;
         _options = options;
@@ -48,7 +48,7 @@ internal sealed class AuditRun
         _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
     }
 
-    public AccountAudit Run()
+    public AccountRisks Run()
     {
         foreach (var subject in _principals.Concat(_groups))
         {
@@ -62,10 +62,10 @@ internal sealed class AuditRun
             ? _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal))
             : _principals;
         var results = audited.Select(Audit).ToImmutableArray();
-        return new AccountAudit(_options.AsOf, results);
+        return new AccountRisks(_options.AsOf, results);
     }
 
-    private PrincipalAudit Audit(Subject subject)
+    private PrincipalRisks Audit(Subject subject)
     {
         var access = EffectiveAccessOf(subject);
         var findings = new List<Finding>();
@@ -80,7 +80,7 @@ internal sealed class AuditRun
             findings.AddRange(RiskFindings.For(subject, access));
         }
         var principal = subject.Principal!;
-        return new PrincipalAudit(subject.Arn, principal.Name, principal.Kind, subject.AccountId, Summarize(access),
+        return new PrincipalRisks(subject.Arn, principal.Name, principal.Kind, subject.AccountId, Summarize(access),
             [.. findings.OrderByDescending(static f => f.Severity).ThenBy(static f => f.Category)]);
     }
 

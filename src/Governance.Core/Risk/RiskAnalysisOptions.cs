@@ -1,7 +1,7 @@
 namespace Governance.Core.Risk;
 
-/// <summary>How the audit runs.</summary>
+/// <summary>How the risk analysis runs.</summary>
 /// <param name="AsOf">When requests are assumed to be made; the CLI passes the current time from <c>TimeProvider</c>.</param>
 /// <param name="Principal">Audits only the principal with this ARN; null for all.</param>
 /// <param name="MaxChainDepth">The most roles a chain of <c>sts:AssumeRole</c> may pass through.</param>
-public sealed record AuditOptions(DateTimeOffset AsOf, string? Principal = null, int MaxChainDepth = 4);
+public sealed record RiskAnalysisOptions(DateTimeOffset AsOf, string? Principal = null, int MaxChainDepth = 4);
