@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TestSupport.Paths;
 
 namespace Governance.Api.Tests.Endpoints;
 
 public abstract partial class GovernanceApiTests<TFixture>
 {
-    private static readonly Lazy<JsonObject[]> EdgeCases = new(() => [.. File.ReadLines(
-            Path.Combine(AppContext.BaseDirectory, "TestData", "conformance", "edge-cases.jsonl"))
+    private static readonly Lazy<JsonObject[]> EdgeCases = new(() => [.. File.ReadLines(TestData.Path("conformance", "edge-cases.jsonl"))
         .Where(static l => l.Length > 0)
         .Select(static l => JsonNode.Parse(l)!.AsObject())]);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Access;
 
@@ -9,7 +10,7 @@ namespace Governance.Cli.Tests.Access;
 /// </summary>
 public sealed class CanICommandTests : IDisposable
 {
-    private static readonly string Example = CliRunner.Account("cloudsplaining-example.json");
+    private static readonly string Example = TestData.Account("cloudsplaining-example.json");
     private readonly List<string> _temporaryFiles = [];
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using PolicyEngine.Catalog;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Access;
 
 public sealed class WhatCanCommandTests
 {
-    private static readonly string Example = CliRunner.Account("cloudsplaining-example.json");
+    private static readonly string Example = TestData.Account("cloudsplaining-example.json");
 
     [Fact]
     public void WhatCan_NotActionGrant_ListsEveryIamActionExceptTheExcludedPatterns()

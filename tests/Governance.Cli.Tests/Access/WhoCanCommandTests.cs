@@ -1,10 +1,11 @@
 using System.Text.Json;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Access;
 
 public sealed class WhoCanCommandTests
 {
-    private static readonly string Example = CliRunner.Account("cloudsplaining-example.json");
+    private static readonly string Example = TestData.Account("cloudsplaining-example.json");
 
     [Fact]
     public void WhoCan_PassRoleOnALabRole_ListsGrantedPrincipalsOnly()

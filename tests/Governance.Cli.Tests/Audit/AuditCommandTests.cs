@@ -1,10 +1,11 @@
 using System.Text.Json;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Audit;
 
 public sealed class AuditCommandTests
 {
-    private static readonly string Lab = Path.Combine(AppContext.BaseDirectory, "TestData", "accounts", "cloudsplaining-example.json");
+    private static readonly string Lab = TestData.Account("cloudsplaining-example.json");
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Drift;
 
 public sealed class DriftCommandTests : IDisposable
 {
-    private static readonly string Policies = CliRunner.Policies;
+    private static readonly string Policies = RepositoryPaths.Policies;
     private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-drift-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

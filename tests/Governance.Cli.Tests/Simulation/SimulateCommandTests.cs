@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TestSupport.Paths;
 using static Governance.Cli.Tests.Simulation.CliRunner;
 
 namespace Governance.Cli.Tests.Simulation;
@@ -62,7 +63,7 @@ public sealed class SimulateCommandTests
     public void Simulate_SharedEdgeCases_AllPass()
     {
         // The conformance corpus of tests/data; `iamgov simulate --check` must agree with it, as `dotnet test` does.
-        var corpus = Path.Combine(AppContext.BaseDirectory, "TestData", "conformance");
+        var corpus = TestData.Path("conformance");
         foreach (var file in Directory.EnumerateFiles(corpus, "*.jsonl"))
         {
             var (exit, output, error) = Run("simulate", "--cases", file, "--check");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Validation;
 
@@ -53,7 +54,7 @@ public sealed class ValidateCommandTests : IDisposable
     public void Validate_DemoGuardrails_AreValidScps()
     {
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("validate", Path.Combine(CliRunner.Policies, "guardrails", "scp"), "--kind", "scp");
+        var (code, stdout, stderr) = CliRunner.Run("validate", Path.Combine(RepositoryPaths.Policies, "guardrails", "scp"), "--kind", "scp");
 
         // Assert
         Assert.True(code == 0, stdout + stderr);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Accounts;
 using PolicyEngine.Parsing;
+using TestSupport.Paths;
 
 namespace Governance.Core.Tests.Accounts;
 

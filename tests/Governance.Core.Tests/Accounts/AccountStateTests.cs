@@ -1,4 +1,5 @@
 using Governance.Core.Accounts;
+using TestSupport.Paths;
 
 namespace Governance.Core.Tests.Accounts;
 

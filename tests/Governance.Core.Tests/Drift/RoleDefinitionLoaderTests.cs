@@ -1,5 +1,6 @@
 using Governance.Core.Drift;
 using Governance.Core.Policies.PermissionSets;
+using TestSupport.Paths;
 
 namespace Governance.Core.Tests.Drift;
 
@@ -58,15 +59,5 @@ public sealed class RoleDefinitionLoaderTests
         Assert.Contains(roles, static r => r.Name == "data-engineer");
     }
 
-    private static string RepositoryRoles()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-            {
-                return Path.Combine(dir.FullName, "policies", "roles");
-            }
-        }
-        throw new InvalidOperationException("Governance.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoles() => Path.Combine(RepositoryPaths.Policies, "roles");
 }

@@ -1,5 +1,6 @@
 using Governance.Core.Accounts;
 using Governance.Core.Risk;
+using TestSupport.Paths;
 
 namespace Governance.Core.Tests.Risk;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using PolicyEngine.Conformance;
+using TestSupport.Paths;
 
 namespace PolicyEngine.Tests.Conformance;
 
@@ -8,7 +9,7 @@ public static class ConformanceCaseSource
 {
     private static readonly Lazy<FrozenDictionary<string, ConformanceCaseParse>> Cases = new(Load);
 
-    public static string CasesDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "conformance");
+    public static string CasesDirectory => TestData.Path("conformance");
 
     public static TheoryData<string> Ids()
     {

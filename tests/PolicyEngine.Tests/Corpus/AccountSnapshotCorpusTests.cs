@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Validation;
+using TestSupport.Paths;
 using Xunit.Abstractions;
 
 namespace PolicyEngine.Tests.Corpus;
@@ -12,13 +13,13 @@ namespace PolicyEngine.Tests.Corpus;
 public sealed class AccountSnapshotCorpusTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Snapshots()
-        => [.. Directory.GetFiles(RepositoryPaths.TestData("accounts"), "*.json").Select(static f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+        => [.. Directory.GetFiles(TestData.Path("accounts"), "*.json").Select(static f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(Snapshots))]
     public void Validate_EveryDocumentOfSnapshot_FindsNoError(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.TestData("accounts"), file)));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TestData.Path("accounts"), file)));
         var errors = new List<string>();
         var count = 0;
         foreach (var (label, document, kind, container) in Documents(json.RootElement))

@@ -20,9 +20,12 @@ internal sealed record CorpusCase(
         Container = Container is null ? PolicyContainer.Managed : Enum.Parse<PolicyContainer>(Container, ignoreCase: true),
     };
 
+    /// <summary>A corpus folder (<c>invalid</c>, <c>valid</c>) copied next to the test assembly.</summary>
+    public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Corpus", name);
+
     public static IReadOnlyList<CorpusCase> Load(string folder)
     {
-        using var stream = System.IO.File.OpenRead(Path.Combine(RepositoryPaths.Corpus(folder), "expectations.json"));
+        using var stream = System.IO.File.OpenRead(Path.Combine(Folder(folder), "expectations.json"));
         return JsonSerializer.Deserialize<Manifest>(stream)!.Cases;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Validation;
+using TestSupport.Paths;
 using Xunit.Abstractions;
 
 namespace PolicyEngine.Tests.Corpus;

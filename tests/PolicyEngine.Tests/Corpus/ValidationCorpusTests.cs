@@ -21,7 +21,7 @@ public sealed class ValidationCorpusTests
     public void Validate_InvalidDocument_ReportsExpectedFinding(string file)
     {
         var expected = Invalid[file];
-        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Corpus("invalid"), file));
+        var json = File.ReadAllText(Path.Combine(CorpusCase.Folder("invalid"), file));
 
         var report = PolicyValidator.Validate(json, expected.PolicyKind, expected.Options);
 
@@ -35,7 +35,7 @@ public sealed class ValidationCorpusTests
     public void Validate_ValidDocument_ReportsNoError(string file)
     {
         var row = Valid[file];
-        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Corpus("valid"), file));
+        var json = File.ReadAllText(Path.Combine(CorpusCase.Folder("valid"), file));
 
         var report = PolicyValidator.Validate(json, row.PolicyKind, row.Options);
 
@@ -48,7 +48,7 @@ public sealed class ValidationCorpusTests
     {
         foreach (var (folder, rows) in new[] { ("invalid", Invalid), ("valid", Valid) })
         {
-            var files = Directory.GetFiles(RepositoryPaths.Corpus(folder), "*.json")
+            var files = Directory.GetFiles(CorpusCase.Folder(folder), "*.json")
                 .Select(static f => Path.GetFileName(f)!)
                 .Where(static f => f != "expectations.json")
                 .Order(StringComparer.Ordinal);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Scheduler.Hosting;
+using TestSupport.Paths;
 
 namespace Scheduler.Tests.Infrastructure;
 

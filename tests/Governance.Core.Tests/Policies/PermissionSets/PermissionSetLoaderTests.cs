@@ -1,22 +1,13 @@
 using Governance.Core.Policies;
 using Governance.Core.Policies.PermissionSets;
 using PolicyEngine.Catalog;
+using TestSupport.Paths;
 
 namespace Governance.Core.Tests.Policies.PermissionSets;
 
 public sealed class PermissionSetLoaderTests
 {
-    private static string RepositoryPolicies()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-            {
-                return Path.Combine(dir.FullName, "policies");
-            }
-        }
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string RepositoryPolicies() => RepositoryPaths.Policies;
 
     [Fact]
     public void Load_RepositoryPolicies_AreValid()
