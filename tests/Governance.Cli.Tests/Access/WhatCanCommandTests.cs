@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PolicyEngine.Catalog;
+using TestSupport.Cli;
 using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Access;

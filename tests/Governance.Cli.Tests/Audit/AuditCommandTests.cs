@@ -1,19 +1,12 @@
 using System.Text.Json;
 using TestSupport.Paths;
+using static TestSupport.Cli.CliRunner;
 
 namespace Governance.Cli.Tests.Audit;
 
 public sealed class AuditCommandTests
 {
     private static readonly string Lab = TestData.Account("cloudsplaining-example.json");
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Audit_JsonForOnePrincipal_WritesTheDocumentedCore()

@@ -1,4 +1,5 @@
 using AwsReplay;
+using TestSupport.Cli;
 
 namespace Governance.Cli.Tests.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AwsReplay;
+using TestSupport.Cli;
 
 namespace Governance.Cli.Tests.Commands;
 

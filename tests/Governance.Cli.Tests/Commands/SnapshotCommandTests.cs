@@ -3,6 +3,7 @@ using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
 using Governance.Core.Infrastructure.Aws;
+using TestSupport.Cli;
 
 namespace Governance.Cli.Tests.Commands;
 

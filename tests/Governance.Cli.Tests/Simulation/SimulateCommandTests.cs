@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TestSupport.Paths;
-using static Governance.Cli.Tests.Simulation.CliRunner;
+using static Governance.Cli.Tests.Simulation.SimulationCases;
+using static TestSupport.Cli.CliRunner;
 
 namespace Governance.Cli.Tests.Simulation;
 

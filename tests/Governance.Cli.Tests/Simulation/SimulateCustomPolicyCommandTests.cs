@@ -1,5 +1,6 @@
 using System.Text.Json;
-using static Governance.Cli.Tests.Simulation.CliRunner;
+using static Governance.Cli.Tests.Simulation.SimulationCases;
+using static TestSupport.Cli.CliRunner;
 
 namespace Governance.Cli.Tests.Simulation;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TestSupport.Cli;
 using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Validation;
