@@ -1,5 +1,6 @@
 using Governance.Core.Infrastructure.Data;
 using Scheduler.Tests.Infrastructure;
+using TestSupport.Databases;
 
 namespace Scheduler.Tests.Hosting;
 
@@ -12,7 +13,7 @@ public sealed class ClusteredSchedulerTests
     public async Task TwoNodes_OneSchedule_EachFiringRunsOnce()
     {
         // Arrange
-        var connectionString = TestPostgres.NewDatabase();
+        Skip.IfNot(TestPostgres.TryNewDatabase(out var connectionString, out var unavailable), unavailable);
         var settings = new Dictionary<string, string?>
         {
             ["Governance:Database:Provider"] = nameof(DatabaseProvider.Postgres),
@@ -45,7 +46,7 @@ public sealed class ClusteredSchedulerTests
     public async Task Restart_FiringMissedWhileDown_RunsOnceAtStartup()
     {
         // Arrange
-        var connectionString = TestPostgres.NewDatabase();
+        Skip.IfNot(TestPostgres.TryNewDatabase(out var connectionString, out var unavailable), unavailable);
         var settings = new Dictionary<string, string?>
         {
             ["Governance:Database:Provider"] = nameof(DatabaseProvider.Postgres),

@@ -4,6 +4,7 @@ using Governance.Core.Infrastructure.Data;
 using PolicyEngine.Analysis;
 using Scheduler.Jobs;
 using Scheduler.Tests.Infrastructure;
+using TestSupport.Databases;
 
 namespace Scheduler.Tests.Jobs;
 
@@ -48,7 +49,7 @@ public sealed class DriftAuditJobTests
     [SkippableFact]
     public async Task Execute_SecondNightOnPostgres_ComparedWithTheFirstStoredReport()
     {
-        var connectionString = TestPostgres.NewDatabase();
+        Skip.IfNot(TestPostgres.TryNewDatabase(out var connectionString, out var unavailable), unavailable);
         try
         {
             await SecondNightAsync(new Dictionary<string, string?>(OnlyDriftAudit)

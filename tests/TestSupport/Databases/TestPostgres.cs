@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Governance.Core.Infrastructure.Data;
 using Npgsql;
 
-namespace TestSupport.Database;
+namespace TestSupport.Databases;
 
 /// <summary>Fresh PostgreSQL databases on the server <see cref="Variable"/> names (see <c>.ci/postgres.sh</c>).</summary>
 public static class TestPostgres
@@ -15,13 +15,19 @@ public static class TestPostgres
     /// (a burst of parallel requests queues for a connection).</summary>
     public const int MaxPoolSize = 10;
 
+    /// <summary>How long a test database's connection waits for a pooled connection. A burst of requests serialized on
+    /// the write lock waits for one; on a loaded machine that wait can pass Npgsql's default 15 seconds, which would fail
+    /// the test for the machine's sake, not the code's.</summary>
+    public const int PoolWaitSeconds = 120;
+
     /// <summary>
     /// A connection string for a new database (made by whoever first migrates it) on the server <see cref="Variable"/>
     /// names. Without the variable there is none, and <paramref name="unavailableReason"/> says why, for the test to
     /// skip locally; on CI (<c>CI=true</c>) it throws instead, as a silently skipped PostgreSQL run would hide a broken
     /// provider.
     /// </summary>
-    /// <param name="connectionString">The new database's connection string, with a pool of at most <see cref="MaxPoolSize"/>.</param>
+    /// <param name="connectionString">The new database's connection string, with a pool of at most <see cref="MaxPoolSize"/>
+    /// that a connection waits up to <see cref="PoolWaitSeconds"/> for.</param>
     /// <param name="unavailableReason">Why there is no database; null when there is one.</param>
     /// <returns>Whether there is a database.</returns>
     public static bool TryNewDatabase([NotNullWhen(true)] out string? connectionString, [NotNullWhen(false)] out string? unavailableReason)
@@ -37,7 +43,7 @@ public static class TestPostgres
             unavailableReason = $"{Variable} is not set: export {Variable}=\"$(bash .ci/postgres.sh)\" to run the PostgreSQL tests";
             return false;
         }
-        connectionString = new NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}", MaxPoolSize = MaxPoolSize }.ConnectionString;
+        connectionString = new NpgsqlConnectionStringBuilder(server) { Database = $"iamgov_test_{Guid.NewGuid():N}", MaxPoolSize = MaxPoolSize, Timeout = PoolWaitSeconds }.ConnectionString;
         unavailableReason = null;
         return true;
     }
