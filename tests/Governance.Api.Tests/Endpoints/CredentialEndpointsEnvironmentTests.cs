@@ -4,8 +4,8 @@ using AwsReplay;
 using AwsReplay.SigV4;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Cli;
-using Governance.Core.Tests.Infrastructure.Aws.Sts;
 using Governance.Core.Workflow.Credentials;
+using TestSupport.Aws;
 
 namespace Governance.Api.Tests.Endpoints;
 

@@ -4,6 +4,7 @@ using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Sts;
 using Governance.Core.Results;
 using Governance.Core.Workflow.Credentials;
+using TestSupport.Aws;
 
 namespace Governance.Core.Tests.Infrastructure.Aws.Sts;
 
