@@ -1,5 +1,5 @@
 using System.Globalization;
-using Governance.Core.Tests.Risk;
+using TestSupport.Accounts;
 
 // Usage: dotnet run --project tools/drift-scale -c Release -- OUT ROLES
 // Writes OUT/account.json (ROLES generated roles) and OUT/policies/roles/*.json (the same roles as code), with the

@@ -1,7 +1,7 @@
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Policies.PermissionSets;
-using Governance.Core.Tests.Risk;
+using TestSupport.Accounts;
 
 namespace Governance.Core.Tests.Drift;
 

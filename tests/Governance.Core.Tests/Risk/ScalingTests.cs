@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TestSupport.Accounts;
 using Xunit.Abstractions;
 
 namespace Governance.Core.Tests.Risk;

@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text;
 
-namespace Governance.Core.Tests.Risk;
+namespace TestSupport.Accounts;
 
 /// <summary>
 /// Generates an account export of N roles with realistic variety: service roles, chains, pass-role grants, a few
 /// administrators; and the same roles as code (<c>policies/roles/NAME.json</c>), for drift at scale.
 /// </summary>
-/// <remarks>Also compiled into <c>tools/drift-scale</c>, which writes both to disk for timing <c>iamgov drift</c>.</remarks>
-internal static class GeneratedAccount
+/// <remarks>Also used by <c>tools/drift-scale</c>, which writes both to disk for timing <c>iamgov drift</c>.</remarks>
+public static class GeneratedAccount
 {
+    /// <summary>The account id in every generated ARN.</summary>
     public const string Account = "123456789012";
 
+    /// <summary>An account export (<c>get-account-authorization-details</c> format) of <paramref name="roles"/> roles, <c>role-0</c> onwards.</summary>
     public static string Json(int roles)
     {
         var json = new StringBuilder("""{"UserDetailList":[],"GroupDetailList":[],"Policies":[],"RoleDetailList":[""");
