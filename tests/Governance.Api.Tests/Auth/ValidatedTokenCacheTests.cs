@@ -4,22 +4,17 @@ using Governance.Core.Infrastructure.Signing;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TestSupport.Files;
 
 namespace Governance.Api.Tests.Auth;
 
 public sealed class ValidatedTokenCacheTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _dir = TempFolder.Reserve();
     private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private readonly CountingHandler _inner = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task ValidateTokenAsync_SameValidTokenTwice_ValidatesOnce()

@@ -6,6 +6,7 @@ using Governance.Api.Tests.Infrastructure;
 using Governance.Cli;
 using Governance.Core.Workflow.Credentials;
 using TestSupport.Aws;
+using TestSupport.Files;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -26,26 +27,15 @@ public sealed class CredentialEndpointsEnvironmentTests : IAsyncLifetime
         + "9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz"
         + "+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _dataDirectory = TempFolder.Create();
     private ReplayServer _sts = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_dataDirectory);
-        _sts = await ReplayServer.StartAsync();
-    }
+    public async Task InitializeAsync() => _sts = await ReplayServer.StartAsync();
 
     public async Task DisposeAsync()
     {
         await _sts.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finalizing connection; the temp folder is cleaned by the OS.
-        }
+        _dataDirectory.Dispose();
     }
 
     private Task<AwsEnvironmentScope> ServiceEnvironmentAsync()

@@ -1,19 +1,16 @@
+using TestSupport.Files;
+
 namespace Governance.Api.Tests.Infrastructure;
 
 /// <summary>One service, data folder and database per test class.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory.")]
+    Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory and the data folder.")]
 public abstract class ApiFixture : IAsyncLifetime
 {
+    private readonly TempFolder _dataDirectory = TempFolder.Create();
     private GovernanceApiFactory? _factory;
 
-    protected ApiFixture()
-    {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataDirectory);
-    }
-
-    public string DataDirectory { get; }
+    public string DataDirectory => _dataDirectory.Path;
 
     public abstract TestDatabase Database { get; }
 
@@ -36,13 +33,6 @@ public abstract class ApiFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
         await Database.DropAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finalizing connection; the temp folder is cleaned by the OS.
-        }
+        _dataDirectory.Dispose();
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using TestSupport.Files;
 
 namespace Governance.Api.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ namespace Governance.Api.Tests.Infrastructure;
 /// the fake clock plus the session length asked, as STS would.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory and the replay.")]
+    Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the factory, the replay and the data folder.")]
 public sealed class StsApiFixture : IAsyncLifetime
 {
     /// <summary>The STS client's signing region.</summary>
@@ -30,16 +31,11 @@ public sealed class StsApiFixture : IAsyncLifetime
     /// <summary>The keys the service's STS client signs with: AWS's documentation example, never valid anywhere.</summary>
     public static SigV4Credentials Keys => SigV4Credentials.Example;
 
+    private readonly TempFolder _dataDirectory = TempFolder.Create();
     private GovernanceApiFactory? _factory;
     private ReplayServer? _sts;
 
-    public StsApiFixture()
-    {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataDirectory);
-    }
-
-    public string DataDirectory { get; }
+    public string DataDirectory => _dataDirectory.Path;
 
     public GovernanceApiFactory Factory => _factory ?? throw new InvalidOperationException("fixture not started");
 
@@ -80,13 +76,6 @@ public sealed class StsApiFixture : IAsyncLifetime
         {
             await _sts.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a finalizing connection; the temp folder is cleaned by the OS.
-        }
+        _dataDirectory.Dispose();
     }
 }

@@ -1,19 +1,14 @@
 using System.Diagnostics;
+using TestSupport.Files;
 
 namespace Governance.Api.Tests.Setup;
 
 /// <summary>The service started as an operator starts it, as a process, with settings it must refuse.</summary>
 public sealed class StartupFailureTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _data = TempFolder.Reserve();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Theory]
     [InlineData("Governance__Account__Source", "Aws", "Governance:Account:Source")]

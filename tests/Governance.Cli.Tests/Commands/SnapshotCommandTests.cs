@@ -4,6 +4,7 @@ using AwsReplay.Iam;
 using AwsReplay.SigV4;
 using Governance.Core.Infrastructure.Aws;
 using TestSupport.Cli;
+using TestSupport.Files;
 
 namespace Governance.Cli.Tests.Commands;
 
@@ -11,14 +12,14 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
 {
     private static readonly SigV4Credentials Keys = SigV4Credentials.Example;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-snapshot-").FullName;
+    private readonly TempFolder _folder = TempFolder.Create();
     private ReplayServer _iam = null!;
 
     public async Task InitializeAsync() => _iam = await ReplayServer.StartAsync();
 
     public async Task DisposeAsync() => await _iam.DisposeAsync();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {

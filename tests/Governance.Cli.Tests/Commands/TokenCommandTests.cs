@@ -1,5 +1,6 @@
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
+using TestSupport.Files;
 
 namespace Governance.Cli.Tests.Commands;
 
@@ -9,7 +10,7 @@ public sealed class TokenCommandTests
     public async Task Run_SubAndRoles_PrintsTokenTheServiceKeyValidates()
     {
         // Arrange
-        var dir = Path.Combine(Path.GetTempPath(), "iamgov-cli-" + Guid.NewGuid().ToString("N"));
+        using var dir = TempFolder.Reserve();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
@@ -23,7 +24,6 @@ public sealed class TokenCommandTests
         Assert.True(result.IsValid, result.Exception?.Message);
         Assert.Equal("alice", result.ClaimsIdentity.FindFirst("sub")?.Value);
         Assert.True(result.ClaimsIdentity.HasClaim("role", "approver"));
-        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]

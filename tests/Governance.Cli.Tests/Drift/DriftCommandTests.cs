@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TestSupport.Cli;
+using TestSupport.Files;
 using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Drift;
@@ -8,9 +9,9 @@ namespace Governance.Cli.Tests.Drift;
 public sealed class DriftCommandTests : IDisposable
 {
     private static readonly string Policies = RepositoryPaths.Policies;
-    private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-drift-").FullName;
+    private readonly TempFolder _folder = TempFolder.Create();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Drift_DemoOrganisation_PrintsFindingsAsJsonAndExitsZero()

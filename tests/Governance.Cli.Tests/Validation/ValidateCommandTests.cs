@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TestSupport.Cli;
+using TestSupport.Files;
 using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Validation;
@@ -29,9 +30,9 @@ public sealed class ValidateCommandTests : IDisposable
         }
         """;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("iamgov-validate-").FullName;
+    private readonly TempFolder _folder = TempFolder.Create();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Validate_FolderWithOtherJson_SkipsItButValidatesItWhenNamed()

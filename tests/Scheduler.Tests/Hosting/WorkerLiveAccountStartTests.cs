@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TestSupport.Files;
 
 namespace Scheduler.Tests.Hosting;
 
@@ -9,15 +10,9 @@ namespace Scheduler.Tests.Hosting;
 /// </summary>
 public sealed class WorkerLiveAccountStartTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "iamgov-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _data = TempFolder.Reserve();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Start_FreshDataFolderAndIamUnreachable_ExitsOneWithoutUsingTheSeed()

@@ -1,5 +1,6 @@
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.IdentityModel.JsonWebTokens;
+using TestSupport.Files;
 
 namespace Governance.Core.Tests.Infrastructure.Signing;
 
@@ -9,7 +10,7 @@ public sealed class LocalSigningKeyTests
     public async Task LoadOrCreate_FirstRun_WritesOwnerOnlyKeyAndReloadsTheSameKey()
     {
         // Arrange
-        var dir = Path.Combine(Path.GetTempPath(), "iamgov-key-" + Guid.NewGuid().ToString("N"));
+        using var dir = TempFolder.Reserve();
 
         // Act
         var first = LocalSigningKey.LoadOrCreate(dir);
@@ -25,6 +26,5 @@ public sealed class LocalSigningKeyTests
         }
         Assert.True(validated.IsValid, validated.Exception?.Message);
         Assert.True(validated.ClaimsIdentity.HasClaim("role", "approver"));
-        Directory.Delete(dir, recursive: true);
     }
 }
