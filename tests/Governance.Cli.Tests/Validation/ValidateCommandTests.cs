@@ -200,11 +200,6 @@ public sealed class ValidateCommandTests : IDisposable
         return path;
     }
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    // CliRunner's result under the names these tests read.
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 }
