@@ -201,7 +201,7 @@ internal static class JsonFile
     private static string Trim(string message)
     {
         var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return at < 0 ? message : message[..at];
+        return (at < 0 ? message : message[..at]).TrimEnd().TrimEnd('.');
     }
 
     /// <summary>An open object (with the keys seen so far) or array (with the next item's index).</summary>

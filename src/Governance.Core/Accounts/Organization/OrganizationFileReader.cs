@@ -144,7 +144,7 @@ internal static class OrganizationFileReader
                 {
                     if (!seen.Add(parent))
                     {
-                        r.Log.Error(JsonFile.Join(path, "ParentId"), $"OU `{unit.Id}` is inside itself: its parents lead back to `{parent}`");
+                        r.Log.Error(JsonFile.Join(path, "ParentId"), $"the OU `{unit.Id}` is inside itself: its parents lead back to `{parent}`");
                         depth = 0;
                         break;
                     }
@@ -152,7 +152,7 @@ internal static class OrganizationFileReader
                 }
                 if (depth > limits.MaxOuDepth)
                 {
-                    r.Log.Error(JsonFile.Join(path, "ParentId"), $"OU `{unit.Id}` is nested {depth} levels below the root; AWS allows {limits.MaxOuDepth}");
+                    r.Log.Error(JsonFile.Join(path, "ParentId"), $"the OU `{unit.Id}` is nested {depth} levels below the root; AWS allows {limits.MaxOuDepth}");
                 }
             }
             foreach (var (account, path) in accounts)
@@ -214,7 +214,9 @@ internal static class OrganizationFileReader
                 }
                 var content = r.Policy(item, "Content", path, required: true);
                 var targets = ImmutableArray.CreateBuilder<PolicyTarget>();
-                foreach (var (target, targetPath) in r.Objects(item, "Targets", path, required: false, max: limits.MaxAccounts + limits.MaxOrganizationalUnits + 1))
+                // With the wrapper, `list-targets-for-policy`'s `Targets` sit beside `Policy`.
+                var (holder, holderPath) = item.TryGetProperty("Targets", out _) ? (item, path) : (entry, entryPath);
+                foreach (var (target, targetPath) in r.Objects(holder, "Targets", holderPath, required: false, max: limits.MaxAccounts + limits.MaxOrganizationalUnits + 1))
                 {
                     if (Target(target, targetPath, organization?.ManagementAccountId) is { } t)
                     {
@@ -279,16 +281,16 @@ internal static class OrganizationFileReader
             var entries = policyTypes.Where(t => t.Type == typeName).ToArray();
             foreach (var pending in entries.Where(static t => t.Status != "ENABLED"))
             {
-                r.Log.Warning(JsonFile.Join(pending.Path, "Status"), $"{plural} are `{pending.Status}` in the root; they are taken as not enabled");
+                r.Log.Warning(JsonFile.Join(pending.Path, "Status"), $"the root's {plural} are `{pending.Status}`; they are taken as not enabled");
             }
             var enabled = entries.Any(static t => t.Status == "ENABLED");
             if (enabled && !listed && type == OrganizationPolicyType.ServiceControlPolicy)
             {
-                r.Log.Warning("Policies", "SCPs are enabled in the root but none is listed, so every request from a member account is denied: list them with `aws organizations list-policies --filter SERVICE_CONTROL_POLICY`");
+                r.Log.Warning("Policies", "the root enables SCPs but none is listed, so every request from a member account is denied: list them with `aws organizations list-policies --filter SERVICE_CONTROL_POLICY`");
             }
             if (!enabled && listed)
             {
-                r.Log.Warning("Policies", $"{plural} are listed but not enabled in the root; they are ignored");
+                r.Log.Warning("Policies", $"the root does not enable {plural}; the {plural} listed are ignored");
             }
             return enabled;
         }

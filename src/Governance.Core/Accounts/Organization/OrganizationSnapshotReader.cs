@@ -62,22 +62,20 @@ public static class OrganizationSnapshotReader
 
         OrganizationFile? organization = null;
         var orgLog = log.For(OrganizationFileName);
-        if (ReadBytes(Path.Combine(folder, OrganizationFileName), limits.MaxOrganizationBytes, budget, orgLog) is { } orgBytes)
+        var orgBytes = ReadBytes(Path.Combine(folder, OrganizationFileName), limits.MaxOrganizationBytes, budget, orgLog);
+        if (orgBytes is not null)
         {
-            using (var document = JsonFile.Parse(orgBytes, limits.MaxJsonDepth, orgLog))
+            using var document = JsonFile.Parse(orgBytes, limits.MaxJsonDepth, orgLog);
+            if (document is not null)
             {
-                if (document is not null)
-                {
-                    organization = OrganizationFileReader.Read(document.RootElement, new FieldReader(orgLog, limits));
-                }
+                organization = OrganizationFileReader.Read(document.RootElement, new FieldReader(orgLog, limits));
             }
-            orgLog.Flush(orgBytes, limits.MaxJsonDepth);
         }
         else if (orgLog.ErrorCount == 0)
         {
-            log.Error(new OrganizationReadProblem(OrganizationFileName, string.Empty,
-                "the file is missing: a snapshot folder holds `organization.json` (from `aws organizations`) and `accounts/`"));
+            orgLog.Error(string.Empty, "the file is missing: a snapshot folder holds `organization.json` (from `aws organizations`) and `accounts/`");
         }
+        orgLog.Flush(orgBytes ?? ReadOnlyMemory<byte>.Empty, limits.MaxJsonDepth);
 
         var contents = ReadAccounts(folder, limits, log, budget, cancellationToken);
         if (organization is not null && contents is not null)

@@ -115,8 +115,16 @@ internal static class ResourcesFileReader
         if (value.ValueKind == JsonValueKind.Object)
         {
             var rules = r.Objects(value, "Rules", valuePath, required: true, max: 16);
-            ownership = rules.Count == 0 ? null : r.String(rules[0].Item, "ObjectOwnership", rules[0].Path, required: true);
-            valuePath = rules.Count == 0 ? valuePath : JsonFile.Join(rules[0].Path, "ObjectOwnership");
+            if (rules.Count == 0)
+            {
+                if (value.TryGetProperty("Rules", out var listed) && listed.ValueKind == JsonValueKind.Array && listed.GetArrayLength() == 0)
+                {
+                    r.Log.Error(JsonFile.Join(valuePath, "Rules"), "no rule: a bucket's ownership controls have one");
+                }
+                return null;
+            }
+            ownership = r.String(rules[0].Item, "ObjectOwnership", rules[0].Path, required: true);
+            valuePath = JsonFile.Join(rules[0].Path, "ObjectOwnership");
         }
         else
         {
@@ -146,10 +154,14 @@ internal static class ResourcesFileReader
         var bucketKey = false;
         if (encryption.TryGetProperty("Rules", out _))
         {
+            var errors = r.Log.ErrorCount;
             var rules = r.Objects(encryption, "Rules", encryptionPath, required: true, max: 16);
             if (rules.Count == 0)
             {
-                r.Log.Error(JsonFile.Join(encryptionPath, "Rules"), "no rule: a bucket's default encryption has one");
+                if (r.Log.ErrorCount == errors)
+                {
+                    r.Log.Error(JsonFile.Join(encryptionPath, "Rules"), "no rule: a bucket's default encryption has one");
+                }
                 return null;
             }
             bucketKey = r.Bool(rules[0].Item, "BucketKeyEnabled", rules[0].Path);
