@@ -49,6 +49,7 @@ public static class OrganizationSnapshotReader
     }
 
     /// <summary>Reads a snapshot folder: <c>organization.json</c> and <c>accounts/</c>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled between two accounts.</exception>
     public static OrganizationReadResult ReadFolder(string folder, OrganizationReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
