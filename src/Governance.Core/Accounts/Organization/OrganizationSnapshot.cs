@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Organization;
 
@@ -209,13 +210,13 @@ public sealed class OrganizationSnapshot
     public OwnedResource<S3Bucket>? FindBucketForArn(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "s3" || parts[3].Length != 0 || parts[4].Length != 0)
+        if (!Arn.TryParse(arn, out var parsed) || parsed.Service != "s3" || parsed.Region.Length != 0 || parsed.Account.Length != 0)
         {
             return null;
         }
-        var slash = parts[5].IndexOf('/', StringComparison.Ordinal);
-        return FindBucket(slash < 0 ? parts[5] : parts[5][..slash]);
+        var resource = parsed.Resource;
+        var slash = resource.IndexOf('/', StringComparison.Ordinal);
+        return FindBucket(slash < 0 ? resource : resource[..slash]);
     }
 
     /// <summary>

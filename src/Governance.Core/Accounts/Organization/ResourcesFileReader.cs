@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Organization;
 
@@ -52,7 +53,7 @@ internal static class ResourcesFileReader
         var otherArns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (item, path) in r.Objects(root, "Other", string.Empty, required: false, max))
         {
-            var arn = Arn(item, path, r, accountId);
+            var arn = ResourceArn(item, path, r, accountId);
             var policy = r.Policy(item, "Policy", path, required: true);
             if (arn is not null && policy is not null && Unique(otherArns, arn, path, "Arn", "resource", r))
             {
@@ -200,42 +201,44 @@ internal static class ResourcesFileReader
         {
             return null;
         }
-        var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "kms" || !parts[5].StartsWith("key/", StringComparison.Ordinal))
+        if (!Arn.TryParse(arn, out var parsed) || parsed.Service != "kms" || !parsed.Resource.StartsWith("key/", StringComparison.Ordinal))
         {
             r.Log.Error(JsonFile.Join(path, "Arn"), $"`{arn}` is not a KMS key ARN: expected `arn:aws:kms:REGION:ACCOUNT:key/KEY-ID`");
             return null;
         }
-        if (parts[4] != accountId)
+        var owner = parsed.Account;
+        if (owner != accountId)
         {
-            r.Log.Error(JsonFile.Join(path, "Arn"), $"key `{arn}` belongs to account `{parts[4]}`, not to `{accountId}` whose folder lists it");
+            r.Log.Error(JsonFile.Join(path, "Arn"), $"key `{arn}` belongs to account `{owner}`, not to `{accountId}` whose folder lists it");
             return null;
         }
-        if (parts[5][4..] != id)
+        var arnKeyId = parsed.Resource["key/".Length..];
+        if (arnKeyId != id)
         {
-            r.Log.Error(JsonFile.Join(path, "KeyId"), $"key id `{id}` is not the id in the key's ARN, `{parts[5][4..]}`");
+            r.Log.Error(JsonFile.Join(path, "KeyId"), $"key id `{id}` is not the id in the key's ARN, `{arnKeyId}`");
             return null;
         }
         return new KmsKey(id, arn, manager, policy);
     }
 
-    private static string? Arn(JsonElement item, string path, FieldReader r, string accountId)
+    private static string? ResourceArn(JsonElement item, string path, FieldReader r, string accountId)
     {
         var arn = r.String(item, "Arn", path, required: true);
         if (arn is null)
         {
             return null;
         }
-        var parts = arn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2].Length == 0)
+        // Arn reads empty fields as data; a resource the snapshot names must have its partition, service and resource.
+        if (!Arn.TryParse(arn, out var parsed) || parsed.Partition.Length == 0 || parsed.Service.Length == 0 || parsed.Resource.Length == 0)
         {
             r.Log.Error(JsonFile.Join(path, "Arn"), $"`{arn}` is not an ARN: expected `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`");
             return null;
         }
         // S3 ARNs name no account; any other resource's ARN names its owner, which must be the folder's account.
-        if (parts[4].Length > 0 && parts[4] != accountId)
+        var owner = parsed.Account;
+        if (owner.Length > 0 && owner != accountId)
         {
-            r.Log.Error(JsonFile.Join(path, "Arn"), $"`{arn}` belongs to account `{parts[4]}`, not to `{accountId}` whose folder lists it");
+            r.Log.Error(JsonFile.Join(path, "Arn"), $"`{arn}` belongs to account `{owner}`, not to `{accountId}` whose folder lists it");
             return null;
         }
         return arn;
