@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Auth;
 
-/// <summary>Fails when the caller requested the access they are about to decide on.</summary>
+/// <summary>Fails when the caller requested the access they are about to decide on, as <see cref="RequestDecisionRules"/> says.</summary>
 internal sealed class NotOwnRequestHandler : AuthorizationHandler<NotOwnRequestRequirement, AccessRequest>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NotOwnRequestRequirement requirement, AccessRequest resource)
     {
-        if (string.Equals(resource.RequesterId, context.User.SubjectId(), StringComparison.Ordinal))
+        if (RequestDecisionRules.WhyNotDecide(resource, context.User.SubjectId()) is { } refused)
         {
-            context.Fail(new AuthorizationFailureReason(this, "a requester never decides their own request"));
+            context.Fail(new RefusalReason(this, refused));
         }
         else
         {

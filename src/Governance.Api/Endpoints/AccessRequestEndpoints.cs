@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
+using Governance.Core.Identity;
 using Governance.Core.Results;
 using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Authorization;
@@ -98,40 +99,29 @@ internal static class AccessRequestEndpoints
 
     public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> ApproveAsync(
         Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
-        => DecideAsync(id, user, services, "approved", checkNotOwn: true,
-            actor => services.Requests.ApproveAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+        => DecideAsync(id, user, services, "approved",
+            (actor, authorize) => services.Requests.ApproveAsync(actor, id, body?.Comment, authorize, cancellationToken), decides: true);
 
     public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DenyAsync(
         Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
-        => DecideAsync(id, user, services, "denied", checkNotOwn: true,
-            actor => services.Requests.DenyAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+        => DecideAsync(id, user, services, "denied",
+            (actor, authorize) => services.Requests.DenyAsync(actor, id, body?.Comment, authorize, cancellationToken), decides: true);
 
     public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> CancelAsync(
         Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
-        => DecideAsync(id, user, services, "cancelled", checkNotOwn: false,
-            actor => services.Requests.CancelAsync(actor, id, body?.Comment, cancellationToken), cancellationToken);
+        => DecideAsync(id, user, services, "cancelled",
+            (actor, authorize) => services.Requests.CancelAsync(actor, id, body?.Comment, authorize, cancellationToken), decides: false);
 
+    /// <remarks>
+    /// The service reads the request once, under its write lock, and hands it to <see cref="AuthorizeAsync"/> before
+    /// its own rules: the resource-based checks see the request the decision applies to.
+    /// </remarks>
     private static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DecideAsync(
-        Guid id, ClaimsPrincipal user, AccessRequestServices services, string decision, bool checkNotOwn,
-        Func<Core.Identity.Actor, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, AccessRequestServices services, string decision,
+        Func<Actor, Func<AccessRequest, Task<GovernanceError?>>, Task<Outcome<AccessRequest>>> decide, bool decides)
     {
-        var request = await services.Db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !await CanViewAsync(services, user, request))
-        {
-            return NotFound(id);
-        }
-        if (checkNotOwn)
-        {
-            var notOwn = await services.Authorization.AuthorizeAsync(user, request, NotOwnRequestRequirement.Instance);
-            if (!notOwn.Succeeded)
-            {
-                var reason = notOwn.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "not allowed";
-                services.Logger.OperationRefused(decision, "self-decision");
-                return ProblemMapping.Forbidden("self-decision", reason);
-            }
-        }
         var actor = user.ToActor();
-        var outcome = await decide(actor);
+        var outcome = await decide(actor, request => AuthorizeAsync(services, user, request, decides));
         if (!outcome.Success)
         {
             services.Logger.OperationRefused(decision, outcome.Error.Code);
@@ -141,8 +131,26 @@ internal static class AccessRequestEndpoints
         return TypedResults.Ok(AccessRequestDto.From(outcome.Value));
     }
 
+    /// <summary>
+    /// The resource rules of a decision: a request the caller may not see is not found; one they requested is not
+    /// theirs to approve or deny (<paramref name="decides"/>), refused as <see cref="NotOwnRequestHandler"/> says.
+    /// </summary>
+    private static async Task<GovernanceError?> AuthorizeAsync(AccessRequestServices services, ClaimsPrincipal user, AccessRequest request, bool decides)
+    {
+        if (!await CanViewAsync(services, user, request))
+        {
+            return AccessRequestService.NotFound(request.Id);
+        }
+        if (!decides)
+        {
+            return null;
+        }
+        var notOwn = await services.Authorization.AuthorizeAsync(user, request, NotOwnRequestRequirement.Instance);
+        return notOwn.Succeeded ? null : RefusalReason.Of(notOwn);
+    }
+
     private static async Task<bool> CanViewAsync(AccessRequestServices services, ClaimsPrincipal user, AccessRequest request)
         => (await services.Authorization.AuthorizeAsync(user, new RequesterOf(request.RequesterId), CanViewRequestRequirement.Instance)).Succeeded;
 
-    private static ProblemHttpResult NotFound(Guid id) => ProblemMapping.NotFound("request-not-found", $"no access request `{id}`");
+    private static ProblemHttpResult NotFound(Guid id) => AccessRequestService.NotFound(id).ToProblem();
 }

@@ -16,8 +16,9 @@ namespace Governance.Core.Workflow.Requests;
 /// <summary>Submits access requests and records decisions on them; every change and its audit event commit together.</summary>
 /// <remarks>
 /// Each write runs in a transaction that holds the database's write lock (see
-/// <see cref="GovernanceDbContext.BeginWriteAsync"/>) and re-reads the request inside it, so of two concurrent
-/// decisions the second sees the first's outcome; the concurrency stamp catches any writer that does not lock.
+/// <see cref="GovernanceDbContext.BeginWriteAsync"/>) and reads the request inside it, once, so of two concurrent
+/// decisions the second sees the first's outcome; the concurrency stamp catches any writer that does not lock. Who may
+/// decide is <see cref="RequestDecisionRules"/>'s to say.
 /// </remarks>
 public sealed class AccessRequestService(
     GovernanceDbContext db,
@@ -173,18 +174,20 @@ public sealed class AccessRequestService(
     }
 
     /// <summary>Records <paramref name="approver"/>'s approval; the last approval needed creates and provisions the grant.</summary>
-    public async Task<Outcome<AccessRequest>> ApproveAsync(Actor approver, Guid id, string? comment, CancellationToken cancellationToken)
+    /// <param name="approver">Who approves.</param>
+    /// <param name="id">The request.</param>
+    /// <param name="comment">The approver's comment, if any.</param>
+    /// <param name="authorize">The caller's own check of the request as read under the write lock, asked before the service's rules (the API's resource-based authorization); its error is returned as is. Null for none.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public Task<Outcome<AccessRequest>> ApproveAsync(Actor approver, Guid id, string? comment, Func<AccessRequest, Task<GovernanceError?>>? authorize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        return await DecideAsync(approver, id, (request, audit, now) =>
+        return DecideAsync(approver, id, authorize, (request, audit, now) =>
         {
-            if (string.Equals(request.RequesterId, approver.Id, StringComparison.Ordinal))
+            if (RequestDecisionRules.WhyNotApprove(request, approver.Id) is { } refused)
             {
-                return (GovernanceError.Forbidden("self-approval", "a requester never approves their own request"), null);
-            }
-            if (request.HasApproved(approver.Id))
-            {
-                return (GovernanceError.Conflict("already-approved", "you have already approved this request; another approver must decide"), null);
+                return (refused, null);
             }
             var before = RequestAuditState.Of(request);
             if (!request.AddApproval(approver.Id, comment, now))
@@ -193,18 +196,24 @@ public sealed class AccessRequestService(
                 return (null, null);
             }
             return (null, Approve(request, audit, approver.Id, comment, now, automatic: false, before));
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Denies a pending request.</summary>
-    public Task<Outcome<AccessRequest>> DenyAsync(Actor approver, Guid id, string? comment, CancellationToken cancellationToken)
+    /// <param name="approver">Who denies.</param>
+    /// <param name="id">The request.</param>
+    /// <param name="comment">The approver's comment, if any.</param>
+    /// <param name="authorize">As for <see cref="ApproveAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    public Task<Outcome<AccessRequest>> DenyAsync(Actor approver, Guid id, string? comment, Func<AccessRequest, Task<GovernanceError?>>? authorize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        return DecideAsync(approver, id, (request, audit, now) =>
+        return DecideAsync(approver, id, authorize, (request, audit, now) =>
         {
-            if (string.Equals(request.RequesterId, approver.Id, StringComparison.Ordinal))
+            if (RequestDecisionRules.WhyNotDecide(request, approver.Id) is { } refused)
             {
-                return (GovernanceError.Forbidden("self-decision", "a requester never decides their own request; cancel it instead"), null);
+                return (refused, null);
             }
             Close(request, audit, AccessRequestStatus.Denied, AuditActions.RequestDenied, approver.Id, comment, now);
             return (null, null);
@@ -212,28 +221,45 @@ public sealed class AccessRequestService(
     }
 
     /// <summary>Cancels a pending request: its requester, or an admin.</summary>
-    public Task<Outcome<AccessRequest>> CancelAsync(Actor actor, Guid id, string? comment, CancellationToken cancellationToken)
+    /// <param name="actor">Who cancels.</param>
+    /// <param name="id">The request.</param>
+    /// <param name="comment">Their comment, if any.</param>
+    /// <param name="authorize">As for <see cref="ApproveAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the cancellation.</param>
+    public Task<Outcome<AccessRequest>> CancelAsync(Actor actor, Guid id, string? comment, Func<AccessRequest, Task<GovernanceError?>>? authorize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return DecideAsync(actor, id, (request, audit, now) =>
+        return DecideAsync(actor, id, authorize, (request, audit, now) =>
         {
-            if (!string.Equals(request.RequesterId, actor.Id, StringComparison.Ordinal) && !actor.IsIn(Roles.Admin))
+            if (RequestDecisionRules.WhyNotCancel(request, actor) is { } refused)
             {
-                return (GovernanceError.Forbidden("not-requester", "only the requester or an admin cancels a request"), null);
+                return (refused, null);
             }
             Close(request, audit, AccessRequestStatus.Cancelled, AuditActions.RequestCancelled, actor.Id, comment, now);
             return (null, null);
         }, cancellationToken);
     }
 
-    private async Task<Outcome<AccessRequest>> DecideAsync(Actor actor, Guid id,
+    /// <summary>The error for an access request that does not exist, or that the caller may not learn exists.</summary>
+    public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound("request-not-found", $"no access request `{id}`");
+
+    /// <summary>
+    /// Reads the request once, under the write lock, then asks <paramref name="authorize"/>, checks that the request is
+    /// pending and applies <paramref name="decide"/>; of two concurrent decisions the second reads the first's outcome.
+    /// </summary>
+    private async Task<Outcome<AccessRequest>> DecideAsync(Actor actor, Guid id, Func<AccessRequest, Task<GovernanceError?>>? authorize,
         Func<AccessRequest, AuditLog, DateTimeOffset, (GovernanceError? Error, Grant? Grant)> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var request = await db.AccessRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
         if (request is null)
         {
-            return GovernanceError.NotFound("request-not-found", $"no access request `{id}`");
+            return NotFound(id);
+        }
+        if (authorize is not null && await authorize(request).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
         if (request.Status != AccessRequestStatus.Pending)
         {
