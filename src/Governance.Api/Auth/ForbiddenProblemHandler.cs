@@ -1,4 +1,5 @@
 using Governance.Api.Problems;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -33,7 +34,7 @@ internal sealed class ForbiddenProblemHandler : IAuthorizationMiddlewareResultHa
         var detail = needed.Length == 0
             ? "the token does not allow this request"
             : $"this request needs the role {Quoted(needed, " or ")}; the token carries {(held.Length == 0 ? "no role of this service" : Quoted(held, ", "))}";
-        var problem = ProblemMapping.Forbidden("role-required", detail);
+        var problem = ProblemMapping.Forbidden(ProblemCodes.RoleRequired, detail);
         await problem.ExecuteAsync(context).ConfigureAwait(false);
     }
 

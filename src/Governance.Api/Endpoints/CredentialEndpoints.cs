@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
+using Governance.Core.Results;
 using Governance.Core.Workflow.Grants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,12 +29,12 @@ internal static class CredentialEndpoints
             .FirstOrDefaultAsync(cancellationToken);
         if (requester is null)
         {
-            return ProblemMapping.NotFound("grant-not-found", $"no grant `{id}`");
+            return GrantService.NotFound(id).ToProblem();
         }
         if (!(await services.Authorization.AuthorizeAsync(user, new RequesterOf(requester), GrantRequesterRequirement.Instance)).Succeeded)
         {
-            services.Logger.OperationRefused("credentials", "not-grant-requester");
-            return ProblemMapping.Forbidden("not-grant-requester", "only the grant's requester gets credentials for it");
+            services.Logger.OperationRefused("credentials", ProblemCodes.NotGrantRequester);
+            return ProblemMapping.Forbidden(ProblemCodes.NotGrantRequester, "only the grant's requester gets credentials for it");
         }
         var actor = user.ToActor();
         var outcome = await services.Credentials.IssueAsync(actor, id, cancellationToken);

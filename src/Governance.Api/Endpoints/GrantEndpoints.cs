@@ -59,11 +59,11 @@ internal static class GrantEndpoints
         var grant = await services.Db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (grant is null)
         {
-            return ProblemMapping.NotFound("grant-not-found", $"no grant `{id}`");
+            return GrantService.NotFound(id).ToProblem();
         }
         if (!(await services.Authorization.AuthorizeAsync(user, new RequesterOf(grant.RequesterId), CanViewRequestRequirement.Instance)).Succeeded)
         {
-            return ProblemMapping.NotFound("grant-not-found", $"no grant `{id}`");
+            return GrantService.NotFound(id).ToProblem();
         }
         return TypedResults.Ok(GrantDto.From(grant));
     }

@@ -36,8 +36,6 @@ internal static class ProblemMapping
         return TypedResults.Problem(problem);
     }
 
-    public static ProblemHttpResult NotFound(string code, string detail) => GovernanceError.NotFound(code, detail).ToProblem();
-
     /// <summary>
     /// A principal name that did not resolve: 404 when no principal has it, 400 naming the <c>principal</c> field when the
     /// name is ambiguous or malformed (the caller must write it differently); the closest or the ambiguous matches are
@@ -47,7 +45,7 @@ internal static class ProblemMapping
     {
         ArgumentNullException.ThrowIfNull(error);
         var problem = (ProblemDetails)(error.Failure == PrincipalLookupFailure.NotFound
-            ? NotFound("principal-not-found", error.ToString())
+            ? GovernanceError.NotFound(ProblemCodes.PrincipalNotFound, error.ToString()).ToProblem()
             : Invalid("principal", error.ToString())).ProblemDetails;
         problem.Extensions["candidates"] = error.Candidates;
         return TypedResults.Problem(problem);

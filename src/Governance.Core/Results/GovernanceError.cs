@@ -18,7 +18,7 @@ public sealed record GovernanceError(
     {
         ArgumentNullException.ThrowIfNull(fields);
         var detail = string.Join("; ", fields.SelectMany(static f => f.Value.Select(m => $"{f.Key}: {m}")));
-        return new(GovernanceErrorKind.Validation, "validation-failed", detail,
+        return new(GovernanceErrorKind.Validation, ProblemCodes.ValidationFailed, detail,
             fields.ToImmutableDictionary(static f => f.Key, static f => f.Value.ToArray(), StringComparer.Ordinal));
     }
 

@@ -6,6 +6,7 @@ using AwsReplay.Iam;
 using AwsReplay.SigV4;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,8 +158,26 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
 
         Assert.Contains("LimitExceeded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("rid-limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ProblemCodes.ProvisioningFailed, problem.GetProperty("code").GetString());
         var after = await bob.GetFromJsonAsync<JsonElement>($"/v1/access-requests/{id}");
         Assert.Equal("Pending", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Revoke_IamRefuses_Returns500ProblemAndGrantStaysActive()
+    {
+        var alice = ClientFor("alice-live4", "engineer");
+        var bob = ClientFor("bob-live4", "approver");
+        var grantId = await ApproveGrantAsync(alice, bob, "lake-live-d");
+        _iam.Enqueue("DeleteRolePolicy", ReplayResponse.QueryError(403, "AccessDenied", "User is not authorized to perform iam:DeleteRolePolicy", "rid-denied"));
+
+        var problem = await PostAsync(bob, $"/v1/grants/{grantId}/revoke", new { comment = "done" }, HttpStatusCode.InternalServerError);
+
+        Assert.Equal(ProblemCodes.RevocationFailed, problem.GetProperty("code").GetString());
+        Assert.Contains("AccessDenied", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var after = await bob.GetFromJsonAsync<JsonElement>($"/v1/grants/{grantId}");
+        Assert.Equal("Active", after.GetProperty("status").GetString());
+        Assert.Contains($"grant-{grantId}", _roles.PoliciesOf("data-engineer").Keys);
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public sealed class GrantCredentialService(GovernanceDbContext db, IRoleSessionI
         var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, cancellationToken).ConfigureAwait(false);
         if (grant is null)
         {
-            return GovernanceError.NotFound("grant-not-found", $"no grant `{grantId}`");
+            return GrantService.NotFound(grantId);
         }
         if (!string.Equals(grant.RequesterId, actor.Id, StringComparison.Ordinal))
         {
-            return GovernanceError.Forbidden("not-grant-requester", "only the grant's requester gets credentials for it");
+            return GovernanceError.Forbidden(ProblemCodes.NotGrantRequester, "only the grant's requester gets credentials for it");
         }
         var now = time.GetUtcNow();
         var plan = GrantSession.Plan(grant, now, options.MaxSessionSeconds);

@@ -42,21 +42,21 @@ public static partial class GrantSession
         ArgumentNullException.ThrowIfNull(grant);
         if (grant.Status != GrantStatus.Active)
         {
-            return GovernanceError.Conflict("grant-not-active", $"grant `{grant.Id}` is {grant.Status}; credentials are issued for active grants only");
+            return GovernanceError.Conflict(ProblemCodes.GrantNotActive, $"grant `{grant.Id}` is {grant.Status}; credentials are issued for active grants only");
         }
         if (!grant.Window.Contains(now))
         {
-            return GovernanceError.Conflict("grant-expired",
+            return GovernanceError.Conflict(ProblemCodes.GrantExpired,
                 $"grant `{grant.Id}` ended at {grant.Window.EndIso8601}; credentials are issued only before a grant's end");
         }
         if (!IsValidIdentifier(grant.RequesterId))
         {
-            return GovernanceError.Conflict("source-identity-invalid",
+            return GovernanceError.Conflict(ProblemCodes.SourceIdentityInvalid,
                 $"the requester `{grant.RequesterId}` cannot be an STS source identity, which is 2 to 64 letters, digits and `_+=,.@-`");
         }
         if (grant.PolicyDocument.Length > MaxPolicyLength)
         {
-            return GovernanceError.Conflict("session-policy-too-large",
+            return GovernanceError.Conflict(ProblemCodes.SessionPolicyTooLarge,
                 $"the grant's policy is {grant.PolicyDocument.Length} characters and STS takes session policies of at most {MaxPolicyLength}; request fewer resources per grant");
         }
         var left = (long)Math.Floor((grant.EndsAt - now).TotalSeconds);

@@ -7,7 +7,7 @@ public sealed class UnconfiguredRoleSessionIssuer : IRoleSessionIssuer
 {
     /// <inheritdoc />
     public Task<Outcome<SessionCredentials>> AssumeRoleAsync(RoleSessionRequest request, CancellationToken cancellationToken)
-        => Task.FromResult<Outcome<SessionCredentials>>(new GovernanceError(GovernanceErrorKind.Unavailable, "aws-not-configured",
+        => Task.FromResult<Outcome<SessionCredentials>>(new GovernanceError(GovernanceErrorKind.Unavailable, ProblemCodes.AwsNotConfigured,
             $"credential vending needs live AWS: set {CredentialVendingOptions.EnabledKey}=true, with AWS_REGION and AWS credentials allowed "
             + "sts:AssumeRole and sts:SetSourceIdentity on the target roles"));
 }

@@ -9,6 +9,9 @@ namespace Governance.Core.Workflow.Grants;
 /// <summary>Ends grants: early by revocation, or when their window has passed.</summary>
 public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provisioner, TimeProvider time)
 {
+    /// <summary>The error for a grant that does not exist, or that the caller may not learn exists.</summary>
+    public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound(ProblemCodes.GrantNotFound, $"no grant `{id}`");
+
     /// <summary>Revokes an active grant: the record, its audit event and the removal of its policy succeed together.</summary>
     public async Task<Outcome<Grant>> RevokeAsync(Actor actor, Guid id, string? comment, CancellationToken cancellationToken)
     {
@@ -17,11 +20,11 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == id, cancellationToken).ConfigureAwait(false);
         if (grant is null)
         {
-            return GovernanceError.NotFound("grant-not-found", $"no grant `{id}`");
+            return NotFound(id);
         }
         if (grant.Status != GrantStatus.Active)
         {
-            return GovernanceError.Conflict("grant-not-active", $"grant `{id}` is {grant.Status}; only active grants can be revoked");
+            return GovernanceError.Conflict(ProblemCodes.GrantNotActive, $"grant `{id}` is {grant.Status}; only active grants can be revoked");
         }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
         var before = GrantAuditState.Of(grant);
@@ -33,13 +36,13 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return GovernanceError.Conflict("concurrent-change", $"grant `{id}` was changed by someone else; reload it");
+            return GovernanceError.Conflict(ProblemCodes.ConcurrentChange, $"grant `{id}` was changed by someone else; reload it");
         }
         var revoked = await provisioner.RevokeAsync(grant, cancellationToken).ConfigureAwait(false);
         if (!revoked.Success)
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, "revocation-failed", $"the grant's policy could not be removed: {revoked.Error}");
+            return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, ProblemCodes.RevocationFailed, $"the grant's policy could not be removed: {revoked.Error}");
         }
         audit.Append(actor.Id, AuditActions.GrantRevoked, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant, revoked));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -139,7 +139,7 @@ public sealed class AccessRequestService(
         }
         if (!set!.RequesterRoles.Any(requester.IsIn))
         {
-            return GovernanceError.Forbidden("role-may-not-request",
+            return GovernanceError.Forbidden(ProblemCodes.RoleMayNotRequest,
                 $"`{set.Name}` may be requested by {string.Join(", ", set.RequesterRoles.Select(static r => $"`{r}`"))} only");
         }
 
@@ -242,7 +242,7 @@ public sealed class AccessRequestService(
     }
 
     /// <summary>The error for an access request that does not exist, or that the caller may not learn exists.</summary>
-    public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound("request-not-found", $"no access request `{id}`");
+    public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound(ProblemCodes.RequestNotFound, $"no access request `{id}`");
 
     /// <summary>
     /// Reads the request once, under the write lock, then asks <paramref name="authorize"/>, checks that the request is
@@ -263,7 +263,7 @@ public sealed class AccessRequestService(
         }
         if (request.Status != AccessRequestStatus.Pending)
         {
-            return GovernanceError.Conflict("request-not-pending", $"request `{id}` is {request.Status}; only pending requests take decisions");
+            return GovernanceError.Conflict(ProblemCodes.RequestNotPending, $"request `{id}` is {request.Status}; only pending requests take decisions");
         }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
         var (error, grant) = decide(request, audit, time.GetUtcNow());
@@ -277,7 +277,7 @@ public sealed class AccessRequestService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return GovernanceError.Conflict("concurrent-decision", $"request `{id}` was changed by someone else; reload it and decide again");
+            return GovernanceError.Conflict(ProblemCodes.ConcurrentDecision, $"request `{id}` was changed by someone else; reload it and decide again");
         }
         return await CommitAsync(transaction, audit, actor.Id, grant, request, cancellationToken).ConfigureAwait(false);
     }
@@ -317,7 +317,7 @@ public sealed class AccessRequestService(
             if (!provisioned.Success)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, "provisioning-failed",
+                return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, ProblemCodes.ProvisioningFailed,
                     $"the grant could not be applied, so nothing was recorded: {provisioned.Error}");
             }
             audit.Append(approvedBy, AuditActions.GrantProvisioned, request.Id, grant.Id, null, GrantAuditState.Of(grant, provisioned));

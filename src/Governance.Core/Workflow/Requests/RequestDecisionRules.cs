@@ -19,7 +19,7 @@ public static class RequestDecisionRules
     {
         ArgumentNullException.ThrowIfNull(request);
         return string.Equals(request.RequesterId, deciderId, StringComparison.Ordinal)
-            ? GovernanceError.Forbidden("self-decision", "a requester never decides their own request")
+            ? GovernanceError.Forbidden(ProblemCodes.SelfDecision, "a requester never decides their own request")
             : null;
     }
 
@@ -32,7 +32,7 @@ public static class RequestDecisionRules
             return refused;
         }
         return request.HasApproved(approverId)
-            ? GovernanceError.Conflict("already-approved", "you have already approved this request; another approver must decide")
+            ? GovernanceError.Conflict(ProblemCodes.AlreadyApproved, "you have already approved this request; another approver must decide")
             : null;
     }
 
@@ -43,6 +43,6 @@ public static class RequestDecisionRules
         ArgumentNullException.ThrowIfNull(actor);
         return string.Equals(request.RequesterId, actor.Id, StringComparison.Ordinal) || actor.IsIn(Roles.Admin)
             ? null
-            : GovernanceError.Forbidden("not-requester", "only the requester or an admin cancels a request");
+            : GovernanceError.Forbidden(ProblemCodes.NotRequester, "only the requester or an admin cancels a request");
     }
 }

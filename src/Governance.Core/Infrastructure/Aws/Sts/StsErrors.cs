@@ -15,20 +15,20 @@ internal static class StsErrors
         var message = e.Message?.Trim() is { Length: > 0 } m ? m : e.ErrorCode ?? "no message";
         return e switch
         {
-            MalformedPolicyDocumentException => Upstream("sts-malformed-policy",
+            MalformedPolicyDocumentException => Upstream(ProblemCodes.StsMalformedPolicy,
                 $"STS refused the grant's policy as a session policy: {message}"),
-            PackedPolicyTooLargeException => Upstream("sts-packed-policy-too-large",
+            PackedPolicyTooLargeException => Upstream(ProblemCodes.StsPackedPolicyTooLarge,
                 $"the grant's policy is too large for an STS session once packed: {message}; split the request into smaller grants"),
-            RegionDisabledException => Upstream("sts-region-disabled",
+            RegionDisabledException => Upstream(ProblemCodes.StsRegionDisabled,
                 $"STS is not activated in the service's region for this account: {message}; activate the region or set AWS_REGION to another"),
-            ExpiredTokenException => Upstream("sts-expired-token",
+            ExpiredTokenException => Upstream(ProblemCodes.StsExpiredToken,
                 $"the service's own AWS credentials have expired: {message}"),
-            _ when e.ErrorCode == "AccessDenied" => Upstream("sts-access-denied",
+            _ when e.ErrorCode == "AccessDenied" => Upstream(ProblemCodes.StsAccessDenied,
                 $"STS denied the service's AWS identity sts:AssumeRole with a source identity on `{roleArn}`: {message}; "
                 + "the role's trust policy must allow sts:AssumeRole and sts:SetSourceIdentity to the service's identity"),
-            _ when IsThrottling(e) => new GovernanceError(GovernanceErrorKind.Unavailable, "sts-throttled",
+            _ when IsThrottling(e) => new GovernanceError(GovernanceErrorKind.Unavailable, ProblemCodes.StsThrottled,
                 $"STS is throttling the service's requests ({e.ErrorCode}: {message}); try again in a minute"),
-            _ => Upstream("sts-error",
+            _ => Upstream(ProblemCodes.StsError,
                 $"STS refused AssumeRole with {e.ErrorCode ?? "an error"} (HTTP {(int)e.StatusCode}): {message}"),
         };
     }

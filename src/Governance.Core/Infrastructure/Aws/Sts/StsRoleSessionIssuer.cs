@@ -65,16 +65,16 @@ public sealed class StsRoleSessionIssuer(Func<IAmazonSecurityTokenService> creat
             // Raised before anything is sent: no region, no endpoint or no credentials resolved. The SDK's message lists
             // every credential source it tried on further lines; the first says what is missing.
             var first = e.Message.Split('\n', 2)[0].Trim();
-            return new GovernanceError(GovernanceErrorKind.Unavailable, "aws-not-ready",
+            return new GovernanceError(GovernanceErrorKind.Unavailable, ProblemCodes.AwsNotReady,
                 $"the service cannot call STS: {first}; set AWS_REGION and AWS credentials (environment, AWS_PROFILE or an instance role)");
         }
         catch (HttpRequestException e)
         {
-            return new GovernanceError(GovernanceErrorKind.Unavailable, "sts-unreachable", $"STS could not be reached: {e.Message}");
+            return new GovernanceError(GovernanceErrorKind.Unavailable, ProblemCodes.StsUnreachable, $"STS could not be reached: {e.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new GovernanceError(GovernanceErrorKind.Unavailable, "sts-unreachable", "STS did not answer in time");
+            return new GovernanceError(GovernanceErrorKind.Unavailable, ProblemCodes.StsUnreachable, "STS did not answer in time");
         }
         return FromResponse(response);
     }
@@ -104,7 +104,7 @@ public sealed class StsRoleSessionIssuer(Func<IAmazonSecurityTokenService> creat
         if (c is null || string.IsNullOrWhiteSpace(c.AccessKeyId) || string.IsNullOrWhiteSpace(c.SecretAccessKey)
             || string.IsNullOrWhiteSpace(c.SessionToken) || c.Expiration is not { } expiration)
         {
-            return new GovernanceError(GovernanceErrorKind.UpstreamFailed, "sts-incomplete-response",
+            return new GovernanceError(GovernanceErrorKind.UpstreamFailed, ProblemCodes.StsIncompleteResponse,
                 "STS answered AssumeRole without complete credentials (access key id, secret access key, session token and expiration)");
         }
         return new SessionCredentials(

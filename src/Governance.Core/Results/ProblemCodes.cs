@@ -1,0 +1,103 @@
+namespace Governance.Core.Results;
+
+/// <summary>
+/// Every <see cref="GovernanceError.Code"/> the service gives, and so every problem <c>code</c> (and <c>type</c>,
+/// <c>urn:iamgov:problem:CODE</c>) the API answers with: one constant per refusal, spelled nowhere else.
+/// </summary>
+/// <remarks>
+/// The codes are stable: clients branch on them. The list lives beside <see cref="GovernanceError"/> rather than in the
+/// API, because the domain services and the AWS adapters choose most of them; the API adds <see cref="RoleRequired"/> and
+/// <see cref="PrincipalNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
+/// </remarks>
+public static class ProblemCodes
+{
+    /// <summary>400: the input is invalid; the problem's <c>errors</c> name each field and what is wrong with it.</summary>
+    public const string ValidationFailed = "validation-failed";
+
+    /// <summary>403: the token is valid, but the endpoint needs a role it does not carry.</summary>
+    public const string RoleRequired = "role-required";
+
+    /// <summary>404: no principal of the account has the name asked about; <c>candidates</c> lists the closest.</summary>
+    public const string PrincipalNotFound = "principal-not-found";
+
+    /// <summary>404: no access request has the id, or the caller may not see it.</summary>
+    public const string RequestNotFound = "request-not-found";
+
+    /// <summary>403: the caller's roles may not request the permission set.</summary>
+    public const string RoleMayNotRequest = "role-may-not-request";
+
+    /// <summary>403: the caller requested the access they are deciding on; a requester never decides their own request.</summary>
+    public const string SelfDecision = "self-decision";
+
+    /// <summary>403: only the request's requester, or an admin, cancels a request.</summary>
+    public const string NotRequester = "not-requester";
+
+    /// <summary>409: the request is no longer pending, so it takes no decision.</summary>
+    public const string RequestNotPending = "request-not-pending";
+
+    /// <summary>409: the approver has approved this request already; another approver must decide.</summary>
+    public const string AlreadyApproved = "already-approved";
+
+    /// <summary>409: someone else changed the request between its read and this decision.</summary>
+    public const string ConcurrentDecision = "concurrent-decision";
+
+    /// <summary>500: the approved grant could not be applied to the account, so nothing was recorded.</summary>
+    public const string ProvisioningFailed = "provisioning-failed";
+
+    /// <summary>404: no grant has the id, or the caller may not see it.</summary>
+    public const string GrantNotFound = "grant-not-found";
+
+    /// <summary>409: the grant is not active (expired or revoked).</summary>
+    public const string GrantNotActive = "grant-not-active";
+
+    /// <summary>409: someone else changed the grant between its read and this change.</summary>
+    public const string ConcurrentChange = "concurrent-change";
+
+    /// <summary>500: the grant's policy could not be removed from the account.</summary>
+    public const string RevocationFailed = "revocation-failed";
+
+    /// <summary>403: only the grant's requester gets credentials for it.</summary>
+    public const string NotGrantRequester = "not-grant-requester";
+
+    /// <summary>409: the grant has ended; credentials are issued only before its end.</summary>
+    public const string GrantExpired = "grant-expired";
+
+    /// <summary>409: the requester's id cannot be an STS source identity.</summary>
+    public const string SourceIdentityInvalid = "source-identity-invalid";
+
+    /// <summary>409: the grant's policy is longer than STS takes as a session policy.</summary>
+    public const string SessionPolicyTooLarge = "session-policy-too-large";
+
+    /// <summary>503: credential vending is off; the detail names the setting that turns it on.</summary>
+    public const string AwsNotConfigured = "aws-not-configured";
+
+    /// <summary>503: the service has no AWS region or credentials to call STS with.</summary>
+    public const string AwsNotReady = "aws-not-ready";
+
+    /// <summary>503: STS could not be reached, or did not answer in time.</summary>
+    public const string StsUnreachable = "sts-unreachable";
+
+    /// <summary>503: STS is throttling the service's calls.</summary>
+    public const string StsThrottled = "sts-throttled";
+
+    /// <summary>502: STS denied the service's identity <c>sts:AssumeRole</c> on the target role.</summary>
+    public const string StsAccessDenied = "sts-access-denied";
+
+    /// <summary>502: STS refused the grant's policy as a session policy.</summary>
+    public const string StsMalformedPolicy = "sts-malformed-policy";
+
+    /// <summary>502: the grant's policy is too large for an STS session once packed.</summary>
+    public const string StsPackedPolicyTooLarge = "sts-packed-policy-too-large";
+
+    /// <summary>502: STS is not activated in the service's region for the account.</summary>
+    public const string StsRegionDisabled = "sts-region-disabled";
+
+    /// <summary>502: the service's own AWS credentials have expired.</summary>
+    public const string StsExpiredToken = "sts-expired-token";
+
+    /// <summary>502: STS answered <c>AssumeRole</c> without complete credentials.</summary>
+    public const string StsIncompleteResponse = "sts-incomplete-response";
+
+    /// <summary>502: STS refused <c>AssumeRole</c> with any other error; the detail carries STS's code and message.</summary>
+    public const string StsError = "sts-error";
+}
