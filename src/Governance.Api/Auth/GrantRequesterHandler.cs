@@ -1,20 +1,22 @@
+using Governance.Core.Workflow.Credentials;
+using Governance.Core.Workflow.Grants;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Governance.Api.Auth;
 
-/// <summary>Succeeds only for the grant's requester: credentials for a grant go to them and to no one else, approvers
-/// and admins included, so that every session of a grant acts for the person the approvals were about.</summary>
-internal sealed class GrantRequesterHandler : AuthorizationHandler<GrantRequesterRequirement, RequesterOf>
+/// <summary>Succeeds only for the grant's requester, as <see cref="CredentialRules"/> says: credentials for a grant go to
+/// them and to no one else, approvers and admins included.</summary>
+internal sealed class GrantRequesterHandler : AuthorizationHandler<GrantRequesterRequirement, Grant>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GrantRequesterRequirement requirement, RequesterOf resource)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GrantRequesterRequirement requirement, Grant resource)
     {
-        if (string.Equals(resource.RequesterId, context.User.SubjectId(), StringComparison.Ordinal))
+        if (CredentialRules.WhyNotIssue(resource, context.User.SubjectId()) is { } refused)
         {
-            context.Succeed(requirement);
+            context.Fail(new RefusalReason(this, refused));
         }
         else
         {
-            context.Fail(new AuthorizationFailureReason(this, "only the grant's requester gets credentials for it"));
+            context.Succeed(requirement);
         }
         return Task.CompletedTask;
     }

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
-using Governance.Core.Results;
-using Governance.Core.Workflow.Grants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Endpoints;
 
@@ -25,19 +22,13 @@ internal static class CredentialEndpoints
     public static async Task<Results<Ok<GrantCredentialsDto>, ProblemHttpResult>> IssueAsync(
         Guid id, ClaimsPrincipal user, HttpResponse response, [AsParameters] CredentialServices services, CancellationToken cancellationToken)
     {
-        var requester = await services.Db.Grants.AsNoTracking().Where(g => g.Id == id).Select(static g => g.RequesterId)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (requester is null)
-        {
-            return GrantService.NotFound(id).ToProblem();
-        }
-        if (!(await services.Authorization.AuthorizeAsync(user, new RequesterOf(requester), GrantRequesterRequirement.Instance)).Succeeded)
-        {
-            services.Logger.OperationRefused("credentials", ProblemCodes.NotGrantRequester);
-            return ProblemMapping.Forbidden(ProblemCodes.NotGrantRequester, "only the grant's requester gets credentials for it");
-        }
         var actor = user.ToActor();
-        var outcome = await services.Credentials.IssueAsync(actor, id, cancellationToken);
+        // The service reads the grant once and asks the requester rule's handler on it, before its own checks.
+        var outcome = await services.Credentials.IssueAsync(actor, id, async grant =>
+        {
+            var requester = await services.Authorization.AuthorizeAsync(user, grant, GrantRequesterRequirement.Instance);
+            return requester.Succeeded ? null : RefusalReason.Of(requester);
+        }, cancellationToken);
         if (!outcome.Success)
         {
             services.Logger.OperationRefused("credentials", outcome.Error.Code);

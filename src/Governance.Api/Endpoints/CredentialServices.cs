@@ -1,4 +1,3 @@
-using Governance.Core.Infrastructure.Data;
 using Governance.Core.Workflow.Credentials;
 using Microsoft.AspNetCore.Authorization;
 
@@ -6,8 +5,6 @@ namespace Governance.Api.Endpoints;
 
 /// <summary>What the credentials handler needs, bound with <c>[AsParameters]</c>.</summary>
 /// <param name="Credentials">The domain service.</param>
-/// <param name="Db">The database, to find the grant's requester.</param>
 /// <param name="Authorization">For the requester rule.</param>
 /// <param name="Logger">The log.</param>
-internal sealed record CredentialServices(GrantCredentialService Credentials, GovernanceDbContext Db, IAuthorizationService Authorization,
-    ILogger<CredentialServices> Logger);
+internal sealed record CredentialServices(GrantCredentialService Credentials, IAuthorizationService Authorization, ILogger<CredentialServices> Logger);

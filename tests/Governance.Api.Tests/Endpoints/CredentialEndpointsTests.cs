@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using AwsReplay;
 using AwsReplay.SigV4;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Core.Identity;
+using Governance.Core.Workflow.Credentials;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -167,6 +170,28 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
 
         // Assert
         AssertProblem(response, body, HttpStatusCode.Forbidden, "not-grant-requester");
+        Assert.Empty(AssumeRoleCallsFor(grantId));
+    }
+
+    [Fact]
+    public async Task Issue_ServiceWithoutTheHandler_RefusesAsTheHandlerDoes()
+    {
+        // Arrange
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var otherId = NewUser("other");
+        var other = Factory.ClientFor(otherId, "admin");
+        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<GrantCredentialService>();
+
+        // Act
+        var (_, viaApi) = await CredentialRequests.IssueAsync(other, grantId);
+        var direct = await service.IssueAsync(new Actor(otherId, new HashSet<string> { Roles.Admin }), Guid.Parse(grantId), authorize: null, CancellationToken.None);
+
+        // Assert
+        Assert.False(direct.Success, "the service refuses on its own");
+        Assert.Equal(direct.Error.Code, viaApi.GetProperty("code").GetString());
+        Assert.Equal(direct.Error.Detail, viaApi.GetProperty("detail").GetString());
         Assert.Empty(AssumeRoleCallsFor(grantId));
     }
 

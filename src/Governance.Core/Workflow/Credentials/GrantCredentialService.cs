@@ -16,7 +16,12 @@ public sealed class GrantCredentialService(GovernanceDbContext db, IRoleSessionI
     /// revoked in between still has its credentials delivered and audited: revocation removes the grant's policy from
     /// the role, and a session can do no more than the role's policies allow, so the session loses the grant's access.
     /// </remarks>
-    public async Task<Outcome<GrantCredentials>> IssueAsync(Actor actor, Guid grantId, CancellationToken cancellationToken)
+    /// <param name="actor">Who asks.</param>
+    /// <param name="grantId">The grant.</param>
+    /// <param name="authorize">The caller's own check of the grant as read, asked before the service's rules (the API's resource-based authorization); its error is returned as is. Null for none.</param>
+    /// <param name="cancellationToken">Cancels the issue.</param>
+    public async Task<Outcome<GrantCredentials>> IssueAsync(Actor actor, Guid grantId, Func<Grant, Task<GovernanceError?>>? authorize,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, cancellationToken).ConfigureAwait(false);
@@ -24,9 +29,13 @@ public sealed class GrantCredentialService(GovernanceDbContext db, IRoleSessionI
         {
             return GrantService.NotFound(grantId);
         }
-        if (!string.Equals(grant.RequesterId, actor.Id, StringComparison.Ordinal))
+        if (authorize is not null && await authorize(grant).ConfigureAwait(false) is { } refused)
         {
-            return GovernanceError.Forbidden(ProblemCodes.NotGrantRequester, "only the grant's requester gets credentials for it");
+            return refused;
+        }
+        if (CredentialRules.WhyNotIssue(grant, actor.Id) is { } notTheirs)
+        {
+            return notTheirs;
         }
         var now = time.GetUtcNow();
         var plan = GrantSession.Plan(grant, now, options.MaxSessionSeconds);
