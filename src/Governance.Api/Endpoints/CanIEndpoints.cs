@@ -47,8 +47,9 @@ internal static class CanIEndpoints
         {
             return ProblemMapping.PrincipalNotResolved(lookup.Error!);
         }
-        var result = authorizer.Authorize(caller, action!, resource!, context: current.ContextNow(given));
-        return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, action!, resource!, result, []));
+        var question = new AccessQuestion(action!, resource!, current.ContextNow(given));
+        var result = authorizer.Authorize(caller, question);
+        return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, question.Action, question.Resource, result, []));
     }
 
     private static ProblemHttpResult? Required(string? principal, string? action, string? resource)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
+using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 
@@ -30,7 +31,7 @@ internal static class CanICommand
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        if ((RequestInputs.CheckAction(action) ?? RequestInputs.CheckResource(resource)) is { } inputError)
+        if ((RequestChecks.CheckAction(action) ?? RequestChecks.CheckResource(resource)) is { } inputError)
         {
             stderr.WriteLine($"iamgov: {inputError}");
             return CliApp.UsageError;
@@ -43,11 +44,12 @@ internal static class CanICommand
         {
             return CliApp.UsageError;
         }
-        var result = inputs.Authorizer.Authorize(caller, action, resource, inputs.Guardrails, inputs.Context);
+        var question = inputs.Ask(action, resource);
+        var result = inputs.Authorizer.Authorize(caller, question);
         var warnings = inputs.WarningsFor(caller.Arn);
         if (inputs.Json)
         {
-            stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, result, warnings)));
+            stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, question.Action, question.Resource, result, warnings)));
         }
         else
         {

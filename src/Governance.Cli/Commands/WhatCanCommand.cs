@@ -28,7 +28,7 @@ internal static class WhatCanCommand
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        if (resource is not null && RequestInputs.CheckResource(resource) is { } resourceError)
+        if (resource is not null && RequestChecks.CheckResource(resource) is { } resourceError)
         {
             stderr.WriteLine($"iamgov: {resourceError}");
             return CliApp.UsageError;
@@ -47,9 +47,8 @@ internal static class WhatCanCommand
         {
             return CliApp.UsageError;
         }
-        var request = AccountAuthorizer.Request(caller, "sts:GetCallerIdentity", "*", inputs.Context);
         var policies = inputs.Authorizer.PolicySet(caller, inputs.Guardrails);
-        var analyzer = AccessAnalyzer.Create(policies, caller.Arn, new AnalysisAssumptions(time.GetUtcNow(), request.Context));
+        var analyzer = AccessAnalyzer.Create(policies, caller.Arn, new AnalysisAssumptions(time.GetUtcNow(), AccountAuthorizer.ContextOf(caller, inputs.Context)));
         var access = analyzer.GetEffectiveAccess(new AccessQuery(service, resource));
         if (inputs.Json)
         {

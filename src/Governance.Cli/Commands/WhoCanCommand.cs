@@ -2,6 +2,7 @@ using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
 using Governance.Core.Accounts;
+using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 
@@ -28,7 +29,7 @@ internal static class WhoCanCommand
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        if ((RequestInputs.CheckAction(action) ?? RequestInputs.CheckResource(resource)) is { } inputError)
+        if ((RequestChecks.CheckAction(action) ?? RequestChecks.CheckResource(resource)) is { } inputError)
         {
             stderr.WriteLine($"iamgov: {inputError}");
             return CliApp.UsageError;
@@ -38,10 +39,11 @@ internal static class WhoCanCommand
             return CliApp.UsageError;
         }
         var authorizer = inputs.Authorizer;
+        var question = inputs.Ask(action, resource);
         // Decide first on the allocation-free path; explain only the principals that are allowed.
         var allowed = authorizer.State.Principals
-            .Where(p => authorizer.Decide(p, action, resource, inputs.Guardrails, inputs.Context) == Decision.Allow)
-            .Select(p => (Principal: p, Result: authorizer.Authorize(p, action, resource, inputs.Guardrails, inputs.Context)))
+            .Where(p => authorizer.Decide(p, question) == Decision.Allow)
+            .Select(p => (Principal: p, Result: authorizer.Authorize(p, question)))
             .OrderBy(static a => a.Principal.Arn, StringComparer.Ordinal)
             .ToList();
         if (inputs.Json)

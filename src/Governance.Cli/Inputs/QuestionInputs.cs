@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using Governance.Core.Accounts.Questions;
+using PolicyEngine.Evaluation;
 
 namespace Governance.Cli.Inputs;
 
@@ -8,9 +9,12 @@ namespace Governance.Cli.Inputs;
 internal sealed record QuestionInputs(
     AccountAuthorizer Authorizer,
     Guardrails Guardrails,
-    ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Context,
+    RequestContext Context,
     bool Json)
 {
+    /// <summary>The question of <paramref name="action"/> on <paramref name="resource"/>, with these inputs' context and guardrails.</summary>
+    public AccessQuestion Ask(string action, string resource) => new(action, resource, Context) { Guardrails = Guardrails };
+
     /// <summary>Managed policies that principals reference but no loaded snapshot holds; they are left out of the answers.</summary>
     public ImmutableArray<string> Warnings => WarningsFor(null);
 

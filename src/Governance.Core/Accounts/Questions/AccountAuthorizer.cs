@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Accounts.Questions;
@@ -15,32 +14,26 @@ namespace Governance.Core.Accounts.Questions;
 /// </remarks>
 public sealed class AccountAuthorizer(AccountState state)
 {
+    /// <summary>An action on <c>*</c> that adds no condition key of its own, for the keys every request of a principal carries.</summary>
+    private const string AnyRequest = "sts:GetCallerIdentity";
+
     private readonly ConcurrentDictionary<(string Principal, Guardrails Guardrails, string? TrustOf), CompiledPolicySet> _compiled = new();
     private readonly PolicyLibrary _library = new();
 
     /// <summary>The account state questions are answered against.</summary>
     public AccountState State { get; } = state ?? throw new ArgumentNullException(nameof(state));
 
-    /// <summary>Decides and explains one request.</summary>
-    /// <param name="principal">The caller.</param>
-    /// <param name="action">The action, <c>service:Name</c>.</param>
-    /// <param name="resource">The resource ARN, or <c>*</c>.</param>
-    /// <param name="guardrails">SCPs, RCPs, resource and session policy; null for none.</param>
-    /// <param name="context">Condition keys the request carries; the principal's own keys are added where absent.</param>
-    public AuthorizationResult Authorize(ResolvedPrincipal principal, string action, string resource, Guardrails? guardrails = null,
-        IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null)
+    /// <summary>Decides and explains <paramref name="question"/> asked of <paramref name="principal"/>.</summary>
+    public AuthorizationResult Authorize(ResolvedPrincipal principal, AccessQuestion question)
     {
-        ArgumentNullException.ThrowIfNull(principal);
-        var (compiled, request) = Prepare(principal, action, resource, guardrails ?? Guardrails.None, context);
+        var (compiled, request) = Prepare(principal, question);
         return compiled.Evaluate(request);
     }
 
-    /// <summary>Decides one request without explaining it: the fast path for sweeps over many principals or actions.</summary>
-    public Decision Decide(ResolvedPrincipal principal, string action, string resource, Guardrails? guardrails = null,
-        IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null)
+    /// <summary>Decides <paramref name="question"/> without explaining it: the fast path for sweeps over many principals or actions.</summary>
+    public Decision Decide(ResolvedPrincipal principal, AccessQuestion question)
     {
-        ArgumentNullException.ThrowIfNull(principal);
-        var (compiled, request) = Prepare(principal, action, resource, guardrails ?? Guardrails.None, context);
+        var (compiled, request) = Prepare(principal, question);
         return compiled.Decide(request);
     }
 
@@ -65,31 +58,31 @@ public sealed class AccountAuthorizer(AccountState state)
         };
     }
 
-    /// <summary>The request AWS would see from <paramref name="principal"/>, with its derived context keys.</summary>
-    public static AuthorizationRequest Request(ResolvedPrincipal principal, string action, string resource,
-        IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context = null, string? resourceAccount = null)
+    /// <summary>
+    /// The condition keys of any request from <paramref name="principal"/>: <paramref name="given"/>, then the keys AWS
+    /// derives from the principal (its tags, its user id, its ARN and account) where <paramref name="given"/> lacks them.
+    /// </summary>
+    public static RequestContext ContextOf(ResolvedPrincipal principal, RequestContext given)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var keys = PrincipalContextKeys.For(principal).ToList();
-        if (context is not null)
-        {
-            // Keys the caller gives win over derived ones: they describe this particular request.
-            var given = context.ToList();
-            var givenKeys = new HashSet<string>(given.Select(static e => e.Key), StringComparer.OrdinalIgnoreCase);
-            keys.RemoveAll(k => givenKeys.Contains(k.Key));
-            keys.AddRange(given);
-        }
-        return AuthorizationRequest.Create(principal.Arn, action, resource, resourceAccount, RequestContext.Create(keys));
+        return Request(principal, new AccessQuestion(AnyRequest, "*", given)).Context;
     }
 
-    private (CompiledPolicySet Compiled, AuthorizationRequest Request) Prepare(ResolvedPrincipal principal, string action, string resource,
-        Guardrails guardrails, IEnumerable<KeyValuePair<string, ImmutableArray<string>>>? context)
+    /// <summary>The request AWS would see from <paramref name="principal"/>: the question's keys win over the principal's own, as they describe this request.</summary>
+    private static AuthorizationRequest Request(ResolvedPrincipal principal, AccessQuestion question)
+        => AuthorizationRequest.Create(principal.Arn, question.Action, question.Resource, question.Guardrails.ResourceAccount,
+            question.Context.WithMissing(PrincipalContextKeys.For(principal)));
+
+    private (CompiledPolicySet Compiled, AuthorizationRequest Request) Prepare(ResolvedPrincipal principal, AccessQuestion question)
     {
-        var trustOf = guardrails.ResourcePolicy is null && IsAssumeRole(action) && State.Find(resource) is { Principal: { Kind: PrincipalKind.Role } role }
-            && string.Equals(role.Arn, resource, StringComparison.Ordinal)
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(question);
+        var trustOf = question.Guardrails.ResourcePolicy is null && IsAssumeRole(question.Action)
+            && State.Find(question.Resource) is { Principal: { Kind: PrincipalKind.Role } role }
+            && string.Equals(role.Arn, question.Resource, StringComparison.Ordinal)
             ? role
             : null;
-        return (CompiledFor(principal, guardrails, trustOf), Request(principal, action, resource, context, guardrails.ResourceAccount));
+        return (CompiledFor(principal, question.Guardrails, trustOf), Request(principal, question));
     }
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)

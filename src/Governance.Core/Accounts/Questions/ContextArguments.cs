@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
+using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Accounts.Questions;
 
 /// <summary>
 /// Reads <c>KEY=VALUE</c> arguments (the CLI's <c>--context</c>, the API's <c>context</c> query parameter) into
 /// condition keys. Repeating a key makes it multi-valued (<c>aws:TagKeys=team</c>, <c>aws:TagKeys=env</c>), as does a
-/// comma list in brackets (<c>KEY=[a,b]</c>).
+/// comma list in brackets (<c>KEY=[a,b]</c>). The one reader of these arguments: it gives the engine's
+/// <see cref="RequestContext"/>, which the question carries unchanged.
 /// </summary>
 public static class ContextArguments
 {
     /// <summary>Parses <paramref name="arguments"/>; each error names the argument as given, in backticks.</summary>
-    public static (ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
+    public static (RequestContext Context, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
@@ -40,6 +42,6 @@ public static class ContextArguments
                 list.Add(value);
             }
         }
-        return ([.. order.Select(k => KeyValuePair.Create(k, values[k].ToImmutableArray()))], errors);
+        return (RequestContext.Create(order.Select(k => KeyValuePair.Create(k, values[k].ToImmutableArray()))), errors);
     }
 }

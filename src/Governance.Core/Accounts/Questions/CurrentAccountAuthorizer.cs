@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 
@@ -37,23 +36,23 @@ public sealed class CurrentAccountAuthorizer(AccountStateStore store, TimeProvid
     /// not given, so that a grant past its <c>DateLessThan aws:CurrentTime</c> expiry answers deny.
     /// </summary>
     /// <remarks>The time keys have a resolution of one second, so without given keys one context serves a whole second.</remarks>
-    public IEnumerable<KeyValuePair<string, ImmutableArray<string>>> ContextNow(IReadOnlyCollection<KeyValuePair<string, ImmutableArray<string>>> given)
+    public RequestContext ContextNow(RequestContext given)
     {
         ArgumentNullException.ThrowIfNull(given);
         var now = time.GetUtcNow();
         if (given.Count > 0)
         {
-            return new AnalysisAssumptions(now, RequestContext.Create(given)).ToContext().Entries;
+            return new AnalysisAssumptions(now, given).ToContext();
         }
         var second = now.ToUnixTimeSeconds();
         var cached = Volatile.Read(ref _timeKeys);
         if (cached is null || cached.Second != second)
         {
-            cached = new TimeKeys(second, [.. new AnalysisAssumptions(DateTimeOffset.FromUnixTimeSeconds(second)).ToContext().Entries]);
+            cached = new TimeKeys(second, new AnalysisAssumptions(DateTimeOffset.FromUnixTimeSeconds(second)).ToContext());
             Volatile.Write(ref _timeKeys, cached);
         }
-        return cached.Entries;
+        return cached.Context;
     }
 
-    private sealed record TimeKeys(long Second, ImmutableArray<KeyValuePair<string, ImmutableArray<string>>> Entries);
+    private sealed record TimeKeys(long Second, RequestContext Context);
 }
