@@ -38,6 +38,12 @@ public static class GovernanceCoreSetup
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var options = GovernanceOptions.Read(configuration);
+        // The composition below is chosen from these values (the database provider, the provisioner), so they are checked
+        // now, by the same validator ValidateOnStart runs, rather than failing later inside a migration.
+        if (new GovernanceOptionsValidator().Validate(Options.DefaultName, options) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(GovernanceOptions), invalid.Failures);
+        }
         var paths = GovernancePaths.Resolve(options);
         var aws = AwsIntegrationOptions.Read(key => configuration[key]);
         Directory.CreateDirectory(paths.DataDirectory);

@@ -14,6 +14,8 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Governance__Account__Source", "Aws", "Governance:Account:Source")]
     [InlineData("Governance__Provisioning__Mode", "Cloud", "`Cloud`")]
     [InlineData("Governance__AccountSnapshotSeed", "/nonexistent/account.json", "/nonexistent/account.json")]
+    [InlineData("Governance__Database__Provider", "Postgres", "Governance:Database:ConnectionString is required")]
+    [InlineData("Governance__Scheduler__DriftAudit__TimeZone", "Mars/Base", "`Mars/Base`")]
     public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)
     {
         // Arrange
