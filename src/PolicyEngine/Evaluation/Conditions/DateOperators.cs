@@ -18,17 +18,14 @@ internal static class DateOperators
 
     /// <summary>Compiles the policy values; null when one is not a date.</summary>
     public static ValueMatcher? Create(ConditionOperatorKind kind, ImmutableArray<LocatedString> values)
-    {
-        var instants = new long[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        => OrderedValues.Create<long>(kind switch
         {
-            if (!TryParse(values[i].Value, out instants[i]))
-            {
-                return null;
-            }
-        }
-        return new Matcher(kind, instants);
-    }
+            ConditionOperatorKind.DateLessThan => ValueOrdering.LessThan,
+            ConditionOperatorKind.DateLessThanEquals => ValueOrdering.LessThanEquals,
+            ConditionOperatorKind.DateGreaterThan => ValueOrdering.GreaterThan,
+            ConditionOperatorKind.DateGreaterThanEquals => ValueOrdering.GreaterThanEquals,
+            _ => ValueOrdering.Equal, // DateEquals, and DateNotEquals before negation
+        }, values, static (string text, out long value) => TryParse(text, out value));
 
     /// <summary>Reads a Date value, policy or request, as UTC ticks.</summary>
     /// <remarks>
@@ -185,32 +182,5 @@ internal static class DateOperators
             value = (value * 10) + (s[i] - '0');
         }
         return true;
-    }
-
-    private sealed class Matcher(ConditionOperatorKind kind, long[] instants) : ValueMatcher
-    {
-        public override ValueMatch Match(string requestValue, RequestContext context, ref string? missingVariableKey)
-        {
-            if (!TryParse(requestValue, out var request))
-            {
-                return ValueMatch.Undecidable;
-            }
-            foreach (var policy in instants)
-            {
-                var holds = kind switch
-                {
-                    ConditionOperatorKind.DateLessThan => request < policy,
-                    ConditionOperatorKind.DateLessThanEquals => request <= policy,
-                    ConditionOperatorKind.DateGreaterThan => request > policy,
-                    ConditionOperatorKind.DateGreaterThanEquals => request >= policy,
-                    _ => request == policy, // DateEquals, and DateNotEquals before negation
-                };
-                if (holds)
-                {
-                    return ValueMatch.Match;
-                }
-            }
-            return ValueMatch.NoMatch;
-        }
     }
 }

@@ -15,17 +15,14 @@ internal static class NumericOperators
 {
     /// <summary>Compiles the policy values; null when one is not a number.</summary>
     public static ValueMatcher? Create(ConditionOperatorKind kind, ImmutableArray<LocatedString> values)
-    {
-        var numbers = new NumericValue[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        => OrderedValues.Create<NumericValue>(kind switch
         {
-            if (!TryParse(values[i].Value, out numbers[i]))
-            {
-                return null;
-            }
-        }
-        return new Matcher(kind, numbers);
-    }
+            ConditionOperatorKind.NumericLessThan => ValueOrdering.LessThan,
+            ConditionOperatorKind.NumericLessThanEquals => ValueOrdering.LessThanEquals,
+            ConditionOperatorKind.NumericGreaterThan => ValueOrdering.GreaterThan,
+            ConditionOperatorKind.NumericGreaterThanEquals => ValueOrdering.GreaterThanEquals,
+            _ => ValueOrdering.Equal, // NumericEquals, and NumericNotEquals before negation
+        }, values, TryParse);
 
     /// <summary>
     /// Reads a Numeric value, policy or request: an optional sign, then ASCII digits with at most one decimal point and
@@ -80,32 +77,5 @@ internal static class NumericOperators
         }
         value = new NumericValue(text, negative, integerStart, integerEnd - integerStart, fractionStart, fractionEnd - fractionStart);
         return true;
-    }
-
-    private sealed class Matcher(ConditionOperatorKind kind, NumericValue[] numbers) : ValueMatcher
-    {
-        public override ValueMatch Match(string requestValue, RequestContext context, ref string? missingVariableKey)
-        {
-            if (!TryParse(requestValue, out var request))
-            {
-                return ValueMatch.Undecidable;
-            }
-            foreach (var policy in numbers)
-            {
-                var holds = kind switch
-                {
-                    ConditionOperatorKind.NumericLessThan => request < policy,
-                    ConditionOperatorKind.NumericLessThanEquals => request <= policy,
-                    ConditionOperatorKind.NumericGreaterThan => request > policy,
-                    ConditionOperatorKind.NumericGreaterThanEquals => request >= policy,
-                    _ => request == policy, // NumericEquals, and NumericNotEquals before negation
-                };
-                if (holds)
-                {
-                    return ValueMatch.Match;
-                }
-            }
-            return ValueMatch.NoMatch;
-        }
     }
 }
