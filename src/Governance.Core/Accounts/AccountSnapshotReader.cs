@@ -125,7 +125,7 @@ public static class AccountSnapshotReader
             }
             if (list.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(new SnapshotError(path, $"expected an array, found {Describe(list)}"));
+                errors.Add(new SnapshotError(path, $"expected an array, found {JsonKinds.Describe(list)}"));
                 return [];
             }
             var builder = ImmutableArray.CreateBuilder<T>(list.GetArrayLength());
@@ -135,7 +135,7 @@ public static class AccountSnapshotReader
                 var itemPath = $"{path}[{index++}]";
                 if (typeof(T) != typeof(string) && element.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(new SnapshotError(itemPath, $"expected an object, found {Describe(element)}"));
+                    errors.Add(new SnapshotError(itemPath, $"expected an object, found {JsonKinds.Describe(element)}"));
                     continue;
                 }
                 builder.Add(item(element, itemPath));
@@ -175,7 +175,7 @@ public static class AccountSnapshotReader
             {
                 return e.GetString()!;
             }
-            errors.Add(new SnapshotError(path, $"expected a string, found {Describe(e)}"));
+            errors.Add(new SnapshotError(path, $"expected a string, found {JsonKinds.Describe(e)}"));
             return string.Empty;
         }
 
@@ -193,7 +193,7 @@ public static class AccountSnapshotReader
                 case JsonValueKind.Null:
                     return null;
                 default:
-                    errors.Add(new SnapshotError(path, $"expected a policy document (an object or a URL-encoded string), found {Describe(e)}"));
+                    errors.Add(new SnapshotError(path, $"expected a policy document (an object or a URL-encoded string), found {JsonKinds.Describe(e)}"));
                     return null;
             }
         }
@@ -211,7 +211,7 @@ public static class AccountSnapshotReader
             {
                 return value.GetString();
             }
-            errors.Add(new SnapshotError(Join(parentPath, name), $"expected a string, found {Describe(value)}"));
+            errors.Add(new SnapshotError(Join(parentPath, name), $"expected a string, found {JsonKinds.Describe(value)}"));
             return string.Empty;
         }
 
@@ -223,14 +223,5 @@ public static class AccountSnapshotReader
 
         private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
-        private static string Describe(JsonElement e) => e.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
-        };
     }
 }

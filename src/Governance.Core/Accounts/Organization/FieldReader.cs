@@ -30,7 +30,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            log.Error(path, $"expected a string, found {Describe(value)}");
+            log.Error(path, $"expected a string, found {JsonKinds.Describe(value)}");
             return null;
         }
         var text = value.GetString()!;
@@ -70,7 +70,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
         {
             return value.ValueKind == JsonValueKind.True;
         }
-        log.Error(JsonFile.Join(parentPath, name), $"expected true or false, found {Describe(value)}");
+        log.Error(JsonFile.Join(parentPath, name), $"expected true or false, found {JsonKinds.Describe(value)}");
         return false;
     }
 
@@ -88,7 +88,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
         }
         if (value.ValueKind != JsonValueKind.Object)
         {
-            log.Error(path, $"expected an object, found {Describe(value)}");
+            log.Error(path, $"expected an object, found {JsonKinds.Describe(value)}");
             return null;
         }
         return value;
@@ -113,7 +113,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
         }
         if (list.ValueKind != JsonValueKind.Array)
         {
-            log.Error(path, $"expected an array, found {Describe(list)}");
+            log.Error(path, $"expected an array, found {JsonKinds.Describe(list)}");
             return items;
         }
         var count = list.GetArrayLength();
@@ -128,7 +128,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
             var itemPath = $"{path}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                log.Error(itemPath, $"expected an object, found {Describe(item)}");
+                log.Error(itemPath, $"expected an object, found {JsonKinds.Describe(item)}");
                 continue;
             }
             items.Add((item, itemPath));
@@ -162,7 +162,7 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
                 text = value.GetRawText();
                 break;
             default:
-                log.Error(path, $"expected a policy document (a JSON string, or an object), found {Describe(value)}");
+                log.Error(path, $"expected a policy document (a JSON string, or an object), found {JsonKinds.Describe(value)}");
                 return null;
         }
         if (text.Length > limits.MaxPolicyCharacters)
@@ -185,14 +185,4 @@ internal sealed class FieldReader(FileLog log, OrganizationReadLimits limits)
     /// <summary>True for a 12-digit AWS account id.</summary>
     public static bool IsAccountId(string id) => id.Length == 12 && id.All(char.IsAsciiDigit);
 
-    /// <summary>The kind of a JSON value, as error messages name it.</summary>
-    public static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }
