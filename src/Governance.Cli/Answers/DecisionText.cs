@@ -6,7 +6,8 @@ namespace Governance.Cli.Answers;
 /// <summary>Prints a decision for people: <c>yes</c> or <c>no</c>, and with <c>--explain</c> why, in a few lines.</summary>
 internal static class DecisionText
 {
-    public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings)
+    /// <summary>Writes the decision; with <paramref name="explain"/> also why, led by <paramref name="summary"/> (the layer that decided) when given.</summary>
+    public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings, string? summary = null)
     {
         var term = Terminal.For(output);
         output.WriteLine(result.Decision == Decision.Allow ? term.Green("yes") : term.Red("no"));
@@ -16,6 +17,10 @@ internal static class DecisionText
         }
         var explanation = result.Explanation;
         output.WriteLine($"  {term.Bold(result.Decision.ToString())}: {ExplanationFormatter.Describe(explanation)}");
+        if (summary is not null)
+        {
+            output.WriteLine($"  {summary}");
+        }
         foreach (var statement in result.DecidingStatements)
         {
             output.WriteLine($"  {(result.Decision == Decision.Allow ? "granted" : "denied")} by {Describe(statement)}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
+using Governance.Core.Accounts.Organization;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
@@ -8,9 +9,13 @@ using PolicyEngine.Evaluation;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov can-i ACTION RESOURCE --as PRINCIPAL --account FILE...</c>: prints <c>yes</c> or <c>no</c> and exits 0 or 1,
-/// as <c>kubectl auth can-i</c> does; 2 for any error in the question itself.
+/// <c>iamgov can-i ACTION RESOURCE --as PRINCIPAL --account FILE...</c> or <c>--org DIR</c>: prints <c>yes</c> or <c>no</c>
+/// and exits 0 or 1, as <c>kubectl auth can-i</c> does; 2 for any error in the question itself.
 /// </summary>
+/// <remarks>
+/// With <c>--org</c> the answer comes from an organisation snapshot (or one account's file): the SCPs, RCPs, resource
+/// policy and resource account come from it, so the options that give them by hand are refused beside it.
+/// </remarks>
 internal static class CanICommand
 {
     public static Command Create()
@@ -19,11 +24,16 @@ internal static class CanICommand
         var resource = new Argument<string>("resource") { Description = "the resource ARN, or * for actions without one" };
         var principal = new Option<string>("--as") { Description = "the caller: an ARN, role/NAME, user/NAME, or a name held by one principal", Required = true };
         var explain = new Option<bool>("--explain") { Description = "show the statements that decided, and what was missing" };
+        var organization = new Option<string?>("--org")
+        {
+            Description = "an organisation snapshot folder, or one account's get-account-authorization-details file; SCPs, RCPs and resource policies come from it",
+        };
         var options = new QuestionOptions();
-        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)") { action, resource, principal, explain };
+        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)") { action, resource, principal, explain, organization };
         options.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(action)!, parse.GetValue(resource)!, parse.GetValue(principal)!, parse.GetValue(explain),
-            options, parse));
+        command.SetAction(parse => parse.GetValue(organization) is { } org
+            ? RunOrganization(parse.GetValue(action)!, parse.GetValue(resource)!, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse)
+            : Run(parse.GetValue(action)!, parse.GetValue(resource)!, parse.GetValue(principal)!, parse.GetValue(explain), options, parse));
         return command;
     }
 
@@ -56,5 +66,52 @@ internal static class CanICommand
             DecisionText.Write(stdout, result, explain, warnings);
         }
         return result.Decision == Decision.Allow ? 0 : 1;
+    }
+
+    private static int RunOrganization(string action, string resource, string principalName, bool explain, string path, QuestionOptions options,
+        ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var errors = options.SnapshotInputs.Where(o => parse.GetResult(o) is not null)
+            .Select(static o => $"`{o.Name}` and `--org` exclude each other: the organisation snapshot gives the accounts, SCPs, RCPs and resource policies")
+            .ToList();
+        if ((RequestChecks.CheckAction(action) ?? RequestChecks.CheckResource(resource)) is { } inputError)
+        {
+            errors.Add(inputError);
+        }
+        var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
+        errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
+        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
+        errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
+        if (errors.Count > 0 || read?.Snapshot is not { } snapshot)
+        {
+            foreach (var error in errors)
+            {
+                stderr.WriteLine($"iamgov: {error}");
+            }
+            return CliApp.UsageError;
+        }
+        var authorizer = new OrganizationAuthorizer(snapshot);
+        var lookup = authorizer.Find(principalName);
+        if (lookup.Principal is not { } caller)
+        {
+            stderr.WriteLine($"iamgov: {lookup.Error}");
+            return CliApp.UsageError;
+        }
+        var question = new AccessQuestion(action, resource, context);
+        var answer = authorizer.Authorize(caller, question);
+        string[] warnings = [.. answer.Notes, .. authorizer.Accounts.State.UnresolvedPolicies
+            .Where(u => string.Equals(u.PrincipalArn, caller.Arn, StringComparison.Ordinal))
+            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")];
+        if (parse.GetValue(options.Output) == "json")
+        {
+            stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, answer.Result, warnings)));
+        }
+        else
+        {
+            DecisionText.Write(stdout, answer.Result, explain, warnings, answer.Summary);
+        }
+        return answer.Result.Decision == Decision.Allow ? 0 : 1;
     }
 }

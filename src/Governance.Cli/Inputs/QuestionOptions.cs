@@ -10,7 +10,6 @@ internal sealed class QuestionOptions
     public Option<FileInfo[]> Accounts { get; } = new("--account")
     {
         Description = "an account snapshot (`aws iam get-account-authorization-details` output); repeat for several accounts",
-        Required = true,
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -42,6 +41,9 @@ internal sealed class QuestionOptions
     };
 
     public Option<string> Output { get; } = CreateOutput();
+
+    /// <summary>The options that give inputs an organisation snapshot supplies itself, by name, for <c>--org</c> to refuse.</summary>
+    public IEnumerable<Option> SnapshotInputs => [Accounts, ResourcePolicy, ResourceAccount, ServiceControlPolicies, ResourceControlPolicies];
 
     public void AddTo(Command command)
     {

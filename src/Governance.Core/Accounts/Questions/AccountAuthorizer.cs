@@ -12,7 +12,12 @@ namespace Governance.Core.Accounts.Questions;
 /// A request for <c>sts:AssumeRole*</c> on a role of the loaded accounts uses that role's trust policy as the resource
 /// policy, as AWS does, unless <see cref="Guardrails.ResourcePolicy"/> names another.
 /// </remarks>
-public sealed class AccountAuthorizer(AccountState state)
+/// <param name="state">The accounts' IAM.</param>
+/// <param name="organizationOf">
+/// The organisation id of an account, for <c>aws:PrincipalOrgID</c>; null (or a null answer) for an account of no known
+/// organisation, whose principals then carry no such key.
+/// </param>
+public sealed class AccountAuthorizer(AccountState state, Func<string, string?>? organizationOf = null)
 {
     /// <summary>An action on <c>*</c> that adds no condition key of its own, for the keys every request of a principal carries.</summary>
     private const string AnyRequest = "sts:GetCallerIdentity";
@@ -54,7 +59,7 @@ public sealed class AccountAuthorizer(AccountState state)
             SessionPolicy = guardrails.SessionPolicy,
             ServiceControlPolicies = guardrails.ServiceControlPolicies,
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
-            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
+            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"trust policy of role `{trustOf.Name}`", trust) : guardrails.ResourcePolicy,
         };
     }
 
@@ -65,25 +70,31 @@ public sealed class AccountAuthorizer(AccountState state)
     public static RequestContext ContextOf(ResolvedPrincipal principal, RequestContext given)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return Request(principal, new AccessQuestion(AnyRequest, "*", given)).Context;
+        return Request(principal, new AccessQuestion(AnyRequest, "*", given), organizationId: null).Context;
     }
 
     /// <summary>The request AWS would see from <paramref name="principal"/>: the question's keys win over the principal's own, as they describe this request.</summary>
-    private static AuthorizationRequest Request(ResolvedPrincipal principal, AccessQuestion question)
+    private static AuthorizationRequest Request(ResolvedPrincipal principal, AccessQuestion question, string? organizationId)
         => AuthorizationRequest.Create(principal.Arn, question.Action, question.Resource, question.Guardrails.ResourceAccount,
-            question.Context.WithMissing(PrincipalContextKeys.For(principal)));
+            question.Context.WithMissing(PrincipalContextKeys.For(principal, organizationId)));
 
     private (CompiledPolicySet Compiled, AuthorizationRequest Request) Prepare(ResolvedPrincipal principal, AccessQuestion question)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(question);
-        var trustOf = question.Guardrails.ResourcePolicy is null && IsAssumeRole(question.Action)
+        return (CompiledFor(principal, question.Guardrails, TrustOf(question)), Request(principal, question, organizationOf?.Invoke(principal.AccountId)));
+    }
+
+    /// <summary>The policies AWS evaluates for <paramref name="question"/> asked of <paramref name="principal"/>, the role's trust policy included.</summary>
+    internal PolicySet PolicySet(ResolvedPrincipal principal, AccessQuestion question) => PolicySet(principal, question.Guardrails, TrustOf(question));
+
+    /// <summary>The role whose trust policy is the resource policy of <paramref name="question"/>: an <c>sts:AssumeRole*</c> on a loaded role, unless the question names another policy.</summary>
+    private ResolvedPrincipal? TrustOf(AccessQuestion question)
+        => question.Guardrails.ResourcePolicy is null && IsAssumeRole(question.Action)
             && State.Find(question.Resource) is { Principal: { Kind: PrincipalKind.Role } role }
             && string.Equals(role.Arn, question.Resource, StringComparison.Ordinal)
             ? role
             : null;
-        return (CompiledFor(principal, question.Guardrails, trustOf), Request(principal, question));
-    }
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)
         => _compiled.GetOrAdd((principal.Arn, guardrails, trustOf?.Arn), _ => PolicyCompiler.Compile(PolicySet(principal, guardrails, trustOf)));

@@ -4,13 +4,18 @@ namespace Governance.Core.Accounts.Questions;
 
 /// <summary>
 /// The global condition keys AWS sets from the calling principal itself, beyond those the engine derives from its
-/// ARN: its tags (<c>aws:PrincipalTag/KEY</c>) and its unique id (<c>aws:userid</c>).
+/// ARN: its tags (<c>aws:PrincipalTag/KEY</c>), its unique id (<c>aws:userid</c>) and its organisation
+/// (<c>aws:PrincipalOrgID</c>, present only when the principal's account is a member of an organisation).
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
 /// </summary>
 internal static class PrincipalContextKeys
 {
-    public static IEnumerable<KeyValuePair<string, ImmutableArray<string>>> For(ResolvedPrincipal principal)
+    public static IEnumerable<KeyValuePair<string, ImmutableArray<string>>> For(ResolvedPrincipal principal, string? organizationId = null)
     {
+        if (organizationId is { Length: > 0 })
+        {
+            yield return KeyValuePair.Create("aws:PrincipalOrgID", ImmutableArray.Create(organizationId));
+        }
         foreach (var tag in principal.Tags)
         {
             yield return KeyValuePair.Create($"aws:PrincipalTag/{tag.Key}", ImmutableArray.Create(tag.Value));

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Governance.Core.Accounts.Organization;
+using PolicyEngine.Diagnostics;
+using PolicyEngine.Evaluation;
+using PolicyEngine.Explain;
+using PolicyEngine.Model;
+
+namespace Governance.Core.Accounts.Questions;
+
+/// <summary>
+/// Answers "can this principal do this action on this resource?" for a principal of any account an
+/// <see cref="OrganizationSnapshot"/> holds, from the whole picture: the principal's own policies, the SCPs down its
+/// account's path, the RCPs down the resource account's path, the resource's own policy and, across accounts, both sides.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The snapshot supplies every guardrail: the question's SCP, RCP, resource policy and resource account are replaced,
+/// only its session policy is kept. The accounts' IAM is combined into one <see cref="AccountState"/> once, and each
+/// question goes through one <see cref="AccountAuthorizer"/>, which caches compiled policy sets; the guardrails of each
+/// account and resource are built once, so equal questions hit that cache. Thread-safe.
+/// </para>
+/// <para>
+/// Principals of member accounts carry <c>aws:PrincipalOrgID</c>; principals of outside accounts (a vendor's export)
+/// do not, and no SCP restricts them.
+/// </para>
+/// </remarks>
+public sealed class OrganizationAuthorizer
+{
+    private readonly PolicyLibrary _library = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _serviceControl = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResourceSide> _resources = new(StringComparer.Ordinal);
+
+    /// <summary>Builds the authorizer of <paramref name="snapshot"/>, combining the IAM of every account it holds.</summary>
+    public OrganizationAuthorizer(OrganizationSnapshot snapshot)
+    {
+        Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+        var organizationId = snapshot.Organization?.Id;
+        Accounts = new AccountAuthorizer(
+            new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!)),
+            account => organizationId is not null && snapshot.IsInOrganization(account) ? organizationId : null);
+    }
+
+    /// <summary>The organisation questions are answered against.</summary>
+    public OrganizationSnapshot Snapshot { get; }
+
+    /// <summary>The authorizer of every account's IAM, through which each question is decided.</summary>
+    public AccountAuthorizer Accounts { get; }
+
+    /// <summary>Finds a principal of any account by ARN, <c>role/NAME</c>, <c>user/NAME</c> or a name only one principal has.</summary>
+    public PrincipalLookup Find(string name) => Accounts.State.Find(name);
+
+    /// <summary>Decides and explains <paramref name="question"/> asked of <paramref name="principal"/>, naming the layer that decided.</summary>
+    public OrganizationAnswer Authorize(ResolvedPrincipal principal, AccessQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(question);
+        var (asked, resource) = WithGuardrails(principal, question);
+        var result = Accounts.Authorize(principal, asked);
+        var notes = resource.Notes.AddRange(Unparsed(Accounts.PolicySet(principal, asked)));
+        return new OrganizationAnswer(result, Summarize(principal, asked, result), notes);
+    }
+
+    /// <summary>Decides <paramref name="question"/> without explaining it: the fast path for sweeps.</summary>
+    public Decision Decide(ResolvedPrincipal principal, AccessQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(question);
+        return Accounts.Decide(principal, WithGuardrails(principal, question).Question);
+    }
+
+    private (AccessQuestion Question, ResourceSide Resource) WithGuardrails(ResolvedPrincipal principal, AccessQuestion question)
+    {
+        var resource = _resources.GetOrAdd(question.Resource, ResolveResource);
+        var resourceAccount = resource.AccountId ?? principal.AccountId;
+        var guardrails = new Guardrails
+        {
+            // Service-linked roles are not restricted by SCPs (orgs_manage_policies_scps.html, "Tasks and entities not restricted by SCPs").
+            ServiceControlPolicies = principal.IsServiceLinked ? [] : _serviceControl.GetOrAdd(principal.AccountId, ServiceControlLevels),
+            ResourceControlPolicies = resource.ResourceControlApplies && !principal.IsServiceLinked
+                ? _resourceControl.GetOrAdd(resourceAccount, ResourceControlLevels)
+                : [],
+            ResourcePolicy = resource.Policy,
+            ResourceAccount = resource.AccountId,
+            SessionPolicy = question.Guardrails.SessionPolicy,
+        };
+        return (question with { Guardrails = guardrails }, resource);
+    }
+
+    private ImmutableArray<ImmutableArray<NamedPolicy>> ServiceControlLevels(string accountId)
+        => [.. Snapshot.ServiceControlPolicyLevels(accountId).Select(level => Named("SCP", level))];
+
+    private ImmutableArray<ImmutableArray<NamedPolicy>> ResourceControlLevels(string accountId)
+        => [.. Snapshot.ResourceControlPolicyLevels(accountId).Select(level => Named("RCP", level))];
+
+    private ImmutableArray<NamedPolicy> Named(string type, PolicyLevel level)
+        => [.. level.Policies.Select(p => _library.Get($"{type} `{p.Name}`{(p.IsImplied ? " (implied)" : string.Empty)} attached to {Describe(level.Node)}", p.Content.Text))];
+
+    /// <summary>
+    /// The resource's side of a request: its policy, its owner and whether RCPs apply to it. A bucket is found by the
+    /// bucket or object ARN (which carries no account), a key by its ARN, anything else under <c>Other</c>; a role's
+    /// trust policy is left to <see cref="AccountAuthorizer"/>, which finds it for <c>sts:AssumeRole*</c>.
+    /// </summary>
+    private ResourceSide ResolveResource(string resource)
+    {
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (!Snapshot.ResourcePoliciesKnown)
+        {
+            notes.Add("resource policies unknown: the snapshot holds IAM only, so no bucket, key or other resource policy is part of this answer");
+        }
+        if (!Arn.TryParse(resource, out var arn))
+        {
+            return new ResourceSide(null, null, ResourceControlApplies: true, notes.ToImmutable());
+        }
+        string? owner = arn.Account.Length > 0 ? arn.Account : null;
+        NamedPolicy? policy = null;
+        var resourceControl = true;
+        var known = false;
+        if (arn.Service == "s3" && Snapshot.FindBucketForArn(resource) is { } bucket)
+        {
+            (owner, known) = (bucket.AccountId, true);
+            policy = Policy($"bucket policy of `{bucket.Resource.Name}`", bucket.Resource.Policy);
+        }
+        else if (arn.Service == "kms" && Snapshot.FindKmsKey(resource) is { } key)
+        {
+            (owner, known) = (key.AccountId, true);
+            policy = Policy($"key policy of `{key.Resource.KeyId}`", key.Resource.Policy);
+            // RCPs do not apply to AWS managed keys (kms/latest/developerguide/resource-control-policies.html).
+            resourceControl = !key.Resource.IsAwsManaged;
+        }
+        else if (Snapshot.FindResourcePolicy(resource) is { } other)
+        {
+            (owner, known) = (other.AccountId, true);
+            policy = Policy($"resource policy of `{resource}`", other.Resource.Policy);
+        }
+        if (!known && Snapshot.ResourcePoliciesKnown && arn.Service is "s3" or "kms")
+        {
+            var what = arn.Service == "s3" ? "bucket" : "key";
+            notes.Add($"the {what} of `{resource}` is not in the snapshot: its policy and owner are unknown" +
+                (owner is null ? ", and it is taken to be in the caller's account" : string.Empty));
+        }
+        if (owner is not null && arn.Service != "iam" && Snapshot.ResourcePoliciesKnown && Snapshot.ContentsOf(owner) is null or { Resources: null })
+        {
+            notes.Add($"the resources of account {owner} are not in the snapshot: its resource policies are unknown");
+        }
+        return new ResourceSide(owner, policy, resourceControl, notes.ToImmutable());
+    }
+
+    private NamedPolicy? Policy(string name, PolicyText? text) => text is null ? null : _library.Get(name, text.Text);
+
+    /// <summary>A note for each policy of the set that did not parse: the answer rests on the statements that could be read.</summary>
+    private static IEnumerable<string> Unparsed(PolicySet set)
+    {
+        IEnumerable<NamedPolicy?> all = [
+            .. set.IdentityPolicies, set.PermissionsBoundary, set.SessionPolicy,
+            .. set.ServiceControlPolicies.SelectMany(static l => l), .. set.ResourceControlPolicies.SelectMany(static l => l), set.ResourcePolicy];
+        foreach (var policy in all.OfType<NamedPolicy>().Where(static p => !p.IsValid))
+        {
+            var error = policy.Diagnostics.FirstOrDefault(static d => d.Severity == Severity.Error);
+            yield return $"{policy.Name} did not parse" + (error is null ? string.Empty : $" ({error.Message}, line {error.Location.Line})") +
+                "; the answer depends on it and uses only the statements that could be read";
+        }
+    }
+
+    /// <summary>One line naming the layer that decided: the statement of a deny, the SCP level that allows nothing, the side that does not grant.</summary>
+    private string Summarize(ResolvedPrincipal principal, AccessQuestion question, AuthorizationResult result)
+    {
+        var explanation = result.Explanation;
+        var resourcePolicy = explanation.Statements.FirstOrDefault(static o => o.Statement.PolicyType == PolicyType.Resource)?.Statement.PolicyName;
+        var resourceAccount = question.Guardrails.ResourceAccount ?? (Arn.TryParse(question.Resource, out var arn) && arn.Account.Length > 0 ? arn.Account : principal.AccountId);
+        return explanation.Reason switch
+        {
+            DecisionReason.ExplicitDeny when result.DecidingStatements.FirstOrDefault() is { } deny => $"{Layer(deny)} denies ({Where(deny)})",
+            DecisionReason.ServiceControlPolicyDoesNotAllow when explanation.Level is { } level
+                && Snapshot.ServiceControlPolicyLevels(principal.AccountId) is var levels && level < levels.Length
+                => $"no SCP attached to {Describe(levels[level].Node)} allows `{question.Action}`",
+            DecisionReason.CrossAccountResourcePolicyDoesNotAllow => resourcePolicy is null
+                ? $"cross-account: `{question.Resource}` (account {resourceAccount}) has no resource policy, so nothing grants {principal.AccountId}"
+                : $"cross-account: the {resourcePolicy} does not grant {principal.AccountId}",
+            DecisionReason.CrossAccountIdentityDoesNotAllow
+                => $"cross-account: the policies of `{principal.Arn}` in account {principal.AccountId} do not allow `{question.Action}`",
+            DecisionReason.ResourcePolicyRequired => resourcePolicy is null
+                ? $"`{question.Resource}` has no resource policy to allow `{principal.Arn}`, and it must"
+                : $"the {resourcePolicy} does not allow `{principal.Arn}`, and it must",
+            DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
+            _ => ExplanationFormatter.Describe(explanation),
+        };
+    }
+
+    private static string Layer(StatementRef statement) => statement.PolicyType switch
+    {
+        PolicyType.Identity => $"the identity policy `{statement.PolicyName}`",
+        PolicyType.PermissionsBoundary => $"the permissions boundary `{statement.PolicyName}`",
+        PolicyType.Session => $"the session policy `{statement.PolicyName}`",
+        PolicyType.Resource => $"the {statement.PolicyName}",
+        _ => statement.PolicyName,
+    };
+
+    private static string Where(StatementRef statement)
+        => (statement.Sid is { Length: > 0 } sid ? $"Sid `{sid}`" : statement.DisplayName) + $", line {statement.Line}";
+
+    private static string Describe(OrganizationNode node) => node.Kind switch
+    {
+        PolicyTargetType.Root => $"root `{node.Name}`",
+        PolicyTargetType.OrganizationalUnit => $"OU `{node.Name}`",
+        _ => node.Name.Length > 0 && node.Name != node.Id ? $"account `{node.Name}` ({node.Id})" : $"account {node.Id}",
+    };
+
+    /// <summary>The resource's owner (null when unknown), its policy, whether RCPs apply to it, and what is unknown about it.</summary>
+    private sealed record ResourceSide(string? AccountId, NamedPolicy? Policy, bool ResourceControlApplies, ImmutableArray<string> Notes);
+}
