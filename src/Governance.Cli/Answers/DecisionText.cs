@@ -6,7 +6,7 @@ namespace Governance.Cli.Answers;
 /// <summary>Prints a decision for people: <c>yes</c> or <c>no</c>, and with <c>--explain</c> why, in a few lines.</summary>
 internal static class DecisionText
 {
-    /// <summary>Writes the decision; with <paramref name="explain"/> also why, led by <paramref name="summary"/> (the layer that decided) when given.</summary>
+    /// <summary>Writes the decision; with <paramref name="explain"/> also why, followed by <paramref name="summary"/> (the layer that decided) when given and not the reason again.</summary>
     public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings, string? summary = null)
     {
         var term = Terminal.For(output);
@@ -16,8 +16,10 @@ internal static class DecisionText
             return;
         }
         var explanation = result.Explanation;
-        output.WriteLine($"  {term.Bold(result.Decision.ToString())}: {ExplanationFormatter.Describe(explanation)}");
-        if (summary is not null)
+        var reason = ExplanationFormatter.Describe(explanation);
+        output.WriteLine($"  {term.Bold(result.Decision.ToString())}: {reason}");
+        // The summary names the layer that decided; where it only restates the reason (an allow, say) it adds nothing.
+        if (summary is not null && !string.Equals(summary, reason, StringComparison.Ordinal))
         {
             output.WriteLine($"  {summary}");
         }

@@ -5,8 +5,12 @@ namespace Governance.Core.Accounts.Questions;
 /// <summary>
 /// The global condition keys AWS sets from the calling principal itself, beyond those the engine derives from its
 /// ARN: its tags (<c>aws:PrincipalTag/KEY</c>), its unique id (<c>aws:userid</c>) and its organisation
-/// (<c>aws:PrincipalOrgID</c>, present only when the principal's account is a member of an organisation).
+/// (<c>aws:PrincipalOrgID</c>, present only when the principal's account is a member of an organisation), and
+/// <c>aws:PrincipalIsAWSService</c>, which every request carries and which is <c>false</c> for the IAM users and roles a
+/// snapshot holds ("This key is included in the request context for all signed API requests"; it is true only when the
+/// caller is an AWS service principal).
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+/// The conformance corpus is not fed through here: its cases give their context directly.
 /// </summary>
 internal static class PrincipalContextKeys
 {
@@ -16,6 +20,8 @@ internal static class PrincipalContextKeys
         {
             yield return KeyValuePair.Create("aws:PrincipalOrgID", ImmutableArray.Create(organizationId));
         }
+        // Every principal a snapshot resolves is an IAM user or role, never a service principal.
+        yield return KeyValuePair.Create("aws:PrincipalIsAWSService", ImmutableArray.Create("false"));
         foreach (var tag in principal.Tags)
         {
             yield return KeyValuePair.Create($"aws:PrincipalTag/{tag.Key}", ImmutableArray.Create(tag.Value));
