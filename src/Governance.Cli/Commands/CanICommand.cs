@@ -11,6 +11,8 @@ namespace Governance.Cli.Commands;
 /// <summary>
 /// <c>iamgov can-i ACTION RESOURCE --as PRINCIPAL --account FILE...</c> or <c>--org DIR</c>: prints <c>yes</c> or <c>no</c>
 /// and exits 0 or 1, as <c>kubectl auth can-i</c> does; 2 for any error in the question itself.
+/// <c>iamgov can-i --read s3://BUCKET/KEY --as PRINCIPAL --org DIR</c> (or <c>--write</c>) asks every call reading
+/// (writing) the object makes, as <see cref="ObjectAccess"/> composes them, and prints each with its own answer.
 /// </summary>
 /// <remarks>
 /// With <c>--org</c> the answer comes from an organisation snapshot (or one account's file): the SCPs, RCPs, resource
@@ -20,8 +22,10 @@ internal static class CanICommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("action") { Description = "the action, such as s3:GetObject" };
-        var resource = new Argument<string>("resource") { Description = "the resource ARN, or * for actions without one" };
+        var action = new Argument<string?>("action") { Description = "the action, such as s3:GetObject", Arity = ArgumentArity.ZeroOrOne };
+        var resource = new Argument<string?>("resource") { Description = "the resource ARN, or * for actions without one", Arity = ArgumentArity.ZeroOrOne };
+        var read = new Option<string?>("--read") { Description = "s3://BUCKET/KEY: may the caller read this object (s3:GetObject, and kms:Decrypt under SSE-KMS)? needs --org" };
+        var write = new Option<string?>("--write") { Description = "s3://BUCKET/KEY: may the caller write this object (s3:PutObject, and kms:GenerateDataKey under SSE-KMS)? needs --org" };
         var principal = new Option<string>("--as") { Description = "the caller: an ARN, role/NAME, user/NAME, or a name held by one principal", Required = true };
         var explain = new Option<bool>("--explain") { Description = "show the statements that decided, and what was missing" };
         var organization = new Option<string?>("--org")
@@ -29,12 +33,86 @@ internal static class CanICommand
             Description = "an organisation snapshot folder, or one account's get-account-authorization-details file; SCPs, RCPs and resource policies come from it",
         };
         var options = new QuestionOptions();
-        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)") { action, resource, principal, explain, organization };
+        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)") { action, resource, principal, explain, organization, read, write };
         options.AddTo(command);
-        command.SetAction(parse => parse.GetValue(organization) is { } org
-            ? RunOrganization(parse.GetValue(action)!, parse.GetValue(resource)!, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse)
-            : Run(parse.GetValue(action)!, parse.GetValue(resource)!, parse.GetValue(principal)!, parse.GetValue(explain), options, parse));
+        command.SetAction(parse =>
+        {
+            var (act, res, org) = (parse.GetValue(action), parse.GetValue(resource), parse.GetValue(organization));
+            var (readUri, writeUri) = (parse.GetValue(read), parse.GetValue(write));
+            if (readUri is not null || writeUri is not null)
+            {
+                return RunObject(readUri, writeUri, act is not null || res is not null, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse);
+            }
+            if (act is null || res is null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("iamgov: can-i needs ACTION RESOURCE, or --read/--write s3://BUCKET/KEY with --org");
+                return CliApp.UsageError;
+            }
+            return org is not null
+                ? RunOrganization(act, res, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse)
+                : Run(act, res, parse.GetValue(principal)!, parse.GetValue(explain), options, parse);
+        });
         return command;
+    }
+
+    private static int RunObject(string? readUri, string? writeUri, bool positional, string principalName, bool explain, string? path,
+        QuestionOptions options, ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        var errors = options.SnapshotInputs.Where(o => parse.GetResult(o) is not null)
+            .Select(static o => $"`{o.Name}` and `--org` exclude each other: the organisation snapshot gives the accounts, SCPs, RCPs and resource policies")
+            .ToList();
+        if (readUri is not null && writeUri is not null)
+        {
+            errors.Add("`--read` and `--write` exclude each other: ask one question at a time");
+        }
+        if (positional)
+        {
+            errors.Add("`--read`/`--write` and ACTION RESOURCE exclude each other: the calls come from the object's bucket");
+        }
+        if (path is null)
+        {
+            errors.Add("`--read`/`--write` need `--org`: the bucket's encryption and the key policy come from the organisation snapshot");
+        }
+        var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
+        errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
+        var question = ObjectAccessQuestion.Parse(readUri is not null ? ObjectAccessKind.Read : ObjectAccessKind.Write, readUri ?? writeUri!, context, out var uriError);
+        if (uriError is not null)
+        {
+            errors.Add(uriError);
+        }
+        var snapshotRead = errors.Count == 0 ? OrganizationSnapshotReader.Read(path!) : null;
+        errors.AddRange(snapshotRead?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
+        if (errors.Count > 0 || snapshotRead?.Snapshot is not { } snapshot || question is null)
+        {
+            foreach (var error in errors)
+            {
+                stderr.WriteLine($"iamgov: {error}");
+            }
+            return CliApp.UsageError;
+        }
+        var authorizer = new OrganizationAuthorizer(snapshot);
+        var lookup = authorizer.Find(principalName);
+        if (lookup.Principal is not { } caller)
+        {
+            stderr.WriteLine($"iamgov: {lookup.Error}");
+            return CliApp.UsageError;
+        }
+        var answer = ObjectAccess.Answer(authorizer, caller, question);
+        var unresolved = authorizer.Accounts.State.UnresolvedPolicies
+            .Where(u => string.Equals(u.PrincipalArn, caller.Arn, StringComparison.Ordinal))
+            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")
+            .ToList();
+        if (parse.GetValue(options.Output) == "json")
+        {
+            stdout.WriteLine(JsonText.Render(writer => ObjectAccessJson.Write(writer, caller.Arn, answer, unresolved)));
+        }
+        else
+        {
+            ObjectAccessText.Write(stdout, answer, explain, unresolved);
+        }
+        return answer.Decision == Decision.Allow ? 0 : 1;
     }
 
     private static int Run(string action, string resource, string principalName, bool explain, QuestionOptions options, ParseResult parse)
