@@ -37,9 +37,9 @@ internal sealed class TestOrganization
         return this;
     }
 
-    public TestOrganization Bucket(string account, string name, string? policy)
+    public TestOrganization Bucket(string account, string name, string? policy, BucketEncryption? encryption = null)
     {
-        Add(_buckets, account, new S3Bucket(name, "eu-west-1", policy is null ? null : new PolicyText(policy), null, "BucketOwnerEnforced", null));
+        Add(_buckets, account, new S3Bucket(name, "eu-west-1", policy is null ? null : new PolicyText(policy), null, "BucketOwnerEnforced", encryption));
         return this;
     }
 
