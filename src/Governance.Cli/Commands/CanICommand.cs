@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
-using Governance.Core.Accounts.Organization;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
@@ -82,28 +81,13 @@ internal static class CanICommand
         {
             errors.Add(uriError);
         }
-        var snapshotRead = errors.Count == 0 ? OrganizationSnapshotReader.Read(path!) : null;
-        errors.AddRange(snapshotRead?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
-        if (errors.Count > 0 || snapshotRead?.Snapshot is not { } snapshot || question is null)
+        if (OrganizationInputs.Read(path!, principalName, errors, stderr) is not { } org || question is null)
         {
-            foreach (var error in errors)
-            {
-                stderr.WriteLine($"iamgov: {error}");
-            }
             return CliApp.UsageError;
         }
-        var authorizer = new OrganizationAuthorizer(snapshot);
-        var lookup = authorizer.Find(principalName);
-        if (lookup.Principal is not { } caller)
-        {
-            stderr.WriteLine($"iamgov: {lookup.Error}");
-            return CliApp.UsageError;
-        }
-        var answer = ObjectAccess.Answer(authorizer, caller, question);
-        var unresolved = authorizer.Accounts.State.UnresolvedPolicies
-            .Where(u => string.Equals(u.PrincipalArn, caller.Arn, StringComparison.Ordinal))
-            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")
-            .ToList();
+        var caller = org.Caller;
+        var answer = ObjectAccess.Answer(org.Authorizer, caller, question);
+        var unresolved = org.Warnings.ToList();
         if (parse.GetValue(options.Output) == "json")
         {
             stdout.WriteLine(JsonText.Render(writer => ObjectAccessJson.Write(writer, caller.Arn, answer, unresolved)));
@@ -160,28 +144,14 @@ internal static class CanICommand
         }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
-        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
-        errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
-        if (errors.Count > 0 || read?.Snapshot is not { } snapshot)
+        if (OrganizationInputs.Read(path, principalName, errors, stderr) is not { } org)
         {
-            foreach (var error in errors)
-            {
-                stderr.WriteLine($"iamgov: {error}");
-            }
             return CliApp.UsageError;
         }
-        var authorizer = new OrganizationAuthorizer(snapshot);
-        var lookup = authorizer.Find(principalName);
-        if (lookup.Principal is not { } caller)
-        {
-            stderr.WriteLine($"iamgov: {lookup.Error}");
-            return CliApp.UsageError;
-        }
+        var caller = org.Caller;
         var question = new AccessQuestion(action, resource, context);
-        var answer = authorizer.Authorize(caller, question);
-        string[] warnings = [.. answer.Notes, .. authorizer.Accounts.State.UnresolvedPolicies
-            .Where(u => string.Equals(u.PrincipalArn, caller.Arn, StringComparison.Ordinal))
-            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")];
+        var answer = org.Authorizer.Authorize(caller, question);
+        string[] warnings = [.. answer.Notes, .. org.Warnings];
         if (parse.GetValue(options.Output) == "json")
         {
             stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, answer.Result, warnings)));

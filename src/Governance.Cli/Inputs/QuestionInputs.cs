@@ -22,7 +22,7 @@ internal sealed record QuestionInputs(
     public ImmutableArray<string> WarningsFor(string? principalArn)
         => [.. Authorizer.State.UnresolvedPolicies
             .Where(u => principalArn is null || string.Equals(u.PrincipalArn, principalArn, StringComparison.Ordinal))
-            .Select(static u => $"{u.PrincipalArn} references {u.PolicyArn}, which no loaded snapshot holds; it is left out")];
+            .Select(static u => u.Warning)];
 
     /// <summary>The principal <paramref name="name"/> names, or null after writing why it names none to <paramref name="stderr"/>.</summary>
     public ResolvedPrincipal? FindPrincipal(string name, TextWriter stderr)

@@ -1,0 +1,42 @@
+using Governance.Core.Accounts;
+using Governance.Core.Accounts.Organization;
+using Governance.Core.Accounts.Questions;
+
+namespace Governance.Cli.Inputs;
+
+/// <summary>The organisation a <c>--org</c> question is asked of, and the caller in it.</summary>
+/// <param name="Authorizer">The organisation's authorizer.</param>
+/// <param name="Caller">The principal the question is asked for.</param>
+internal sealed record OrganizationInputs(OrganizationAuthorizer Authorizer, ResolvedPrincipal Caller)
+{
+    /// <summary>The warnings that concern the caller: managed policies it references that no snapshot holds.</summary>
+    public IEnumerable<string> Warnings => Authorizer.Accounts.State.UnresolvedPolicies
+        .Where(u => string.Equals(u.PrincipalArn, Caller.Arn, StringComparison.Ordinal))
+        .Select(static u => u.Warning);
+
+    /// <summary>
+    /// Reads the snapshot at <paramref name="path"/> and finds <paramref name="principalName"/> in it, unless
+    /// <paramref name="errors"/> (the question's own) already stop the question; null after writing every error.
+    /// </summary>
+    public static OrganizationInputs? Read(string path, string principalName, List<string> errors, TextWriter stderr)
+    {
+        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
+        errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
+        if (errors.Count > 0 || read?.Snapshot is not { } snapshot)
+        {
+            foreach (var error in errors)
+            {
+                stderr.WriteLine($"iamgov: {error}");
+            }
+            return null;
+        }
+        var authorizer = new OrganizationAuthorizer(snapshot);
+        var lookup = authorizer.Find(principalName);
+        if (lookup.Principal is not { } caller)
+        {
+            stderr.WriteLine($"iamgov: {lookup.Error}");
+            return null;
+        }
+        return new OrganizationInputs(authorizer, caller);
+    }
+}
