@@ -66,7 +66,13 @@ public sealed class AccountState
             return new PrincipalLookup(null, new PrincipalLookupError($"`{name}` is not a principal name; write `role/NAME`, `user/NAME`, NAME or an ARN", [], PrincipalLookupFailure.Malformed));
         }
         var shortName = slash < 0 ? name : name[(slash + 1)..];
-        var matches = _principals.Where(p => (kind is null || p.Kind == kind) && string.Equals(p.Name, shortName, StringComparison.Ordinal)).ToArray();
+        // `role/service-role/NAME` writes the path out, as the ARN's resource part does: it names exactly that principal.
+        var withPath = shortName.Contains('/', StringComparison.Ordinal);
+        var matches = _principals.Where(p => withPath
+                ? Arn.TryParse(p.Arn, out var arn) && string.Equals(arn.Resource, name, StringComparison.Ordinal)
+                : (kind is null || p.Kind == kind) && string.Equals(p.Name, shortName, StringComparison.Ordinal))
+            .ToArray();
+        shortName = withPath ? shortName[(shortName.LastIndexOf('/') + 1)..] : shortName;
         return matches.Length switch
         {
             1 => Found(matches[0]),

@@ -71,6 +71,29 @@ public sealed class AccountStateTests
         Assert.True(new AccountState([snapshot]).Find("role/etl").Success);
     }
 
+    [Fact]
+    public void Find_RoleWithPathWrittenOut_ReturnsThatRoleOnly()
+    {
+        // Arrange: two roles of one name on different paths (IAM names are unique per account, paths are not part of
+        // the name; the second account makes the name ambiguous without the path).
+        var snapshot = new AccountSnapshot([], [],
+            [
+                new IamRole("glue-etl", "AROA1", "arn:aws:iam::111122223333:role/service-role/glue-etl", "/service-role/", null, [], [], null, []),
+                new IamRole("glue-etl", "AROA2", "arn:aws:iam::444455556666:role/glue-etl", "/", null, [], [], null, []),
+            ],
+            []);
+        var state = new AccountState([snapshot]);
+
+        // Act
+        var withPath = state.Find("role/service-role/glue-etl");
+        var wrongPath = state.Find("role/other-path/glue-etl");
+
+        // Assert
+        Assert.Equal("arn:aws:iam::111122223333:role/service-role/glue-etl", withPath.Principal?.Arn);
+        Assert.Equal(PrincipalLookupFailure.NotFound, wrongPath.Error!.Failure);
+        Assert.Equal(PrincipalLookupFailure.Ambiguous, state.Find("role/glue-etl").Error!.Failure);
+    }
+
     [Theory]
     [InlineData("group/etl", PrincipalLookupFailure.Malformed)]
     [InlineData("etl-runner", PrincipalLookupFailure.NotFound)]
