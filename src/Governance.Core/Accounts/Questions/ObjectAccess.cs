@@ -10,11 +10,12 @@ namespace Governance.Core.Accounts.Questions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Which calls, from "Using server-side encryption with AWS KMS keys (SSE-KMS)",
-/// https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html (Permissions): to upload an object
-/// encrypted with a KMS key the caller needs <c>kms:GenerateDataKey</c> on the key, and to download one
-/// <c>kms:Decrypt</c>; when the caller's account is not the key's, the permission must be granted by both the key policy
-/// and the caller's IAM policies, which the engine decides with the key's account as the resource account. S3 makes
+/// Which calls, from AWS's knowledge-center pages decrypt-kms-encrypted-objects-s3 and
+/// s3-bucket-access-default-encryption (https://repost.aws/knowledge-center/...): to download an SSE-KMS object the
+/// caller needs <c>kms:Decrypt</c> on its key, to upload one <c>kms:GenerateDataKey</c>; in the key's account the key
+/// policy must grant it, across accounts both the key policy and the caller's IAM policies, which the engine decides with
+/// the key's account as the resource account. A multipart upload also needs <c>kms:Decrypt</c>
+/// (s3-large-file-encryption-kms-key); a write here is the single PutObject. S3 makes
 /// the KMS call on the caller's behalf, so the principal is the caller and the request carries <c>kms:ViaService</c>
 /// (<c>s3.REGION.amazonaws.com</c>) and <c>kms:CallerAccount</c>
 /// (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html), and S3's encryption context

@@ -18,7 +18,7 @@ namespace Governance.Core.Accounts.Questions;
 /// The snapshot supplies every guardrail: the question's SCP, RCP, resource policy and resource account are replaced,
 /// only its session policy is kept. The accounts' IAM is combined into one <see cref="AccountState"/> once, and each
 /// question goes through one <see cref="AccountAuthorizer"/>, which caches compiled policy sets; the guardrails of each
-/// account and resource are built once, so equal questions hit that cache. Thread-safe.
+/// account are built once and each resource policy is parsed once, so equal questions hit that cache. Thread-safe.
 /// </para>
 /// <para>
 /// Principals of member accounts carry <c>aws:PrincipalOrgID</c>; principals of outside accounts (a vendor's export)
@@ -30,7 +30,6 @@ public sealed class OrganizationAuthorizer
     private readonly PolicyLibrary _library = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _serviceControl = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ResourceSide> _resources = new(StringComparer.Ordinal);
 
     /// <summary>Builds the authorizer of <paramref name="snapshot"/>, combining the IAM of every account it holds.</summary>
     public OrganizationAuthorizer(OrganizationSnapshot snapshot)
@@ -72,7 +71,10 @@ public sealed class OrganizationAuthorizer
 
     private (AccessQuestion Question, ResourceSide Resource) WithGuardrails(ResolvedPrincipal principal, AccessQuestion question)
     {
-        var resource = _resources.GetOrAdd(question.Resource, ResolveResource);
+        // Not cached: a question names an object key as often as a bucket, so a cache by resource would grow without bound;
+        // the lookups are dictionary reads, and the policies come from the library, so equal questions still share a
+        // compiled set in AccountAuthorizer.
+        var resource = ResolveResource(question.Resource);
         var resourceAccount = resource.AccountId ?? principal.AccountId;
         var guardrails = new Guardrails
         {
