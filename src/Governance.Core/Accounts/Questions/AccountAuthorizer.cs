@@ -42,13 +42,6 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
         return compiled.Decide(request);
     }
 
-    /// <summary>The compiled policy set for <paramref name="principal"/>, with <paramref name="guardrails"/> and no resource-specific trust policy.</summary>
-    public CompiledPolicySet Compile(ResolvedPrincipal principal, Guardrails? guardrails = null)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        return CompiledFor(principal, guardrails ?? Guardrails.None, trustOf: null);
-    }
-
     /// <summary>The policies AWS evaluates for <paramref name="principal"/> under <paramref name="guardrails"/>, each parsed once.</summary>
     public PolicySet PolicySet(ResolvedPrincipal principal, Guardrails? guardrails = null, ResolvedPrincipal? trustOf = null)
     {
