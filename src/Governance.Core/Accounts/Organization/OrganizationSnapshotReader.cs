@@ -53,17 +53,32 @@ public static class OrganizationSnapshotReader
     public static OrganizationReadResult ReadFolder(string folder, OrganizationReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        limits ??= OrganizationReadLimits.Default;
-        var log = new ProblemLog(limits.MaxProblems);
-        var budget = new Budget(limits.MaxTotalBytes);
         if (!Directory.Exists(folder))
         {
             return Fail(new OrganizationReadProblem(string.Empty, string.Empty, $"no folder `{folder}`"));
         }
+        return Read(new SnapshotFolder(folder), limits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a snapshot held as files in memory (the service's copy in its database, or a crawl's result) exactly as the
+    /// folder they would make.
+    /// </summary>
+    public static OrganizationReadResult Read(OrganizationFiles files, OrganizationReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Read(new SnapshotInMemory(files), limits, cancellationToken);
+    }
+
+    private static OrganizationReadResult Read(ISnapshotSource source, OrganizationReadLimits? limits, CancellationToken cancellationToken)
+    {
+        limits ??= OrganizationReadLimits.Default;
+        var log = new ProblemLog(limits.MaxProblems);
+        var budget = new Budget(limits.MaxTotalBytes);
 
         OrganizationFile? organization = null;
         var orgLog = log.For(OrganizationFileName);
-        var orgBytes = ReadBytes(Path.Combine(folder, OrganizationFileName), limits.MaxOrganizationBytes, budget, orgLog);
+        var orgBytes = ReadBytes(source, OrganizationFileName, limits.MaxOrganizationBytes, budget, orgLog);
         if (orgBytes is not null)
         {
             using var document = JsonFile.Parse(orgBytes, limits.MaxJsonDepth, orgLog);
@@ -78,7 +93,7 @@ public static class OrganizationSnapshotReader
         }
         orgLog.Flush(orgBytes ?? ReadOnlyMemory<byte>.Empty, limits.MaxJsonDepth);
 
-        var contents = ReadAccounts(folder, limits, log, budget, cancellationToken);
+        var contents = ReadAccounts(source, limits, log, budget, cancellationToken);
         if (organization is not null && contents is not null)
         {
             var held = contents.Select(static c => c.AccountId).ToHashSet(StringComparer.Ordinal);
@@ -110,7 +125,7 @@ public static class OrganizationSnapshotReader
         var log = new ProblemLog(limits.MaxProblems);
         var name = Path.GetFileName(file);
         var fileLog = log.For(name);
-        var bytes = ReadBytes(file, limits.MaxAuthorizationDetailsBytes, new Budget(limits.MaxTotalBytes), fileLog);
+        var bytes = ReadFile(file, limits.MaxAuthorizationDetailsBytes, new Budget(limits.MaxTotalBytes), fileLog);
         if (bytes is null)
         {
             if (fileLog.ErrorCount == 0)
@@ -158,11 +173,10 @@ public static class OrganizationSnapshotReader
         return new OrganizationReadResult(OrganizationSnapshot.SingleAccount(accountId, iam), [], log.Warnings);
     }
 
-    private static List<AccountContents>? ReadAccounts(string folder, OrganizationReadLimits limits, ProblemLog log, Budget budget,
+    private static List<AccountContents>? ReadAccounts(ISnapshotSource source, OrganizationReadLimits limits, ProblemLog log, Budget budget,
         CancellationToken cancellationToken)
     {
-        var accountsFolder = Path.Combine(folder, AccountsFolderName);
-        if (!Directory.Exists(accountsFolder))
+        if (!source.HasAccountsFolder)
         {
             log.Warning(new OrganizationReadProblem($"{AccountsFolderName}/", string.Empty,
                 "the folder is missing: the snapshot holds no account's IAM or resources"));
@@ -171,7 +185,7 @@ public static class OrganizationSnapshotReader
         var names = new List<(string Name, bool IsFolder)>();
         try
         {
-            foreach (var entry in new DirectoryInfo(accountsFolder).EnumerateFileSystemInfos())
+            foreach (var entry in source.AccountEntries())
             {
                 // Hidden entries are the file system's or an editor's (.DS_Store, .git), never an account.
                 if (entry.Name.StartsWith('.'))
@@ -184,7 +198,7 @@ public static class OrganizationSnapshotReader
                         $"more than {limits.MaxAccounts} entries; at most {limits.MaxAccounts} accounts are read"));
                     return null;
                 }
-                names.Add((entry.Name, entry is DirectoryInfo));
+                names.Add(entry);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
@@ -210,8 +224,8 @@ public static class OrganizationSnapshotReader
                     $"`{name}` is not an account id: each folder under `accounts/` is named by a 12-digit account id"));
                 continue;
             }
-            var iam = ReadAccountIam(Path.Combine(accountsFolder, name), name, limits, log, budget, out var hasIam);
-            var resources = ReadAccountResources(Path.Combine(accountsFolder, name), name, limits, log, budget, owners, out var hasResources);
+            var iam = ReadAccountIam(source, name, limits, log, budget, out var hasIam);
+            var resources = ReadAccountResources(source, name, limits, log, budget, owners, out var hasResources);
             if (!hasIam && !hasResources)
             {
                 log.Warning(new OrganizationReadProblem(display, string.Empty,
@@ -231,11 +245,12 @@ public static class OrganizationSnapshotReader
         return contents;
     }
 
-    private static AccountSnapshot? ReadAccountIam(string folder, string accountId, OrganizationReadLimits limits, ProblemLog log, Budget budget,
+    private static AccountSnapshot? ReadAccountIam(ISnapshotSource source, string accountId, OrganizationReadLimits limits, ProblemLog log, Budget budget,
         out bool present)
     {
-        var fileLog = log.For($"{AccountsFolderName}/{accountId}/{AuthorizationDetailsFileName}");
-        var bytes = ReadBytes(Path.Combine(folder, AuthorizationDetailsFileName), limits.MaxAuthorizationDetailsBytes, budget, fileLog);
+        var file = $"{AccountsFolderName}/{accountId}/{AuthorizationDetailsFileName}";
+        var fileLog = log.For(file);
+        var bytes = ReadBytes(source, file, limits.MaxAuthorizationDetailsBytes, budget, fileLog);
         present = bytes is not null || fileLog.ErrorCount > 0;
         AccountSnapshot? iam = null;
         if (bytes is not null)
@@ -259,11 +274,12 @@ public static class OrganizationSnapshotReader
         return iam;
     }
 
-    private static AccountResources? ReadAccountResources(string folder, string accountId, OrganizationReadLimits limits, ProblemLog log, Budget budget,
+    private static AccountResources? ReadAccountResources(ISnapshotSource source, string accountId, OrganizationReadLimits limits, ProblemLog log, Budget budget,
         Owners owners, out bool present)
     {
-        var fileLog = log.For($"{AccountsFolderName}/{accountId}/{ResourcesFileName}");
-        var bytes = ReadBytes(Path.Combine(folder, ResourcesFileName), limits.MaxResourcesBytes, budget, fileLog);
+        var file = $"{AccountsFolderName}/{accountId}/{ResourcesFileName}";
+        var fileLog = log.For(file);
+        var bytes = ReadBytes(source, file, limits.MaxResourcesBytes, budget, fileLog);
         present = bytes is not null || fileLog.ErrorCount > 0;
         AccountResources? resources = null;
         if (bytes is not null)
@@ -290,8 +306,33 @@ public static class OrganizationSnapshotReader
         return result.Success ? result.Snapshot : null;
     }
 
+    /// <summary>A snapshot file's bytes; null when it does not exist or cannot be read (the latter reported).</summary>
+    private static byte[]? ReadBytes(ISnapshotSource source, string relativePath, long max, Budget budget, FileLog fileLog)
+    {
+        if (source is SnapshotFolder folder)
+        {
+            return ReadFile(Path.Combine(folder.Path, relativePath), max, budget, fileLog);
+        }
+        var bytes = ((SnapshotInMemory)source).Files.Find(relativePath);
+        if (bytes is null)
+        {
+            return null;
+        }
+        if (bytes.Length > max)
+        {
+            fileLog.Error(string.Empty, $"the file is {bytes.Length} bytes; at most {max} are read");
+            return null;
+        }
+        if (!budget.Take(bytes.Length))
+        {
+            fileLog.Error(string.Empty, $"the snapshot's files come to more than {budget.Max} bytes; at most {budget.Max} are read in all");
+            return null;
+        }
+        return bytes;
+    }
+
     /// <summary>A file's bytes; null when it does not exist or cannot be read (the latter reported).</summary>
-    private static byte[]? ReadBytes(string path, long max, Budget budget, FileLog fileLog)
+    private static byte[]? ReadFile(string path, long max, Budget budget, FileLog fileLog)
     {
         try
         {
@@ -333,6 +374,38 @@ public static class OrganizationSnapshotReader
     }
 
     private static OrganizationReadResult Fail(OrganizationReadProblem problem) => new(null, [problem], []);
+
+    /// <summary>Where the snapshot's files are: a folder, or files held in memory.</summary>
+    private interface ISnapshotSource
+    {
+        bool HasAccountsFolder { get; }
+
+        /// <summary>The entries of <c>accounts/</c>: each name, and whether it is a folder.</summary>
+        /// <exception cref="IOException">The folder cannot be listed.</exception>
+        IEnumerable<(string Name, bool IsFolder)> AccountEntries();
+    }
+
+    private sealed record SnapshotFolder(string Path) : ISnapshotSource
+    {
+        public bool HasAccountsFolder => Directory.Exists(System.IO.Path.Combine(Path, AccountsFolderName));
+
+        public IEnumerable<(string Name, bool IsFolder)> AccountEntries()
+            => new DirectoryInfo(System.IO.Path.Combine(Path, AccountsFolderName)).EnumerateFileSystemInfos()
+                .Select(static e => (e.Name, e is DirectoryInfo));
+    }
+
+    private sealed record SnapshotInMemory(OrganizationFiles Files) : ISnapshotSource
+    {
+        private const string Prefix = AccountsFolderName + "/";
+
+        public bool HasAccountsFolder => Files.Paths.Any(static p => p.StartsWith(Prefix, StringComparison.Ordinal));
+
+        public IEnumerable<(string Name, bool IsFolder)> AccountEntries()
+            => Files.Paths.Where(static p => p.StartsWith(Prefix, StringComparison.Ordinal))
+                .Select(static p => p[Prefix.Length..])
+                .Select(static rest => rest.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? (rest[..slash], true) : (rest, false))
+                .Distinct();
+    }
 
     /// <summary>The bytes left to read over the whole snapshot.</summary>
     private sealed class Budget(long max)
