@@ -1,4 +1,4 @@
-using Governance.Core.Accounts;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Workflow.Grants;
@@ -13,7 +13,7 @@ namespace Governance.Core.Drift;
 /// Safe to run again: each run adds a report of its own and changes nothing else.
 /// </remarks>
 public sealed class DriftAuditService(
-    GovernanceDbContext db, DriftReportRepository repository, AccountStateStore account, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time)
+    GovernanceDbContext db, DriftReportRepository repository, OrganizationStore organization, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time)
 {
     /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
@@ -27,7 +27,7 @@ public sealed class DriftAuditService(
         }
         var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]), account.Current, ranAt, previous);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]), (await organization.CurrentAsync(cancellationToken).ConfigureAwait(false)).Accounts, ranAt, previous);
         // The database is the record every node reads; the file is a copy for people and backups, written after it.
         await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);

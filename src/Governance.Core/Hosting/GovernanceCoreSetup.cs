@@ -1,11 +1,10 @@
-using Governance.Core.Accounts;
-using Governance.Core.Accounts.Questions;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Provisioning;
 using Governance.Core.Infrastructure.Aws.Sts;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Governance.Core.Workflow.Credentials;
 using Governance.Core.Workflow.Grants;
@@ -55,8 +54,8 @@ public static class GovernanceCoreSetup
         services.AddSingleton(paths);
 
         services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
-        services.AddSingleton(_ => AccountStateStore.Open(paths.AccountSnapshot, paths.AccountSnapshotSeed));
-        services.AddSingleton<CurrentAccountAuthorizer>();
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<CurrentAuthorizer>();
         services.AddSingleton(ActionCatalog.Default);
 
         services.TryAddSingleton<IAccessPreviewer, DeltaPreviewer>();
@@ -68,7 +67,7 @@ public static class GovernanceCoreSetup
         }
         else
         {
-            services.AddSingleton<IGrantProvisioner, SnapshotGrantProvisioner>();
+            services.AddScoped<IGrantProvisioner, SnapshotGrantProvisioner>();
         }
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();

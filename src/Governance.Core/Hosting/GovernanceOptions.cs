@@ -21,7 +21,14 @@ public sealed class GovernanceOptions
     /// <summary>The policies-as-code folder; default: the nearest <c>policies/</c> above the working directory.</summary>
     public string? PoliciesDirectory { get; set; }
 
-    /// <summary>The snapshot copied into the data folder on first start; default <c>policies/demo-account.json</c>.</summary>
+    /// <summary>
+    /// The organisation snapshot the service's copy starts from on its first start (a snapshot folder, or one account's
+    /// <c>get-account-authorization-details</c> file); default <c>policies/demo-org</c>. <c>Governance:AccountSnapshotSeed</c>,
+    /// its name before organisations, is read when this is not set.
+    /// </summary>
+    public string? OrganizationSnapshot { get; set; }
+
+    /// <summary>The former name of <see cref="OrganizationSnapshot"/>, still read.</summary>
     public string? AccountSnapshotSeed { get; set; }
 
     /// <summary>Database settings.</summary>

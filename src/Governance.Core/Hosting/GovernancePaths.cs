@@ -3,12 +3,14 @@ namespace Governance.Core.Hosting;
 /// <summary>Resolves the folders the service works with from configuration.</summary>
 /// <param name="DataDirectory">The data folder, absolute.</param>
 /// <param name="PoliciesDirectory">The policies folder, absolute.</param>
-/// <param name="AccountSnapshot">The service's own copy of the account snapshot.</param>
-/// <param name="AccountSnapshotSeed">What is copied there on first start.</param>
-public sealed record GovernancePaths(string DataDirectory, string PoliciesDirectory, string AccountSnapshot, string AccountSnapshotSeed)
+/// <param name="OrganizationSeed">The snapshot (folder or single account file) the organisation copy starts from.</param>
+public sealed record GovernancePaths(string DataDirectory, string PoliciesDirectory, string OrganizationSeed)
 {
-    /// <summary>The account copy's file name in the data folder.</summary>
-    public const string AccountFileName = "account.json";
+    /// <summary>
+    /// The account copy's file in the data folder before the copy moved into the database: when it exists on the first
+    /// start with an empty copy, it is the seed, so the grants written into it are kept.
+    /// </summary>
+    public string LegacyAccountCopy => Path.Combine(DataDirectory, "account.json");
 
     /// <summary>The roles-as-code folder the drift audit compares with the account.</summary>
     public string RolesDirectory => Path.Combine(PoliciesDirectory, "roles");
@@ -22,7 +24,9 @@ public sealed record GovernancePaths(string DataDirectory, string PoliciesDirect
         ArgumentNullException.ThrowIfNull(options);
         var data = Path.GetFullPath(options.DataDirectory);
         var policies = options.PoliciesDirectory is { Length: > 0 } p ? Path.GetFullPath(p) : PoliciesFolder.Find();
-        var seed = options.AccountSnapshotSeed is { Length: > 0 } s ? Path.GetFullPath(s) : Path.Combine(policies, "demo-account.json");
-        return new GovernancePaths(data, policies, Path.Combine(data, AccountFileName), seed);
+        var seed = (options.OrganizationSnapshot ?? options.AccountSnapshotSeed) is { Length: > 0 } s
+            ? Path.GetFullPath(s)
+            : Path.Combine(policies, "demo-org");
+        return new GovernancePaths(data, policies, seed);
     }
 }

@@ -1,7 +1,7 @@
-using Governance.Core.Accounts;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Snapshot;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +11,8 @@ namespace Governance.Core.Hosting;
 public static class GovernanceStartup
 {
     /// <summary>
-    /// Applies the database migrations, loads the policies, reads the account from IAM when it comes from there, and
-    /// opens the account copy.
+    /// Applies the database migrations, loads the policies, reads the account from IAM when it comes from there, seeds
+    /// the organisation copy on the first start, and reads its newest version.
     /// </summary>
     /// <remarks>
     /// With <c>Governance:Account:Source=Aws</c> the first start must read the account, or the process would answer from
@@ -33,14 +33,25 @@ public static class GovernanceStartup
         AccountSnapshotFetch? fetch = null;
         if (services.GetRequiredService<AwsIntegrationOptions>().Account == AccountSource.Aws)
         {
-            var paths = services.GetRequiredService<GovernancePaths>();
-            (fetch, var firstStart) = await LiveAccountRefresher.LoadAtStartAsync(services, paths.AccountSnapshot, cancellationToken).ConfigureAwait(false);
+            (fetch, var firstStart) = await services.GetRequiredService<LiveAccountRefresher>().LoadAtStartAsync(cancellationToken).ConfigureAwait(false);
             if (!fetch.Success && firstStart)
             {
                 throw new InvalidOperationException(LiveAccountRefresher.FirstStartFailure(fetch));
             }
         }
-        _ = services.GetRequiredService<AccountStateStore>();
+        else
+        {
+            var paths = services.GetRequiredService<GovernancePaths>();
+            await services.GetRequiredService<OrganizationStore>().SeedAsync(_ =>
+            {
+                var (files, source, errors) = OrganizationSeed.Read(paths);
+                return files is not null
+                    ? Task.FromResult(files)
+                    : throw new InvalidDataException($"the organisation snapshot `{source}` cannot be read: {string.Join("; ", errors.Take(5))}");
+            }, $"seed from {Path.GetFileName(paths.OrganizationSeed)}", cancellationToken).ConfigureAwait(false);
+        }
+        // The newest version is read now, so a copy that cannot be read stops the start rather than the first question.
+        _ = await services.GetRequiredService<OrganizationStore>().CurrentAsync(cancellationToken).ConfigureAwait(false);
         return fetch;
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TestSupport.Organizations;
 using TestSupport.Paths;
 
 namespace Governance.Api.Tests.Aws;
@@ -181,11 +182,12 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_AccountFromIam_WrittenToDataFolder()
+    public async Task Start_AccountFromIam_WrittenToTheOrganisationCopy()
     {
-        var copy = await File.ReadAllTextAsync(Path.Combine(_fixture.DataDirectory, "live", "account.json"));
+        var copy = await OrganizationCopyReader.ReadAsync(_service.Services);
 
-        Assert.Contains("arn:aws:iam::111122223333:role/data-engineer", copy, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::111122223333:role/data-engineer", copy.Accounts.Principals.Select(static p => p.Arn));
+        Assert.False(copy.Snapshot.ResourcePoliciesKnown, "one account read from IAM holds no resource policies, and says so");
         Assert.NotEmpty(_iam.RequestsFor("GetAccountAuthorizationDetails"));
     }
 }

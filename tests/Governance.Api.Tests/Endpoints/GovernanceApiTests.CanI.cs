@@ -11,7 +11,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var bucket = $"lake-cani-{Guid.NewGuid():N}"[..20];
-        var question = $"/v1/can-i?principal=data-engineer&action=s3:PutObject&resource=arn:aws:s3:::{bucket}/orders/1.parquet";
+        var question = $"/v1/can-i?principal=data-engineer&action=s3:PutObject&resource=arn:aws:s3:::{bucket}/orders/1.parquet&context=aws:RequestedRegion=eu-west-1";
 
         // Act
         var before = await GetAsync(alice, question);
@@ -41,7 +41,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var bucket = $"lake-exp-{Guid.NewGuid():N}"[..20];
-        var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv";
+        var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv&context=aws:RequestedRegion=eu-west-1";
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::{bucket}/*", hours: 1))).GetProperty("id").GetString();
         await PostAsync(bob, $"/v1/access-requests/{id}/approve");
         var active = await GetAsync(alice, question);
@@ -100,7 +100,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var bucket = $"lake-ctx-{Guid.NewGuid():N}"[..20];
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::{bucket}/*", hours: 2))).GetProperty("id").GetString();
         var grantId = (await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString();
-        var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv";
+        var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv&context=aws:RequestedRegion=eu-west-1";
 
         // Act
         var later = await GetAsync(alice, $"{question}&context=aws:CurrentTime=2999-01-01T00:00:00Z");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Workflow.Grants;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport.Organizations;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -46,7 +47,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var endsAt = grant.Body.GetProperty("endsAt").GetDateTimeOffset();
         var startsAt = grant.Body.GetProperty("startsAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromHours(8), endsAt - startsAt);
-        var inline = FindInlinePolicy("data-engineer", $"grant-{grantId}");
+        var inline = await FindInlinePolicyAsync("data-engineer", $"grant-{grantId}");
         Assert.NotNull(inline);
         foreach (var statement in inline!["Statement"]!.AsArray())
         {
@@ -60,7 +61,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         // Assert: revoked, and the policy is gone from the account copy
         Assert.Equal(HttpStatusCode.OK, revoked.Status);
         Assert.Equal("Revoked", revoked.Body.GetProperty("status").GetString());
-        Assert.Null(FindInlinePolicy("data-engineer", $"grant-{grantId}"));
+        Assert.Null(await FindInlinePolicyAsync("data-engineer", $"grant-{grantId}"));
         var again = await PostAsync(bob, $"/v1/grants/{grantId}/revoke");
         AssertProblem(again, HttpStatusCode.Conflict);
     }
@@ -123,7 +124,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.Equal("Approved", submitted.GetProperty("status").GetString());
         Assert.True(submitted.GetProperty("autoApproved").GetBoolean());
         Assert.Equal("system:approval-rules", submitted.GetProperty("decidedBy").GetString());
-        Assert.NotNull(FindInlinePolicy("data-engineer", $"grant-{submitted.GetProperty("grantId").GetString()}"));
+        Assert.NotNull(await FindInlinePolicyAsync("data-engineer", $"grant-{submitted.GetProperty("grantId").GetString()}"));
     }
 
     [SkippableFact]
@@ -227,7 +228,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.True(expired >= 1, "the grant whose window has ended expires");
         var grant = await GetAsync(bob, $"/v1/grants/{grantId}");
         Assert.Equal("Expired", grant.Body.GetProperty("status").GetString());
-        Assert.Null(FindInlinePolicy("data-engineer", $"grant-{grantId}"));
+        Assert.Null(await FindInlinePolicyAsync("data-engineer", $"grant-{grantId}"));
         Assert.Equal(0, await ExpireAsync());
     }
 
@@ -239,9 +240,11 @@ public abstract partial class GovernanceApiTests<TFixture>
         return await grants.ExpireDueAsync(CancellationToken.None);
     }
 
-    private JsonObject? FindInlinePolicy(string role, string policyName)
+    /// <summary>The grant's inline policy as the organisation copy in the database holds it, read as another node would.</summary>
+    private async Task<JsonObject?> FindInlinePolicyAsync(string role, string policyName)
     {
-        var snapshot = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixture.DataDirectory, "account.json")))!;
+        var copy = await OrganizationCopyReader.ReadAsync(Factory.Services);
+        var snapshot = JsonNode.Parse(copy.Files[copy.IamFileOf("111122223333")!]!.Value.Span)!;
         var roleNode = snapshot["RoleDetailList"]!.AsArray().First(r => (string?)r!["RoleName"] == role)!;
         return roleNode["RolePolicyList"]?.AsArray()
             .FirstOrDefault(p => (string?)p!["PolicyName"] == policyName)?["PolicyDocument"] as JsonObject;

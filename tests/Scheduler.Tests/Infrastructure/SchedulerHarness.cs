@@ -1,5 +1,6 @@
-using Governance.Core.Accounts;
+using Governance.Core.Accounts.Organization;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Workflow.Grants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,10 +38,10 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => { if (Environment.GetEnvironmentVariable("SCHED_TEST_LOG") is not null) { b.AddConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug); } });
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(_ => AccountStateStore.Open(Path.Combine(dataDirectory, "account.json"), Path.Combine(RepositoryPaths.Policies, "demo-account.json")));
-        services.AddSingleton<SnapshotGrantProvisioner>();
-        services.AddSingleton(sp => new CrashAfterRevokeProvisioner(sp.GetRequiredService<SnapshotGrantProvisioner>()));
-        services.AddSingleton<IGrantProvisioner>(sp => sp.GetRequiredService<CrashAfterRevokeProvisioner>());
+        services.AddSingleton<OrganizationStore>();
+        services.AddScoped<SnapshotGrantProvisioner>();
+        services.AddSingleton<CrashAfterRevoke>();
+        services.AddScoped<IGrantProvisioner>(sp => new CrashAfterRevokeProvisioner(sp.GetRequiredService<SnapshotGrantProvisioner>(), sp.GetRequiredService<CrashAfterRevoke>()));
         services.AddScoped<GrantService>();
         services.AddGovernanceDatabase(Provider, ConnectionString);
         services.AddGovernanceScheduler(configuration);
@@ -59,9 +60,9 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public CompletedFirings Firings { get; } = new();
 
-    public AccountStateStore Account => _services.GetRequiredService<AccountStateStore>();
+    public OrganizationStore Organization => _services.GetRequiredService<OrganizationStore>();
 
-    public CrashAfterRevokeProvisioner Provisioner => _services.GetRequiredService<CrashAfterRevokeProvisioner>();
+    public CrashAfterRevoke Provisioner => _services.GetRequiredService<CrashAfterRevoke>();
 
     /// <summary>
     /// A harness with a fresh data folder (or <paramref name="dataDirectory"/>, to simulate a restart);
@@ -77,6 +78,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         {
             await GovernanceDatabase.MigrateAsync(db, CancellationToken.None);
         }
+        await harness.Organization.SeedAsync(_ => Task.FromResult(OrganizationFiles.FromFolder(Path.Combine(RepositoryPaths.Policies, "demo-org"))),
+            "test seed", CancellationToken.None);
         harness._scheduler = await harness._services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await harness._scheduler.Start();
         // The host would start this hosted service beside Quartz's own; the harness drives the scheduler itself.
@@ -101,15 +104,23 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             db.Grants.Add(grant);
             await db.SaveChangesAsync();
         }
-        var provisioned = await _services.GetRequiredService<SnapshotGrantProvisioner>().ProvisionAsync(grant, CancellationToken.None);
+        await using var scope = _services.CreateAsyncScope();
+        var provisioned = await scope.ServiceProvider.GetRequiredService<SnapshotGrantProvisioner>().ProvisionAsync(grant, CancellationToken.None);
         Assert.True(provisioned.Success, provisioned.Error);
         return grant;
     }
 
-    /// <summary>Whether the account copy (as the file holds it) gives the role the grant's inline policy.</summary>
-    public bool RoleHasPolicy(string policyName)
+    /// <summary>The newest version of the organisation copy as the database holds it, read by a store of its own as another node would.</summary>
+    public async Task<OrganizationState> ReadCopyAsync()
     {
-        var state = AccountStateStore.Open(Account.SnapshotPath, null).Current;
+        using var reader = new OrganizationStore(_services.GetRequiredService<IServiceScopeFactory>(), Time);
+        return await reader.CurrentAsync(CancellationToken.None);
+    }
+
+    /// <summary>Whether the organisation copy, as the database holds it (read by a store of its own, as another node would), gives the role the grant's inline policy.</summary>
+    public async Task<bool> RoleHasPolicyAsync(string policyName)
+    {
+        var state = (await ReadCopyAsync()).Accounts;
         var role = state.Principals.Single(p => string.Equals(p.Arn, RoleArn, StringComparison.Ordinal));
         return role.IdentityPolicies.Any(p => string.Equals(p.Name, policyName, StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using AwsReplay;
 using AwsReplay.Iam;
 using AwsReplay.SigV4;
@@ -56,11 +57,12 @@ public sealed class RefreshAccountJobTests : IAsyncLifetime
         // Assert
         Assert.Equal(RefreshAccountJob.Key, firing.Job);
         Assert.Null(firing.Error);
-        var principals = harness.Account.Current.Principals.Select(static p => p.Arn).ToList();
+        var copy = await harness.ReadCopyAsync();
+        var principals = copy.Accounts.Principals.Select(static p => p.Arn).ToList();
         Assert.Contains("arn:aws:iam::123456789012:user/Bob", principals);
         Assert.Contains("arn:aws:iam::123456789012:role/EC2role", principals);
         Assert.DoesNotContain(SchedulerHarness.RoleArn, principals);
-        Assert.Contains("\"UserName\": \"Elaine\"", await File.ReadAllTextAsync(harness.Account.SnapshotPath), StringComparison.Ordinal);
+        Assert.Contains("\"UserName\": \"Elaine\"", Encoding.UTF8.GetString(copy.Files["authorization-details.json"]!.Value.Span), StringComparison.Ordinal);
         Assert.All(_iam.Requests, r =>
         {
             var verification = SigV4Verifier.Verify(r, Keys, "iam", "us-east-1", harness.Time.GetUtcNow());
@@ -74,7 +76,7 @@ public sealed class RefreshAccountJobTests : IAsyncLifetime
         // Arrange
         _iam.Enqueue("GetAccountAuthorizationDetails", ReplayResponse.QueryError(403, "AccessDenied", "not authorized", "rid"));
         await using var harness = await StartAsync();
-        var before = await File.ReadAllTextAsync(harness.Account.SnapshotPath);
+        var before = (await harness.ReadCopyAsync()).Version;
 
         // Act
         var firing = await harness.FireAtAsync(new DateTimeOffset(2026, 11, 25, 10, 15, 0, TimeSpan.Zero));
@@ -83,7 +85,8 @@ public sealed class RefreshAccountJobTests : IAsyncLifetime
         Assert.Equal(RefreshAccountJob.Key, firing.Job);
         Assert.Null(firing.Error);
         Assert.Single(_iam.Requests);
-        Assert.Equal(before, await File.ReadAllTextAsync(harness.Account.SnapshotPath));
-        Assert.Contains(SchedulerHarness.RoleArn, harness.Account.Current.Principals.Select(static p => p.Arn));
+        var copy = await harness.ReadCopyAsync();
+        Assert.Equal(before, copy.Version);
+        Assert.Contains(SchedulerHarness.RoleArn, copy.Accounts.Principals.Select(static p => p.Arn));
     }
 }

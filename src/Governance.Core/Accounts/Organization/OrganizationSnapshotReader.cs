@@ -64,9 +64,25 @@ public static class OrganizationSnapshotReader
     /// Reads a snapshot held as files in memory (the service's copy in its database, or a crawl's result) exactly as the
     /// folder they would make.
     /// </summary>
+    /// <remarks>
+    /// Files holding only <see cref="AuthorizationDetailsFileName"/> at the top (no <see cref="OrganizationFileName"/>) are
+    /// a single account's export, read as <see cref="ReadAccountFile"/> reads it.
+    /// </remarks>
     public static OrganizationReadResult Read(OrganizationFiles files, OrganizationReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (files.Find(OrganizationFileName) is null && files.Find(AuthorizationDetailsFileName) is { } single)
+        {
+            limits ??= OrganizationReadLimits.Default;
+            var log = new ProblemLog(limits.MaxProblems);
+            var fileLog = log.For(AuthorizationDetailsFileName);
+            var bytes = single.Length <= limits.MaxAuthorizationDetailsBytes ? single : null;
+            if (bytes is null)
+            {
+                fileLog.Error(string.Empty, $"the file is {single.Length} bytes; at most {limits.MaxAuthorizationDetailsBytes} are read");
+            }
+            return ReadAccountBytes(bytes, AuthorizationDetailsFileName, limits, log, fileLog);
+        }
         return Read(new SnapshotInMemory(files), limits, cancellationToken);
     }
 
@@ -126,6 +142,11 @@ public static class OrganizationSnapshotReader
         var name = Path.GetFileName(file);
         var fileLog = log.For(name);
         var bytes = ReadFile(file, limits.MaxAuthorizationDetailsBytes, new Budget(limits.MaxTotalBytes), fileLog);
+        return ReadAccountBytes(bytes, name, limits, log, fileLog);
+    }
+
+    private static OrganizationReadResult ReadAccountBytes(byte[]? bytes, string name, OrganizationReadLimits limits, ProblemLog log, FileLog fileLog)
+    {
         if (bytes is null)
         {
             if (fileLog.ErrorCount == 0)

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Governance.Core.Accounts;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 
@@ -18,7 +19,7 @@ namespace Governance.Core.Workflow.Preview;
 /// grant that it does not have without it (a finding whose severity rises counts as new). Pure apart from the clock
 /// and the store's current state; thread-safe.
 /// </remarks>
-public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) : IAccessPreviewer
+public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) : IAccessPreviewer
 {
     /// <summary>
     /// The target role's findings without the grant, per account state and role: every submission for the same role
@@ -32,10 +33,10 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
     public const string PreviewPolicyName = "grant-preview";
 
     /// <inheritdoc />
-    public ValueTask<AccessPreview> PreviewAsync(AccessPreviewInput input, CancellationToken cancellationToken)
+    public async ValueTask<AccessPreview> PreviewAsync(AccessPreviewInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var state = store.Current;
+        var state = (await store.CurrentAsync(cancellationToken).ConfigureAwait(false)).Accounts;
         // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones
         // with it are decided at the same time, and a burst of submissions shares one analysis without the grant.
         var now = time.GetUtcNow();
@@ -46,7 +47,7 @@ public sealed class DeltaPreviewer(AccountStateStore store, TimeProvider time) :
             perState.Clear(); // a state that lives for days keeps only recent minutes
         }
         var before = perState.GetOrAdd((input.TargetRole.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
-        return ValueTask.FromResult(Preview(state, input.TargetRole, input.PolicyDocument, asOf, before));
+        return Preview(state, input.TargetRole, input.PolicyDocument, asOf, before);
     }
 
     /// <summary>The preview of attaching <paramref name="policyDocument"/> to <paramref name="role"/> in <paramref name="state"/>, as of <paramref name="asOf"/>.</summary>

@@ -1,7 +1,7 @@
-using Governance.Core.Accounts;
 using Governance.Core.AuditTrail;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Results;
@@ -23,7 +23,7 @@ namespace Governance.Core.Workflow.Requests;
 public sealed class AccessRequestService(
     GovernanceDbContext db,
     GovernancePolicies policies,
-    AccountStateStore accounts,
+    OrganizationStore accounts,
     IAccessPreviewer previewer,
     IGrantProvisioner provisioner,
     TimeProvider time)
@@ -95,7 +95,7 @@ public sealed class AccessRequestService(
         }
         else
         {
-            var lookup = accounts.Current.Find(command.TargetRole);
+            var lookup = (await accounts.CurrentAsync(cancellationToken).ConfigureAwait(false)).Accounts.Find(command.TargetRole);
             if (!lookup.Success)
             {
                 Add("targetRole", lookup.Error!.Message + (lookup.Error.Candidates.IsEmpty ? string.Empty : $"; did you mean {string.Join(" or ", lookup.Error.Candidates.Select(static c => $"`{c}`"))}?"));

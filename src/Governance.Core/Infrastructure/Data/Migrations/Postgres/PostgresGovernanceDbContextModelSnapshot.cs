@@ -107,6 +107,43 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("drift_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Core.OrganizationCopy.OrganizationDocument", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("organization_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Core.OrganizationCopy.OrganizationVersion", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Manifest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("organization_versions", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Core.Workflow.Grants.Grant", b =>
                 {
                     b.Property<Guid>("Id")

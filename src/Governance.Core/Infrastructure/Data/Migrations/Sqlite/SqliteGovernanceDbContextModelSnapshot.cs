@@ -102,6 +102,43 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("drift_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Governance.Core.OrganizationCopy.OrganizationDocument", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("organization_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Governance.Core.OrganizationCopy.OrganizationVersion", b =>
+                {
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manifest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("organization_versions", (string)null);
+                });
+
             modelBuilder.Entity("Governance.Core.Workflow.Grants.Grant", b =>
                 {
                     b.Property<Guid>("Id")

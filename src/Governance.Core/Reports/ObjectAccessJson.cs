@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Governance.Core.Accounts.Questions;
-using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 
-namespace Governance.Cli.Answers;
+namespace Governance.Core.Reports;
 
 /// <summary>Writes an object read/write answer as JSON: the overall answer, then each call as <see cref="DecisionJson"/> writes one decision.</summary>
-internal static class ObjectAccessJson
+public static class ObjectAccessJson
 {
     /// <summary>Writes <paramref name="answer"/> for <paramref name="principal"/>; <paramref name="warnings"/> are notes on its inputs.</summary>
     public static void Write(Utf8JsonWriter json, string principal, ObjectAccessAnswer answer, IEnumerable<string> warnings)

@@ -1,34 +1,22 @@
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 
-namespace Governance.Core.Accounts.Questions;
+namespace Governance.Core.OrganizationCopy;
 
 /// <summary>
-/// The <see cref="AccountAuthorizer"/> of the store's current account state: built once per state and rebuilt when the
-/// store swaps in a new one, so an approved grant shows up at the next question and a revoked one is gone.
+/// The authorizer of the organisation copy's newest version, and the request context of a question asked now: what
+/// the service's questions (<c>GET /v1/can-i</c>) are answered with, so that a grant written on any node shows up at the
+/// next question and a revoked one is gone.
 /// </summary>
-/// <remarks>Thread-safe and lock-free: two threads that see a new state at once may both build, and either result is right.</remarks>
-public sealed class CurrentAccountAuthorizer(AccountStateStore store, TimeProvider time)
+/// <remarks>Thread-safe: each version's authorizer is built once, when the store reads the version.</remarks>
+public sealed class CurrentAuthorizer(OrganizationStore store, TimeProvider time)
 {
-    private AccountAuthorizer? _cached;
     private TimeKeys? _timeKeys;
 
-    /// <summary>The authorizer of <see cref="AccountStateStore.Current"/>.</summary>
-    public AccountAuthorizer Authorizer
-    {
-        get
-        {
-            var state = store.Current;
-            var cached = Volatile.Read(ref _cached);
-            if (cached is not null && ReferenceEquals(cached.State, state))
-            {
-                return cached;
-            }
-            var fresh = new AccountAuthorizer(state);
-            Interlocked.CompareExchange(ref _cached, fresh, cached);
-            return fresh;
-        }
-    }
+    /// <summary>The authorizer of the newest version.</summary>
+    public async Task<OrganizationAuthorizer> AuthorizerAsync(CancellationToken cancellationToken)
+        => (await store.CurrentAsync(cancellationToken).ConfigureAwait(false)).Authorizer;
 
     /// <summary>
     /// The request context for a question asked now: <paramref name="given"/> keys, then the time keys
