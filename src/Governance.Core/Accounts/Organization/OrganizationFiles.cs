@@ -25,7 +25,7 @@ public sealed class OrganizationFiles
     public int Count => _files.Count;
 
     /// <summary>The content of the file at <paramref name="path"/>, or null.</summary>
-    public ReadOnlyMemory<byte>? this[string path] => _files.TryGetValue(path, out var bytes) ? bytes.AsMemory() : null;
+    public ReadOnlyMemory<byte>? this[string path] => _files.TryGetValue(path, out var bytes) ? bytes.AsMemory() : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>The path of an account's file: <c>accounts/ID/NAME</c>.</summary>
     public static string AccountFile(string accountId, string fileName) => $"{OrganizationSnapshotReader.AccountsFolderName}/{accountId}/{fileName}";

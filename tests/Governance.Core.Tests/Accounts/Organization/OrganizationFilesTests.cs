@@ -52,6 +52,15 @@ public sealed class OrganizationFilesTests
         Assert.Equal("""{"Buckets":[]}""", Encoding.UTF8.GetString(back["accounts/111111111111/resources.json"]!.Value.Span));
     }
 
+    [Fact]
+    public void Indexer_PathNotHeld_IsNullNotEmpty()
+    {
+        var files = OrganizationFiles.Empty.With("organization.json", "{}"u8);
+
+        Assert.Null(files["accounts/111111111111/resources.json"]);
+        Assert.Equal(2, files["organization.json"]!.Value.Length);
+    }
+
     [Theory]
     [InlineData("../organization.json")]
     [InlineData("/etc/passwd")]
