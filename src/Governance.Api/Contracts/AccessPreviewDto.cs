@@ -10,7 +10,13 @@ namespace Governance.Api.Contracts;
 /// <param name="Analysis">How the preview was computed.</param>
 /// <param name="Actions">The actions added.</param>
 /// <param name="Findings">Risk findings.</param>
-public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPreviewDto.ActionDto> Actions, IReadOnlyList<AccessPreviewDto.FindingDto> Findings)
+/// <param name="Effective">
+/// Each added action on each requested resource as the whole organisation decides it (SCPs, the resource's policy,
+/// RCPs, both sides across accounts): what the grant really adds, or why it adds nothing. Null for older requests.
+/// </param>
+/// <param name="Picture">What <paramref name="Effective"/> was computed from.</param>
+public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPreviewDto.ActionDto> Actions, IReadOnlyList<AccessPreviewDto.FindingDto> Findings,
+    IReadOnlyList<AccessPreviewDto.EffectDto>? Effective, string? Picture)
 {
     /// <summary>Maps the domain preview.</summary>
     public static AccessPreviewDto From(AccessPreview p)
@@ -18,7 +24,11 @@ public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPrevi
         ArgumentNullException.ThrowIfNull(p);
         return new(p.Analysis,
             [.. p.Actions.Select(static a => new ActionDto(a.Action, a.AccessLevel, a.Resources, a.ConditionKeys))],
-            [.. p.Findings.Select(static f => new FindingDto(f.Code, f.Severity, f.Message, f.Actions))]);
+            [.. p.Findings.Select(static f => new FindingDto(f.Code, f.Severity, f.Message, f.Actions))],
+            p.Effective is { } effective
+                ? [.. effective.Select(static e => new EffectDto(e.Action, e.Resource, e.Before.ToString(), e.After.ToString(), e.Adds, e.Summary, e.Notes))]
+                : null,
+            p.Picture);
     }
 
     /// <summary>An action with its access level and resources.</summary>
@@ -27,6 +37,16 @@ public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPrevi
     /// <param name="Resources">The resource patterns it is added on.</param>
     /// <param name="ConditionKeys">When the access holds only under conditions, the keys a request must carry; null when unconditional.</param>
     public sealed record ActionDto(string Action, AccessLevel AccessLevel, IReadOnlyList<string> Resources, IReadOnlyList<string>? ConditionKeys);
+
+    /// <summary>One action on one resource, decided with and without the grant against the whole picture.</summary>
+    /// <param name="Action">The action.</param>
+    /// <param name="Resource">The resource.</param>
+    /// <param name="Before">The decision without the grant.</param>
+    /// <param name="After">The decision with it.</param>
+    /// <param name="Adds">True when the grant makes it allowed.</param>
+    /// <param name="Summary">What it adds, or why nothing, naming the deciding layer.</param>
+    /// <param name="Notes">What the answer could not know.</param>
+    public sealed record EffectDto(string Action, string Resource, string Before, string After, bool Adds, string Summary, IReadOnlyList<string> Notes);
 
     /// <summary>A risk finding.</summary>
     /// <param name="Code">Stable code.</param>

@@ -88,6 +88,20 @@ public sealed class OrganizationSnapshot
             resourcePoliciesKnown: false);
     }
 
+    /// <summary>
+    /// The same organisation with <paramref name="iam"/> as the IAM of <paramref name="accountId"/>: what a change to one
+    /// account's IAM (a grant being previewed) would make of the whole picture.
+    /// </summary>
+    public OrganizationSnapshot WithAccountIam(string accountId, AccountSnapshot iam)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        ArgumentNullException.ThrowIfNull(iam);
+        var contents = Contents.Where(c => c.AccountId != accountId)
+            .Append(new AccountContents(accountId, iam, ContentsOf(accountId)?.Resources));
+        return new OrganizationSnapshot(Organization, Roots, OrganizationalUnits, Accounts, Policies, ServiceControlPoliciesEnabled,
+            ResourceControlPoliciesEnabled, contents, ResourcePoliciesKnown);
+    }
+
     /// <summary>The organisation; null for a single account's snapshot, which belongs to no known organisation.</summary>
     public OrganizationInfo? Organization { get; }
 

@@ -10,7 +10,13 @@ namespace Governance.Core.Workflow.Preview;
 /// </param>
 /// <param name="Actions">The actions added, by name.</param>
 /// <param name="Findings">The risk findings.</param>
-public sealed record AccessPreview(string Analysis, ImmutableArray<PreviewAction> Actions, ImmutableArray<RiskFinding> Findings)
+/// <param name="Effective">
+/// Each added action on each requested resource as the whole picture decides it (<see cref="PreviewEffect"/>); null in
+/// previews stored before the organisation picture.
+/// </param>
+/// <param name="Picture">What the effects were computed from: the organisation and the copy's version, or one account whose resource policies are unknown.</param>
+public sealed record AccessPreview(string Analysis, ImmutableArray<PreviewAction> Actions, ImmutableArray<RiskFinding> Findings,
+    ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null)
 {
     /// <summary>The analysis marker of the first previews, kept in requests stored before <see cref="DeltaPreviewer"/>.</summary>
     public const string ActionsOnly = "actions-only";

@@ -36,7 +36,8 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
     public async ValueTask<AccessPreview> PreviewAsync(AccessPreviewInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var state = (await store.CurrentAsync(cancellationToken).ConfigureAwait(false)).Accounts;
+        var organization = await store.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var state = organization.Accounts;
         // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones
         // with it are decided at the same time, and a burst of submissions shares one analysis without the grant.
         var now = time.GetUtcNow();
@@ -47,7 +48,12 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
             perState.Clear(); // a state that lives for days keeps only recent minutes
         }
         var before = perState.GetOrAdd((input.TargetRole.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
-        return Preview(state, input.TargetRole, input.PolicyDocument, asOf, before);
+        var preview = Preview(state, input.TargetRole, input.PolicyDocument, asOf, before);
+        return preview with
+        {
+            Effective = WholePictureEffects.Compute(organization.Authorizer, input.TargetRole, input.PolicyDocument, preview.Actions, asOf),
+            Picture = WholePictureEffects.Describe(organization.Snapshot, organization.Version),
+        };
     }
 
     /// <summary>The preview of attaching <paramref name="policyDocument"/> to <paramref name="role"/> in <paramref name="state"/>, as of <paramref name="asOf"/>.</summary>
