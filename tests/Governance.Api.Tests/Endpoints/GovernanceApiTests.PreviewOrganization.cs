@@ -49,6 +49,23 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.False(Effects(submitted)[("s3:GetObjectTagging", "arn:aws:s3:::lake-raw/*")].GetProperty("adds").GetBoolean());
     }
 
+    [SkippableFact]
+    public async Task Preview_BucketOutsideTheCopy_SaysTheAnswerHangsOnTheRegionItCannotKnow()
+    {
+        // The root SCP region-lock denies outside two regions; a bucket the copy does not hold has no known region, so
+        // whether the grant adds anything depends on where the request is made, and the preview must not claim either way.
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var bucket = $"lake-nr-{Guid.NewGuid():N}"[..20];
+
+        var submitted = await SubmitAsync(alice, RequestFor("lake-write", $"arn:aws:s3:::{bucket}", hours: 1));
+        await CancelIfPendingAsync(alice, submitted);
+
+        var put = Effects(submitted)[("s3:PutObject", $"arn:aws:s3:::{bucket}/*")];
+        Assert.False(put.GetProperty("adds").GetBoolean());
+        Assert.StartsWith("depends on `aws:RequestedRegion`", put.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains(put.GetProperty("notes").EnumerateArray(), static n => n.GetString()!.Contains("not in the snapshot", StringComparison.Ordinal));
+    }
+
     private static async Task CancelIfPendingAsync(HttpClient requester, JsonElement submitted)
     {
         if (submitted.GetProperty("status").GetString() == "Pending")

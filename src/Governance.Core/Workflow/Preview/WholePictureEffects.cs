@@ -50,9 +50,13 @@ public static class WholePictureEffects
             var question = new AccessQuestion(action, resource, ContextFor(snapshot, resource, asOf));
             var was = current.Decide(before, question);
             var answer = withGrant.Authorize(after, question);
+            var missing = answer.Result.Explanation.MissingContextKeys;
             var summary = answer.Result.Decision == Decision.Allow
                 ? was == Decision.Allow ? "already allowed without the grant" : "the grant makes it allowed"
-                : $"adds nothing: {answer.Summary}";
+                : missing.IsEmpty
+                    ? $"adds nothing: {answer.Summary}"
+                    // The region of a bucket the copy does not hold, for one, cannot be known here: say what it hangs on.
+                    : $"depends on {string.Join(", ", missing.Select(static k => $"`{k}`"))}, which the preview cannot know; without it: {answer.Summary}";
             effects.Add(new PreviewEffect(action, resource, was, answer.Result.Decision, summary, answer.Notes));
         }
         if (pairs.Length > MaxEffects)
