@@ -339,17 +339,23 @@ public static class OrganizationSnapshotReader
         {
             return null;
         }
-        if (bytes.Length > max)
+        return Admit(bytes.Length, max, budget, fileLog) ? bytes : null;
+    }
+
+    /// <summary>Whether a file of <paramref name="length"/> bytes may be read: within its own bound and the snapshot's; reported when not.</summary>
+    private static bool Admit(long length, long max, Budget budget, FileLog fileLog)
+    {
+        if (length > max)
         {
-            fileLog.Error(string.Empty, $"the file is {bytes.Length} bytes; at most {max} are read");
-            return null;
+            fileLog.Error(string.Empty, $"the file is {length} bytes; at most {max} are read");
+            return false;
         }
-        if (!budget.Take(bytes.Length))
+        if (!budget.Take(length))
         {
             fileLog.Error(string.Empty, $"the snapshot's files come to more than {budget.Max} bytes; at most {budget.Max} are read in all");
-            return null;
+            return false;
         }
-        return bytes;
+        return true;
     }
 
     /// <summary>A file's bytes; null when it does not exist or cannot be read (the latter reported).</summary>
@@ -366,14 +372,8 @@ public static class OrganizationSnapshotReader
                 }
                 return null;
             }
-            if (info.Length > max)
+            if (!Admit(info.Length, max, budget, fileLog))
             {
-                fileLog.Error(string.Empty, $"the file is {info.Length} bytes; at most {max} are read");
-                return null;
-            }
-            if (!budget.Take(info.Length))
-            {
-                fileLog.Error(string.Empty, $"the snapshot's files come to more than {budget.Max} bytes; at most {budget.Max} are read in all");
                 return null;
             }
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
