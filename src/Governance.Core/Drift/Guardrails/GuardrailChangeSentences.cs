@@ -8,6 +8,7 @@ internal static class GuardrailChangeSentences
 {
     private const int GroupsShown = 6;
     private const int ActionsNamed = 3;
+    private const int ServicesNamed = 4;
     private const int ProbesNamed = 3;
 
     /// <summary>
@@ -16,7 +17,10 @@ internal static class GuardrailChangeSentences
     /// </summary>
     public static string Describe(ImmutableArray<GuardrailProbe> probes, ImmutableArray<GuardrailDecisionChange> changes)
     {
+        // A request that one probe shows denied outright and another only "for some requests" is told once, outright.
+        var decisive = changes.Where(static c => c.Decisive).Select(static c => (c.Weakens, c.Action, c.Resource)).ToHashSet();
         var groups = changes
+            .Where(c => c.Decisive || !decisive.Contains((c.Weakens, c.Action, c.Resource)))
             .GroupBy(static c => (c.Weakens, c.Change, c.Action, c.Resource))
             .Select(static g => (g.Key.Weakens, g.Key.Change, g.Key.Action, g.Key.Resource, Probes: string.Join(",", g.Select(static c => c.Probe).Distinct().Order())))
             .GroupBy(static c => (c.Weakens, c.Change, c.Resource, c.Probes))
@@ -31,14 +35,20 @@ internal static class GuardrailChangeSentences
         return string.Join("; ", shown) + more;
     }
 
-    /// <summary>A few actions by name, or a service's count when there are many.</summary>
+    /// <summary>A few actions by name, or a service's count when there are many; past a few services, how many more.</summary>
     private static string Actions(ImmutableArray<string> actions)
-        => string.Join(", ", actions.Distinct(StringComparer.OrdinalIgnoreCase)
+    {
+        var services = actions.Distinct(StringComparer.OrdinalIgnoreCase)
             .GroupBy(static a => a.Split(':')[0], StringComparer.OrdinalIgnoreCase)
             .OrderBy(static g => g.Key, StringComparer.Ordinal)
             .Select(static g => g.Count() <= ActionsNamed
                 ? string.Join(", ", g.Order(StringComparer.Ordinal))
-                : $"{g.Key} ({g.Count()} actions)"));
+                : $"{g.Key} ({g.Count()} actions)")
+            .ToList();
+        return services.Count <= ServicesNamed + 1
+            ? string.Join(", ", services)
+            : $"{string.Join(", ", services.Take(ServicesNamed))} and {services.Count - ServicesNamed} more services ({actions.Length} actions in all)";
+    }
 
     private static string When(string probeList, ImmutableArray<GuardrailProbe> probes)
     {

@@ -59,7 +59,7 @@ internal static class GuardrailDecisions
 
     private static List<GuardrailDecisionChange> Changes(PolicySet code, PolicySet actual, AnalysisAssumptions assumptions, int probe, Func<AccessChangeKind, string> change)
         => [.. AccessDeltaCalculator.Compare(code, actual, ProbePrincipal, assumptions).Changes
-            .Select(c => new GuardrailDecisionChange(Weakens(c.Kind), change(c.Kind), c.Action, c.Resource, probe))];
+            .Select(c => new GuardrailDecisionChange(Weakens(c.Kind), c.Kind is AccessChangeKind.Added or AccessChangeKind.Removed, change(c.Kind), c.Action, c.Resource, probe))];
 
     /// <summary>Code's version decided first: the organisation's lets more through when a request was added or lost its condition.</summary>
     private static bool Weakens(AccessChangeKind kind) => kind is AccessChangeKind.Added or AccessChangeKind.BecameUnconditional;

@@ -35,9 +35,14 @@ public static class GuardrailDrift
     /// <param name="desired">The guardrails kept as code.</param>
     /// <param name="organization">The organisation.</param>
     /// <param name="asOf">When requests are assumed to be made (conditions on time).</param>
+    /// <returns>The findings; none for a single account's snapshot, which knows no organisation and so no SCPs or RCPs.</returns>
     public static ImmutableArray<DriftFinding> Compare(ImmutableArray<GuardrailDefinition> desired, OrganizationSnapshot organization, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Organization is null)
+        {
+            return [];
+        }
         var findings = new List<DriftFinding>();
         var actual = organization.Policies.Where(static p => !p.IsImplied)
             .DistinctBy(static p => (p.Type, p.Name))
