@@ -54,7 +54,7 @@ internal static class DriftCommand
         }
         if ((accounts.Length > 0) == (organizationPath is not null))
         {
-            stderr.WriteLine("iamgov: give either --account FILE (one account's IAM) or --org DIR (an organisation snapshot), not both");
+            stderr.WriteLine("iamgov: give exactly one of --account FILE (one account's IAM) and --org DIR (an organisation snapshot)");
             return CouldNotRun;
         }
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
