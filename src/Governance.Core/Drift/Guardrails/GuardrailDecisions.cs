@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Governance.Core.Accounts.Organization;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
@@ -10,8 +11,8 @@ namespace Governance.Core.Drift.Guardrails;
 /// <para>
 /// A probe principal whose identity policy allows everything makes every request, under each
 /// <see cref="GuardrailProbes"/> context; only the guardrail can then stop it. The requests are those
-/// <see cref="AccessDeltaCalculator"/> compares: every catalogue action, on every resource pattern the guardrail's
-/// statements name for it.
+/// <see cref="AccessDeltaCalculator"/> compares: every catalogue action, on <c>*</c> and every resource pattern the
+/// guardrail's statements name (Resource and NotResource alike).
 /// </para>
 /// <para>
 /// An SCP is read twice, as AWS combines it with the other SCPs of its level
@@ -26,7 +27,7 @@ internal static class GuardrailDecisions
     /// <summary>The principal that makes the requests: an ordinary role of an account of the organisation.</summary>
     private const string ProbePrincipal = "arn:aws:iam::999999999999:role/iamgov-guardrail-probe";
 
-    private static readonly NamedPolicy AllowEverything = NamedPolicy.Parse("probe allows everything",
+    private static readonly NamedPolicy AllowEverythingEverywhere = NamedPolicy.Parse("probe allows everything",
         """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
 
     private static readonly NamedPolicy FullAwsAccess = NamedPolicy.Parse("FullAWSAccess",
@@ -39,20 +40,22 @@ internal static class GuardrailDecisions
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(actual);
         var probes = GuardrailProbes.For(code, actual);
+        var allowEverything = AllowEverything(code, actual);
         var changes = ImmutableArray.CreateBuilder<GuardrailDecisionChange>();
         for (var i = 0; i < probes.Length; i++)
         {
             var assumptions = new AnalysisAssumptions(asOf, probes[i].Context);
             if (type == OrganizationPolicyType.ResourceControlPolicy)
             {
-                changes.AddRange(Changes(Rcp(code), Rcp(actual), assumptions, i, Restricting));
+                changes.AddRange(Changes(Rcp(allowEverything, code), Rcp(allowEverything, actual), assumptions, i, Restricting));
                 continue;
             }
-            var denies = Changes(BesideFullAccess(code), BesideFullAccess(actual), assumptions, i, Restricting);
+            var denies = Changes(BesideFullAccess(allowEverything, code), BesideFullAccess(allowEverything, actual), assumptions, i, Restricting);
             var seen = denies.Select(static c => (c.Action, c.Resource)).ToHashSet();
             changes.AddRange(denies);
             // A deny both readings see is reported once, as a deny.
-            changes.AddRange(Changes(Alone(code), Alone(actual), assumptions, i, Allowing).Where(c => !seen.Contains((c.Action, c.Resource))));
+            changes.AddRange(Changes(Alone(allowEverything, code), Alone(allowEverything, actual), assumptions, i, Allowing)
+                .Where(c => !seen.Contains((c.Action, c.Resource))));
         }
         return (probes, changes.ToImmutable());
     }
@@ -80,9 +83,40 @@ internal static class GuardrailDecisions
         _ => "now allowed for every request",
     };
 
-    private static PolicySet BesideFullAccess(NamedPolicy scp) => new() { IdentityPolicies = [AllowEverything], ServiceControlPolicies = [[FullAwsAccess, scp]] };
+    /// <summary>
+    /// The probe's identity policy: every action on <c>*</c> and on every pattern either version's NotResource names.
+    /// The requests compared are made on the patterns the statements covering an action name; a NotResource pattern is
+    /// one the guardrail exempts, which the comparison would not otherwise ask about (an exemption widened from
+    /// <c>lake-raw</c> to <c>lake-*</c> shows on <c>lake-*</c>). Adding it for every action costs little: resource types
+    /// leave it out of the actions it cannot name.
+    /// </summary>
+    private static NamedPolicy AllowEverything(NamedPolicy code, NamedPolicy actual)
+    {
+        var patterns = new[] { code, actual }.SelectMany(static p => p.Document?.Statements ?? [])
+            .Where(static s => s.Resource is { IsNot: true })
+            .SelectMany(static s => s.Resource!.Values.Select(static v => v.Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (patterns.Count == 0)
+        {
+            return AllowEverythingEverywhere; // one instance, so the catalogue expansion of its `*` is shared
+        }
+        var document = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Effect"] = "Allow",
+                ["Action"] = "*",
+                ["Resource"] = new JsonArray([.. patterns.Prepend("*").Select(static p => (JsonNode)p)]),
+            }),
+        };
+        return NamedPolicy.Parse("probe allows everything", document.ToJsonString());
+    }
 
-    private static PolicySet Alone(NamedPolicy scp) => new() { IdentityPolicies = [AllowEverything], ServiceControlPolicies = [[scp]] };
+    private static PolicySet BesideFullAccess(NamedPolicy identity, NamedPolicy scp) => new() { IdentityPolicies = [identity], ServiceControlPolicies = [[FullAwsAccess, scp]] };
 
-    private static PolicySet Rcp(NamedPolicy rcp) => new() { IdentityPolicies = [AllowEverything], ResourceControlPolicies = [[rcp]] };
+    private static PolicySet Alone(NamedPolicy identity, NamedPolicy scp) => new() { IdentityPolicies = [identity], ServiceControlPolicies = [[scp]] };
+
+    private static PolicySet Rcp(NamedPolicy identity, NamedPolicy rcp) => new() { IdentityPolicies = [identity], ResourceControlPolicies = [[rcp]] };
 }

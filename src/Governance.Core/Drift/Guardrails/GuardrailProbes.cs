@@ -27,7 +27,8 @@ internal static class GuardrailProbes
             .OrderBy(static g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(static g => (Key: g.First().Key, Values: g.SelectMany(Values).Distinct(StringComparer.Ordinal).ToImmutableArray()))
             .ToList();
-        var combinations = keys.Aggregate(1L, static (n, k) => n * (k.Values.Length + 1));
+        // Capped as it grows: thirty keys would overflow a long, and past the cap the count no longer matters.
+        var combinations = keys.Aggregate(1L, static (n, k) => Math.Min(n * (k.Values.Length + 1), MaxCombinations + 1));
         var probes = new List<ImmutableArray<(string Key, string Value)>>();
         if (combinations <= MaxCombinations)
         {

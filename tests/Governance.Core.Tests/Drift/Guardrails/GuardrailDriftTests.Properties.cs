@@ -38,7 +38,7 @@ public sealed partial class GuardrailDriftTests
             var findings = GuardrailDrift.Compare([desired], organization, Now);
 
             Assert.True(findings.IsEmpty, $"{name} rewritten as {rewritten}: {string.Join("; ", findings.Select(static f => f.Detail))}");
-        }, iter: 40);
+        }, iter: 30);
     }
 
     private static string Rewrite(string document, Random random)

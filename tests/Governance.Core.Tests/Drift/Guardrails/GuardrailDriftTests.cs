@@ -142,6 +142,23 @@ public sealed partial class GuardrailDriftTests
     }
 
     [Fact]
+    public void Compare_NotResourceExemptionWidened_HighPolicyDriftOnTheWiderPattern()
+    {
+        // Arrange: code denies deleting any bucket but lake-raw; the organisation's exempts every lake-* bucket. Deleting
+        // lake-curated: code's NotResource does not cover it, so the deny applies; the organisation's covers it, so no
+        // deny does: weaker. The change shows on the wider pattern, the only one either version names that it covers.
+        var desired = Guardrails(Scp("keep-buckets", KeepBuckets("arn:aws:s3:::lake-raw"), "root"));
+        var organization = new GuardrailTestOrganization().Scp("keep-buckets", KeepBuckets("arn:aws:s3:::lake-*"), RootId).Build();
+
+        // Act
+        var finding = Assert.Single(GuardrailDrift.Compare(desired, organization, Now));
+
+        // Assert
+        Assert.Equal((DriftKind.GuardrailPolicyDrift, RiskSeverity.High), (finding.Kind, finding.Severity));
+        Assert.Equal("SCP `keep-buckets` decides differently from code: no longer denied: s3:DeleteBucket on arn:aws:s3:::lake-*", finding.Detail);
+    }
+
+    [Fact]
     public void Compare_DenyGuardrailDetachedFromItsOu_HighAttachmentDrift()
     {
         // Arrange: code attaches the deny to OU Data; the organisation has it attached nowhere, so no account below
@@ -359,6 +376,9 @@ public sealed partial class GuardrailDriftTests
         // Assert
         Assert.Equal((DriftKind.MissingGuardrail, "scp/", RiskSeverity.High), (finding.Kind, finding.Principal, finding.Severity));
     }
+
+    private static string KeepBuckets(string exempt)
+        => $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","NotResource":"{{exempt}}"}]}""";
 
     private static ImmutableArray<GuardrailDefinition> Guardrails(params GuardrailDefinition[] guardrails) => [.. guardrails];
 
