@@ -1,22 +1,18 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using Governance.Cli.Inputs;
 using Governance.Core.Accounts;
-using Governance.Core.Accounts.Organization;
 using Governance.Core.Drift;
-using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
-using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Reports;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR) [--previous FILE] [--format text|json|markdown|html]</c>:
+/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [--format text|json|markdown|html]</c>:
 /// the nightly drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account
 /// snapshot, and with the previous run's JSON report when given. With <c>--org</c> the roles are compared with the
-/// member accounts' IAM (as if each were an <c>--account</c> file, in account-id order), and the organisation's SCPs
-/// and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
+/// member accounts' IAM (as if each were an <c>--account</c> file, the account <c>roles/</c> describes first; see
+/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
 /// it cannot run.
 /// </summary>
 internal static class DriftCommand
@@ -32,18 +28,23 @@ internal static class DriftCommand
         {
             Description = "an organisation snapshot folder: the member accounts' IAM against roles/, and its SCPs and RCPs against guardrails/",
         };
+        var rolesAccount = new Option<string?>("--roles-account")
+        {
+            Description = "with --org: the member account roles/ describes (default: the one holding the most of its roles)",
+        };
         var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
         var format = ReportFormatOption.Create();
         var command = new Command("drift", "compare the roles (and with --org the SCPs and RCPs) kept as code with an account or organisation snapshot")
         {
-            desired, accounts, organization, previous, format,
+            desired, accounts, organization, rolesAccount, previous, format,
         };
-        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(previous),
-            parse.GetValue(format), parse, time));
+        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
+            parse.GetValue(previous), parse.GetValue(format), parse, time));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, FileInfo? previousFile, ReportFormat format, ParseResult parse, TimeProvider time)
+    private static int Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount, FileInfo? previousFile, ReportFormat format,
+        ParseResult parse, TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -59,16 +60,16 @@ internal static class DriftCommand
         }
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
         var errors = new List<string>();
-        var (state, organization, guardrails) = organizationPath is null
-            ? (Account(accounts, errors), null, [])
-            : Organization(organizationPath, Path.Combine(desired.FullName, "guardrails"), errors, stderr);
+        var inputs = organizationPath is null
+            ? Account(accounts, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
+            : OrganizationDriftInputs.Read(organizationPath, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
         var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile);
         errors.AddRange(roleErrors.Select(static e => $"roles/{e}"));
         if (previousError is not null)
         {
             errors.Add(previousError);
         }
-        if (state is null || errors.Count > 0)
+        if (inputs is null || errors.Count > 0)
         {
             foreach (var error in errors)
             {
@@ -76,7 +77,8 @@ internal static class DriftCommand
             }
             return CouldNotRun;
         }
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = guardrails }, state, time.GetUtcNow(), previous, organization);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, time.GetUtcNow(), previous,
+            inputs.Organization);
         stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return 0;
     }
@@ -86,35 +88,6 @@ internal static class DriftCommand
         var (state, fileErrors) = AccountFiles.Load(files);
         errors.AddRange(fileErrors.Select(static e => e.Message));
         return state;
-    }
-
-    /// <summary>
-    /// The member accounts' IAM, the organisation, and the guardrails kept as code. A single account's file is an
-    /// organisation of one account that knows no SCPs or RCPs: its guardrails are then not compared, and it says so.
-    /// </summary>
-    private static (AccountState? State, OrganizationSnapshot? Organization, ImmutableArray<GuardrailDefinition> Guardrails) Organization(
-        string path, string guardrailsFolder, List<string> errors, TextWriter stderr)
-    {
-        var read = OrganizationSnapshotReader.Read(path);
-        var (guardrails, guardrailErrors) = GuardrailDefinitionLoader.LoadDirectory(guardrailsFolder);
-        errors.AddRange(read.Errors.Take(10).Select(static e => e.ToString()));
-        errors.AddRange(guardrailErrors.Select(static (PolicyFileError e) => $"guardrails/{e}"));
-        if (read.Snapshot is not { } snapshot || errors.Count > 0)
-        {
-            return (null, null, []);
-        }
-        var members = snapshot.Contents.Where(c => c.Iam is not null && snapshot.IsInOrganization(c.AccountId)).Select(static c => c.Iam!).ToList();
-        if (members.Count == 0)
-        {
-            errors.Add($"{path}: the organisation snapshot holds no member account's IAM");
-            return (null, null, []);
-        }
-        if (snapshot.Organization is null)
-        {
-            stderr.WriteLine($"iamgov: {path} is one account's IAM: the organisation's SCPs and RCPs are unknown, so guardrails/ is not compared");
-            return (new AccountState(members), null, []);
-        }
-        return (new AccountState(members), snapshot, guardrails);
     }
 
     private static (DriftReport? Report, string? Error) ReadPrevious(FileInfo file)

@@ -67,6 +67,34 @@ public sealed partial class DriftCommandTests
             stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Drift_RolesAccountGiven_RolesAsCodeExpectedThere()
+    {
+        // Arrange: by default roles/ describes the consumer, which holds its roles; naming the producer instead
+        // expects them there, where none is.
+        var organization = Path.Combine(Policies, "demo-org");
+
+        // Act
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "--roles-account", "777788889999", "--format", "json");
+
+        // Assert
+        Assert.True(code == 0, stderr);
+        var findings = Findings(stdout);
+        Assert.Contains(findings, static f => f is { Kind: "MissingPrincipal", Principal: "arn:aws:iam::777788889999:role/data-engineer" });
+        Assert.Contains(findings, static f => f is { Kind: "UnmanagedPrincipal", Principal: "arn:aws:iam::111122223333:role/data-engineer" });
+    }
+
+    [Fact]
+    public void Drift_RolesAccountNotAMember_ExitsOne()
+    {
+        // Act: the contractor's IAM is in the snapshot, but it is outside the organisation
+        var (code, _, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-org"), "--roles-account", "444455556666");
+
+        // Assert
+        Assert.Equal(1, code);
+        Assert.Contains("--roles-account `444455556666` is not a member account whose IAM", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
