@@ -25,14 +25,14 @@ internal static class GuardrailProbes
         var clauses = policies.SelectMany(static p => p.Document?.Statements ?? []).SelectMany(static s => s.Conditions).ToList();
         var keys = clauses.GroupBy(static c => c.Key, StringComparer.OrdinalIgnoreCase)
             .OrderBy(static g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(static g => (Key: g.First().Key, Values: g.SelectMany(Values).Distinct(StringComparer.Ordinal).ToImmutableArray()))
+            .Select(static g => (Key: g.First().Key, Values: g.SelectMany(Values).DistinctBy(static v => v.Value, StringComparer.Ordinal).ToImmutableArray()))
             .ToList();
         // Capped as it grows: thirty keys would overflow a long, and past the cap the count no longer matters.
         var combinations = keys.Aggregate(1L, static (n, k) => Math.Min(n * (k.Values.Length + 1), MaxCombinations + 1));
-        var probes = new List<ImmutableArray<(string Key, string Value)>>();
+        var probes = new List<ImmutableArray<(string Key, ProbeValue Value)>>();
         if (combinations <= MaxCombinations)
         {
-            IEnumerable<ImmutableArray<(string, string)>> product = [[]];
+            IEnumerable<ImmutableArray<(string, ProbeValue)>> product = [[]];
             foreach (var (key, values) in keys)
             {
                 // Invariant: the empty choice (key not given) comes first, so the probe that sets nothing is first.
@@ -46,36 +46,45 @@ internal static class GuardrailProbes
             probes.AddRange(keys.SelectMany(static k => k.Values.Select(v => ImmutableArray.Create((k.Key, v)))));
         }
         return [.. probes.Select(static p => new GuardrailProbe(
-            RequestContext.Create(p.Select(static e => KeyValuePair.Create(e.Key, ImmutableArray.Create(e.Value)))),
-            string.Join(", ", p.Select(static e => $"`{e.Key}` = {(e.Value is Other or OtherArn ? "a value neither names" : $"`{e.Value}`")}"))))];
+            RequestContext.Create(p.Select(static e => KeyValuePair.Create(e.Key, ImmutableArray.Create(e.Value.Value)))),
+            string.Join(", ", p.Select(static e => $"`{e.Key}` = {e.Value.Shown}"))))];
     }
 
     /// <summary>Every value <paramref name="clause"/> names, in a form a request can carry, and one it does not name.</summary>
-    private static IEnumerable<string> Values(ConditionClause clause)
+    private static IEnumerable<ProbeValue> Values(ConditionClause clause)
     {
         var named = clause.Values.IsDefault ? [] : clause.Values.Select(static v => v.Value).ToList();
         switch (clause.Operator.Kind)
         {
             case ConditionOperatorKind.Bool:
-                return ["true", "false"];
+                return [Literal("true"), Literal("false")];
             case ConditionOperatorKind.Null:
-                return [Other];
+                return [Unnamed(Other)];
             case ConditionOperatorKind.IpAddress or ConditionOperatorKind.NotIpAddress:
-                return named.Select(static v => v.Split('/')[0])
-                    .Append(named.Any(static v => v.Contains(':', StringComparison.Ordinal)) ? "2001:db8::1" : "192.0.2.1");
+                return named.Select(static v => new ProbeValue(v.Split('/')[0], $"an address in `{v}`"))
+                    .Append(Unnamed(named.Any(static v => v.Contains(':', StringComparison.Ordinal)) ? "2001:db8::1" : "192.0.2.1"));
             case ConditionOperatorKind.NumericEquals or ConditionOperatorKind.NumericNotEquals or ConditionOperatorKind.NumericLessThan
                 or ConditionOperatorKind.NumericLessThanEquals or ConditionOperatorKind.NumericGreaterThan or ConditionOperatorKind.NumericGreaterThanEquals:
-                return named.Append("-987654321").Append("999999999999");
+                return named.Select(Literal).Append(Literal("-987654321")).Append(Literal("999999999999"));
             case ConditionOperatorKind.DateEquals or ConditionOperatorKind.DateNotEquals or ConditionOperatorKind.DateLessThan
                 or ConditionOperatorKind.DateLessThanEquals or ConditionOperatorKind.DateGreaterThan or ConditionOperatorKind.DateGreaterThanEquals:
-                return named.Append("1970-01-02T00:00:00Z").Append("2999-01-01T00:00:00Z");
+                return named.Select(Literal).Append(Literal("1970-01-02T00:00:00Z")).Append(Literal("2999-01-01T00:00:00Z"));
             case ConditionOperatorKind.ArnEquals or ConditionOperatorKind.ArnLike or ConditionOperatorKind.ArnNotEquals or ConditionOperatorKind.ArnNotLike:
-                return named.Select(Filled).Append(OtherArn);
+                return named.Select(Matching).Append(Unnamed(OtherArn));
             default:
-                return named.Select(Filled).Append(Other);
+                return named.Select(Matching).Append(Unnamed(Other));
         }
     }
 
-    /// <summary>A pattern's wildcards filled in, so that the value is one the pattern matches.</summary>
-    private static string Filled(string pattern) => pattern.Replace('*', 'x').Replace('?', 'x');
+    private static ProbeValue Literal(string value) => new(value, $"`{value}`");
+
+    private static ProbeValue Unnamed(string value) => new(value, "a value neither names");
+
+    /// <summary>A pattern's wildcards filled in, so that the value is one the pattern matches; shown as the pattern.</summary>
+    private static ProbeValue Matching(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') < 0
+        ? Literal(pattern)
+        : new ProbeValue(pattern.Replace('*', 'x').Replace('?', 'x'), $"a value like `{pattern}`");
+
+    /// <summary>A value a probe sets, and how a sentence shows it.</summary>
+    private readonly record struct ProbeValue(string Value, string Shown);
 }

@@ -142,6 +142,24 @@ public sealed partial class GuardrailDriftTests
     }
 
     [Fact]
+    public void Compare_RootUserDenyNarrowedToOneAccount_HighPolicyDriftForOtherAccountsRoots()
+    {
+        // Arrange: code denies every action to any account's root user; the organisation's only to 111111111111's.
+        // The root user of another member account: code's StringLike `arn:aws:iam::*:root` matches it, so it is
+        // denied; the organisation's pattern does not, so nothing denies it. Roles are denied by neither.
+        var desired = Guardrails(Scp("deny-root-user", DenyRootUser("arn:aws:iam::*:root"), "root"));
+        var organization = new GuardrailTestOrganization().Scp("deny-root-user", DenyRootUser($"arn:aws:iam::{Analytics}:root"), RootId).Build();
+
+        // Act
+        var finding = Assert.Single(GuardrailDrift.Compare(desired, organization, Now));
+
+        // Assert
+        Assert.Equal((DriftKind.GuardrailPolicyDrift, RiskSeverity.High), (finding.Kind, finding.Severity));
+        Assert.StartsWith("SCP `deny-root-user` decides differently from code: no longer denied: ", finding.Detail, StringComparison.Ordinal);
+        Assert.EndsWith(" on * when `aws:PrincipalArn` = a value like `arn:aws:iam::*:root`", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_NotResourceExemptionWidened_HighPolicyDriftOnTheWiderPattern()
     {
         // Arrange: code denies deleting any bucket but lake-raw; the organisation's exempts every lake-* bucket. Deleting
@@ -376,6 +394,10 @@ public sealed partial class GuardrailDriftTests
         // Assert
         Assert.Equal((DriftKind.MissingGuardrail, "scp/", RiskSeverity.High), (finding.Kind, finding.Principal, finding.Severity));
     }
+
+    private static string DenyRootUser(string principal)
+        => """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"""
+            + $"\"{principal}\"" + "}}}]}";
 
     private static string KeepBuckets(string exempt)
         => $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","NotResource":"{{exempt}}"}]}""";
