@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
+using Governance.Core.Accounts;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
@@ -7,10 +8,12 @@ using Governance.Core.Reports;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov drift --desired DIR --account FILE... [--previous FILE] [--format text|json|markdown|html]</c>: the nightly
-/// drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account snapshot,
-/// and with the previous run's JSON report when given. Exits 0 whether or not it finds drift (CI reads the findings),
-/// and 1 only when it cannot run.
+/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [--format text|json|markdown|html]</c>:
+/// the nightly drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account
+/// snapshot, and with the previous run's JSON report when given. With <c>--org</c> the roles are compared with the
+/// member accounts' IAM (as if each were an <c>--account</c> file, the account <c>roles/</c> describes first; see
+/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
+/// it cannot run.
 /// </summary>
 internal static class DriftCommand
 {
@@ -20,15 +23,28 @@ internal static class DriftCommand
     public static Command Create(TimeProvider time)
     {
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
-        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
+        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
+        var organization = new Option<string?>("--org")
+        {
+            Description = "an organisation snapshot folder: the member accounts' IAM against roles/, and its SCPs and RCPs against guardrails/",
+        };
+        var rolesAccount = new Option<string?>("--roles-account")
+        {
+            Description = "with --org: the member account roles/ describes (default: the one holding the most of its roles)",
+        };
         var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
         var format = ReportFormatOption.Create();
-        var command = new Command("drift", "compare the roles kept as code with an account snapshot") { desired, accounts, previous, format };
-        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(previous), parse.GetValue(format), parse, time));
+        var command = new Command("drift", "compare the roles (and with --org the SCPs and RCPs) kept as code with an account or organisation snapshot")
+        {
+            desired, accounts, organization, rolesAccount, previous, format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
+            parse.GetValue(previous), parse.GetValue(format), parse, time));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, FileInfo? previousFile, ReportFormat format, ParseResult parse, TimeProvider time)
+    private static int Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount, FileInfo? previousFile, ReportFormat format,
+        ParseResult parse, TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -37,28 +53,41 @@ internal static class DriftCommand
             stderr.WriteLine($"iamgov: {desired.FullName}: folder does not exist");
             return CouldNotRun;
         }
+        if ((accounts.Length > 0) == (organizationPath is not null))
+        {
+            stderr.WriteLine("iamgov: give exactly one of --account FILE (one account's IAM) and --org DIR (an organisation snapshot)");
+            return CouldNotRun;
+        }
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
-        var (state, errors) = AccountFiles.Load(accounts);
+        var errors = new List<string>();
+        var inputs = organizationPath is null
+            ? Account(accounts, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
+            : OrganizationDriftInputs.Read(organizationPath, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
         var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile);
-        if (state is null || !roleErrors.IsEmpty || previousError is not null)
+        errors.AddRange(roleErrors.Select(static e => $"roles/{e}"));
+        if (previousError is not null)
+        {
+            errors.Add(previousError);
+        }
+        if (inputs is null || errors.Count > 0)
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error.Message}");
-            }
-            foreach (var error in roleErrors)
-            {
-                stderr.WriteLine($"iamgov: roles/{error.File}: {(error.JsonPath.Length > 0 ? error.JsonPath + ": " : string.Empty)}{error.Message}");
-            }
-            if (previousError is not null)
-            {
-                stderr.WriteLine($"iamgov: {previousError}");
+                stderr.WriteLine($"iamgov: {error}");
             }
             return CouldNotRun;
         }
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []), state, time.GetUtcNow(), previous);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, time.GetUtcNow(), previous,
+            inputs.Organization);
         stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return 0;
+    }
+
+    private static AccountState? Account(FileInfo[] files, List<string> errors)
+    {
+        var (state, fileErrors) = AccountFiles.Load(files);
+        errors.AddRange(fileErrors.Select(static e => e.Message));
+        return state;
     }
 
     private static (DriftReport? Report, string? Error) ReadPrevious(FileInfo file)

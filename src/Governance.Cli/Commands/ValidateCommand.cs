@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Output;
+using Governance.Core.Accounts.Organization;
+using Governance.Core.Drift.Guardrails;
 using PolicyEngine.Validation;
 
 namespace Governance.Cli.Commands;
@@ -7,6 +9,8 @@ namespace Governance.Cli.Commands;
 /// <summary>
 /// <c>iamgov validate PATH... [--kind KIND] [--format text|json|sarif]</c>: validates policy files, or every
 /// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is, 2 for a usage error.
+/// Without <c>--kind</c>, documents in a <c>guardrails/scp/</c> or <c>guardrails/rcp/</c> folder are validated as the
+/// SCPs and RCPs they are, so that <c>iamgov validate policies/</c> reads a policies repository as it is meant.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -39,14 +43,19 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate IAM policy documents as IAM Access Analyzer does") { paths, kind, format };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(paths)!,
-            Enum.Parse<PolicyKind>(parseResult.GetValue(kind)!, ignoreCase: true),
+            parseResult.GetResult(kind) is { Implicit: false } ? Enum.Parse<PolicyKind>(parseResult.GetValue(kind)!, ignoreCase: true) : null,
             parseResult.GetValue(format)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string[] paths, PolicyKind kind, string format, TextWriter output, TextWriter error)
+    /// <param name="paths">The files and folders named.</param>
+    /// <param name="kind">The kind given with <c>--kind</c>; null when none was, and then <see cref="PolicyKind.Identity"/> unless the folder says otherwise.</param>
+    /// <param name="format">The output format.</param>
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="error">Where skipped files and usage errors go.</param>
+    private static int Run(string[] paths, PolicyKind? kind, string format, TextWriter output, TextWriter error)
     {
         var files = new List<string>();
         var skipped = new List<string>();
@@ -91,7 +100,7 @@ internal static class ValidateCommand
                 error.WriteLine($"iamgov: cannot read `{file}`: {e.Message}");
                 return CliApp.UsageError;
             }
-            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind)));
+            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind ?? KindByFolder(file))));
         }
 
         switch (format)
@@ -107,5 +116,18 @@ internal static class ValidateCommand
                 break;
         }
         return reports.Any(static r => r.Report.HasErrors) ? ErrorsFound : 0;
+    }
+
+    /// <summary>An SCP or RCP kept as code (<c>guardrails/scp/NAME.json</c>, <c>guardrails/rcp/NAME.json</c>) is one; anything else an identity policy.</summary>
+    private static PolicyKind KindByFolder(string file)
+    {
+        var folders = Path.GetDirectoryName(Path.GetFullPath(file))!.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (folders is not [.., "guardrails", var type])
+        {
+            return PolicyKind.Identity;
+        }
+        return type == GuardrailKeys.Folder(OrganizationPolicyType.ServiceControlPolicy) ? PolicyKind.Scp
+            : type == GuardrailKeys.Folder(OrganizationPolicyType.ResourceControlPolicy) ? PolicyKind.Rcp
+            : PolicyKind.Identity;
     }
 }

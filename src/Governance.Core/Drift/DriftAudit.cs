@@ -1,4 +1,6 @@
 using Governance.Core.Accounts;
+using Governance.Core.Accounts.Organization;
+using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
 
@@ -15,11 +17,29 @@ public static class DriftAudit
     /// <param name="asOf">When it runs: the requests' assumed time.</param>
     /// <param name="previous">The last stored report; null for a first audit.</param>
     public static DriftReport Run(Guid id, DesiredState desired, AccountState actual, DateTimeOffset asOf, DriftReport? previous)
+        => Run(id, desired, actual, asOf, previous, organization: null);
+
+    /// <summary>
+    /// Audits <paramref name="actual"/> against <paramref name="desired"/> as <see cref="Run(Guid, DesiredState, AccountState, DateTimeOffset, DriftReport?)"/>
+    /// does, and the organisation's SCPs and RCPs against <see cref="DesiredState.Guardrails"/> when <paramref name="organization"/> is given
+    /// (<see cref="GuardrailDrift"/>); its findings follow the principals'.
+    /// </summary>
+    /// <param name="id">The new report's id.</param>
+    /// <param name="desired">The roles and guardrails as code, and the grants.</param>
+    /// <param name="actual">The account (or the member accounts' IAM).</param>
+    /// <param name="asOf">When it runs: the requests' assumed time.</param>
+    /// <param name="previous">The last stored report; null for a first audit.</param>
+    /// <param name="organization">The organisation whose guardrails are compared; null to compare none.</param>
+    public static DriftReport Run(Guid id, DesiredState desired, AccountState actual, DateTimeOffset asOf, DriftReport? previous, OrganizationSnapshot? organization)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
         var current = AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf));
         var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
+        if (organization is not null)
+        {
+            findings = findings.AddRange(GuardrailDrift.Compare(desired.Guardrails, organization, asOf));
+        }
         var baseline = new DriftBaseline(NewRisks.Of(current), AccessBaseline.Capture(actual));
         return new DriftReport(id, asOf, findings,
             previous is null ? null : new PreviousAudit(previous.Id, previous.RanAt),

@@ -1,6 +1,7 @@
-using Governance.Core.OrganizationCopy;
+using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.OrganizationCopy;
 using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace Governance.Core.Drift;
 /// <summary>Runs the drift audit on the service's own state, stores its report in the database and writes it to the reports folder.</summary>
 /// <remarks>
 /// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps;
-/// previous: the newest stored report, so NewRisk and the access delta are measured since the last run.
+/// previous: the newest stored report, so NewRisk and the access delta are measured since the last run. Given the
+/// guardrails folder, the organisation copy's SCPs and RCPs (of the same version as its accounts) are compared with it too.
 /// Safe to run again: each run adds a report of its own and changes nothing else.
 /// </remarks>
 public sealed class DriftAuditService(
@@ -17,7 +19,16 @@ public sealed class DriftAuditService(
 {
     /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
-    public async Task<DriftReport> RunAsync(CancellationToken cancellationToken)
+    public Task<DriftReport> RunAsync(CancellationToken cancellationToken) => RunAsync(guardrailsFolder: null, cancellationToken);
+
+    /// <summary>
+    /// Audits now as <see cref="RunAsync(CancellationToken)"/> does and, when <paramref name="guardrailsFolder"/> is given,
+    /// also compares the organisation's SCPs and RCPs with the guardrails kept there (<c>policies/guardrails/</c>).
+    /// </summary>
+    /// <param name="guardrailsFolder">The guardrails folder, absolute; null to compare no guardrails.</param>
+    /// <param name="cancellationToken">Stops reading and storing.</param>
+    /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> or <c>policies/guardrails/</c> is invalid; the message lists every error.</exception>
+    public async Task<DriftReport> RunAsync(string? guardrailsFolder, CancellationToken cancellationToken)
     {
         var ranAt = time.GetUtcNow();
         var (definitions, errors) = RoleDefinitionLoader.LoadDirectory(roles.Path);
@@ -25,9 +36,17 @@ public sealed class DriftAuditService(
         {
             throw new InvalidDataException("policies/roles is invalid: " + string.Join("; ", errors.Select(static e => $"{e.File}: {e.Message}")));
         }
+        var (guardrails, guardrailErrors) = guardrailsFolder is null ? ([], []) : GuardrailDefinitionLoader.LoadDirectory(guardrailsFolder);
+        if (!guardrailErrors.IsEmpty)
+        {
+            throw new InvalidDataException("policies/guardrails is invalid: " + string.Join("; ", guardrailErrors.Select(static e => e.ToString())));
+        }
         var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]), (await organization.CurrentAsync(cancellationToken).ConfigureAwait(false)).Accounts, ranAt, previous);
+        // One version for both: the accounts and the SCPs and RCPs compared must be the same picture.
+        var current = await organization.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]) { Guardrails = guardrails }, current.Accounts, ranAt, previous,
+            guardrailsFolder is null ? null : current.Snapshot);
         // The database is the record every node reads; the file is a copy for people and backups, written after it.
         await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);

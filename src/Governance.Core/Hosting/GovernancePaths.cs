@@ -15,6 +15,9 @@ public sealed record GovernancePaths(string DataDirectory, string PoliciesDirect
     /// <summary>The roles-as-code folder the drift audit compares with the account.</summary>
     public string RolesDirectory => Path.Combine(PoliciesDirectory, "roles");
 
+    /// <summary>The guardrails-as-code folder (SCPs and RCPs) the drift audit compares with the organisation.</summary>
+    public string GuardrailsDirectory => Path.Combine(PoliciesDirectory, "guardrails");
+
     /// <summary>Where drift reports are written, as copies of what the database holds.</summary>
     public string ReportsDirectory => Path.Combine(DataDirectory, "reports");
 

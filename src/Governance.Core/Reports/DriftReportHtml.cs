@@ -8,7 +8,7 @@ namespace Governance.Core.Reports;
 
 /// <summary>
 /// A drift report as one self-contained HTML file: summary, findings by severity over the last runs, the findings with
-/// their evidence, then the access delta since the previous run. On the scaffold every HTML report shares (<see cref="HtmlReport"/>).
+/// their evidence, the organisation's guardrails that differ from code, then the access delta since the previous run. On the scaffold every HTML report shares (<see cref="HtmlReport"/>).
 /// </summary>
 public static class DriftReportHtml
 {
@@ -23,8 +23,9 @@ public static class DriftReportHtml
             .OrderBy(static r => r.RanAt).TakeLast(RunsCharted).ToImmutableArray();
         var page = new HtmlReport("Drift audit", string.Create(CultureInfo.InvariantCulture, $"Drift audit {report.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"),
             [Encode(DriftReportSentences.Summary(report)), Encode(DriftReportSentences.ComparedWith(report))], css: string.Empty);
+        var guardrails = report.Findings.Where(static f => f.Kind.ConcernsGuardrail).ToList();
         page.Stats(
-            (report.Findings.Select(static f => f.Principal).Distinct(StringComparer.Ordinal).Count(), "principals with findings"),
+            (report.Findings.Where(static f => !f.Kind.ConcernsGuardrail).Select(static f => f.Principal).Distinct(StringComparer.Ordinal).Count(), "principals with findings"),
             (report.Findings.Count(static f => f.Severity == RiskSeverity.Critical), "critical"),
             (report.Findings.Count(static f => f.Severity == RiskSeverity.High), "high"),
             (report.Findings.Length, "findings"));
@@ -33,6 +34,7 @@ public static class DriftReportHtml
             [.. runs.Select(static r => new ChartRow(r.RanAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Count))]);
         page.CloseCard();
         AppendFindings(page, report);
+        AppendGuardrails(page, guardrails);
         AppendAccessDelta(page, report);
         return page.Close();
     }
@@ -41,20 +43,40 @@ public static class DriftReportHtml
     {
         var inv = CultureInfo.InvariantCulture;
         page.OpenCard("Findings");
-        if (report.Findings.IsEmpty)
+        var findings = report.Findings.Where(static f => !f.Kind.ConcernsGuardrail).ToList();
+        if (findings.Count == 0)
         {
             page.Html.Append("<p>The account matches the roles kept as code.</p>");
         }
         else
         {
             page.OpenTable(["severity", "kind", "principal", "evidence"]);
-            foreach (var f in report.Findings.OrderByDescending(static f => f.Severity))
+            foreach (var f in findings.OrderByDescending(static f => f.Severity))
             {
                 page.Html.Append(inv, $"<tr><td>{HtmlReport.Pill(f.Severity, f.Severity.ToString())}</td><td>{f.Kind}</td>")
                     .Append(inv, $"<td><code>{Encode(f.Principal)}</code></td><td>{Encode(f.Detail)}</td></tr>");
             }
             page.CloseTable();
         }
+        page.CloseCard();
+    }
+
+    /// <summary>The organisation's SCPs and RCPs that differ from <c>policies/guardrails/</c>; no card when none do.</summary>
+    private static void AppendGuardrails(HtmlReport page, List<DriftFinding> guardrails)
+    {
+        if (guardrails.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        page.OpenCard("Organisation guardrails (SCPs and RCPs)");
+        page.OpenTable(["severity", "kind", "guardrail", "evidence"]);
+        foreach (var f in guardrails.OrderByDescending(static f => f.Severity))
+        {
+            page.Html.Append(inv, $"<tr><td>{HtmlReport.Pill(f.Severity, f.Severity.ToString())}</td><td>{f.Kind}</td>")
+                .Append(inv, $"<td><code>{Encode(f.Principal)}</code></td><td>{Encode(f.Detail)}</td></tr>");
+        }
+        page.CloseTable();
         page.CloseCard();
     }
 

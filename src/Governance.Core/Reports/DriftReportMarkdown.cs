@@ -4,7 +4,7 @@ using Governance.Core.Drift.Records;
 
 namespace Governance.Core.Reports;
 
-/// <summary>A drift report as Markdown: what it was compared with, a summary by severity, the findings, then the access delta.</summary>
+/// <summary>A drift report as Markdown: what it was compared with, a summary by severity, the findings, the guardrails that differ, then the access delta.</summary>
 public static class DriftReportMarkdown
 {
     /// <summary>Renders <paramref name="report"/>.</summary>
@@ -16,17 +16,20 @@ public static class DriftReportMarkdown
         text.Append(inv, $"# Drift audit {report.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC\n\n");
         text.Append(DriftReportSentences.ComparedWith(report)).Append("\n\n");
         text.Append(DriftReportSentences.Summary(report)).Append("\n\n## Findings\n\n");
-        if (report.Findings.IsEmpty)
+        var findings = report.Findings.Where(static f => !f.Kind.ConcernsGuardrail).ToList();
+        var guardrails = report.Findings.Where(static f => f.Kind.ConcernsGuardrail).ToList();
+        if (findings.Count == 0)
         {
             text.Append("The account matches the roles kept as code.\n");
         }
         else
         {
-            text.Append("| severity | kind | principal | detail |\n| --- | --- | --- | --- |\n");
-            foreach (var f in report.Findings.OrderByDescending(static f => f.Severity))
-            {
-                text.Append(inv, $"| {f.Severity} | {f.Kind} | `{f.Principal}` | {Escape(f.Detail)} |\n");
-            }
+            Table(text, "principal", findings);
+        }
+        if (guardrails.Count > 0)
+        {
+            text.Append("\n## Organisation guardrails (SCPs and RCPs)\n\n");
+            Table(text, "guardrail", guardrails);
         }
         if (report.Previous is null)
         {
@@ -49,6 +52,15 @@ public static class DriftReportMarkdown
             text.Append('\n');
         }
         return text.ToString();
+    }
+
+    private static void Table(StringBuilder text, string subject, List<DriftFinding> findings)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"| severity | kind | {subject} | detail |\n| --- | --- | --- | --- |\n");
+        foreach (var f in findings.OrderByDescending(static f => f.Severity))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Severity} | {f.Kind} | `{f.Principal}` | {Escape(f.Detail)} |\n");
+        }
     }
 
     private static string Escape(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

@@ -41,6 +41,7 @@ public static class SchedulerSetup
         services.TryAddScoped<DriftReportRepository>();
         services.TryAddSingleton(new DriftReportStore(paths.ReportsDirectory));
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
+        services.TryAddSingleton(paths);
         services.TryAddScoped<DriftAuditService>();
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;

@@ -6,7 +6,7 @@ using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Drift;
 
-public sealed class DriftCommandTests : IDisposable
+public sealed partial class DriftCommandTests : IDisposable
 {
     private static readonly string Policies = RepositoryPaths.Policies;
     private readonly TempFolder _folder = TempFolder.Create();

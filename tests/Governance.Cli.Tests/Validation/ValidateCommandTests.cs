@@ -53,6 +53,17 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_PoliciesFolderWithoutKind_GuardrailsReadAsScpsAndRcps()
+    {
+        // Act: read as identity policies, the RCP's Principal would be an error (IAM2001)
+        var (code, stdout, stderr) = CliRunner.Run("validate", RepositoryPaths.Policies);
+
+        // Assert
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Matches(@"^\d+ files validated: no findings", stdout);
+    }
+
+    [Fact]
     public void Validate_DemoGuardrails_AreValidScps()
     {
         // Act

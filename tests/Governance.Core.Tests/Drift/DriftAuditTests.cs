@@ -1,6 +1,9 @@
+using Governance.Core.Accounts.Organization;
 using Governance.Core.Drift;
+using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
+using Governance.Core.Tests.Drift.Guardrails;
 using PolicyEngine.Analysis;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
@@ -129,5 +132,26 @@ public sealed class DriftAuditTests
         // Assert
         Assert.NotEqual(previous.Baseline.Principals[0].Policies[0].Document, report.Baseline.Principals[0].Policies[0].Document);
         Assert.Empty(report.AccessDelta);
+    }
+
+    [Fact]
+    public void Run_OrganizationGiven_GuardrailFindingsFollowThePrincipals()
+    {
+        // Arrange: code keeps one deny SCP the organisation lacks
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake))) with
+        {
+            Guardrails = [new GuardrailDefinition("deny-leave", OrganizationPolicyType.ServiceControlPolicy,
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""", null)],
+        };
+        var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow-admin", ("admin", Admin)));
+        var organization = new GuardrailTestOrganization().Build();
+
+        // Act
+        var report = DriftAudit.Run(Guid.NewGuid(), desired, actual, Now, previous: null, organization);
+
+        // Assert
+        Assert.Equal((DriftKind.MissingGuardrail, "scp/deny-leave", RiskSeverity.High), (report.Findings[^1].Kind, report.Findings[^1].Principal, report.Findings[^1].Severity));
+        Assert.All(report.Findings.SkipLast(1), static f => Assert.False(f.Kind.ConcernsGuardrail));
+        Assert.DoesNotContain(DriftAudit.Run(Guid.NewGuid(), desired, actual, Now, previous: null).Findings, static f => f.Kind.ConcernsGuardrail);
     }
 }

@@ -87,4 +87,24 @@ public sealed class DriftReportJsonTests
         var actual = State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow", ("admin", Policy("*", "*"))));
         return DriftAudit.Run(Guid.NewGuid(), desired, actual, Now, previous);
     }
+
+    [Fact]
+    public void Read_ReportWithGuardrailFindings_ReadsTheKindsBack()
+    {
+        // Arrange
+        var report = Report with
+        {
+            Findings = [.. Enum.GetValues<DriftKind>().Where(static k => k.ConcernsGuardrail)
+                .Select(static k => new DriftFinding(k, "scp/region-lock", Governance.Core.Risk.RiskSeverity.High, "detail"))],
+        };
+        var json = DriftReportJson.Write(report);
+
+        // Act
+        var read = DriftReportJson.Read(json, "report.json");
+
+        // Assert
+        Assert.True(read.Success, read.Error?.Detail);
+        Assert.Equal<DriftFinding>(report.Findings, read.Value.Findings);
+        Assert.Contains("\"kind\": \"GuardrailAttachmentDrift\"", json, StringComparison.Ordinal);
+    }
 }

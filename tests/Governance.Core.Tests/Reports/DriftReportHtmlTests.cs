@@ -1,6 +1,7 @@
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
+using Governance.Core.Risk;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Reports;
@@ -40,5 +41,22 @@ public sealed class DriftReportHtmlTests
         Assert.Contains(">2026-11-25</text>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Access delta since the previous audit</h2>", html, StringComparison.Ordinal);
         Assert.Contains($"<tr><td><code>{Analyst}</code> (changed)</td><td>Added</td><td><code>s3:DeleteObject</code></td><td>Write</td><td><code>arn:aws:s3:::lake/*</code></td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_GuardrailFindings_OwnCardAndNotCountedAsPrincipals()
+    {
+        // Arrange
+        var report = new DriftReport(Guid.NewGuid(), Now,
+            [new DriftFinding(DriftKind.GuardrailAttachmentDrift, "scp/protect-lake-buckets", RiskSeverity.High, "SCP `protect-lake-buckets` is attached differently from code")],
+            null, [], DriftBaseline.Empty);
+
+        // Act
+        var html = DriftReportHtml.Render(report, []);
+
+        // Assert
+        Assert.Contains("<h2>Organisation guardrails (SCPs and RCPs)</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td><span class=\"pill High\">High</span></td><td>GuardrailAttachmentDrift</td><td><code>scp/protect-lake-buckets</code></td>", html, StringComparison.Ordinal);
+        Assert.Contains("The account matches the roles kept as code.", html, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
 using Governance.Core.Drift;
+using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
+using Governance.Core.Risk;
 using static Governance.Core.Tests.Drift.DriftTestAccount;
 
 namespace Governance.Core.Tests.Reports;
@@ -36,5 +38,22 @@ public sealed class DriftReportMarkdownTests
         Assert.Contains($"Compared with the previous audit of 2026-11-24 03:00 UTC ({previous.Id})", markdown, StringComparison.Ordinal);
         Assert.Contains($"### `{Analyst}` (changed)", markdown, StringComparison.Ordinal);
         Assert.Contains("| Added | `s3:DeleteObject` | Write | `arn:aws:s3:::lake/*` |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_GuardrailFindings_OwnSectionNamingTheGuardrail()
+    {
+        // Arrange
+        var report = new DriftReport(Guid.NewGuid(), Now,
+            [new DriftFinding(DriftKind.UnmanagedGuardrail, "rcp/DenyInsecureTransport", RiskSeverity.Medium, "RCP `DenyInsecureTransport` is in the organisation but not in guardrails/rcp/")],
+            null, [], DriftBaseline.Empty);
+
+        // Act
+        var markdown = DriftReportMarkdown.Render(report);
+
+        // Assert
+        Assert.Contains("## Organisation guardrails (SCPs and RCPs)\n\n| severity | kind | guardrail | detail |\n| --- | --- | --- | --- |\n"
+            + "| Medium | UnmanagedGuardrail | `rcp/DenyInsecureTransport` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("The account matches the roles kept as code.", markdown, StringComparison.Ordinal);
     }
 }

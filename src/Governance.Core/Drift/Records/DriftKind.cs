@@ -20,4 +20,16 @@ public enum DriftKind
 
     /// <summary>A risk finding the account has and the account as code says would not.</summary>
     NewRisk,
+
+    /// <summary>An SCP or RCP in <c>policies/guardrails/</c> that the organisation lacks (or whose type its root has not enabled).</summary>
+    MissingGuardrail,
+
+    /// <summary>An SCP or RCP in the organisation that no file in <c>policies/guardrails/</c> manages.</summary>
+    UnmanagedGuardrail,
+
+    /// <summary>An SCP or RCP whose document decides some request differently from code's.</summary>
+    GuardrailPolicyDrift,
+
+    /// <summary>An SCP or RCP attached to other roots, OUs or accounts than <c>guardrails/attachments.json</c> says.</summary>
+    GuardrailAttachmentDrift,
 }
