@@ -2,9 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 
 namespace Governance.Core.Infrastructure.Aws.Iam;
 
@@ -193,25 +191,14 @@ public sealed class IamClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
-        var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = Endpoint.Url, Content = body };
-        signing.Headers["Content-Type"] = FormContentType;
-        AWSSigningResult signed;
-        try
+        var (signed, signingError) = await AwsRequestSigner.SignPostAsync(Endpoint.Url, body,
+            new Dictionary<string, string> { ["Content-Type"] = FormContentType }, _credentials, Endpoint.SigningRegion, IamEndpoint.SigningName,
+            _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (signed is null)
         {
-            signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
-            {
-                Credentials = _credentials,
-                Region = RegionEndpoint.GetBySystemName(Endpoint.SigningRegion),
-                Service = IamEndpoint.SigningName,
-                SignedAt = _time.GetUtcNow().UtcDateTime,
-            }, cancellationToken).ConfigureAwait(false);
+            return (IamResult.Fail<XElement>(new IamError(IamErrorKind.NotConfigured, "NoCredentials", signingError!, action), ids), false);
         }
-        catch (AmazonClientException e)
-        {
-            // Refreshing credentials (web identity, container, instance) can fail to refresh.
-            return (IamResult.Fail<XElement>(new IamError(IamErrorKind.NotConfigured, "NoCredentials", e.Message, action), ids), false);
-        }
-        foreach (var (name, value) in signed.Headers)
+        foreach (var (name, value) in signed)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }

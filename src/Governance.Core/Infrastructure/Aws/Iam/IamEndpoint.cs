@@ -1,5 +1,4 @@
 using Amazon;
-using Amazon.Runtime.CredentialManagement;
 
 namespace Governance.Core.Infrastructure.Aws.Iam;
 
@@ -24,7 +23,7 @@ public sealed record IamEndpoint(Uri Url, string SigningRegion, string Partition
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(environment);
-        var region = connection.Region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? ProfileRegion(connection, environment);
+        var region = AwsRegion.Resolve(connection, environment);
         var partition = region is null ? "aws" : RegionEndpoint.GetBySystemName(region).PartitionName;
         var (url, signingRegion) = PartitionEndpoint(partition, region);
         if (!string.Equals(environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"], "true", StringComparison.OrdinalIgnoreCase)
@@ -50,10 +49,4 @@ public sealed record IamEndpoint(Uri Url, string SigningRegion, string Partition
         // Other partitions follow the SDKs' default rule: iam.{region}.{dnsSuffix}, signed for that region.
         _ => (new Uri($"https://iam.{region}.{RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix}"), region!),
     };
-
-    private static string? ProfileRegion(AwsConnection connection, AwsEnvironment environment)
-    {
-        var name = connection.Profile ?? environment["AWS_PROFILE"] ?? "default";
-        return new CredentialProfileStoreChain().TryGetProfile(name, out var profile) ? profile.Region?.SystemName : null;
-    }
 }
