@@ -36,12 +36,11 @@ public static class SigV4Verifier
         CheckScope(header, credentials, service, region, problems);
         var amzDate = CheckDate(request, header, now, problems);
         CheckSignedHeaders(request, header, credentials, problems);
-        var payloadHash = Hex(SHA256.HashData(request.Body));
-        if (request.Header("x-amz-content-sha256") is { } declared && declared != payloadHash)
-            problems.Add($"x-amz-content-sha256 `{declared}` is not the body's hash `{payloadHash}`");
+        var payloadHash = PayloadHash(request, service, problems);
 
         var canonicalRequest = CanonicalRequest(request.Method, request.Path, request.Query,
-            header.SignedHeaders.Select(name => (name, HeaderValue(request, name))), header.SignedHeaders, payloadHash);
+            header.SignedHeaders.Select(name => (name, HeaderValue(request, name))), header.SignedHeaders, payloadHash,
+            encodePathTwice: service != "s3");
         var stringToSign = StringToSign(amzDate, header.Scope, canonicalRequest);
         // The key is derived from the scope the client claimed: a wrong scope is reported above, and the signature
         // still tells whether the rest of the request was signed correctly.
@@ -62,8 +61,9 @@ public static class SigV4Verifier
     /// <param name="headers">The signed headers' names and values (several values already joined by commas).</param>
     /// <param name="signedHeaders">The signed header names, lower case, in order.</param>
     /// <param name="payloadHash">The lower-case hex SHA-256 of the body.</param>
+    /// <param name="encodePathTwice">True for every service but S3, whose canonical URI is the path encoded once.</param>
     public static string CanonicalRequest(string method, string path, string query,
-        IEnumerable<(string Name, string Value)> headers, IReadOnlyList<string> signedHeaders, string payloadHash)
+        IEnumerable<(string Name, string Value)> headers, IReadOnlyList<string> signedHeaders, string payloadHash, bool encodePathTwice = true)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(signedHeaders);
@@ -72,7 +72,7 @@ public static class SigV4Verifier
             canonicalHeaders.Append(name.ToLowerInvariant()).Append(':').Append(TrimAll(value)).Append('\n');
         return string.Join('\n',
             method.ToUpperInvariant(),
-            CanonicalUri(path),
+            encodePathTwice ? CanonicalUri(path) : (string.IsNullOrEmpty(path) ? "/" : path),
             CanonicalQuery(query),
             canonicalHeaders.ToString(),
             string.Join(';', signedHeaders),
@@ -98,6 +98,28 @@ public static class SigV4Verifier
 
     /// <summary>Lower-case hex, as SigV4 writes every digest.</summary>
     public static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
+
+    /// <summary>
+    /// The canonical request's last line: the body's hex SHA-256, or what <c>x-amz-content-sha256</c> declares instead
+    /// (<c>UNSIGNED-PAYLOAD</c>, a <c>STREAMING-…</c> variant), as S3 reads it. S3 requires the header; a declared hash
+    /// must be the body's.
+    /// </summary>
+    private static string PayloadHash(RecordedRequest request, string service, List<string> problems)
+    {
+        var bodyHash = Hex(SHA256.HashData(request.Body));
+        var declared = request.Header("x-amz-content-sha256");
+        if (declared is null)
+        {
+            if (service == "s3")
+                problems.Add("no x-amz-content-sha256 header: S3 requires it on every signed request");
+            return bodyHash;
+        }
+        if (declared == "UNSIGNED-PAYLOAD" || declared.StartsWith("STREAMING-", StringComparison.Ordinal))
+            return declared;
+        if (declared != bodyHash)
+            problems.Add($"x-amz-content-sha256 `{declared}` is not the body's hash `{bodyHash}`");
+        return declared;
+    }
 
     private static void CheckScope(AuthorizationHeader header, SigV4Credentials credentials, string service, string region, List<string> problems)
     {

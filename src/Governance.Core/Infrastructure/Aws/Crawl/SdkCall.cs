@@ -15,7 +15,16 @@ internal static class SdkCall
     {
         try
         {
-            return (await call().ConfigureAwait(false), null);
+            var value = await call().ConfigureAwait(false);
+            // AWSSDK.S3 does not throw for some error statuses: GetBucketPolicy answers a 404 NoSuchBucketPolicy with the
+            // error's XML as the policy. Each "there is none" error of the calls made here is a 404.
+            if (value is AmazonWebServiceResponse { HttpStatusCode: var status } && (int)status >= 300)
+            {
+                return (int)status == 404 && absentCodes.Length > 0
+                    ? (null, null)
+                    : (null, new AwsCallError(service, action, $"Http{(int)status}", $"{service} answered HTTP {(int)status}", null, (int)status));
+            }
+            return (value, null);
         }
         catch (AmazonServiceException e) when (e.ErrorCode is { } code && absentCodes.Contains(code, StringComparer.Ordinal))
         {
