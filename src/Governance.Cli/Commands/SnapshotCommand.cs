@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Crawl;
 using Governance.Core.Infrastructure.Aws.Iam;
 using Governance.Core.Infrastructure.Aws.Snapshot;
 
@@ -13,6 +14,9 @@ namespace Governance.Cli.Commands;
 /// (<c>GetAccountAuthorizationDetails</c>, every page) and writes it in the JSON of
 /// <c>aws iam get-account-authorization-details</c>, so that every <c>--account FILE</c> command reads it.
 /// Exits 0 on success and 1 when IAM cannot be read.
+/// With <c>--org --out DIR [--member-role NAME] [--accounts ID,ID] [--max-parallel N]</c> it reads the whole organisation
+/// into a snapshot folder instead (<see cref="OrganizationSnapshotRun"/>): exit 0 when every account was read, 1 when some
+/// were not (the folder is written without them), 2 when the organisation cannot be read or the folder not written.
 /// </summary>
 internal static class SnapshotCommand
 {
@@ -26,11 +30,52 @@ internal static class SnapshotCommand
     {
         var region = new Option<string?>("--region") { Description = "the region, which chooses the partition (IAM is global); default AWS_REGION or the profile's" };
         var profile = new Option<string?>("--profile") { Description = "a named profile of the shared AWS config and credentials files; default the SDK's credential chain" };
-        var output = new Option<FileInfo?>("--out") { Description = "write the snapshot to this file instead of standard output" };
-        var command = new Command("snapshot", "read the account from IAM into a get-account-authorization-details snapshot") { region, profile, output };
-        command.SetAction((parse, cancellationToken) => RunAsync(new AwsConnection(parse.GetValue(region), parse.GetValue(profile)),
-            parse.GetValue(output), parse, time, environment, cancellationToken));
+        var output = new Option<FileInfo?>("--out") { Description = "write the snapshot to this file instead of standard output; with --org, the snapshot folder" };
+        var organization = new Option<bool>("--org") { Description = "read the whole organisation (AWS Organizations, then each account's IAM, buckets and KMS keys) into the folder --out names" };
+        var memberRole = new Option<string?>("--member-role") { Description = $"with --org: the role assumed in each member account (default {OrganizationCrawlOptions.DefaultMemberRole}; a read-only role in practice)" };
+        var accounts = new Option<string?>("--accounts") { Description = "with --org: read only these accounts (ID,ID); organization.json still lists every account" };
+        var maxParallel = new Option<int?>("--max-parallel") { Description = $"with --org: accounts read at once (default {OrganizationCrawlOptions.DefaultMaxParallel})" };
+        var command = new Command("snapshot", "read the account from IAM into a get-account-authorization-details snapshot, or with --org the organisation into a snapshot folder")
+        {
+            region, profile, output, organization, memberRole, accounts, maxParallel,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var connection = new AwsConnection(parse.GetValue(region), parse.GetValue(profile));
+            if (!parse.GetValue(organization))
+            {
+                return parse.GetResult(memberRole) is null && parse.GetResult(accounts) is null && parse.GetResult(maxParallel) is null
+                    ? RunAsync(connection, parse.GetValue(output), parse, time, environment, cancellationToken)
+                    : Task.FromResult(Usage(parse, "--member-role, --accounts and --max-parallel go with --org"));
+            }
+            if (parse.GetValue(output) is not { } folder)
+            {
+                return Task.FromResult(Usage(parse, "--org writes a snapshot folder: give it with --out DIR"));
+            }
+            var (ids, idsError) = OrganizationSnapshotRun.ParseAccounts(parse.GetValue(accounts));
+            if (idsError is not null)
+            {
+                return Task.FromResult(Usage(parse, idsError));
+            }
+            if (parse.GetValue(maxParallel) is < 1 or > 64)
+            {
+                return Task.FromResult(Usage(parse, "--max-parallel: give a number from 1 to 64"));
+            }
+            var options = new OrganizationCrawlOptions(connection, environment, time)
+            {
+                MemberRoleName = parse.GetValue(memberRole) ?? OrganizationCrawlOptions.DefaultMemberRole,
+                Accounts = ids,
+                MaxParallel = parse.GetValue(maxParallel) ?? OrganizationCrawlOptions.DefaultMaxParallel,
+            };
+            return OrganizationSnapshotRun.RunAsync(options, folder.FullName, parse.InvocationConfiguration.Error, cancellationToken);
+        });
         return command;
+    }
+
+    private static int Usage(ParseResult parse, string message)
+    {
+        parse.InvocationConfiguration.Error.WriteLine($"iamgov: {message}");
+        return CliApp.UsageError;
     }
 
     private static async Task<int> RunAsync(AwsConnection connection, FileInfo? output, ParseResult parse, TimeProvider time,
