@@ -195,6 +195,19 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
         AssertNothingBesideOut();
     }
 
+    [Fact]
+    public void SnapshotOrg_EndpointNotUrl_ExitTwoNamingTheVariable()
+    {
+        var variables = new Dictionary<string, string>(_organization.EnvironmentVariables(_server)) { ["AWS_ENDPOINT_URL_KMS"] = "not a url" };
+
+        var (code, _, stderr) = RunIn(AwsEnvironment.Of(variables), "snapshot", "--org", "--out", Out);
+
+        Assert.Equal(2, code);
+        Assert.Equal("iamgov: endpoint URL `not a url` (AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL) is not an http or https URL", stderr.Trim());
+        Assert.Empty(_server.Requests);
+        AssertNothingBesideOut();
+    }
+
     [Theory]
     [InlineData("--org")]
     [InlineData("--org", "--out", "X", "--accounts", "12345")]

@@ -29,14 +29,16 @@ public sealed class OrganizationsClient
     /// <param name="credentials">The credentials, resolved again before each request.</param>
     /// <param name="time">The clock that dates signatures and runs the retry delays.</param>
     /// <param name="retry">The retry policy; default <see cref="AwsRetryPolicy.Standard"/>.</param>
-    public OrganizationsClient(HttpClient http, OrganizationsEndpoint endpoint, AWSCredentials credentials, TimeProvider time, AwsRetryPolicy? retry = null)
+    /// <param name="delay">Waits between attempts; default <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> on <paramref name="time"/>.</param>
+    public OrganizationsClient(HttpClient http, OrganizationsEndpoint endpoint, AWSCredentials credentials, TimeProvider time, AwsRetryPolicy? retry = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _retry = retry ?? AwsRetryPolicy.Standard;
-        _delay = (d, ct) => Task.Delay(d, time, ct);
+        _delay = delay ?? ((d, ct) => Task.Delay(d, time, ct));
     }
 
     /// <summary>Where the client sends requests.</summary>
