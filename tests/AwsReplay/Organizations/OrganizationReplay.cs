@@ -63,6 +63,9 @@ public sealed class OrganizationReplay
     /// </summary>
     public bool EmptyFirstPages { get; set; }
 
+    /// <summary><c>ListBuckets</c> gives each bucket's <c>BucketRegion</c>, as AWS's answer has since 2024; off, only names and dates as before.</summary>
+    public bool ListBucketsGivesRegion { get; set; }
+
     /// <summary>Member accounts whose role's trust policy refuses the caller: <c>AssumeRole</c> answers <c>AccessDenied</c>.</summary>
     public HashSet<string> AssumeRoleDenied { get; } = new(StringComparer.Ordinal);
 
@@ -354,7 +357,8 @@ public sealed class OrganizationReplay
         if (operation == "ListBuckets")
         {
             var buckets = string.Concat(account.Buckets.Select(b =>
-                $"<Bucket><CreationDate>2019-12-11T23:32:47+00:00</CreationDate><Name>{SecurityElement.Escape(b.Name)}</Name></Bucket>"));
+                $"<Bucket>{(ListBucketsGivesRegion ? $"<BucketRegion>{b.Region}</BucketRegion>" : "")}<CreationDate>2019-12-11T23:32:47+00:00</CreationDate>"
+                + $"<Name>{SecurityElement.Escape(b.Name)}</Name></Bucket>"));
             return S3Xml($"<ListAllMyBucketsResult xmlns=\"{S3Namespace}\"><Buckets>{buckets}</Buckets>"
                 + $"<Owner><DisplayName>account-{accountId}</DisplayName><ID>{accountId}canonicaluserid</ID></Owner></ListAllMyBucketsResult>");
         }

@@ -21,6 +21,26 @@ public sealed record AwsRetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpa
         return TimeSpan.FromMilliseconds(random.NextDouble() * cap);
     }
 
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it answers a result that is not worth another attempt, or the attempts run
+    /// out; between two attempts it waits <see cref="DelayBefore"/> through <paramref name="delay"/>.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<Task<(T Result, bool Retryable)>> attempt, Func<TimeSpan, CancellationToken, Task> delay, Random random,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(delay);
+        for (var number = 1; ; number++)
+        {
+            var (result, retryable) = await attempt().ConfigureAwait(false);
+            if (!retryable || number >= MaxAttempts)
+            {
+                return result;
+            }
+            await delay(DelayBefore(number, random), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>True for the throttling codes of the Query APIs.</summary>
     public static bool IsThrottling(string code) => code is "Throttling" or "ThrottlingException" or "ThrottledException"
         or "RequestLimitExceeded" or "RequestThrottled" or "RequestThrottledException" or "TooManyRequestsException"

@@ -14,7 +14,8 @@ namespace Governance.Core.Infrastructure.Aws.Crawl;
 /// Lambda and Glue policies are not read yet.
 /// </summary>
 /// <remarks>
-/// KMS keys are regional: they are listed in the crawl's region and in every region that holds one of the account's
+/// A bucket's region is the one <c>ListBuckets</c> gives, else <c>GetBucketLocation</c>'s; its other calls are made
+/// in that region. KMS keys are regional: they are listed in the crawl's region and in every region that holds one of the account's
 /// buckets, where the keys that encrypt them usually are. Keys pending deletion are left out: they cannot be used, and
 /// their policy may not be readable. The first call that fails fails the whole account: resources read in part would
 /// answer as if a policy were absent where it is only unknown.
@@ -23,9 +24,11 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
 {
     private readonly Dictionary<string, AmazonS3Client> _s3 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AmazonKeyManagementServiceClient> _kms = new(StringComparer.Ordinal);
+    private AmazonS3Client? _locator;
 
     public void Dispose()
     {
+        _locator?.Dispose();
         foreach (var client in _s3.Values)
         {
             client.Dispose();
@@ -39,16 +42,16 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
     /// <summary>The account's <c>resources.json</c>, or the first call that failed.</summary>
     public async Task<(JsonObject? Resources, AwsCallError? Error)> ReadAsync(CancellationToken cancellationToken)
     {
-        var (names, listError) = await ListBucketsAsync(cancellationToken).ConfigureAwait(false);
-        if (names is null)
+        var (listed, listError) = await ListBucketsAsync(cancellationToken).ConfigureAwait(false);
+        if (listed is null)
         {
             return (null, listError);
         }
         var buckets = new JsonArray();
         var regions = new SortedSet<string>(StringComparer.Ordinal) { homeRegion };
-        foreach (var name in names)
+        foreach (var (name, listedRegion) in listed)
         {
-            var (bucket, region, error) = await ReadBucketAsync(name, cancellationToken).ConfigureAwait(false);
+            var (bucket, region, error) = await ReadBucketAsync(name, listedRegion, cancellationToken).ConfigureAwait(false);
             if (bucket is null)
             {
                 return (null, error);
@@ -68,9 +71,10 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
         return (new JsonObject { ["Buckets"] = buckets, ["KmsKeys"] = keys, ["Other"] = new JsonArray() }, null);
     }
 
-    private async Task<(List<string>? Names, AwsCallError? Error)> ListBucketsAsync(CancellationToken cancellationToken)
+    /// <summary>Every bucket's name, with its region when <c>ListBuckets</c> gives it (AWS added <c>BucketRegion</c> in 2024).</summary>
+    private async Task<(List<(string Name, string? Region)>? Buckets, AwsCallError? Error)> ListBucketsAsync(CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var buckets = new List<(string, string?)>();
         string? token = null;
         do
         {
@@ -80,28 +84,22 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
             {
                 return (null, error);
             }
-            names.AddRange((page.Buckets ?? []).Select(static b => b.BucketName).Where(static n => !string.IsNullOrEmpty(n)));
+            buckets.AddRange((page.Buckets ?? []).Where(static b => !string.IsNullOrEmpty(b.BucketName))
+                .Select(static b => (b.BucketName, b.BucketRegion is { Length: > 0 } region ? region : null)));
             token = page.ContinuationToken is { Length: > 0 } next && next != token ? next : null;
         }
         while (token is not null);
-        return (names, null);
+        return (buckets, null);
     }
 
-    private async Task<(JsonObject? Bucket, string? Region, AwsCallError? Error)> ReadBucketAsync(string name, CancellationToken cancellationToken)
+    private async Task<(JsonObject? Bucket, string? Region, AwsCallError? Error)> ReadBucketAsync(string name, string? listedRegion,
+        CancellationToken cancellationToken)
     {
-        var (location, locationError) = await SdkCall.RunAsync("S3", "GetBucketLocation",
-            () => S3(homeRegion).GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = name }, cancellationToken)).ConfigureAwait(false);
-        if (location is null)
+        var (region, locationError) = listedRegion is null ? await LocateAsync(name, cancellationToken).ConfigureAwait(false) : (listedRegion, null);
+        if (region is null)
         {
             return (null, null, locationError);
         }
-        // GetBucketLocation answers nothing for us-east-1 and the legacy `EU` for eu-west-1.
-        var region = location.Location?.Value switch
-        {
-            null or "" => "us-east-1",
-            "EU" => "eu-west-1",
-            var r => r,
-        };
         var s3 = S3(region);
         var (policy, policyError) = await SdkCall.RunAsync("S3", "GetBucketPolicy",
             () => s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = name }, cancellationToken), "NoSuchBucketPolicy").ConfigureAwait(false);
@@ -148,6 +146,25 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
             ["Encryption"] = Encryption(encryption?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault()),
         };
         return (bucket, region, null);
+    }
+
+    /// <summary>
+    /// The bucket's region from <c>GetBucketLocation</c>, asked path-style in the crawl's region: the bucket's own
+    /// virtual host would need its region first, and a us-east-1 client asking about another region's bucket has been refused.
+    /// </summary>
+    private async Task<(string? Region, AwsCallError? Error)> LocateAsync(string name, CancellationToken cancellationToken)
+    {
+        var (location, error) = await SdkCall.RunAsync("S3", "GetBucketLocation",
+            () => Locator().GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = name }, cancellationToken)).ConfigureAwait(false);
+        // GetBucketLocation answers nothing for us-east-1 and the legacy `EU` for eu-west-1.
+        return location is null
+            ? (null, error)
+            : (location.Location?.Value switch
+            {
+                null or "" => "us-east-1",
+                "EU" => "eu-west-1",
+                var r => r,
+            }, null);
     }
 
     private static JsonObject? Encryption(ServerSideEncryptionRule? rule)
@@ -216,6 +233,17 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
             _s3[region] = client = new AmazonS3Client(credentials, configs.S3(region));
         }
         return client;
+    }
+
+    private AmazonS3Client Locator()
+    {
+        if (_locator is null)
+        {
+            var config = configs.S3(homeRegion);
+            config.ForcePathStyle = true;
+            _locator = new AmazonS3Client(credentials, config);
+        }
+        return _locator;
     }
 
     private AmazonKeyManagementServiceClient Kms(string region)

@@ -175,15 +175,7 @@ public sealed class IamClient
             new[] { ("Action", action), ("Version", ApiVersion) }.Concat(parameters)
                 .Select(static p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}")));
         var ids = new List<string>();
-        for (var attempt = 1; ; attempt++)
-        {
-            var (result, retryable) = await AttemptAsync(action, body, ids, cancellationToken).ConfigureAwait(false);
-            if (!retryable || attempt >= _retry.MaxAttempts)
-            {
-                return result;
-            }
-            await _delay(_retry.DelayBefore(attempt, _random), cancellationToken).ConfigureAwait(false);
-        }
+        return await _retry.RunAsync(() => AttemptAsync(action, body, ids, cancellationToken), _delay, _random, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(IamResult<XElement> Result, bool Retryable)> AttemptAsync(string action, byte[] body, List<string> ids,

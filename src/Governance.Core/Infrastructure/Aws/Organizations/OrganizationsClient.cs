@@ -52,15 +52,7 @@ public sealed class OrganizationsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = Encoding.UTF8.GetBytes(request.ToJsonString());
-        for (var attempt = 1; ; attempt++)
-        {
-            var (result, retryable) = await AttemptAsync(operation, body, cancellationToken).ConfigureAwait(false);
-            if (!retryable || attempt >= _retry.MaxAttempts)
-            {
-                return result;
-            }
-            await _delay(_retry.DelayBefore(attempt, Random.Shared), cancellationToken).ConfigureAwait(false);
-        }
+        return await _retry.RunAsync(() => AttemptAsync(operation, body, cancellationToken), _delay, Random.Shared, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

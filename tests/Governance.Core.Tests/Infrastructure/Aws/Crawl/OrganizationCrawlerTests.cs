@@ -195,6 +195,42 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CrawlAsync_CrawlRegionOtherThanUsEast1_SignsEachCallForItsRegion()
+    {
+        var inUsEast1 = await CrawlAsync();
+        var organization = ExampleOrganization.Create("eu-central-1");
+        await using var server = await ReplayServer.StartAsync();
+        organization.Install(server);
+
+        var crawl = await OrganizationCrawler.CrawlAsync(
+            new OrganizationCrawlOptions(new AwsConnection(), AwsEnvironment.Of(organization.EnvironmentVariables(server)), TimeProvider.System), CancellationToken.None);
+
+        Assert.True(crawl.Complete, Describe(crawl));
+        Assert.Empty(organization.Problems);
+        var calls = organization.Calls;
+        Assert.All(calls.Where(c => c.Service is "organizations" or "iam"), c => Assert.Equal("us-east-1", c.Region));
+        Assert.All(calls.Where(c => c.Service == "sts" || c.Operation is "ListBuckets" or "GetBucketLocation"), c => Assert.Equal("eu-central-1", c.Region));
+        Assert.Equal(["eu-central-1", "eu-west-1", "us-east-1"],
+            calls.Where(c => c is { Service: "kms", Operation: "ListKeys", AccountId: Producer }).Select(c => c.Region).Order(StringComparer.Ordinal));
+        Assert.Equal(Text(inUsEast1, $"accounts/{Producer}/resources.json"), Text(crawl, $"accounts/{Producer}/resources.json"));
+    }
+
+    [Fact]
+    public async Task CrawlAsync_ListBucketsGivesRegions_AsksNoLocation()
+    {
+        var asked = await CrawlAsync();
+        _organization.ListBucketsGivesRegion = true;
+        var before = _organization.Calls.Count;
+
+        var crawl = await CrawlAsync();
+
+        Assert.DoesNotContain(_organization.Calls.Skip(before), c => c.Operation == "GetBucketLocation");
+        Assert.Equal(Text(asked, $"accounts/{Producer}/resources.json"), Text(crawl, $"accounts/{Producer}/resources.json"));
+    }
+
+    private static string Text(OrganizationCrawl crawl, string path) => System.Text.Encoding.UTF8.GetString(crawl.Files[path]!.Value.Span);
+
+    [Fact]
     public async Task CrawlAsync_AssumeRoleDenied_ReportsTheAccountAndReadsTheOthers()
     {
         _organization.AssumeRoleDenied.Add(Producer);
