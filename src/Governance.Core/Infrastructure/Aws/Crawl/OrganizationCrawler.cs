@@ -1,18 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon;
-using Amazon.Runtime;
 using Amazon.SecurityToken;
-using Governance.Core.Accounts;
 using Governance.Core.Accounts.Organization;
 using Governance.Core.Infrastructure.Aws.Iam;
 using Governance.Core.Infrastructure.Aws.Organizations;
-using Governance.Core.Infrastructure.Aws.Snapshot;
 
 namespace Governance.Core.Infrastructure.Aws.Crawl;
 
@@ -29,9 +22,6 @@ namespace Governance.Core.Infrastructure.Aws.Crawl;
 /// </remarks>
 public static partial class OrganizationCrawler
 {
-    // Files are data for other tools: policy text stays as written (no \u0022 for quotes, no \u002B for plus), as the AWS CLI prints it.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Crawls the organisation the caller's credentials can read.</summary>
     /// <exception cref="ArgumentException">The options name an invalid role, account id or bound.</exception>
     public static async Task<OrganizationCrawl> CrawlAsync(OrganizationCrawlOptions options, CancellationToken cancellationToken)
@@ -62,7 +52,7 @@ public static partial class OrganizationCrawler
             return Failed(structure.Error);
         }
         var organization = structure.Value;
-        var files = OrganizationFiles.Empty.With(OrganizationSnapshotReader.OrganizationFileName, Serialize(organization.Document));
+        var files = OrganizationFiles.Empty.With(OrganizationSnapshotReader.OrganizationFileName, SnapshotJson.Serialize(organization.Document));
 
         var problems = new ConcurrentBag<AccountCrawlProblem>();
         var members = organization.Accounts.ToDictionary(static a => a.Id, StringComparer.Ordinal);
@@ -89,7 +79,7 @@ public static partial class OrganizationCrawler
         var partition = RegionEndpoint.GetBySystemName(region).PartitionName;
         var read = new ConcurrentDictionary<string, (byte[] Iam, byte[] Resources)>(StringComparer.Ordinal);
         using var sts = new AmazonSecurityTokenServiceClient(caller, configs.Sts(region));
-        var account = new AccountCrawl(options, http, iamEndpoint!, configs, sts, caller, organization.ManagementAccountId, region, partition);
+        var account = new AccountReader(options, http, iamEndpoint!, configs, sts, caller, organization.ManagementAccountId, region, partition);
         await Parallel.ForEachAsync(readable, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
             async (member, token) =>
             {
@@ -135,58 +125,7 @@ public static partial class OrganizationCrawler
 
     private static OrganizationCrawl Failed(AwsCallError error) => new(OrganizationFiles.Empty, [], error, []);
 
-    private static byte[] Serialize(JsonObject json) => Encoding.UTF8.GetBytes(json.ToJsonString(Indented) + "\n");
-
     // IAM role names, optionally behind a path: path/name.
     [GeneratedRegex(@"^([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleName();
-
-    /// <summary>Reads one account: credentials in it, its IAM, its resources.</summary>
-    private sealed record AccountCrawl(OrganizationCrawlOptions Options, HttpClient Http, IamEndpoint IamEndpoint, SdkClientConfigs Configs,
-        IAmazonSecurityTokenService Sts, AWSCredentials Caller, string ManagementAccountId, string Region, string Partition)
-    {
-        public async Task<((byte[] Iam, byte[] Resources)? Content, AccountCrawlProblem? Problem)> ReadAsync(OrganizationMember member,
-            CancellationToken cancellationToken)
-        {
-            AWSCredentials credentials;
-            if (member.Id == ManagementAccountId)
-            {
-                credentials = Caller;
-            }
-            else
-            {
-                var roleArn = $"arn:{Partition}:iam::{member.Id}:role/{Options.MemberRoleName}";
-                var (assumed, error) = await MemberAccountSession.AssumeAsync(Sts, roleArn, Options.SessionName, cancellationToken).ConfigureAwait(false);
-                if (assumed is null)
-                {
-                    return (null, new AccountCrawlProblem(member.Id, member.Name, $"cannot assume `{roleArn}`: {error!.Describe()}", error));
-                }
-                credentials = assumed;
-            }
-
-            var fetch = await AccountSnapshotFetcher.FetchAsync(new IamClient(Http, IamEndpoint, credentials, Options.Time), cancellationToken)
-                .ConfigureAwait(false);
-            if (!fetch.Success)
-            {
-                var error = fetch.Error is { } e ? new AwsCallError("IAM", e.Action, e.Code, e.Message, e.RequestId, e.HttpStatus) : null;
-                return (null, new AccountCrawlProblem(member.Id, member.Name, $"its IAM cannot be read: {fetch.Describe()}", error));
-            }
-            var iam = Serialize(fetch.Snapshot!);
-            // The credentials decide which account answers; a role in another account would put its IAM in this folder.
-            var owners = AccountSnapshotReader.Read(fetch.Snapshot!.ToJsonString()).Snapshot?.AccountIds.Where(a => a != member.Id).ToArray() ?? [];
-            if (owners.Length > 0)
-            {
-                return (null, new AccountCrawlProblem(member.Id, member.Name,
-                    $"the IAM read with its credentials belongs to {string.Join(", ", owners.Select(static o => $"`{o}`"))}, not to this account"));
-            }
-
-            using var resources = new AccountResourcesReader(credentials, Configs, Region);
-            var (json, resourcesError) = await resources.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (json is null)
-            {
-                return (null, new AccountCrawlProblem(member.Id, member.Name, $"its resources cannot be read: {resourcesError!.Describe()}", resourcesError));
-            }
-            return ((iam, Serialize(json)), null);
-        }
-    }
 }
