@@ -13,7 +13,8 @@ namespace AwsReplay.Organizations;
 ///     333333333333 Consumer Account
 ///     OU Producers ...exampleouid222      SCP FullAWSAccess
 ///       222222222222 Producer Account     amzn-s3-demo-bucket (eu-west-1, policy, SSE-KMS), amzn-s3-demo-bucket2
-///                                         (us-east-1, nothing set but SSE-S3); keys in eu-west-1 and us-east-1
+///                                         (us-east-1, nothing set but SSE-S3); keys in eu-west-1 and us-east-1;
+///                                         topic lake-events, queues lake-ingest (with a policy) and lake-dead-letters
 /// </code>
 /// </remarks>
 public static class ExampleOrganization
@@ -37,6 +38,9 @@ public static class ExampleOrganization
     public const string LakeKeyPolicy = """{"Version":"2012-10-17","Id":"key-default-1","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"kms:*","Resource":"*"},{"Sid":"ConsumerDecrypts","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::333333333333:role/data-engineer"},"Action":"kms:Decrypt","Resource":"*"}]}""";
     public const string AwsManagedKeyPolicy = """{"Version":"2012-10-17","Id":"auto-s3-2","Statement":[{"Sid":"Allow access through S3 for all principals in the account that are authorized to use S3","Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"222222222222","kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}]}""";
 
+    public const string TopicPolicy = """{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{"Sid":"ConsumerSubscribes","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::333333333333:root"},"Action":"SNS:Subscribe","Resource":"arn:aws:sns:eu-west-1:222222222222:lake-events"}]}""";
+    public const string QueuePolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"TopicSends","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:222222222222:lake-ingest","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:222222222222:lake-events"}}}]}""";
+
     public const string FullAwsAccess = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
     public const string DenyLeaveOrganization = """{"Version":"2012-10-17","Statement":[{"Sid":"DenyLeave","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""";
     public const string DenyOutsidePrincipals = """{"Version":"2012-10-17","Statement":[{"Sid":"EnforceOrgIdentities","Effect":"Deny","Principal":"*","Action":["s3:*","kms:*"],"Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-exampleorgid"},"BoolIfExists":{"aws:PrincipalIsAWSService":"false"}}}]}""";
@@ -57,7 +61,9 @@ public static class ExampleOrganization
                     new ReplayKey(LakeKeyId, "eu-west-1", "CUSTOMER", LakeKeyPolicy),
                     new ReplayKey(AwsManagedKeyId, "eu-west-1", "AWS", AwsManagedKeyPolicy),
                     new ReplayKey(RetiredKeyId, "us-east-1", "CUSTOMER", LakeKeyPolicy, "PendingDeletion"),
-                ]),
+                ],
+                [new ReplayTopic("lake-events", "eu-west-1", TopicPolicy)],
+                [new ReplayQueue("lake-ingest", "eu-west-1", QueuePolicy), new ReplayQueue("lake-dead-letters", "us-east-1", null)]),
             new ReplayAccount(Consumer, "Consumer Account", "juan@example.com", DataOu, "ACTIVE", 1.481835795536E9,
                 Iam(Consumer, "data-engineer"), [], []),
         ],

@@ -8,13 +8,15 @@ namespace AwsReplay.Organizations;
 
 /// <summary>
 /// A whole organisation behind one <see cref="ReplayServer"/>: AWS Organizations (JSON 1.1), STS <c>AssumeRole</c>, IAM
-/// <c>GetAccountAuthorizationDetails</c>, S3 (REST XML, path-style) and KMS (JSON 1.1), each answered in the shape
+/// <c>GetAccountAuthorizationDetails</c>, S3 (REST XML, path-style), KMS (JSON 1.1), and SNS and SQS (Query: listing and
+/// attributes), each answered in the shape
 /// the service's API reference documents, from the accounts, OUs and policies it is given.
 /// </summary>
 /// <remarks>
 /// <para>Every request's SigV4 signature is recomputed (<see cref="SigV4Verifier"/>) for the credentials its access key
 /// belongs to, the service and the region it must be signed for (Organizations and IAM: <c>us-east-1</c>; STS, bucket
-/// listing and location: <see cref="Region"/>; a bucket's other calls: the bucket's region; KMS: the keys' region). A
+/// listing and location: <see cref="Region"/>; a bucket's other calls: the bucket's region; KMS, SNS, SQS: the region
+/// listed). A
 /// request that fails is answered <c>SignatureDoesNotMatch</c> and recorded in <see cref="Problems"/>.</para>
 /// <para>The access key decides the account, as in AWS: <see cref="CallerKeys"/> are the management account's, and each
 /// member account's <see cref="AssumedKeys"/> are what <c>AssumeRole</c> hands out for its role, so a member account's
@@ -101,6 +103,8 @@ public sealed class OrganizationReplay
             ["AWS_ENDPOINT_URL_ORGANIZATIONS"] = server.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_S3"] = server.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_KMS"] = server.Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_SNS"] = server.Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_SQS"] = server.Endpoint.ToString(),
         };
         return variables;
     }
@@ -116,7 +120,7 @@ public sealed class OrganizationReplay
         if (account is null)
             return Refuse(protocol, 403, "InvalidClientTokenId", $"the access key `{header.AccessKeyId}` is not one of the replay's");
         var (id, keys) = account.Value;
-        var (service, operation, region, resource) = Classify(request, target, header.ScopeRegion, id);
+        var (service, operation, region, resource) = Classify(request, target, header.ScopeService, header.ScopeRegion, id);
         var verification = SigV4Verifier.Verify(request, keys, service, region);
         if (!verification.IsValid)
             return Refuse(protocol, 403, "SignatureDoesNotMatch", $"{service} {operation} signed by {header.AccessKeyId}: {verification}");
@@ -127,6 +131,8 @@ public sealed class OrganizationReplay
             "sts" => AssumeRole(request.Parameters, id),
             "iam" => Iam(operation, id),
             "kms" => Kms(operation, Body(request), id, region),
+            "sns" => Sns(operation, request.Parameters, id, region),
+            "sqs" => Sqs(operation, request.Parameters, id, region),
             _ => S3(operation, resource, id),
         };
     }
@@ -140,15 +146,17 @@ public sealed class OrganizationReplay
     }
 
     /// <summary>The service, operation, region the request must be signed for, and the resource it names.</summary>
-    private (string Service, string Operation, string Region, string? Resource) Classify(RecordedRequest request, string? target, string scopeRegion, string accountId)
+    private (string Service, string Operation, string Region, string? Resource) Classify(RecordedRequest request, string? target, string scopeService,
+        string scopeRegion, string accountId)
     {
+        if (request.Action is { } queryAction && scopeService is "sns" or "sqs")
+            return (scopeService, queryAction, RegionsOf(accountId).Contains(scopeRegion) ? scopeRegion : Region, null);
         if (target?.StartsWith("AWSOrganizationsV20161128.", StringComparison.Ordinal) == true)
             return ("organizations", target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], "us-east-1", null);
         if (target?.StartsWith("TrentService.", StringComparison.Ordinal) == true)
         {
             // KMS is regional: a client signing for a region of the account's keys or buckets is answered from that region.
-            var regions = Account(accountId).Keys.Select(k => k.Region).Concat(Account(accountId).Buckets.Select(b => b.Region)).Append(Region);
-            return ("kms", target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], regions.Contains(scopeRegion) ? scopeRegion : Region, null);
+            return ("kms", target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], RegionsOf(accountId).Contains(scopeRegion) ? scopeRegion : Region, null);
         }
         if (request.Action == "AssumeRole")
             return ("sts", "AssumeRole", Region, request.Parameters.GetValueOrDefault("RoleArn"));
@@ -166,6 +174,65 @@ public sealed class OrganizationReplay
     }
 
     private ReplayAccount Account(string id) => Accounts.Single(a => a.Id == id);
+
+    /// <summary>The regions a regional service may be asked in for the account: the crawl's, and those of its resources.</summary>
+    private HashSet<string> RegionsOf(string accountId)
+    {
+        var account = Account(accountId);
+        return [Region, .. account.Buckets.Select(b => b.Region), .. account.Keys.Select(k => k.Region),
+            .. (account.Topics ?? []).Select(t => t.Region), .. (account.Queues ?? []).Select(q => q.Region)];
+    }
+
+    private const string SnsNamespace = "http://sns.amazonaws.com/doc/2010-03-31/";
+
+    private const string SqsNamespace = "http://queue.amazonaws.com/doc/2012-11-05/";
+
+    private ReplayResponse Sns(string action, IReadOnlyDictionary<string, string> parameters, string accountId, string region)
+    {
+        var topics = (Account(accountId).Topics ?? []).Where(t => t.Region == region).ToList();
+        string Arn(ReplayTopic t) => $"arn:aws:sns:{t.Region}:{accountId}:{t.Name}";
+        var id = NextRequestId();
+        switch (action)
+        {
+            case "ListTopics":
+                return ReplayResponse.Xml($"<ListTopicsResponse xmlns=\"{SnsNamespace}\"><ListTopicsResult><Topics>"
+                    + string.Concat(topics.Select(t => $"<member><TopicArn>{Arn(t)}</TopicArn></member>"))
+                    + $"</Topics></ListTopicsResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></ListTopicsResponse>", id);
+            case "GetTopicAttributes" when topics.FirstOrDefault(t => Arn(t) == parameters.GetValueOrDefault("TopicArn")) is { } topic:
+                return ReplayResponse.Xml($"<GetTopicAttributesResponse xmlns=\"{SnsNamespace}\"><GetTopicAttributesResult><Attributes>"
+                    + $"<entry><key>Owner</key><value>{accountId}</value></entry>"
+                    + $"<entry><key>Policy</key><value>{SecurityElement.Escape(topic.Policy)}</value></entry>"
+                    + $"<entry><key>TopicArn</key><value>{Arn(topic)}</value></entry>"
+                    + $"</Attributes></GetTopicAttributesResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></GetTopicAttributesResponse>", id);
+            case "GetTopicAttributes":
+                return ReplayResponse.QueryError(404, "NotFound", "Topic does not exist", id, SnsNamespace);
+            default:
+                return ReplayResponse.QueryError(400, "InvalidAction", $"the replay does not serve SNS {action}", id, SnsNamespace);
+        }
+    }
+
+    private ReplayResponse Sqs(string action, IReadOnlyDictionary<string, string> parameters, string accountId, string region)
+    {
+        var queues = (Account(accountId).Queues ?? []).Where(q => q.Region == region).ToList();
+        string Url(ReplayQueue q) => $"https://sqs.{q.Region}.amazonaws.com/{accountId}/{q.Name}";
+        var id = NextRequestId();
+        switch (action)
+        {
+            case "ListQueues":
+                return ReplayResponse.Xml($"<ListQueuesResponse xmlns=\"{SqsNamespace}\"><ListQueuesResult>"
+                    + string.Concat(queues.Select(q => $"<QueueUrl>{Url(q)}</QueueUrl>"))
+                    + $"</ListQueuesResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></ListQueuesResponse>", id);
+            case "GetQueueAttributes" when queues.FirstOrDefault(q => Url(q) == parameters.GetValueOrDefault("QueueUrl")) is { } queue:
+                return ReplayResponse.Xml($"<GetQueueAttributesResponse xmlns=\"{SqsNamespace}\"><GetQueueAttributesResult>"
+                    + $"<Attribute><Name>QueueArn</Name><Value>arn:aws:sqs:{queue.Region}:{accountId}:{queue.Name}</Value></Attribute>"
+                    + (queue.Policy is { } policy ? $"<Attribute><Name>Policy</Name><Value>{SecurityElement.Escape(policy)}</Value></Attribute>" : "")
+                    + $"</GetQueueAttributesResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></GetQueueAttributesResponse>", id);
+            case "GetQueueAttributes":
+                return ReplayResponse.QueryError(400, "AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist for this wsdl version.", id, SqsNamespace);
+            default:
+                return ReplayResponse.QueryError(400, "InvalidAction", $"the replay does not serve SQS {action}", id, SqsNamespace);
+        }
+    }
 
     private static JsonObject Body(RecordedRequest request)
         => request.Body.Length == 0 ? [] : JsonNode.Parse(request.BodyText) as JsonObject ?? [];

@@ -10,5 +10,7 @@ namespace AwsReplay.Organizations;
 /// <param name="Iam">Its IAM in the JSON of <c>aws iam get-account-authorization-details</c>, served as one XML page.</param>
 /// <param name="Buckets">Its buckets.</param>
 /// <param name="Keys">Its KMS keys.</param>
+/// <param name="Topics">Its SNS topics.</param>
+/// <param name="Queues">Its SQS queues.</param>
 public sealed record ReplayAccount(string Id, string Name, string Email, string ParentId, string Status, double JoinedTimestamp, string Iam,
-    IReadOnlyList<ReplayBucket> Buckets, IReadOnlyList<ReplayKey> Keys);
+    IReadOnlyList<ReplayBucket> Buckets, IReadOnlyList<ReplayKey> Keys, IReadOnlyList<ReplayTopic>? Topics = null, IReadOnlyList<ReplayQueue>? Queues = null);

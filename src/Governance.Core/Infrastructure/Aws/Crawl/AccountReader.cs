@@ -52,6 +52,14 @@ internal sealed record AccountReader(OrganizationCrawlOptions Options, HttpClien
         {
             return (null, new AccountCrawlProblem(member.Id, member.Name, $"its resources cannot be read: {resourcesError!.Describe()}", resourcesError));
         }
+        // Topics and queues in the same regions as the keys: the crawl's and the buckets'.
+        var (other, otherError) = await new MessagingPoliciesReader(Http, Configs, credentials, Options.Time).ReadAsync(resources.Regions, cancellationToken)
+            .ConfigureAwait(false);
+        if (other is null)
+        {
+            return (null, new AccountCrawlProblem(member.Id, member.Name, $"its resources cannot be read: {otherError!.Describe()}", otherError));
+        }
+        json["Other"] = other;
         return ((iam, SnapshotJson.Serialize(json)), null);
     }
 }

@@ -10,8 +10,8 @@ namespace Governance.Core.Infrastructure.Aws.Crawl;
 
 /// <summary>
 /// Reads an account's <c>resources.json</c>: each bucket's region, policy, Block Public Access, Object Ownership and
-/// default encryption (S3), and each KMS key with its key policy. <c>Other</c> is left empty: SQS, SNS, Secrets Manager,
-/// Lambda and Glue policies are not read yet.
+/// default encryption (S3), and each KMS key with its key policy. <c>Other</c> is left empty here: the SNS and SQS
+/// policies are <see cref="MessagingPoliciesReader"/>'s.
 /// </summary>
 /// <remarks>
 /// A bucket's region is the one <c>ListBuckets</c> gives, else <c>GetBucketLocation</c>'s; its other calls are made
@@ -24,7 +24,11 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
 {
     private readonly Dictionary<string, AmazonS3Client> _s3 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AmazonKeyManagementServiceClient> _kms = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _regions = new(StringComparer.Ordinal) { homeRegion };
     private AmazonS3Client? _locator;
+
+    /// <summary>The regions read: the crawl's, and those of the account's buckets.</summary>
+    public IReadOnlyCollection<string> Regions => _regions;
 
     public void Dispose()
     {
@@ -48,7 +52,6 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
             return (null, listError);
         }
         var buckets = new JsonArray();
-        var regions = new SortedSet<string>(StringComparer.Ordinal) { homeRegion };
         foreach (var (name, listedRegion) in listed)
         {
             var (bucket, region, error) = await ReadBucketAsync(name, listedRegion, cancellationToken).ConfigureAwait(false);
@@ -57,10 +60,10 @@ internal sealed class AccountResourcesReader(AWSCredentials credentials, SdkClie
                 return (null, error);
             }
             buckets.Add(bucket);
-            regions.Add(region!);
+            _regions.Add(region!);
         }
         var keys = new JsonArray();
-        foreach (var region in regions)
+        foreach (var region in _regions)
         {
             var error = await ReadKeysAsync(region, keys, cancellationToken).ConfigureAwait(false);
             if (error is not null)

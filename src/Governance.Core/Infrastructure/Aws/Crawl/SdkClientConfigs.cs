@@ -14,7 +14,7 @@ namespace Governance.Core.Infrastructure.Aws.Crawl;
 /// <param name="Environment">Where the endpoint variables are read.</param>
 internal sealed record SdkClientConfigs(AwsEnvironment Environment)
 {
-    private static readonly string[] ServiceKeys = ["STS", "S3", "KMS"];
+    private static readonly string[] ServiceKeys = ["STS", "S3", "KMS", "SNS", "SQS"];
 
     /// <summary>Every service's endpoint variable is a valid address, or the first that is not.</summary>
     public string? Check()

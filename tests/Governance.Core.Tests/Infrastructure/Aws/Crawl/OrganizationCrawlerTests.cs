@@ -124,12 +124,16 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
                 { "KeyId": "{{LakeKeyId}}", "Arn": "{{LakeKeyArn}}", "KeyManager": "CUSTOMER", "Policy": {{JsonSerializer.Serialize(LakeKeyPolicy)}} },
                 { "KeyId": "{{AwsManagedKeyId}}", "Arn": "arn:aws:kms:eu-west-1:222222222222:key/{{AwsManagedKeyId}}", "KeyManager": "AWS", "Policy": {{JsonSerializer.Serialize(AwsManagedKeyPolicy)}} }
               ],
-              "Other": []
+              "Other": [
+                { "Arn": "arn:aws:sns:eu-west-1:222222222222:lake-events", "Policy": {{JsonSerializer.Serialize(TopicPolicy)}} },
+                { "Arn": "arn:aws:sqs:eu-west-1:222222222222:lake-ingest", "Policy": {{JsonSerializer.Serialize(QueuePolicy)}} }
+              ]
             }
             """;
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(expected).RootElement, resources), resources.ToString());
-        // The key pending deletion in us-east-1 was listed there, and left out.
+        // The key pending deletion and the queue without a policy, both in us-east-1, were listed there and left out.
         Assert.Contains(_organization.Calls, c => c is { AccountId: Producer, Service: "kms", Operation: "ListKeys", Region: "us-east-1" });
+        Assert.Contains(_organization.Calls, c => c is { AccountId: Producer, Service: "sqs", Operation: "GetQueueAttributes", Region: "us-east-1" });
         var bucket = OrganizationSnapshotReader.Read(crawl.Files).Snapshot!.FindBucket(LakeBucket);
         Assert.Equal(Producer, bucket!.AccountId);
         Assert.Equal(LakeKeyArn, bucket.Resource.Encryption!.KmsMasterKeyId);
@@ -160,9 +164,8 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
             calls.Where(c => c.Service == "sts").Select(c => c.Resource).Order(StringComparer.Ordinal));
         foreach (var member in new[] { Producer, Consumer })
         {
-            var own = calls.Where(c => c.Service is "iam" or "s3" or "kms" && c.AccountId == member).ToList();
-            Assert.Contains(own, c => c.Service == "iam");
-            Assert.Contains(own, c => c.Service == "s3");
+            var own = calls.Where(c => c.Service is "iam" or "s3" or "kms" or "sns" or "sqs" && c.AccountId == member).ToList();
+            Assert.Equal(["iam", "kms", "s3", "sns", "sqs"], own.Select(c => c.Service).Distinct().Order(StringComparer.Ordinal));
             Assert.All(own, c => Assert.Equal(OrganizationReplay.AssumedKeys(member).AccessKeyId, c.AccessKeyId));
         }
         // The management account is read with the caller's own keys, with no AssumeRole.
@@ -249,6 +252,21 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
         var read = OrganizationSnapshotReader.Read(crawl.Files);
         Assert.Empty(read.Errors);
         Assert.Contains(read.Warnings, w => w.Message.Contains($"account `{Producer}`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CrawlAsync_QueuePolicyDenied_LeavesTheWholeAccountOut()
+    {
+        _server.Enqueue("GetQueueAttributes", ReplayResponse.QueryError(403, "AccessDenied",
+            "User: arn:aws:sts::222222222222:assumed-role/OrganizationAccountAccessRole/iamgov-snapshot is not authorized to perform: sqs:getqueueattributes",
+            "rid-sqs", "http://queue.amazonaws.com/doc/2012-11-05/"));
+
+        var crawl = await CrawlAsync(o => o with { Accounts = [Producer] });
+
+        var problem = Assert.Single(crawl.Problems);
+        Assert.Equal(("SQS", "GetQueueAttributes", "AccessDenied", "rid-sqs"), (problem.Error!.Service, problem.Error.Action, problem.Error.Code, problem.Error.RequestId));
+        Assert.StartsWith("its resources cannot be read: SQS GetQueueAttributes failed: AccessDenied (HTTP 403)", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(["organization.json"], crawl.Files.Paths);
     }
 
     [Fact]
