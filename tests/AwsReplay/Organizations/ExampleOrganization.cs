@@ -14,7 +14,8 @@ namespace AwsReplay.Organizations;
 ///     OU Producers ...exampleouid222      SCP FullAWSAccess
 ///       222222222222 Producer Account     amzn-s3-demo-bucket (eu-west-1, policy, SSE-KMS), amzn-s3-demo-bucket2
 ///                                         (us-east-1, nothing set but SSE-S3); keys in eu-west-1 and us-east-1;
-///                                         topic lake-events, queues lake-ingest (with a policy) and lake-dead-letters
+///                                         topics lake-events and lake-alerts, queues lake-ingest (with a policy) and
+///                                         lake-dead-letters (without), all in eu-west-1
 /// </code>
 /// </remarks>
 public static class ExampleOrganization
@@ -39,6 +40,7 @@ public static class ExampleOrganization
     public const string AwsManagedKeyPolicy = """{"Version":"2012-10-17","Id":"auto-s3-2","Statement":[{"Sid":"Allow access through S3 for all principals in the account that are authorized to use S3","Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"222222222222","kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}]}""";
 
     public const string TopicPolicy = """{"Version":"2008-10-17","Id":"__default_policy_ID","Statement":[{"Sid":"ConsumerSubscribes","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::333333333333:root"},"Action":"SNS:Subscribe","Resource":"arn:aws:sns:eu-west-1:222222222222:lake-events"}]}""";
+    public const string AlertsTopicPolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"OwnerPublishes","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"SNS:Publish","Resource":"arn:aws:sns:eu-west-1:222222222222:lake-alerts"}]}""";
     public const string QueuePolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"TopicSends","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:222222222222:lake-ingest","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:222222222222:lake-events"}}}]}""";
 
     public const string FullAwsAccess = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
@@ -62,8 +64,8 @@ public static class ExampleOrganization
                     new ReplayKey(AwsManagedKeyId, "eu-west-1", "AWS", AwsManagedKeyPolicy),
                     new ReplayKey(RetiredKeyId, "us-east-1", "CUSTOMER", LakeKeyPolicy, "PendingDeletion"),
                 ],
-                [new ReplayTopic("lake-events", "eu-west-1", TopicPolicy)],
-                [new ReplayQueue("lake-ingest", "eu-west-1", QueuePolicy), new ReplayQueue("lake-dead-letters", "us-east-1", null)]),
+                [new ReplayTopic("lake-events", "eu-west-1", TopicPolicy), new ReplayTopic("lake-alerts", "eu-west-1", AlertsTopicPolicy)],
+                [new ReplayQueue("lake-ingest", "eu-west-1", QueuePolicy), new ReplayQueue("lake-dead-letters", "eu-west-1", null)]),
             new ReplayAccount(Consumer, "Consumer Account", "juan@example.com", DataOu, "ACTIVE", 1.481835795536E9,
                 Iam(Consumer, "data-engineer"), [], []),
         ],

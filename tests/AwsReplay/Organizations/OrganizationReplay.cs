@@ -195,9 +195,12 @@ public sealed class OrganizationReplay
         switch (action)
         {
             case "ListTopics":
+            {
+                var (page, next) = QueryPage(topics, parameters);
                 return ReplayResponse.Xml($"<ListTopicsResponse xmlns=\"{SnsNamespace}\"><ListTopicsResult><Topics>"
-                    + string.Concat(topics.Select(t => $"<member><TopicArn>{Arn(t)}</TopicArn></member>"))
-                    + $"</Topics></ListTopicsResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></ListTopicsResponse>", id);
+                    + string.Concat(page.Select(t => $"<member><TopicArn>{Arn(t)}</TopicArn></member>"))
+                    + $"</Topics>{next}</ListTopicsResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></ListTopicsResponse>", id);
+            }
             case "GetTopicAttributes" when topics.FirstOrDefault(t => Arn(t) == parameters.GetValueOrDefault("TopicArn")) is { } topic:
                 return ReplayResponse.Xml($"<GetTopicAttributesResponse xmlns=\"{SnsNamespace}\"><GetTopicAttributesResult><Attributes>"
                     + $"<entry><key>Owner</key><value>{accountId}</value></entry>"
@@ -219,9 +222,12 @@ public sealed class OrganizationReplay
         switch (action)
         {
             case "ListQueues":
+            {
+                var (page, next) = QueryPage(queues, parameters);
                 return ReplayResponse.Xml($"<ListQueuesResponse xmlns=\"{SqsNamespace}\"><ListQueuesResult>"
-                    + string.Concat(queues.Select(q => $"<QueueUrl>{Url(q)}</QueueUrl>"))
+                    + string.Concat(page.Select(q => $"<QueueUrl>{Url(q)}</QueueUrl>")) + next
                     + $"</ListQueuesResult><ResponseMetadata><RequestId>{id}</RequestId></ResponseMetadata></ListQueuesResponse>", id);
+            }
             case "GetQueueAttributes" when queues.FirstOrDefault(q => Url(q) == parameters.GetValueOrDefault("QueueUrl")) is { } queue:
                 return ReplayResponse.Xml($"<GetQueueAttributesResponse xmlns=\"{SqsNamespace}\"><GetQueueAttributesResult>"
                     + $"<Attribute><Name>QueueArn</Name><Value>arn:aws:sqs:{queue.Region}:{accountId}:{queue.Name}</Value></Attribute>"
@@ -339,6 +345,14 @@ public sealed class OrganizationReplay
         if (start + size < items.Count)
             page["NextToken"] = $"replay-token-{start + size}";
         return Json(page);
+    }
+
+    /// <summary>A Query list's page from the request's <c>NextToken</c>, at most <see cref="PageSize"/>, and the <c>&lt;NextToken&gt;</c> element when more follow.</summary>
+    private (List<T> Page, string Next) QueryPage<T>(IReadOnlyList<T> items, IReadOnlyDictionary<string, string> parameters)
+    {
+        var start = parameters.TryGetValue("NextToken", out var token) ? int.Parse(token["replay-token-".Length..], CultureInfo.InvariantCulture) : 0;
+        var page = items.Skip(start).Take(PageSize).ToList();
+        return (page, start + PageSize < items.Count ? $"<NextToken>replay-token-{start + PageSize}</NextToken>" : "");
     }
 
     private ReplayResponse AssumeRole(IReadOnlyDictionary<string, string> parameters, string callerAccount)

@@ -126,14 +126,15 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
               ],
               "Other": [
                 { "Arn": "arn:aws:sns:eu-west-1:222222222222:lake-events", "Policy": {{JsonSerializer.Serialize(TopicPolicy)}} },
+                { "Arn": "arn:aws:sns:eu-west-1:222222222222:lake-alerts", "Policy": {{JsonSerializer.Serialize(AlertsTopicPolicy)}} },
                 { "Arn": "arn:aws:sqs:eu-west-1:222222222222:lake-ingest", "Policy": {{JsonSerializer.Serialize(QueuePolicy)}} }
               ]
             }
             """;
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(expected).RootElement, resources), resources.ToString());
-        // The key pending deletion and the queue without a policy, both in us-east-1, were listed there and left out.
+        // The key pending deletion (us-east-1) and the queue without a policy were listed, and left out.
         Assert.Contains(_organization.Calls, c => c is { AccountId: Producer, Service: "kms", Operation: "ListKeys", Region: "us-east-1" });
-        Assert.Contains(_organization.Calls, c => c is { AccountId: Producer, Service: "sqs", Operation: "GetQueueAttributes", Region: "us-east-1" });
+        Assert.Equal(2, _organization.Calls.Count(c => c is { AccountId: Producer, Service: "sqs", Operation: "GetQueueAttributes", Region: "eu-west-1" }));
         var bucket = OrganizationSnapshotReader.Read(crawl.Files).Snapshot!.FindBucket(LakeBucket);
         Assert.Equal(Producer, bucket!.AccountId);
         Assert.Equal(LakeKeyArn, bucket.Resource.Encryption!.KmsMasterKeyId);
@@ -194,6 +195,8 @@ public sealed class OrganizationCrawlerTests : IAsyncLifetime
             Assert.Contains(pagedRequests, r => r.Header("X-Amz-Target") == $"AWSOrganizationsV20161128.{list}" && r.BodyText.Contains("\"NextToken\"", StringComparison.Ordinal));
         }
         Assert.Contains(pagedRequests, r => r.Header("X-Amz-Target") == "TrentService.ListKeys" && r.BodyText.Contains("\"Marker\"", StringComparison.Ordinal));
+        Assert.Contains(pagedRequests, r => r.Action == "ListTopics" && r.Parameters.ContainsKey("NextToken"));
+        Assert.Contains(pagedRequests, r => r.Action == "ListQueues" && r.Parameters.ContainsKey("NextToken"));
         Assert.Empty(_organization.Problems);
     }
 
