@@ -27,11 +27,11 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Governance data in {DataDirectory} on {Provider}; policies from {PoliciesDirectory}")]
     public static partial void Started(this ILogger logger, string dataDirectory, DatabaseProvider provider, string policiesDirectory);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Account state read from IAM ({Pages} pages)")]
-    public static partial void LiveAccountLoaded(this ILogger logger, int pages);
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Organisation copy read from AWS: {Description}")]
+    public static partial void LiveCopyLoaded(this ILogger logger, string description);
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Account state could not be read from IAM; the last copy stays: {Reason}")]
-    public static partial void LiveAccountKept(this ILogger logger, string reason);
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Organisation copy not read from AWS: {Description}")]
+    public static partial void LiveCopyKept(this ILogger logger, string description);
 
     /// <remarks>Names the session, never the secret access key or the session token.</remarks>
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Credentials for grant {GrantId} issued to {Actor}: session {SessionName}, STS request {StsRequestId}, until {Expiration}")]

@@ -28,14 +28,14 @@ internal static class GovernanceSetup
     /// <summary>Prepares the state the service answers from (see <see cref="GovernanceStartup.InitializeAsync"/>), so that a broken file stops the start.</summary>
     public static async Task InitializeGovernanceAsync(this WebApplication app)
     {
-        var fetch = await GovernanceStartup.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
-        if (fetch is { Success: true })
+        var read = await GovernanceStartup.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+        if (read is { Success: true })
         {
-            app.Logger.LiveAccountLoaded(fetch.RequestIds.Count);
+            app.Logger.LiveCopyLoaded(read.Description);
         }
-        else if (fetch is not null)
+        else if (read is not null)
         {
-            app.Logger.LiveAccountKept(fetch.Describe());
+            app.Logger.LiveCopyKept(read.Description);
         }
         var options = app.Services.GetRequiredService<GovernanceOptions>();
         var paths = app.Services.GetRequiredService<GovernancePaths>();

@@ -1,4 +1,5 @@
 using Governance.Core.Infrastructure.Aws;
+using Governance.Core.Infrastructure.Aws.Crawl;
 using Governance.Core.Infrastructure.Aws.Iam;
 using Governance.Core.Infrastructure.Aws.Snapshot;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,11 @@ public static class AwsIntegrationSetup
         if (options.Account == AccountSource.Aws)
         {
             services.TryAddSingleton<LiveAccountRefresher>();
+            services.TryAddSingleton<ILiveCopyRefresher>(static sp => sp.GetRequiredService<LiveAccountRefresher>());
+        }
+        else if (options.Organization == AccountSource.Aws)
+        {
+            services.TryAddSingleton<ILiveCopyRefresher, LiveOrganizationRefresher>();
         }
         return services;
     }

@@ -1,5 +1,4 @@
 using Governance.Core.Infrastructure.Aws;
-using Governance.Core.Infrastructure.Aws.Snapshot;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
@@ -21,7 +20,7 @@ public static class GovernanceStartup
     /// </remarks>
     /// <returns>The read from IAM at start, or null when the account does not come from IAM.</returns>
     /// <exception cref="InvalidOperationException">The first read of a live account failed; the message says why in one line.</exception>
-    public static async Task<AccountSnapshotFetch?> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<CopyRefresh?> InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using (var scope = services.CreateAsyncScope())
@@ -30,13 +29,13 @@ public static class GovernanceStartup
             await GovernanceDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), cancellationToken).ConfigureAwait(false);
         }
         _ = services.GetRequiredService<GovernancePolicies>();
-        AccountSnapshotFetch? fetch = null;
-        if (services.GetRequiredService<AwsIntegrationOptions>().Account == AccountSource.Aws)
+        CopyRefresh? read = null;
+        if (services.GetService<ILiveCopyRefresher>() is { } live)
         {
-            (fetch, var firstStart) = await services.GetRequiredService<LiveAccountRefresher>().LoadAtStartAsync(cancellationToken).ConfigureAwait(false);
-            if (!fetch.Success && firstStart)
+            read = await live.LoadAtStartAsync(cancellationToken).ConfigureAwait(false);
+            if (!read.Success && read.FirstStart)
             {
-                throw new InvalidOperationException(LiveAccountRefresher.FirstStartFailure(fetch));
+                throw new InvalidOperationException(read.Description);
             }
         }
         else
@@ -52,6 +51,6 @@ public static class GovernanceStartup
         }
         // The newest version is read now, so a copy that cannot be read stops the start rather than the first question.
         _ = await services.GetRequiredService<OrganizationStore>().CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return fetch;
+        return read;
     }
 }

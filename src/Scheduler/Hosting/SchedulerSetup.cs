@@ -68,7 +68,7 @@ public static class SchedulerSetup
             }
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
-            if (AwsIntegrationOptions.Read(key => configuration[key]).Account == AccountSource.Aws)
+            if (AwsIntegrationOptions.Read(key => configuration[key]).CopyFromAws)
             {
                 jobs.Add(AddCronJob<RefreshAccountJob>(q, RefreshAccountJob.Key, nameof(SchedulerOptions.AccountRefresh), options.AccountRefresh));
             }

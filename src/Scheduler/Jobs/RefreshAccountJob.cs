@@ -1,13 +1,16 @@
-using Governance.Core.Infrastructure.Aws.Snapshot;
+using Governance.Core.Infrastructure.Aws;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Scheduler.Jobs;
 
-/// <summary>Reloads the service's account copy from IAM (<c>Governance:Account:Source=Aws</c>), so that the drift audit runs against the real account.</summary>
-/// <remarks>Safe to run again: each run replaces the whole copy, and a failed read keeps the last one.</remarks>
+/// <summary>
+/// Reads the organisation copy from AWS again (<c>Governance:Account:Source=Aws</c>: one account's IAM;
+/// <c>Governance:Organization:Source=Aws</c>: the whole organisation), so that answers and the drift audit follow it.
+/// </summary>
+/// <remarks>Safe to run again: each run writes a new version only when something changed, and a failed read keeps the last one.</remarks>
 [DisallowConcurrentExecution]
-public sealed partial class RefreshAccountJob(LiveAccountRefresher refresher, ILogger<RefreshAccountJob> logger) : IJob
+public sealed partial class RefreshAccountJob(ILiveCopyRefresher refresher, ILogger<RefreshAccountJob> logger) : IJob
 {
     /// <summary>The job's key in the scheduler.</summary>
     public static readonly JobKey Key = new("refresh-account", "governance");
@@ -15,20 +18,20 @@ public sealed partial class RefreshAccountJob(LiveAccountRefresher refresher, IL
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var fetch = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        if (fetch.Success)
+        var read = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        if (read.Success)
         {
-            Refreshed(fetch.RequestIds.Count);
+            Refreshed(read.Description);
         }
         else
         {
-            Kept(fetch.Describe());
+            Kept(read.Description);
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Account copy refreshed from IAM ({Pages} pages)")]
-    private partial void Refreshed(int pages);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Organisation copy refreshed from AWS: {Description}")]
+    private partial void Refreshed(string description);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Account copy not refreshed from IAM; the last copy stays: {Reason}")]
-    private partial void Kept(string reason);
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Organisation copy not refreshed from AWS: {Description}")]
+    private partial void Kept(string description);
 }

@@ -39,7 +39,9 @@ public static class AwsCredentialSource
         catch (AmazonClientException e)
         {
             return (null, "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, "
-                + "or run where web identity, container or instance credentials are available (" + e.Message + ")");
+                // The SDK's message spans lines; the error is one line wherever it is shown.
+                + "or run where web identity, container or instance credentials are available ("
+                + string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ")");
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Governance.Core.Infrastructure.Aws.Snapshot;
 /// whose resource policies are unknown): the drift audit, previews and can-i then see the real account.
 /// </summary>
 /// <remarks>A failed read keeps the previous copy: stale state is better than none, and the next run tries again.</remarks>
-public sealed class LiveAccountRefresher(IamClient iam, OrganizationStore store)
+public sealed class LiveAccountRefresher(IamClient iam, OrganizationStore store) : ILiveCopyRefresher
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -53,6 +53,22 @@ public sealed class LiveAccountRefresher(IamClient iam, OrganizationStore store)
         ArgumentNullException.ThrowIfNull(fetch);
         return $"{AwsIntegrationOptions.AccountKey}=Aws: the account could not be read from IAM: {fetch.Describe()}";
     }
+
+    /// <inheritdoc />
+    async Task<CopyRefresh> ILiveCopyRefresher.RefreshAsync(CancellationToken cancellationToken)
+        => Describe(await RefreshAsync(cancellationToken).ConfigureAwait(false), firstStart: false);
+
+    /// <inheritdoc />
+    async Task<CopyRefresh> ILiveCopyRefresher.LoadAtStartAsync(CancellationToken cancellationToken)
+    {
+        var (fetch, firstStart) = await LoadAtStartAsync(cancellationToken).ConfigureAwait(false);
+        return Describe(fetch, firstStart);
+    }
+
+    private static CopyRefresh Describe(AccountSnapshotFetch fetch, bool firstStart)
+        => new(fetch.Success, firstStart, fetch.Success
+            ? $"account read from IAM ({fetch.RequestIds.Count} pages)"
+            : firstStart ? FirstStartFailure(fetch) : $"account not read from IAM, the last copy stays: {fetch.Describe()}");
 
     private static OrganizationFiles FilesOf(AccountSnapshotFetch fetch)
         => OrganizationFiles.Empty.With(OrganizationSnapshotReader.AuthorizationDetailsFileName,
