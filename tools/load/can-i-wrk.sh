@@ -9,7 +9,7 @@ connections=${4:-64}
 case "$base" in http://127.0.0.1:*|http://localhost:*) ;; *) echo "loopback only" >&2; exit 2 ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 token=$("$root/src/Governance.Cli/bin/Release/net10.0/iamgov" token --sub loadtest --role engineer --data-dir "$data")
-url="$base/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::lake-sandbox/a.csv"
+url="$base/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::lake-sandbox/a.csv&context=aws:RequestedRegion=eu-west-1"
 curl -sf -H "Authorization: Bearer $token" "$url" > /dev/null
 wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "$url" > /dev/null
 echo "before: $(uptime)"

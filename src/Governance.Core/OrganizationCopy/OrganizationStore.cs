@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -42,16 +43,28 @@ public sealed class OrganizationStore(IServiceScopeFactory scopes, TimeProvider 
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private OrganizationState? _current;
+    private readonly FreshRead<long?> _headChecks = new(async () =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await HeadAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), CancellationToken.None).ConfigureAwait(false);
+    });
 
     /// <summary>The newest version, read from the database when this node does not hold it yet.</summary>
     /// <exception cref="InvalidOperationException">The copy is empty: <see cref="SeedAsync"/> has not run.</exception>
     /// <exception cref="InvalidDataException">The newest version cannot be read: a document is missing or altered.</exception>
     public async Task<OrganizationState> CurrentAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
-        return await NewestAsync(db, cancellationToken).ConfigureAwait(false)
+        // Questions come by the thousand a second: they share the check of the newest version number, each waiting for
+        // one that started after it asked, so none is answered from a version older than what was committed before it.
+        var head = await _headChecks.GetAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the organisation copy is empty: the service seeds it when it starts");
+        var held = Volatile.Read(ref _current);
+        if (held is not null && held.Version == head)
+        {
+            return held;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), head, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The newest version, or null while the copy is empty.</summary>
@@ -199,9 +212,19 @@ public sealed class OrganizationStore(IServiceScopeFactory scopes, TimeProvider 
         return state;
     }
 
+    /// <summary>
+    /// The newest version number, compiled once per provider's model (a compiled query serves one model), since every
+    /// question runs it (shared, see <see cref="FreshRead{T}"/>).
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, Func<GovernanceDbContext, CancellationToken, Task<long?>>> Head = new();
+
+    private static Task<long?> HeadAsync(GovernanceDbContext db, CancellationToken cancellationToken)
+        => Head.GetOrAdd(db.GetType(), static _ => EF.CompileAsyncQuery(
+            (GovernanceDbContext context, CancellationToken _) => context.Set<OrganizationVersion>().Max(static v => (long?)v.Version)))(db, cancellationToken);
+
     private async Task<OrganizationState?> NewestAsync(GovernanceDbContext db, CancellationToken cancellationToken)
     {
-        var head = await db.OrganizationVersions.MaxAsync(static v => (long?)v.Version, cancellationToken).ConfigureAwait(false);
+        var head = await HeadAsync(db, cancellationToken).ConfigureAwait(false);
         if (head is null)
         {
             return null;
