@@ -198,4 +198,23 @@ public sealed partial class ExposureScanTests
 
         Assert.Empty(FindingsOf(org.Audit(), "reports"));
     }
+    [Fact]
+    public void Analyze_DenyMakingAPublicPolicyNonPublic_LiftsRestrictPublicBucketsFromTheNamedAccount()
+    {
+        // RestrictPublicBuckets blocks the named account only while the policy is public; a Deny to every outside
+        // principal on s3:GetObject leaves no public grant, so the block lifts and 444455556666's s3:PutObject applies.
+        const string policy = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"},
+              {"Sid":"Vendor","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::reports/*"},
+              {"Sid":"NoOutsideReads","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*",
+               "Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-exposure0001"}}}]}
+            """;
+        var org = new ExposureOrganization().Bucket(App, "reports", policy, new PublicAccessBlock(true, true, true, RestrictPublicBuckets: true));
+
+        var finding = Assert.Single(FindingsOf(org.Audit(), "reports"));
+
+        Assert.Equal(["s3:PutObject"], finding.Actions.ToArray());
+        Assert.Equal("Vendor", Assert.Single(finding.Evidence).Sid);
+    }
 }
