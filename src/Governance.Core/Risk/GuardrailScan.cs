@@ -215,7 +215,7 @@ internal sealed class GuardrailScan
         var outside = policy.Type == OrganizationPolicyType.ServiceControlPolicy ? "to a resource outside the organisation" : "from a principal outside the organisation";
         var title = $"`{policy.Name}` compares {clause.Key} with `{other}`, which is not this organisation (`{organization.Id}`): " +
             $"as written it {Verb(asWritten.InsideDenied)} `{action}` inside the organisation and {Verb(asWritten.OutsideDenied)} it {outside}; " +
-            $"naming `{organization.Id}` it would {Verb(corrected.InsideDenied, bare: true)} and {Verb(corrected.OutsideDenied, bare: true)}";
+            $"naming `{organization.Id}` instead, it would {Verb(corrected.InsideDenied, bare: true)} it inside and {Verb(corrected.OutsideDenied, bare: true)} it {outside}";
         return new Finding(FindingCategory.IneffectiveGuardrail, severity, title, null, [action], [policy.Arn],
             [.. Statements(policy, s => s.Index == statement.Index)], [clause.Key]);
     }
@@ -223,9 +223,9 @@ internal sealed class GuardrailScan
     private static string Verb(bool denied, bool bare = false) => (denied, bare) switch
     {
         (true, false) => "denies",
-        (false, false) => "does not deny",
+        (false, false) => "lets through",
         (true, true) => "deny",
-        _ => "not deny",
+        _ => "let through",
     };
 
     /// <summary>Whether the policy, alone at its level, denies a request from inside to inside and one across the organisation's edge.</summary>
