@@ -144,8 +144,8 @@ internal sealed class ExposureScan
                     $"The key policy lets {caller.Label} decide through its own IAM who may {Summary(actions)}", caller, arn, list);
             }
             var exposure = Raise(caller.Reach == OutsideReach.Anyone ? RiskSeverity.High : RiskSeverity.Medium, manages);
-            var delegated = caller.Reach == OutsideReach.Account ? " (its own IAM decides which of its principals)" : string.Empty;
-            return Finding(FindingCategory.OutsideAccess, exposure, $"{Capitalised(caller.Label)}{delegated} can {Summary(actions)}{note}", caller, arn, list);
+            var delegated = caller.Reach == OutsideReach.Account ? "; its own IAM decides which of its principals" : string.Empty;
+            return Finding(FindingCategory.OutsideAccess, exposure, $"{Capitalised(caller.Label)} can {Summary(actions)}{note}{delegated}", caller, arn, list);
         });
         return Wrap(arn, name, kind, owner, findings);
     }

@@ -214,19 +214,15 @@ internal sealed class GuardrailScan
             : RiskSeverity.Low;
         var outside = policy.Type == OrganizationPolicyType.ServiceControlPolicy ? "to a resource outside the organisation" : "from a principal outside the organisation";
         var title = $"`{policy.Name}` compares {clause.Key} with `{other}`, which is not this organisation (`{organization.Id}`): " +
-            $"as written it {Verb(asWritten.InsideDenied)} `{action}` inside the organisation and {Verb(asWritten.OutsideDenied)} it {outside}; " +
-            $"naming `{organization.Id}` instead, it would {Verb(corrected.InsideDenied, bare: true)} it inside and {Verb(corrected.OutsideDenied, bare: true)} it {outside}";
+            $"as written it {Does(asWritten.InsideDenied, $"`{action}`")} inside the organisation and {Does(asWritten.OutsideDenied, "it")} {outside}; " +
+            $"naming `{organization.Id}` instead, it would {Would(corrected.InsideDenied)} inside and {Would(corrected.OutsideDenied)} {outside}";
         return new Finding(FindingCategory.IneffectiveGuardrail, severity, title, null, [action], [policy.Arn],
             [.. Statements(policy, s => s.Index == statement.Index)], [clause.Key]);
     }
 
-    private static string Verb(bool denied, bool bare = false) => (denied, bare) switch
-    {
-        (true, false) => "denies",
-        (false, false) => "lets through",
-        (true, true) => "deny",
-        _ => "let through",
-    };
+    private static string Does(bool denied, string what) => denied ? $"denies {what}" : $"lets {what} through";
+
+    private static string Would(bool denied) => denied ? "deny it" : "let it through";
 
     /// <summary>Whether the policy, alone at its level, denies a request from inside to inside and one across the organisation's edge.</summary>
     private (bool InsideDenied, bool OutsideDenied) Outcome(OrganizationPolicy policy, string text, Statement statement, string action, string account,

@@ -40,6 +40,30 @@ public static class OrganizationAnalyzer
         return principals with { Principals = members, Resources = resources, Notes = Notes(snapshot) };
     }
 
+    /// <summary>Every resource policy of the members and every SCP and RCP, named as findings name them.</summary>
+    private static IEnumerable<(string Name, PolicyText Text)> PolicyTexts(OrganizationSnapshot snapshot)
+    {
+        foreach (var resources in snapshot.Contents.Where(c => snapshot.IsInOrganization(c.AccountId)).Select(static c => c.Resources).OfType<AccountResources>())
+        {
+            foreach (var bucket in resources.Buckets.Where(static b => b.Policy is not null))
+            {
+                yield return ($"the bucket policy of `{bucket.Name}`", bucket.Policy!);
+            }
+            foreach (var key in resources.KmsKeys)
+            {
+                yield return ($"the key policy of `{key.KeyId}`", key.Policy);
+            }
+            foreach (var other in resources.Other)
+            {
+                yield return ($"the resource policy of `{other.Arn}`", other.Policy);
+            }
+        }
+        foreach (var policy in snapshot.Policies)
+        {
+            yield return ($"the {(policy.Type == OrganizationPolicyType.ServiceControlPolicy ? "SCP" : "RCP")} `{policy.Name}`", policy.Content);
+        }
+    }
+
     private static ImmutableArray<string> Notes(OrganizationSnapshot snapshot)
     {
         if (!snapshot.ResourcePoliciesKnown)
@@ -51,6 +75,10 @@ public static class OrganizationAnalyzer
         foreach (var account in snapshot.Accounts.Where(a => snapshot.ContentsOf(a.Id) is null or { Resources: null }))
         {
             notes.Add($"the resources of account {account.Id} are not in the snapshot: its resource policies are not audited");
+        }
+        foreach (var (name, text) in PolicyTexts(snapshot).Where(static p => !p.Text.Parses))
+        {
+            notes.Add($"{name} did not parse ({text.Problem}): its findings rest on the statements that could be read");
         }
         return notes.ToImmutable();
     }

@@ -63,7 +63,7 @@ public sealed class GuardrailScanTests
         Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Contains("compares aws:PrincipalOrgID with `o-typo0000001`, which is not this organisation (`o-exposure0001`)", finding.Title, StringComparison.Ordinal);
         Assert.Contains("as written it denies `s3:", finding.Title, StringComparison.Ordinal);
-        Assert.Contains("naming `o-exposure0001` instead, it would let it through inside and deny it from a principal outside", finding.Title, StringComparison.Ordinal);
+        Assert.Contains("naming `o-exposure0001` instead, it would let it through inside and deny it from a principal outside the organisation", finding.Title, StringComparison.Ordinal);
         Assert.Equal(("Perimeter", 1), (Assert.Single(finding.Evidence).Sid, finding.Evidence[0].Line));
     }
 

@@ -69,4 +69,14 @@ public sealed class OrganizationAnalyzerTests
         Assert.Single(audit.Principals);
         Assert.Empty(audit.Resources);
     }
+    [Fact]
+    public void Analyze_PolicyThatDoesNotParse_IsNoted()
+    {
+        // The snapshot keeps a policy that does not parse, marked; the audit must not read it as absent without saying so.
+        var snapshot = OrganizationSnapshotReader.Read(TestData.Path("organizations", "unparsable-policy")).Snapshot!;
+
+        var audit = OrganizationAnalyzer.Analyze(snapshot, new RiskAnalysisOptions(AsOf));
+
+        Assert.Contains(audit.Notes, static n => n.Contains("did not parse", StringComparison.Ordinal));
+    }
 }
