@@ -66,10 +66,11 @@ internal sealed class OutsideCallers
     public IEnumerable<OutsideCaller> For(NamedPolicy policy, string owner, string? region, bool withMembers)
     {
         var anyone = $"arn:aws:iam::{AnyoneAccount}:role/{ProbeRole}";
-        const string AnyoneLabel = "anyone outside the organisation";
-        yield return new(anyone, AnyoneAccount, AnyoneLabel, OutsideReach.Anyone, Context(AnyoneAccount, owner, region, OtherOrganization, anyone: true));
+        // A single account's snapshot has no organisation: outside means any other account.
+        var anyoneLabel = _snapshot.Organization is null ? "anyone in another account" : "anyone outside the organisation";
+        yield return new(anyone, AnyoneAccount, anyoneLabel, OutsideReach.Anyone, Context(AnyoneAccount, owner, region, OtherOrganization, anyone: true));
         // The same caller in no organisation at all: an IfExists or Null condition on aws:PrincipalOrgID may treat it otherwise.
-        yield return new(anyone, AnyoneAccount, AnyoneLabel, OutsideReach.Anyone, Context(AnyoneAccount, owner, region, null, anyone: true));
+        yield return new(anyone, AnyoneAccount, anyoneLabel, OutsideReach.Anyone, Context(AnyoneAccount, owner, region, null, anyone: true));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (value, kind) in Named(policy.Document))
         {
@@ -121,9 +122,9 @@ internal sealed class OutsideCallers
         var context = Context(account, owner, region, orgId, anyone: false, principalPaths: member ? OrgPaths(account) : null);
         if (principal is not null)
         {
-            return new(principal, account, $"`{principal}`, outside the organisation", OutsideReach.Principal, context);
+            return new(principal, account, $"`{principal}`, {(_snapshot.Organization is null ? "in another account" : "outside the organisation")}", OutsideReach.Principal, context);
         }
-        var where = member ? "a member account" : "outside the organisation";
+        var where = member ? "a member account" : _snapshot.Organization is null ? "another account" : "outside the organisation";
         return new($"arn:aws:iam::{account}:role/{ProbeRole}", account, $"account {account} ({where})",
             member ? OutsideReach.MemberAccount : OutsideReach.Account, context);
     }

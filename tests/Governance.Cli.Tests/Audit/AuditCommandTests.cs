@@ -203,4 +203,13 @@ public sealed class AuditCommandTests
         Assert.Equal(CliApp.UsageError, code);
         Assert.Contains("/nonexistent/org", error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Audit_OrgForOnePrincipal_ListsItAlone()
+    {
+        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--principal", "role/vendor-access", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("arn:aws:iam::111111111111:role/vendor-access", Assert.Single(json.RootElement.GetProperty("principals").EnumerateArray()).GetProperty("arn").GetString());
+    }
 }

@@ -38,7 +38,9 @@ public sealed class OrganizationAnalyzerTests
         var audit = OrganizationAnalyzer.Analyze(snapshot, new RiskAnalysisOptions(AsOf));
 
         Assert.Equal([OrganizationAnalyzer.ResourcePoliciesUnknown], audit.Notes.ToArray());
-        Assert.Equal(RiskSeverity.Medium, Assert.Single(FindingsOf(audit, "vendor")).Severity);
+        var finding = Assert.Single(FindingsOf(audit, "vendor"));
+        Assert.Equal(RiskSeverity.Medium, finding.Severity);
+        Assert.StartsWith("Account 444455556666 (another account) can assume it", finding.Title, StringComparison.Ordinal);
     }
 
     [Fact]
