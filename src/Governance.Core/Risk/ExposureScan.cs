@@ -55,7 +55,9 @@ internal sealed class ExposureScan
                 .. resources.Buckets.Select(b => Bucket(owner, b)),
                 .. resources.KmsKeys.Select(k => Key(owner, k)),
                 .. resources.Other.Select(o => Other(owner, o)),
-                .. (contents.Iam?.Roles ?? []).Where(static r => !r.IsServiceLinked && r.TrustPolicy is not null).Select(r => Role(owner, r)),
+                // A role's account is its ARN's: an IAM export may hold roles of more than one account.
+                .. (contents.Iam?.Roles ?? []).Where(static r => !r.IsServiceLinked && r.TrustPolicy is not null)
+                    .Select(r => Role(AccountSnapshot.AccountOf(r.Arn) is { Length: > 0 } account ? account : owner, r)),
             ];
             foreach (var risks in found.OfType<ResourceRisks>())
             {

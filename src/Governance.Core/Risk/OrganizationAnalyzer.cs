@@ -27,7 +27,8 @@ public static class OrganizationAnalyzer
         ArgumentNullException.ThrowIfNull(options);
         var state = new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!));
         var principals = AccountAnalyzer.Analyze(state, options);
-        var members = principals.Principals.Where(p => snapshot.IsInOrganization(p.AccountId)).ToImmutableArray();
+        // Outside accounts' principals are not ours to audit; an IAM export alone has no organisation, and all of it is audited, as with --account.
+        var members = principals.Principals.Where(p => snapshot.Organization is null || snapshot.IsInOrganization(p.AccountId)).ToImmutableArray();
         if (options.Principal is not null)
         {
             // One principal asked about: its own findings only, as for an account.

@@ -122,7 +122,7 @@ internal sealed class OutsideCallers
         var context = Context(account, owner, region, orgId, anyone: false, principalPaths: member ? OrgPaths(account) : null);
         if (principal is not null)
         {
-            return new(principal, account, $"`{principal}`, {(_snapshot.Organization is null ? "in another account" : "outside the organisation")}", OutsideReach.Principal, context);
+            return new(principal, account, $"`{principal}` ({(_snapshot.Organization is null ? "another account" : "outside the organisation")})", OutsideReach.Principal, context);
         }
         var where = member ? "a member account" : _snapshot.Organization is null ? "another account" : "outside the organisation";
         return new($"arn:aws:iam::{account}:role/{ProbeRole}", account, $"account {account} ({where})",

@@ -212,4 +212,17 @@ public sealed class AuditCommandTests
         using var json = JsonDocument.Parse(output);
         Assert.Equal("arn:aws:iam::111111111111:role/vendor-access", Assert.Single(json.RootElement.GetProperty("principals").EnumerateArray()).GetProperty("arn").GetString());
     }
+    [Fact]
+    public void Audit_OrgGivenTheLabFile_AuditsTheSamePrincipalsAsAccount()
+    {
+        // One IAM export read as an organisation of one: every principal it holds is audited, as --account does.
+        var (_, org, _) = Run("audit", "--org", Lab, "--format", "json");
+        var (_, account, _) = Run("audit", "--account", Lab, "--format", "json");
+
+        using var fromOrg = JsonDocument.Parse(org);
+        using var fromAccount = JsonDocument.Parse(account);
+        Assert.Equal(
+            fromAccount.RootElement.GetProperty("principals").EnumerateArray().Select(static p => p.GetProperty("arn").GetString()).ToList(),
+            fromOrg.RootElement.GetProperty("principals").EnumerateArray().Select(static p => p.GetProperty("arn").GetString()).ToList());
+    }
 }

@@ -81,4 +81,20 @@ public sealed class OrganizationAnalyzerTests
 
         Assert.Contains(audit.Notes, static n => n.Contains("did not parse", StringComparison.Ordinal));
     }
+    [Fact]
+    public void Analyze_ExportHoldingAnotherAccountsRole_ReadsTheRolesAccountFromItsArn()
+    {
+        // The role is 222222222222's and trusts its own account: nothing outside, although the export was read as 111111111111's.
+        const string iam = """
+            {"UserDetailList":[],"GroupDetailList":[],"Policies":[],"RoleDetailList":[{"Path":"/","RoleName":"own","RoleId":"AROAOWN","Arn":"arn:aws:iam::222222222222:role/own",
+              "AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"sts:AssumeRole"}]},
+              "RolePolicyList":[],"AttachedManagedPolicies":[],"Tags":[]}]}
+            """;
+        var snapshot = OrganizationSnapshot.SingleAccount(App, AccountSnapshotReader.Read(iam).Snapshot!);
+
+        var audit = OrganizationAnalyzer.Analyze(snapshot, new RiskAnalysisOptions(AsOf));
+
+        Assert.Empty(audit.Resources);
+        Assert.Single(audit.Principals);
+    }
 }
