@@ -22,7 +22,7 @@ namespace Governance.Core.Risk;
 /// <c>aws:SourceArn</c>, <c>aws:SourceVpc</c>, <c>aws:SourceVpce</c>, <c>aws:SourceOwner</c>, <c>aws:SourceAccount</c>,
 /// <c>s3:x-amz-server-side-encryption-aws-kms-key-id</c> or <c>aws:userid</c>; and here also <c>aws:PrincipalOrgID</c>.
 /// "Anyone" therefore carries values of its own for all of them, and a grant it gets only by matching one is not public.
-/// A named outside account may well call from the network a grant names, so for it those network keys are left to the
+/// A named outside account may well call from the network a grant names, so for it those keys are left to the
 /// request and named in the finding.
 /// </para>
 /// </remarks>
@@ -36,8 +36,11 @@ internal sealed class OutsideCallers
         "aws:SourceOwner", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths", "kms:CallerAccount",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Keys that say where a request comes from; fixed values of them keep a grant from being public.</summary>
-    private static readonly FrozenSet<string> NetworkKeys = new[]
+    /// <summary>
+    /// The other keys S3 counts as limiting a grant to fixed values: where a request comes from (network, VPC endpoint,
+    /// access point) and the KMS key it names. Fixed values of them keep a grant from being public.
+    /// </summary>
+    private static readonly FrozenSet<string> PlaceKeys = new[]
     {
         "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce", "aws:VpcSourceIp", "aws:SourceVpcArn",
         "s3:x-amz-server-side-encryption-aws-kms-key-id", "s3:DataAccessPointArn", "s3:DataAccessPointAccount",
@@ -56,7 +59,7 @@ internal sealed class OutsideCallers
     /// <summary>True when <paramref name="check"/> allows <paramref name="caller"/> with only keys the caller can arrange.</summary>
     public static bool Grants(OutsideCaller caller, AccessCheck check)
         => check.Verdict != AccessVerdict.Denied
-           && !check.ConditionKeys.Any(k => IdentityKeys.Contains(k) || (caller.Reach == OutsideReach.Anyone && NetworkKeys.Contains(k)));
+           && !check.ConditionKeys.Any(k => IdentityKeys.Contains(k) || (caller.Reach == OutsideReach.Anyone && PlaceKeys.Contains(k)));
 
     /// <summary>The callers to ask <paramref name="policy"/> about, for a resource of <paramref name="owner"/> in <paramref name="region"/>.</summary>
     /// <param name="policy">The resource's policy.</param>
