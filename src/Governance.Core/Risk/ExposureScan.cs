@@ -113,7 +113,8 @@ internal sealed class ExposureScan
     private ResourceRisks? Role(string owner, IamRole role)
     {
         var policy = _library.Get($"trust policy of `{role.RoleName}`", role.TrustPolicy!);
-        var hits = Probe(policy, owner, null, [(AssumeRole, role.Arn)], resourceControl: true, withMembers: false);
+        // A service named in a trust policy assumes the role for a principal of this account that passes it, so services are not probed here.
+        var hits = Probe(policy, owner, null, [(AssumeRole, role.Arn)], resourceControl: true, withMembers: false, roles: true);
         var admin = _adminRoles.Contains(role.Arn);
         var findings = hits.GroupBy(static h => h.Caller.Label).Select(g =>
         {
@@ -146,8 +147,9 @@ internal sealed class ExposureScan
                     $"The key policy lets {caller.Label} decide through its own IAM who may {Summary(actions)}", caller, arn, list);
             }
             var exposure = Raise(caller.Reach == OutsideReach.Anyone ? RiskSeverity.High : RiskSeverity.Medium, manages);
+            var deputy = caller.Reach == OutsideReach.Service ? "; no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID keeps it to this organisation" : string.Empty;
             var delegated = caller.Reach == OutsideReach.Account ? "; its own IAM decides which of its principals" : string.Empty;
-            return Finding(FindingCategory.OutsideAccess, exposure, $"{Capitalised(caller.Label)} can {Summary(actions)}{note}{delegated}", caller, arn, list);
+            return Finding(FindingCategory.OutsideAccess, exposure, $"{Capitalised(caller.Label)} can {Summary(actions)}{note}{delegated}{deputy}", caller, arn, list);
         });
         return Wrap(arn, name, kind, owner, findings);
     }
@@ -173,7 +175,7 @@ internal sealed class ExposureScan
     }
 
     private List<ProbeHit> Probe(NamedPolicy policy, string owner, string? region, IEnumerable<(string Action, string Resource)> requests,
-        bool resourceControl, bool withMembers)
+        bool resourceControl, bool withMembers, bool roles = false)
     {
         var set = new PolicySet
         {
@@ -183,9 +185,11 @@ internal sealed class ExposureScan
         };
         var pairs = requests.ToList();
         var hits = new List<ProbeHit>();
-        foreach (var caller in _callers.For(policy, owner, region, withMembers))
+        foreach (var caller in _callers.For(policy, owner, region, withMembers, withServices: !roles))
         {
-            var analyzer = AccessAnalyzer.Create(set, caller.Arn, new AnalysisAssumptions(_asOf, caller.Context));
+            // A service principal has no identity policies: the resource's policy alone must grant it.
+            var callerSet = caller.Reach == OutsideReach.Service ? set with { IdentityPolicies = [] } : set;
+            var analyzer = AccessAnalyzer.Create(callerSet, caller.Arn, new AnalysisAssumptions(_asOf, caller.Context));
             foreach (var (action, resource) in pairs)
             {
                 var check = analyzer.CheckOwned(action, resource, owner);

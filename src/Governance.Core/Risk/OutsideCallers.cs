@@ -59,14 +59,15 @@ internal sealed class OutsideCallers
     /// <summary>True when <paramref name="check"/> allows <paramref name="caller"/> with only keys the caller can arrange.</summary>
     public static bool Grants(OutsideCaller caller, AccessCheck check)
         => check.Verdict != AccessVerdict.Denied
-           && !check.ConditionKeys.Any(k => IdentityKeys.Contains(k) || (caller.Reach == OutsideReach.Anyone && PlaceKeys.Contains(k)));
+           && !check.ConditionKeys.Any(k => IdentityKeys.Contains(k) || (caller.Reach is OutsideReach.Anyone or OutsideReach.Service && PlaceKeys.Contains(k)));
 
     /// <summary>The callers to ask <paramref name="policy"/> about, for a resource of <paramref name="owner"/> in <paramref name="region"/>.</summary>
     /// <param name="policy">The resource's policy.</param>
     /// <param name="owner">The account that owns the resource.</param>
     /// <param name="region">The resource's region, when known: requests to it name that region.</param>
     /// <param name="withMembers">Also ask about other member accounts named as root or bare id (KMS key delegation).</param>
-    public IEnumerable<OutsideCaller> For(NamedPolicy policy, string owner, string? region, bool withMembers)
+    /// <param name="withServices">Also ask about the AWS services the policy names, acting for another account's resource.</param>
+    public IEnumerable<OutsideCaller> For(NamedPolicy policy, string owner, string? region, bool withMembers, bool withServices)
     {
         var anyone = $"arn:aws:iam::{AnyoneAccount}:role/{ProbeRole}";
         // A single account's snapshot has no organisation: outside means any other account.
@@ -75,6 +76,18 @@ internal sealed class OutsideCallers
         // The same caller in no organisation at all: an IfExists or Null condition on aws:PrincipalOrgID may treat it otherwise.
         yield return new(anyone, AnyoneAccount, anyoneLabel, OutsideReach.Anyone, Context(AnyoneAccount, owner, region, null, anyone: true));
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (withServices)
+        {
+            foreach (var service in Services(policy.Document).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                // A service acts for whoever configured it: with no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID
+                // naming ours, a resource of any account can make it act here (the confused deputy, confused-deputy.html).
+                var context = Context(AnyoneAccount, owner, region, null, anyone: true).With("aws:PrincipalIsAWSService", ["true"])
+                    .With("aws:PrincipalServiceName", [service]).With("aws:SourceArn", [$"arn:aws:s3:::iamgov-outside-probe-{AnyoneAccount}"])
+                    .With("aws:SourceOrgID", [OtherOrganization]).With("aws:SourceOrgPaths", [$"{OtherOrganization}/r-0000/"]);
+                yield return new(service, AnyoneAccount, $"the service `{service}` acting for any account", OutsideReach.Service, context);
+            }
+        }
         foreach (var (value, kind) in Named(policy.Document))
         {
             if (Caller(value, kind, owner, region, withMembers) is { } caller && seen.Add(caller.Label))
@@ -216,6 +229,13 @@ internal sealed class OutsideCallers
             }
         }
     }
+
+    /// <summary>The AWS service principals the policy's Allow statements name.</summary>
+    private static IEnumerable<string> Services(PolicyDocument? document)
+        => (document?.Statements ?? [])
+            .Where(static s => s.Effect == Effect.Allow && s.Principal is { IsNot: false })
+            .SelectMany(static s => s.Principal!.Entries.Where(static e => e.Type == PrincipalType.Service).Select(static e => e.Value))
+            .Where(static v => v.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsNegated(ConditionClause clause) => clause.OperatorName.Contains("Not", StringComparison.Ordinal);
 

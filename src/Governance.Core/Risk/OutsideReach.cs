@@ -17,4 +17,7 @@ internal enum OutsideReach
 
     /// <summary>Any principal of another member account the policy names as root or bare id (for key delegation only).</summary>
     MemberAccount,
+
+    /// <summary>An AWS service the policy names, acting for a resource of any account: the confused deputy.</summary>
+    Service,
 }

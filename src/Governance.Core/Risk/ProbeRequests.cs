@@ -23,7 +23,7 @@ internal static class ProbeRequests
     public static IEnumerable<(string Action, string Resource)> For(PolicyDocument? document, string service, IReadOnlyList<string> resources)
     {
         var actions = new SortedDictionary<string, ActionInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var statement in (document?.Statements ?? []).Where(static s => s.Effect == Effect.Allow && MayNameAnAccount(s)))
+        foreach (var statement in (document?.Statements ?? []).Where(static s => s.Effect == Effect.Allow && MayGrantOutside(s)))
         {
             var patterns = statement.Action.IsNot ? [$"{service}:*"] : statement.Action.Values.Select(static v => v.Value);
             foreach (var info in patterns.SelectMany(static p => ActionCatalog.Default.Expand(p)))
@@ -67,10 +67,10 @@ internal static class ProbeRequests
         return [arn, .. related.Where(r => r != arn).Distinct(StringComparer.Ordinal).Take(MaxResources - 1)];
     }
 
-    /// <summary>A statement some AWS account's principal may match: one naming <c>*</c>, an AWS principal, or using NotPrincipal.</summary>
-    private static bool MayNameAnAccount(Statement statement)
+    /// <summary>A statement a caller from outside may match: one naming <c>*</c>, an AWS or service principal, or using NotPrincipal.</summary>
+    private static bool MayGrantOutside(Statement statement)
         => statement.Principal is not { } principal || principal.IsNot || principal.IsWildcard
-           || principal.Entries.Any(static e => e.Type == PrincipalType.Aws);
+           || principal.Entries.Any(static e => e.Type is PrincipalType.Aws or PrincipalType.Service);
 
     private static IEnumerable<string> Patterns(PolicyDocument? document)
         => (document?.Statements ?? [])

@@ -37,4 +37,25 @@ public sealed partial class ExposureScanTests
         Assert.Equal(RiskSeverity.Medium, finding.Severity);
         Assert.Equal(["glue:GetDatabase", "glue:GetTable"], finding.Actions.ToArray());
     }
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(""","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:eu-west-1:111111111111:alerts"}}""", false)]
+    [InlineData(""","Condition":{"StringEquals":{"aws:SourceAccount":"111111111111"}}""", false)]
+    [InlineData(""","Condition":{"StringEquals":{"aws:SourceOrgID":"o-exposure0001"}}""", false)]
+    public void Analyze_QueueGrantingAService_IsOutsideUnlessTheSourceIsPinned(string condition, bool outside)
+    {
+        // A service principal acts for whoever set it up: without aws:SourceArn, aws:SourceAccount or aws:SourceOrgID
+        // naming ours, any account's topic can send here (IAM user guide, the confused deputy problem).
+        const string queue = "arn:aws:sqs:eu-west-1:111111111111:alerts";
+        var policy = $$"""
+            {"Version":"2012-10-17","Statement":[{"Sid":"TopicSends","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage",
+              "Resource":"arn:aws:sqs:eu-west-1:111111111111:alerts"{{condition}}}]}
+            """;
+        var org = new ExposureOrganization().Other(App, queue, policy);
+
+        var findings = FindingsOf(org.Audit(), queue);
+
+        Assert.Equal(outside, findings.Any(static f => f.Severity == RiskSeverity.Medium && f.Path[0] == "sns.amazonaws.com"));
+        Assert.Equal(outside ? 1 : 0, findings.Length);
+    }
 }
