@@ -58,8 +58,14 @@ internal sealed class OutsideCallers
 
     /// <summary>True when <paramref name="check"/> allows <paramref name="caller"/> with only keys the caller can arrange.</summary>
     public static bool Grants(OutsideCaller caller, AccessCheck check)
-        => check.Verdict != AccessVerdict.Denied
-           && !check.ConditionKeys.Any(k => IdentityKeys.Contains(k) || (caller.Reach is OutsideReach.Anyone or OutsideReach.Service && PlaceKeys.Contains(k)));
+        => check.Verdict != AccessVerdict.Denied && !check.ConditionKeys.Any(k => Limits(caller, k));
+
+    private static bool Limits(OutsideCaller caller, string key)
+        => IdentityKeys.Contains(key)
+           || (caller.Reach is OutsideReach.Anyone or OutsideReach.Service && PlaceKeys.Contains(key))
+           // A service sets the encryption context from the resource it acts for (CloudWatch Logs: the log group's ARN),
+           // so a fixed value there pins the service to that resource as aws:SourceArn does.
+           || (caller.Reach == OutsideReach.Service && key.StartsWith("kms:EncryptionContext:", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The callers to ask <paramref name="policy"/> about, for a resource of <paramref name="owner"/> in <paramref name="region"/>.</summary>
     /// <param name="policy">The resource's policy.</param>

@@ -84,4 +84,19 @@ public sealed partial class ExposureScanTests
 
         Assert.Equal(FindingCategory.KeyDelegation, Assert.Single(FindingsOf(org.Audit(), KeyId)).Category);
     }
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(""","Condition":{"ArnLike":{"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:eu-west-1:111111111111:log-group:*"}}""", false)]
+    public void Analyze_KeyGrantingCloudWatchLogs_IsOutsideUnlessTheEncryptionContextPinsTheLogGroups(string condition, bool outside)
+    {
+        // CloudWatch Logs sets kms:EncryptionContext:aws:logs:arn to the log group it encrypts for (CloudWatch Logs user
+        // guide, encrypt-log-data-kms): pinned to this account's log groups, no other account's can use the key.
+        var policy = $$"""
+            {"Version":"2012-10-17","Statement":[{"Sid":"Logs","Effect":"Allow","Principal":{"Service":"logs.eu-west-1.amazonaws.com"},
+              "Action":["kms:Encrypt","kms:Decrypt","kms:GenerateDataKey*"],"Resource":"*"{{condition}}}]}
+            """;
+        var org = new ExposureOrganization().Key(App, KeyId, policy);
+
+        Assert.Equal(outside, FindingsOf(org.Audit(), KeyId).Any(static f => f.Path[0] == "logs.eu-west-1.amazonaws.com"));
+    }
 }
