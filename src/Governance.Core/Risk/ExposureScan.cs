@@ -15,7 +15,8 @@ namespace Governance.Core.Risk;
 /// </summary>
 /// <remarks>
 /// An outside caller's own account is taken to allow it everything: that account's IAM is not ours to count on, so the
-/// resource's side alone decides what it can reach. Resources of outside accounts are not audited.
+/// resource's side alone decides what it can reach. A service principal has no identity policies, so for it the
+/// resource's policy alone grants. Resources of outside accounts are not audited.
 /// </remarks>
 internal sealed class ExposureScan
 {

@@ -7,8 +7,9 @@ using PolicyEngine.Model;
 namespace Governance.Core.Risk;
 
 /// <summary>
-/// The callers outside the organisation a resource policy is asked about: anyone, and every outside account, principal
-/// and organisation the policy names; each with the request keys AWS would give its requests.
+/// The callers outside the organisation a resource policy is asked about: anyone, every outside account, principal and
+/// organisation the policy names, and every AWS service it names acting for another account; each with the request keys
+/// AWS would give its requests.
 /// </summary>
 /// <remarks>
 /// <para>
