@@ -1,52 +1,101 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
+using Governance.Core.Accounts;
 using Governance.Core.Reports;
 using Governance.Core.Risk;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov audit --account FILE... [--principal P] [--format text|json|markdown|html] [--out FILE]</c>: the risk
-/// findings and effective-access summary of every principal (or one), with totals.
+/// <c>iamgov audit --account FILE... | --org DIR [--principal P] [--format text|json|markdown|html] [--out FILE]</c>: the
+/// risk findings and effective-access summary of every principal (or one), with totals; with <c>--org</c>, also what
+/// principals outside the organisation may do to its resources and which SCPs and RCPs do not hold.
 /// </summary>
 internal static class AuditCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
+        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
+        var organization = new Option<string?>("--org")
+        {
+            Description = "an organisation snapshot folder, or one account's get-account-authorization-details file: adds resource exposure and guardrail findings",
+        };
         var principal = new Option<string?>("--principal") { Description = "audit only this principal: an ARN, role/NAME, user/NAME or a unique name" };
         var format = ReportFormatOption.Create();
         var output = new Option<FileInfo?>("--out") { Description = "write the report to this file instead of standard output" };
-        var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal") { accounts, principal, format, output };
-        command.SetAction(parse => Run(parse.GetValue(accounts) ?? [], parse.GetValue(principal), parse.GetValue(format), parse.GetValue(output), parse, time));
+        var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal") { accounts, organization, principal, format, output };
+        command.SetAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            var files = parse.GetValue(accounts) ?? [];
+            var org = parse.GetValue(organization);
+            if (org is not null && files.Length > 0)
+            {
+                stderr.WriteLine("iamgov: `--account` and `--org` exclude each other: the organisation snapshot gives the accounts");
+                return CliApp.UsageError;
+            }
+            var audit = org is not null
+                ? AuditOrganization(org, parse.GetValue(principal), stderr, time)
+                : AuditAccounts(files, parse.GetValue(principal), stderr, time);
+            return audit is null ? CliApp.UsageError : Write(audit, parse.GetValue(format), parse.GetValue(output), parse);
+        });
         return command;
     }
 
-    private static int Run(FileInfo[] accounts, string? principal, ReportFormat format, FileInfo? output, ParseResult parse, TimeProvider time)
+    private static AccountRisks? AuditAccounts(FileInfo[] files, string? principal, TextWriter stderr, TimeProvider time)
     {
-        var stdout = parse.InvocationConfiguration.Output;
-        var stderr = parse.InvocationConfiguration.Error;
-        var (state, errors) = AccountFiles.Load(accounts);
+        var (state, errors) = AccountFiles.Load(files);
         if (state is null)
         {
             foreach (var error in errors)
             {
                 stderr.WriteLine($"iamgov: {error.Message}");
             }
-            return CliApp.UsageError;
+            return null;
         }
-        string? only = null;
-        if (principal is not null)
+        if (!TryFind(state, principal, stderr, out var only))
         {
-            var lookup = state.Find(principal);
-            if (lookup.Principal is not { } found)
-            {
-                stderr.WriteLine($"iamgov: {lookup.Error}");
-                return CliApp.UsageError;
-            }
-            only = found.Arn;
+            return null;
         }
-        var audit = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(time.GetUtcNow(), only));
+        // IAM exports hold no resource policies, SCPs or RCPs; the report says so, as can-i does.
+        return AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(time.GetUtcNow(), only)) with { Notes = [OrganizationAnalyzer.ResourcePoliciesUnknown] };
+    }
+
+    private static AccountRisks? AuditOrganization(string path, string? principal, TextWriter stderr, TimeProvider time)
+    {
+        if (OrganizationSnapshotInput.Read(path, [], stderr) is not { } snapshot)
+        {
+            return null;
+        }
+        var state = new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!));
+        if (!TryFind(state, principal, stderr, out var only))
+        {
+            return null;
+        }
+        return OrganizationAnalyzer.Analyze(snapshot, new RiskAnalysisOptions(time.GetUtcNow(), only));
+    }
+
+    private static bool TryFind(AccountState state, string? principal, TextWriter stderr, out string? arn)
+    {
+        arn = null;
+        if (principal is null)
+        {
+            return true;
+        }
+        var lookup = state.Find(principal);
+        if (lookup.Principal is not { } found)
+        {
+            stderr.WriteLine($"iamgov: {lookup.Error}");
+            return false;
+        }
+        arn = found.Arn;
+        return true;
+    }
+
+    private static int Write(AccountRisks audit, ReportFormat format, FileInfo? output, ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
         var report = ReportFormatOption.AsFile(ReportRenderer.Render(audit, format));
         if (output is null)
         {
@@ -67,7 +116,8 @@ internal static class AuditCommand
             stderr.WriteLine($"iamgov: {output.FullName}: {e.Message}");
             return 1;
         }
-        stdout.WriteLine($"wrote {output.FullName}: {audit.Principals.Length} principals, {audit.Findings.Count()} findings");
+        var resources = audit.Resources.IsEmpty ? string.Empty : $", {audit.Resources.Length} resources and guardrails";
+        stdout.WriteLine($"wrote {output.FullName}: {audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings");
         return 0;
     }
 }

@@ -1,5 +1,4 @@
 using Governance.Core.Accounts;
-using Governance.Core.Accounts.Organization;
 using Governance.Core.Accounts.Questions;
 
 namespace Governance.Cli.Inputs;
@@ -20,14 +19,8 @@ internal sealed record OrganizationInputs(OrganizationAuthorizer Authorizer, Res
     /// </summary>
     public static OrganizationInputs? Read(string path, string principalName, List<string> errors, TextWriter stderr)
     {
-        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
-        errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
-        if (errors.Count > 0 || read?.Snapshot is not { } snapshot)
+        if (OrganizationSnapshotInput.Read(path, errors, stderr) is not { } snapshot)
         {
-            foreach (var error in errors)
-            {
-                stderr.WriteLine($"iamgov: {error}");
-            }
             return null;
         }
         var authorizer = new OrganizationAuthorizer(snapshot);

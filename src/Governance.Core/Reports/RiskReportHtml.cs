@@ -5,8 +5,8 @@ using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
 
-/// <summary>A risk audit as one self-contained HTML page: summary, a chart of findings by category and severity, then one section per principal.</summary>
-/// <remarks>On the scaffold every HTML report shares (<see cref="HtmlReport"/>); what is its own is the principals' sections.</remarks>
+/// <summary>A risk audit as one self-contained HTML page: summary, a chart of findings by category and severity, then one section per principal, resource and guardrail with findings.</summary>
+/// <remarks>On the scaffold every HTML report shares (<see cref="HtmlReport"/>); what is its own is the principals' and resources' sections.</remarks>
 public static class RiskReportHtml
 {
     /// <summary>The CSS of the principals' sections.</summary>
@@ -29,19 +29,39 @@ public static class RiskReportHtml
         var flagged = audit.Principals.Where(static p => !p.Findings.IsEmpty).ToList();
         var page = new HtmlReport("IAM access audit", "IAM access audit",
             [string.Create(CultureInfo.InvariantCulture, $"{audit.Principals.Length} principals · as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC")], Css);
-        page.Stats(
+        (int, string)[] stats =
+        [
             (flagged.Count, "principals with findings"),
             (audit.Principals.Count(static p => p.Has(FindingCategory.AdminEquivalent)), "administrators"),
             (audit.Principals.Count(static p => p.Has(FindingCategory.PrivilegeEscalation)), "can escalate"),
-            (findings.Count, "findings"));
+            (findings.Count, "findings"),
+        ];
+        page.Stats(audit.Resources.IsEmpty ? stats : [.. stats, (audit.Resources.Length, "resources and guardrails with findings")]);
+        if (!audit.Notes.IsEmpty)
+        {
+            page.OpenCard("Notes");
+            page.Html.Append("<ul>");
+            foreach (var note in audit.Notes)
+            {
+                page.Html.Append(CultureInfo.InvariantCulture, $"<li>{E(note)}</li>");
+            }
+            page.Html.Append("</ul>");
+            page.CloseCard();
+        }
         page.OpenCard("Findings by category and severity");
         page.SeverityChart("findings by category and severity",
-            [.. Enum.GetValues<FindingCategory>().Select(c => new ChartRow(Label(c), s => findings.Count(f => f.Category == c && f.Severity == s)))]);
+            [.. Enum.GetValues<FindingCategory>().Select(c => new ChartRow(RiskReportLabels.Category(c), s => findings.Count(f => f.Category == c && f.Severity == s)))]);
         page.CloseCard();
         Index(page, flagged);
+        ResourceIndex(page, audit.Resources);
         foreach (var principal in flagged)
         {
-            Principal(page, principal);
+            Section(page, principal.Name, Anchor(principal.Arn),
+                $"{principal.Arn} · {principal.Kind} · {principal.Access.Actions} actions in {principal.Access.Services} services", principal.Findings);
+        }
+        foreach (var resource in audit.Resources)
+        {
+            Section(page, resource.Name, Anchor(resource.Arn), $"{resource.Arn} · {RiskReportLabels.Kind(resource.Kind)} · account {resource.AccountId}", resource.Findings);
         }
         var clean = audit.Principals.Where(static p => p.Findings.IsEmpty).ToList();
         if (clean.Count > 0)
@@ -64,7 +84,7 @@ public static class RiskReportHtml
         page.OpenTable(["Principal", "Kind", "Actions", .. SeverityPalette.Order.Select(static s => s.ToString())]);
         foreach (var principal in flagged.OrderByDescending(static p => p.Findings.Max(static f => f.Severity)).ThenBy(static p => p.Name, StringComparer.Ordinal))
         {
-            page.Html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(principal)}\">{E(principal.Name)}</a></td><td>{principal.Kind}</td><td>{principal.Access.Actions}</td>");
+            page.Html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(principal.Arn)}\">{E(principal.Name)}</a></td><td>{principal.Kind}</td><td>{principal.Access.Actions}</td>");
             foreach (var severity in SeverityPalette.Order)
             {
                 var count = principal.Findings.Count(f => f.Severity == severity);
@@ -76,14 +96,37 @@ public static class RiskReportHtml
         page.CloseCard();
     }
 
-    private static void Principal(HtmlReport page, PrincipalRisks principal)
+    private static void ResourceIndex(HtmlReport page, IReadOnlyList<ResourceRisks> resources)
+    {
+        if (resources.Count == 0)
+        {
+            return;
+        }
+        page.OpenCard("Resources and guardrails");
+        page.OpenTable(["Resource", "Kind", "Account", .. SeverityPalette.Order.Select(static s => s.ToString())]);
+        foreach (var resource in resources.OrderByDescending(static r => r.Findings.Max(static f => f.Severity)).ThenBy(static r => r.Name, StringComparer.Ordinal))
+        {
+            page.Html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><a href=\"#{Anchor(resource.Arn)}\">{E(resource.Name)}</a></td><td>{RiskReportLabels.Kind(resource.Kind)}</td><td>{resource.AccountId}</td>");
+            foreach (var severity in SeverityPalette.Order)
+            {
+                var count = resource.Findings.Count(f => f.Severity == severity);
+                page.Html.Append(count == 0 ? "<td></td>" : $"<td>{HtmlReport.Pill(severity, count.ToString(CultureInfo.InvariantCulture))}</td>");
+            }
+            page.Html.Append("</tr>");
+        }
+        page.CloseTable();
+        page.CloseCard();
+    }
+
+    private static void Section(HtmlReport page, string name, string anchor, string line, IEnumerable<Finding> findings)
     {
         var html = page.Html;
-        page.OpenCard(E(principal.Name), Anchor(principal));
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"arn\">{E(principal.Arn)} · {principal.Kind} · {principal.Access.Actions} actions in {principal.Access.Services} services</div>");
-        foreach (var finding in principal.Findings)
+        page.OpenCard(E(name), anchor);
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"arn\">{E(line)}</div>");
+        foreach (var finding in findings)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"finding sev-{finding.Severity}\"><h3>{HtmlReport.Pill(finding.Severity, finding.Severity.ToString())}<span class=\"cat\">{Label(finding.Category)}</span></h3>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"finding sev-{finding.Severity}\"><h3>{HtmlReport.Pill(finding.Severity, finding.Severity.ToString())}<span class=\"cat\">{RiskReportLabels.Category(finding.Category)}</span></h3>");
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(finding.Title)}</p>");
             if (finding.Path.Length > 1)
             {
@@ -123,17 +166,7 @@ public static class RiskReportHtml
         page.CloseCard();
     }
 
-    private static string Label(FindingCategory category) => category switch
-    {
-        FindingCategory.PrivilegeEscalation => "Privilege escalation",
-        FindingCategory.AdminEquivalent => "Admin-equivalent",
-        FindingCategory.DataExfiltration => "Data exfiltration",
-        FindingCategory.ResourceExposure => "Resource exposure",
-        FindingCategory.CredentialsExposure => "Credentials exposure",
-        _ => "Infrastructure modification",
-    };
-
-    private static string Anchor(PrincipalRisks principal) => "p-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(principal.Arn)))[..12];
+    private static string Anchor(string arn) => "p-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(arn)))[..12];
 
     private static string E(string text) => HtmlReport.Encode(text);
 }

@@ -5,7 +5,7 @@ using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
 
-/// <summary>A risk audit as the stable JSON document that <c>iamgov audit --format json</c> prints: <c>{"asOf","totals","principals":[{"arn",...,"findings":[...]}]}</c>.</summary>
+/// <summary>A risk audit as the stable JSON document that <c>iamgov audit --format json</c> prints: <c>{"asOf","totals","principals":[{"arn",...,"findings":[...]}],"resources":[...],"notes":[...]}</c>.</summary>
 /// <remarks>Enum values are written by name; property order is fixed; see docs/audit-json.md.</remarks>
 public static class RiskReportJson
 {
@@ -27,6 +27,7 @@ public static class RiskReportJson
         json.WriteString("asOf", audit.AsOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteStartObject("totals");
         json.WriteNumber("principals", audit.Principals.Length);
+        json.WriteNumber("resources", audit.Resources.Length);
         json.WriteNumber("findings", audit.Findings.Count());
         json.WriteStartObject("byCategory");
         foreach (var category in Enum.GetValues<FindingCategory>())
@@ -69,6 +70,24 @@ public static class RiskReportJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteStartArray("resources");
+        foreach (var resource in audit.Resources)
+        {
+            json.WriteStartObject();
+            json.WriteString("arn", resource.Arn);
+            json.WriteString("name", resource.Name);
+            json.WriteString("kind", resource.Kind.ToString());
+            json.WriteString("account", resource.AccountId);
+            json.WriteStartArray("findings");
+            foreach (var finding in resource.Findings)
+            {
+                WriteFinding(json, finding);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        Strings(json, "notes", audit.Notes);
         json.WriteEndObject();
     }
 

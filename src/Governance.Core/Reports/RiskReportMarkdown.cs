@@ -3,7 +3,7 @@ using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
 
-/// <summary>A risk audit as Markdown: a totals table, then a section per principal with findings.</summary>
+/// <summary>A risk audit as Markdown: a totals table, then a section per principal, resource and guardrail with findings.</summary>
 public static class RiskReportMarkdown
 {
     /// <summary>Renders <paramref name="audit"/>.</summary>
@@ -13,8 +13,14 @@ public static class RiskReportMarkdown
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         output.WriteLine("# IAM access audit");
         output.WriteLine();
-        output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings, as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC.");
+        var resources = audit.Resources.IsEmpty ? string.Empty : $", {audit.Resources.Length} resources and guardrails with findings";
+        output.WriteLine($"{audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings, as of {audit.AsOf:yyyy-MM-dd HH:mm} UTC.");
         output.WriteLine();
+        foreach (var note in audit.Notes)
+        {
+            output.WriteLine($"> Note: {Escape(note)}");
+            output.WriteLine();
+        }
         output.WriteLine("| Category | " + string.Join(" | ", Enum.GetValues<RiskSeverity>().Reverse()) + " |");
         output.WriteLine("|---|" + string.Concat(Enum.GetValues<RiskSeverity>().Select(static _ => "---:|")));
         foreach (var category in Enum.GetValues<FindingCategory>())
@@ -29,24 +35,38 @@ public static class RiskReportMarkdown
             output.WriteLine();
             output.WriteLine($"`{principal.Arn}` · {principal.Kind} · {principal.Access.Actions} actions in {principal.Access.Services} services");
             output.WriteLine();
-            foreach (var finding in principal.Findings)
-            {
-                output.WriteLine($"- **{finding.Severity} · {finding.Category}**: {Escape(finding.Title)}");
-                if (finding.Path.Length > 1)
-                {
-                    output.WriteLine($"  - path: {string.Join(" → ", finding.Path.Select(static p => $"`{p}`"))}");
-                }
-                if (!finding.ConditionKeys.IsEmpty)
-                {
-                    output.WriteLine($"  - depends on: {string.Join(", ", finding.ConditionKeys.Select(static k => $"`{k}`"))}");
-                }
-                foreach (var evidence in finding.Evidence)
-                {
-                    output.WriteLine($"  - granted by `{evidence.Policy}` {evidence.Sid}, line {evidence.Line}");
-                }
-            }
+            Findings(output, principal.Findings);
+        }
+        foreach (var resource in audit.Resources)
+        {
+            output.WriteLine();
+            output.WriteLine($"## {Escape(resource.Name)}");
+            output.WriteLine();
+            output.WriteLine($"`{resource.Arn}` · {RiskReportLabels.Kind(resource.Kind)} · account {resource.AccountId}");
+            output.WriteLine();
+            Findings(output, resource.Findings);
         }
         return output.ToString();
+    }
+
+    private static void Findings(StringWriter output, IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"- **{finding.Severity} · {finding.Category}**: {Escape(finding.Title)}");
+            if (finding.Path.Length > 1)
+            {
+                output.WriteLine($"  - path: {string.Join(" → ", finding.Path.Select(static p => $"`{p}`"))}");
+            }
+            if (!finding.ConditionKeys.IsEmpty)
+            {
+                output.WriteLine($"  - depends on: {string.Join(", ", finding.ConditionKeys.Select(static k => $"`{k}`"))}");
+            }
+            foreach (var evidence in finding.Evidence)
+            {
+                output.WriteLine($"  - {RiskReportLabels.EvidenceVerb(finding)} `{evidence.Policy}` {evidence.Sid}, line {evidence.Line}");
+            }
+        }
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal);

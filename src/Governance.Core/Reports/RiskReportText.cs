@@ -11,32 +11,26 @@ public static class RiskReportText
     {
         ArgumentNullException.ThrowIfNull(audit);
         using var output = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var note in audit.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
+        if (!audit.Notes.IsEmpty)
+        {
+            output.WriteLine();
+        }
         foreach (var principal in audit.Principals)
         {
             output.WriteLine($"{principal.Arn}  ({principal.Access.Actions} actions in {principal.Access.Services} services)");
-            if (principal.Findings.IsEmpty)
-            {
-                output.WriteLine("  no findings");
-            }
-            foreach (var finding in principal.Findings)
-            {
-                output.WriteLine($"  [{finding.Severity}] {finding.Category}: {finding.Title}");
-                if (finding.Path.Length > 1)
-                {
-                    output.WriteLine($"      path: {string.Join(" -> ", finding.Path)}");
-                }
-                if (!finding.ConditionKeys.IsEmpty)
-                {
-                    output.WriteLine($"      depends on: {string.Join(", ", finding.ConditionKeys)}");
-                }
-                foreach (var evidence in finding.Evidence)
-                {
-                    output.WriteLine($"      granted by: {evidence.Policy} {evidence.Sid} (line {evidence.Line})");
-                }
-            }
-            output.WriteLine();
+            Findings(output, principal.Findings);
         }
-        output.WriteLine($"{audit.Principals.Length} principals, {audit.Findings.Count()} findings");
+        foreach (var resource in audit.Resources)
+        {
+            output.WriteLine($"{resource.Arn}  ({RiskReportLabels.Kind(resource.Kind)} in account {resource.AccountId})");
+            Findings(output, resource.Findings);
+        }
+        var resources = audit.Resources.IsEmpty ? string.Empty : $", {audit.Resources.Length} resources and guardrails with findings";
+        output.WriteLine($"{audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings");
         foreach (var category in Enum.GetValues<FindingCategory>())
         {
             var count = audit.Findings.Count(f => f.Category == category);
@@ -46,5 +40,29 @@ public static class RiskReportText
             }
         }
         return output.ToString();
+    }
+    private static void Findings(StringWriter output, IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            output.WriteLine("  no findings");
+        }
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"  [{finding.Severity}] {finding.Category}: {finding.Title}");
+            if (finding.Path.Length > 1)
+            {
+                output.WriteLine($"      path: {string.Join(" -> ", finding.Path)}");
+            }
+            if (!finding.ConditionKeys.IsEmpty)
+            {
+                output.WriteLine($"      depends on: {string.Join(", ", finding.ConditionKeys)}");
+            }
+            foreach (var evidence in finding.Evidence)
+            {
+                output.WriteLine($"      {RiskReportLabels.EvidenceVerb(finding)}: {evidence.Policy} {evidence.Sid} (line {evidence.Line})");
+            }
+        }
+        output.WriteLine();
     }
 }

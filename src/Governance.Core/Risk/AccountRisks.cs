@@ -7,8 +7,17 @@ namespace Governance.Core.Risk;
 /// <param name="Principals">One entry per audited principal, in the state's order.</param>
 public sealed record AccountRisks(DateTimeOffset AsOf, ImmutableArray<PrincipalRisks> Principals)
 {
-    /// <summary>Every finding of every principal.</summary>
-    public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings);
+    /// <summary>
+    /// Resources and guardrails with findings, from an organisation snapshot (<see cref="OrganizationAnalyzer"/>); empty
+    /// for an account's IAM alone, which holds no resource policies.
+    /// </summary>
+    public ImmutableArray<ResourceRisks> Resources { get; init; } = [];
+
+    /// <summary>What the analysis could not see and the reader should know, such as "resource policies unknown".</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>Every finding: every principal's, then every resource's and guardrail's.</summary>
+    public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings).Concat(Resources.SelectMany(static r => r.Findings));
 
     /// <summary>The number of findings per category and severity.</summary>
     public ImmutableSortedDictionary<(FindingCategory Category, RiskSeverity Severity), int> Totals

@@ -20,4 +20,13 @@ public enum FindingCategory
 
     /// <summary>The principal can change infrastructure without a resource constraint.</summary>
     InfrastructureModification,
+
+    /// <summary>A resource's own policy (bucket, key, trust or other policy) lets a principal outside the organisation, or anyone, use it.</summary>
+    OutsideAccess,
+
+    /// <summary>A KMS key policy lets another account's IAM decide who may use the key.</summary>
+    KeyDelegation,
+
+    /// <summary>An SCP or RCP does not restrict what it appears meant to: neutralised, misaddressed or attached nowhere.</summary>
+    IneffectiveGuardrail,
 }

@@ -65,8 +65,25 @@ public sealed class AccessAnalyzer
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
+        return CheckWithOwner(action, resource, PatternOwner(resource), context);
+    }
+
+    /// <summary>Decides one action on a resource owned by <paramref name="resourceAccount"/>, for ARNs that do not name their owner (S3).</summary>
+    /// <param name="action">The action, <c>service:Name</c>.</param>
+    /// <param name="resource">A resource ARN.</param>
+    /// <param name="resourceAccount">The account that owns the resource; another account than the principal's makes the request cross-account.</param>
+    /// <param name="context">Keys this request carries beyond the assumptions; they win.</param>
+    public AccessCheck CheckOwned(string action, string resource, string resourceAccount, RequestContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(resourceAccount);
+        return CheckWithOwner(action, resource, resourceAccount, context);
+    }
+
+    private AccessCheck CheckWithOwner(string action, string resource, string? owner, RequestContext? context)
+    {
         var baseContext = context is null ? _context : context.WithMissing(_context.Entries);
-        var owner = PatternOwner(resource);
         var result = Compiled.Evaluate(AuthorizationRequest.Create(Principal, action, resource, owner, baseContext));
         switch (result.Decision)
         {

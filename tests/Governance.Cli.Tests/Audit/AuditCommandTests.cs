@@ -7,6 +7,8 @@ namespace Governance.Cli.Tests.Audit;
 public sealed class AuditCommandTests
 {
     private static readonly string Lab = TestData.Account("cloudsplaining-example.json");
+    private static readonly string ExposureOrg = TestData.Path("organizations", "exposure");
+    private static readonly string DemoOrg = Path.Combine(RepositoryPaths.Policies, "demo-org");
 
     [Fact]
     public void Audit_JsonForOnePrincipal_WritesTheDocumentedCore()
@@ -115,5 +117,112 @@ public sealed class AuditCommandTests
         // Assert
         Assert.Equal(CliApp.UsageError, code);
         Assert.Contains("no such file", error, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Audit_OrgJson_CarriesResourceAndGuardrailFindingsBesideThePrincipals()
+    {
+        // tests/data/organizations/exposure/README.md derives each expectation.
+        var (code, output, error) = Run("audit", "--org", ExposureOrg, "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        using var json = JsonDocument.Parse(output);
+        var resources = json.RootElement.GetProperty("resources").EnumerateArray()
+            .ToDictionary(static r => r.GetProperty("name").GetString()!, static r => r);
+        Assert.Equal(["ComputeAllowList", "Orphan", "QueuePerimeter", "open-reports", "vendor-access"], resources.Keys.Order(StringComparer.Ordinal));
+        var bucket = resources["open-reports"];
+        Assert.Equal(("Bucket", "111111111111"), (bucket.GetProperty("kind").GetString(), bucket.GetProperty("account").GetString()));
+        var finding = bucket.GetProperty("findings")[0];
+        Assert.Equal(("OutsideAccess", "High"), (finding.GetProperty("category").GetString(), finding.GetProperty("severity").GetString()));
+        Assert.Equal("PublicRead", finding.GetProperty("evidence")[0].GetProperty("sid").GetString());
+        Assert.Equal("Low", resources["vendor-access"].GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Equal("Medium", resources["ComputeAllowList"].GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Equal("Medium", resources["QueuePerimeter"].GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Equal("Low", resources["Orphan"].GetProperty("findings")[0].GetProperty("severity").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("totals").GetProperty("byCategory").GetProperty("OutsideAccess").GetInt32());
+        Assert.Contains(json.RootElement.GetProperty("principals").EnumerateArray(), static p => p.GetProperty("name").GetString() == "vendor-access");
+    }
+
+    [Fact]
+    public void Audit_DemoOrgText_NamesTheContractorsTrust()
+    {
+        // policies/demo-org: etl-runner's ContractorDebugging admits 444455556666, outside the organisation, with no external id.
+        var (code, output, _) = Run("audit", "--org", DemoOrg);
+
+        Assert.Equal(0, code);
+        Assert.Contains("[Medium] OutsideAccess: Account 444455556666 (outside the organisation) can assume it, with no sts:ExternalId required", output, StringComparison.Ordinal);
+        Assert.Contains("granted by: trust policy of `etl-runner` ContractorDebugging", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("markdown", "## open-reports")]
+    [InlineData("html", "Resources and guardrails")]
+    public void Audit_OrgMarkdownAndHtml_HaveAResourceSection(string format, string expected)
+    {
+        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Contains("Anyone outside the organisation can s3:GetObject", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_AccountFile_SaysResourcePoliciesAreUnknown()
+    {
+        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Empty(json.RootElement.GetProperty("resources").EnumerateArray());
+        Assert.StartsWith("resource policies unknown", json.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_OrgGivenOneAccountsFile_AuditsItAndSaysResourcePoliciesAreUnknown()
+    {
+        var (code, output, _) = Run("audit", "--org", Path.Combine(RepositoryPaths.Policies, "demo-account.json"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("note: resource policies unknown", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_OrgWithAccount_IsAUsageError()
+    {
+        var (code, _, error) = Run("audit", "--org", ExposureOrg, "--account", Lab);
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains("`--account` and `--org` exclude each other", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_OrgFolderMissing_IsAUsageErrorNamingIt()
+    {
+        var (code, _, error) = Run("audit", "--org", "/nonexistent/org");
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains("/nonexistent/org", error, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Audit_OrgForOnePrincipal_ListsItAlone()
+    {
+        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--principal", "role/vendor-access", "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("arn:aws:iam::111111111111:role/vendor-access", Assert.Single(json.RootElement.GetProperty("principals").EnumerateArray()).GetProperty("arn").GetString());
+    }
+    [Fact]
+    public void Audit_OrgGivenTheLabFile_AuditsTheSamePrincipalsAsAccount()
+    {
+        // One IAM export read as an organisation of one: every principal it holds is audited, as --account does.
+        var (_, org, _) = Run("audit", "--org", Lab, "--format", "json");
+        var (_, account, _) = Run("audit", "--account", Lab, "--format", "json");
+
+        using var fromOrg = JsonDocument.Parse(org);
+        using var fromAccount = JsonDocument.Parse(account);
+        Assert.Equal(
+            fromAccount.RootElement.GetProperty("principals").EnumerateArray().Select(static p => p.GetProperty("arn").GetString()).ToList(),
+            fromOrg.RootElement.GetProperty("principals").EnumerateArray().Select(static p => p.GetProperty("arn").GetString()).ToList());
     }
 }

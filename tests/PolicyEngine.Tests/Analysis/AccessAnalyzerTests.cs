@@ -80,6 +80,34 @@ public sealed class AccessAnalyzerTests
     }
 
     [Fact]
+    public void CheckOwned_BucketOfAnotherAccount_NeedsTheBucketPolicyToo()
+    {
+        // An S3 ARN names no account: owned by another account, the request is cross-account and the identity policy
+        // alone does not allow it (reference_policies_evaluation-logic-cross-account.html); Check takes it as the caller's own.
+        var analyzer = AnalysisKit.Analyzer("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""");
+
+        var own = analyzer.Check("s3:GetObject", "arn:aws:s3:::reports/a");
+        var foreign = analyzer.CheckOwned("s3:GetObject", "arn:aws:s3:::reports/a", "444455556666");
+
+        Assert.Equal(AccessVerdict.Allowed, own.Verdict);
+        Assert.Equal(AccessVerdict.Denied, foreign.Verdict);
+    }
+
+    [Fact]
+    public void CheckOwned_BucketPolicyGrantingTheCallersAccount_IsAllowedAcrossAccounts()
+    {
+        var set = AnalysisKit.Identity("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""") with
+        {
+            ResourcePolicy = PolicyEngine.Evaluation.NamedPolicy.Parse("bucket", AnalysisKit.Document(
+                """{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}""")),
+        };
+
+        var check = AnalysisKit.Analyzer(set).CheckOwned("s3:GetObject", "arn:aws:s3:::reports/a", "444455556666");
+
+        Assert.Equal(AccessVerdict.Allowed, check.Verdict);
+    }
+
+    [Fact]
     public void GetEffectiveAccess_ServiceAndResourceQuery_DecidesOnTheArn()
     {
         // Arrange
