@@ -9,6 +9,9 @@ namespace Governance.Core.Drift;
 /// <param name="Grants">Grants in any status: active ones must be present, ended ones must be gone.</param>
 public sealed record DesiredState(ImmutableArray<RoleDefinition> Roles, ImmutableArray<Grant> Grants)
 {
-    /// <summary>The SCPs and RCPs from <c>policies/guardrails/</c>; compared only when an audit is given the organisation.</summary>
-    public ImmutableArray<GuardrailDefinition> Guardrails { get; init; } = [];
+    /// <summary>
+    /// The SCPs and RCPs from <c>policies/guardrails/</c>, compared when an audit is given the organisation; null when
+    /// guardrails are not kept as code, so that none is compared (an empty folder, by contrast, says the organisation should have none).
+    /// </summary>
+    public ImmutableArray<GuardrailDefinition>? Guardrails { get; init; }
 }

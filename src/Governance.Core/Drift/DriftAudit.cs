@@ -22,7 +22,8 @@ public static class DriftAudit
     /// <summary>
     /// Audits <paramref name="actual"/> against <paramref name="desired"/> as <see cref="Run(Guid, DesiredState, AccountState, DateTimeOffset, DriftReport?)"/>
     /// does, and the organisation's SCPs and RCPs against <see cref="DesiredState.Guardrails"/> when <paramref name="organization"/> is given
-    /// (<see cref="GuardrailDrift"/>); its findings follow the principals'.
+    /// (<see cref="GuardrailDrift"/>), its findings following the principals'; the organisation's resource-side risks
+    /// (<see cref="OrganizationAnalyzer.AnalyzeResources"/>) then count as risks too.
     /// </summary>
     /// <param name="id">The new report's id.</param>
     /// <param name="desired">The roles and guardrails as code, and the grants.</param>
@@ -35,10 +36,16 @@ public static class DriftAudit
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
         var current = AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf));
-        var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
         if (organization is not null)
         {
-            findings = findings.AddRange(GuardrailDrift.Compare(desired.Guardrails, organization, asOf));
+            // The resource side's risks (outside exposure, guardrails that do not hold) are risks like the principals':
+            // reported as NewRisk when they appear, and kept in the baseline.
+            current = current with { Resources = OrganizationAnalyzer.AnalyzeResources(organization, current, asOf) };
+        }
+        var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
+        if (organization is not null && desired.Guardrails is { } guardrails)
+        {
+            findings = findings.AddRange(GuardrailDrift.Compare(guardrails, organization, asOf));
         }
         var baseline = new DriftBaseline(NewRisks.Of(current), AccessBaseline.Capture(actual));
         return new DriftReport(id, asOf, findings,

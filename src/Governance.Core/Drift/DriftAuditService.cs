@@ -36,7 +36,7 @@ public sealed class DriftAuditService(
         {
             throw new InvalidDataException("policies/roles is invalid: " + string.Join("; ", errors.Select(static e => $"{e.File}: {e.Message}")));
         }
-        var (guardrails, guardrailErrors) = guardrailsFolder is null ? ([], []) : GuardrailDefinitionLoader.LoadDirectory(guardrailsFolder);
+        var (guardrails, guardrailErrors) = guardrailsFolder is null ? (default, []) : GuardrailDefinitionLoader.LoadDirectory(guardrailsFolder);
         if (!guardrailErrors.IsEmpty)
         {
             throw new InvalidDataException("policies/guardrails is invalid: " + string.Join("; ", guardrailErrors.Select(static e => e.ToString())));
@@ -45,8 +45,10 @@ public sealed class DriftAuditService(
         var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
         // One version for both: the accounts and the SCPs and RCPs compared must be the same picture.
         var current = await organization.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(definitions, [.. grants]) { Guardrails = guardrails }, current.Accounts, ranAt, previous,
-            guardrailsFolder is null ? null : current.Snapshot);
+        // The organisation goes in whenever the copy knows resource policies: its resource-side risks count without a guardrails folder.
+        var report = DriftAudit.Run(Guid.NewGuid(),
+            new DesiredState(definitions, [.. grants]) { Guardrails = guardrailsFolder is null ? null : guardrails }, current.Accounts, ranAt, previous,
+            current.Snapshot.ResourcePoliciesKnown ? current.Snapshot : null);
         // The database is the record every node reads; the file is a copy for people and backups, written after it.
         await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);

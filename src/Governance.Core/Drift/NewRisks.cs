@@ -16,9 +16,11 @@ namespace Governance.Core.Drift;
 /// </remarks>
 internal static class NewRisks
 {
-    /// <summary>Every risk finding of <paramref name="audit"/>, as reports keep them.</summary>
+    /// <summary>Every risk finding of <paramref name="audit"/>, as reports keep them: the principals', then the resources' (by ARN).</summary>
     public static ImmutableArray<RiskRecord> Of(AccountRisks audit)
-        => [.. audit.Principals.SelectMany(static p => p.Findings.Select(f => new RiskRecord(p.Arn, f.Category, f.Severity, f.Title))).Distinct()];
+        => [.. audit.Principals.SelectMany(static p => p.Findings.Select(f => new RiskRecord(p.Arn, f.Category, f.Severity, f.Title)))
+            .Concat(audit.Resources.SelectMany(static r => r.Findings.Select(f => new RiskRecord(r.Arn, f.Category, f.Severity, f.Title))))
+            .Distinct()];
 
     /// <summary>The risks in <paramref name="current"/> that <paramref name="previous"/> did not have.</summary>
     public static IEnumerable<DriftFinding> Since(ImmutableArray<RiskRecord> current, DriftReport previous)

@@ -34,11 +34,21 @@ public static class OrganizationAnalyzer
             // One principal asked about: its own findings only, as for an account.
             return principals with { Principals = members, Notes = Notes(snapshot) };
         }
-        var admins = members.Where(static p => p.Has(FindingCategory.AdminEquivalent)).Select(static p => p.Arn).ToHashSet(StringComparer.Ordinal);
-        var resources = new ExposureScan(snapshot, options.AsOf, admins).Run()
-            .Concat(new GuardrailScan(snapshot, options.AsOf).Run())
-            .ToImmutableArray();
-        return principals with { Principals = members, Resources = resources, Notes = Notes(snapshot) };
+        var audited = principals with { Principals = members };
+        return audited with { Resources = AnalyzeResources(snapshot, audited, options.AsOf), Notes = Notes(snapshot) };
+    }
+
+    /// <summary>
+    /// The resource side alone: exposure of the members' buckets, keys, other resources and roles to outside callers, and
+    /// SCPs and RCPs that do not hold; <paramref name="principals"/> is the principals' audit, which says which roles are
+    /// administrators (a role assumable from outside is worse then).
+    /// </summary>
+    public static ImmutableArray<ResourceRisks> AnalyzeResources(OrganizationSnapshot snapshot, AccountRisks principals, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(principals);
+        var admins = principals.Principals.Where(static p => p.Has(FindingCategory.AdminEquivalent)).Select(static p => p.Arn).ToHashSet(StringComparer.Ordinal);
+        return [.. new ExposureScan(snapshot, asOf, admins).Run().Concat(new GuardrailScan(snapshot, asOf).Run())];
     }
 
     /// <summary>Every resource policy of the members and every SCP and RCP, named as findings name them.</summary>

@@ -33,6 +33,27 @@ public sealed class DriftAuditTests
     }
 
     [Fact]
+    public void Run_WithTheOrganisation_ResourceExposureIsARiskNewOnceThenCarriedInTheBaseline()
+    {
+        // Arrange: the demo organisation, whose etl-runner role trusts the contractor's account 444455556666 (outside the
+        // organisation) without an ExternalId: a role assumable from outside (policies/demo-org/README.md)
+        var organization = OrganizationSnapshotReader.ReadFolder(Path.Combine(TestSupport.Paths.RepositoryPaths.Policies, "demo-org")).Snapshot!;
+        var actual = new Governance.Core.Accounts.AccountState(organization.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!));
+        var desired = Desired();
+        const string EtlRunner = "arn:aws:iam::111122223333:role/etl-runner";
+
+        // Act
+        var first = DriftAudit.Run(Guid.NewGuid(), desired, actual, Now.AddDays(-1), previous: null, organization);
+        var second = DriftAudit.Run(Guid.NewGuid(), desired, actual, Now, first, organization);
+
+        // Assert
+        Assert.Contains(first.Baseline.Risks, static r => r is { Principal: EtlRunner, Category: FindingCategory.OutsideAccess });
+        Assert.Contains(first.Findings, static f => f is { Kind: DriftKind.NewRisk, Principal: EtlRunner });
+        Assert.DoesNotContain(second.Findings, static f => f is { Kind: DriftKind.NewRisk, Principal: EtlRunner });
+        Assert.Contains(second.Baseline.Risks, static r => r is { Principal: EtlRunner, Category: FindingCategory.OutsideAccess });
+    }
+
+    [Fact]
     public void Run_RiskAlreadyInPreviousReport_NotNewRiskAgain()
     {
         // Arrange
