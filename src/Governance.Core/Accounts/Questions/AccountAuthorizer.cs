@@ -52,7 +52,7 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             SessionPolicy = guardrails.SessionPolicy,
             ServiceControlPolicies = guardrails.ServiceControlPolicies,
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
-            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"{trustOf.Name} trust policy", trust) : guardrails.ResourcePolicy,
+            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"trust policy of role `{trustOf.Name}`", trust) : guardrails.ResourcePolicy,
         };
     }
 

@@ -185,6 +185,8 @@ public sealed class OrganizationAuthorizer
             DecisionReason.ResourcePolicyRequired => resourcePolicy is null
                 ? $"`{question.Resource}` has no resource policy to allow `{principal.Arn}`, and it must"
                 : $"the {resourcePolicy} does not allow `{principal.Arn}`, and it must",
+            DecisionReason.PermissionsBoundaryDoesNotAllow when principal.PermissionsBoundary is { } boundary
+                => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
             _ => ExplanationFormatter.Describe(explanation),
         };

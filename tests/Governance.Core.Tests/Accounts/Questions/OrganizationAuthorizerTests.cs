@@ -10,7 +10,7 @@ namespace Governance.Core.Tests.Accounts.Questions;
 /// IAM: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html (same account) and
 /// reference_policies_evaluation-logic-cross-account.html (cross-account).
 /// </summary>
-public sealed class OrganizationAuthorizerTests
+public sealed partial class OrganizationAuthorizerTests
 {
     private const string ReadLake = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake/*"}]}""";
     private const string Admin = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";

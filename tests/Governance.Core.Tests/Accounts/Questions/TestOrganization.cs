@@ -21,6 +21,8 @@ internal sealed class TestOrganization
     private const string FullAccess = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
 
     private readonly Dictionary<string, List<IamRole>> _roles = [];
+    private readonly Dictionary<string, List<IamUser>> _users = [];
+    private readonly Dictionary<string, List<ManagedPolicy>> _managed = [];
     private readonly Dictionary<string, List<S3Bucket>> _buckets = [];
     private readonly Dictionary<string, List<KmsKey>> _keys = [];
     private readonly List<OrganizationPolicy> _policies = [];
@@ -28,12 +30,24 @@ internal sealed class TestOrganization
 
     public static string RoleArn(string account, string name) => $"arn:aws:iam::{account}:role/{name}";
 
-    public TestOrganization Role(string account, string name, string? identityPolicy, string? trustPolicy = null)
+    public static string UserArn(string account, string name) => $"arn:aws:iam::{account}:user/{name}";
+
+    /// <summary>Adds a role; <paramref name="boundary"/> becomes the managed policy `boundary-NAME` set as its permissions boundary.</summary>
+    public TestOrganization Role(string account, string name, string? identityPolicy, string? trustPolicy = null, string? boundary = null)
     {
         var role = new IamRole(name, "AROA" + name.ToUpperInvariant(), RoleArn(account, name), "/",
             trustPolicy ?? $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":"sts:AssumeRole"}]}""",
-            identityPolicy is null ? [] : [new InlinePolicy("inline", identityPolicy)], [], null, []);
+            identityPolicy is null ? [] : [new InlinePolicy("inline", identityPolicy)], [], Boundary(account, name, boundary), []);
         Add(_roles, account, role);
+        return this;
+    }
+
+    /// <summary>Adds a user, with a permissions boundary as for <see cref="Role"/>.</summary>
+    public TestOrganization User(string account, string name, string? identityPolicy, string? boundary = null)
+    {
+        var user = new IamUser(name, "AIDA" + name.ToUpperInvariant(), UserArn(account, name), "/", [],
+            identityPolicy is null ? [] : [new InlinePolicy("inline", identityPolicy)], [], Boundary(account, name, boundary), []);
+        Add(_users, account, user);
         return this;
     }
 
@@ -77,7 +91,7 @@ internal sealed class TestOrganization
         var fullAccess = new OrganizationPolicy("p-FullAWSAccess", "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess", "FullAWSAccess",
             OrganizationPolicyType.ServiceControlPolicy, true, new PolicyText(FullAccess), [.. fullAccessTargets]);
         var contents = new[] { Management, Consumer, Producer, Outside }.Select(id => new AccountContents(id,
-            new AccountSnapshot([], [], [.. _roles.GetValueOrDefault(id) ?? []], []),
+            new AccountSnapshot([.. _users.GetValueOrDefault(id) ?? []], [], [.. _roles.GetValueOrDefault(id) ?? []], [.. _managed.GetValueOrDefault(id) ?? []]),
             id == Outside ? null : new AccountResources([.. _buckets.GetValueOrDefault(id) ?? []], [.. _keys.GetValueOrDefault(id) ?? []], [])));
         var snapshot = new OrganizationSnapshot(
             new OrganizationInfo(OrganizationId, $"arn:aws:organizations::{Management}:organization/{OrganizationId}", Management),
@@ -100,6 +114,18 @@ internal sealed class TestOrganization
     {
         _policies.Add(new OrganizationPolicy("p-" + name, "arn:aws:organizations::policy/" + name, name, type, false, new PolicyText(content), [target]));
         return this;
+    }
+
+    private PolicyAttachment? Boundary(string account, string principal, string? document)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+        var name = "boundary-" + principal;
+        var arn = $"arn:aws:iam::{account}:policy/{name}";
+        Add(_managed, account, new ManagedPolicy(name, arn, "/", "v1", [new ManagedPolicyVersion("v1", true, document)]));
+        return new PolicyAttachment(name, arn);
     }
 
     private static void Add<T>(Dictionary<string, List<T>> map, string account, T item)
