@@ -6,13 +6,22 @@ namespace Governance.Cli.Answers;
 /// <summary>Prints a decision for people: <c>yes</c> or <c>no</c>, and with <c>--explain</c> why, in a few lines.</summary>
 internal static class DecisionText
 {
-    /// <summary>Writes the decision; with <paramref name="explain"/> also why, followed by <paramref name="summary"/> (the layer that decided) when given and not the reason again.</summary>
-    public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings, string? summary = null)
+    /// <summary>
+    /// Writes the decision; with <paramref name="explain"/> also why, followed by <paramref name="summary"/> (the layer that
+    /// decided) when given and not the reason again. With <paramref name="caveat"/> the summary is written even without
+    /// <paramref name="explain"/>: the answer rests on an assumption (the caller's own policies unknown) the reader must see.
+    /// </summary>
+    public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings, string? summary = null,
+        bool caveat = false)
     {
         var term = Terminal.For(output);
         output.WriteLine(result.Decision == Decision.Allow ? term.Green("yes") : term.Red("no"));
         if (!explain)
         {
+            if (caveat && summary is not null)
+            {
+                output.WriteLine($"  caveat: {summary}");
+            }
             return;
         }
         var explanation = result.Explanation;

@@ -86,6 +86,11 @@ internal static class CanICommand
             return CliApp.UsageError;
         }
         var caller = org.Caller;
+        if (org.Authorizer.CheckQuestion(caller, new AccessQuestion("s3:GetObject", question.ObjectArn, context)) is { } unanswerable)
+        {
+            stderr.WriteLine($"iamgov: {unanswerable}");
+            return CliApp.UsageError;
+        }
         var answer = ObjectAccess.Answer(org.Authorizer, caller, question);
         var unresolved = org.Warnings.ToList();
         if (parse.GetValue(options.Output) == "json")
@@ -150,15 +155,20 @@ internal static class CanICommand
         }
         var caller = org.Caller;
         var question = new AccessQuestion(action, resource, context);
+        if (org.Authorizer.CheckQuestion(caller, question) is { } unanswerable)
+        {
+            stderr.WriteLine($"iamgov: {unanswerable}");
+            return CliApp.UsageError;
+        }
         var answer = org.Authorizer.Authorize(caller, question);
         string[] warnings = [.. answer.Notes, .. org.Warnings];
         if (parse.GetValue(options.Output) == "json")
         {
-            stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, answer.Result, warnings)));
+            stdout.WriteLine(JsonText.Render(writer => DecisionJson.Write(writer, caller.Arn, action, resource, answer, warnings)));
         }
         else
         {
-            DecisionText.Write(stdout, answer.Result, explain, warnings, answer.Summary);
+            DecisionText.Write(stdout, answer.Result, explain, warnings, answer.Summary, caveat: !answer.CallerPoliciesKnown);
         }
         return answer.Result.Decision == Decision.Allow ? 0 : 1;
     }

@@ -24,7 +24,7 @@ internal sealed record OrganizationInputs(OrganizationAuthorizer Authorizer, Res
             return null;
         }
         var authorizer = new OrganizationAuthorizer(snapshot);
-        var lookup = authorizer.Find(principalName);
+        var lookup = authorizer.FindCaller(principalName);
         if (lookup.Principal is not { } caller)
         {
             stderr.WriteLine($"iamgov: {lookup.Error}");

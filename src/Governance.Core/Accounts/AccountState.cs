@@ -38,6 +38,13 @@ public sealed class AccountState
     /// <summary>Managed policies that principals reference but no snapshot holds; such a policy is left out of the principal's inputs.</summary>
     public ImmutableArray<UnresolvedPolicy> UnresolvedPolicies { get; }
 
+    /// <summary>True when a snapshot holds the user or role with exactly this ARN; a fast check, with no suggestions.</summary>
+    public bool Holds(string principalArn)
+    {
+        ArgumentNullException.ThrowIfNull(principalArn);
+        return _byArn.ContainsKey(principalArn);
+    }
+
     /// <summary>The managed policy with <paramref name="arn"/>, if a snapshot holds it.</summary>
     public ManagedPolicy? FindPolicy(string arn) => _policiesByArn.GetValueOrDefault(arn);
 

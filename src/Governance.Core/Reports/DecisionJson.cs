@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Explain;
 
@@ -13,11 +14,31 @@ public static class DecisionJson
     /// <summary>Writes one decision of <paramref name="principal"/>; <paramref name="warnings"/> are notes on its inputs.</summary>
     public static void Write(Utf8JsonWriter json, string principal, string action, string resource, AuthorizationResult result,
         IEnumerable<string> warnings)
+        => Write(json, principal, action, resource, result, warnings, answer: null);
+
+    /// <summary>
+    /// Writes an answer computed from an organisation snapshot: the decision as above, with its <c>summary</c> (the layer
+    /// that decided) and <c>callerPolicies</c> (<c>known</c>, or <c>assumed</c> when the snapshot does not hold them).
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, string principal, string action, string resource, OrganizationAnswer answer,
+        IEnumerable<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        Write(json, principal, action, resource, answer.Result, warnings, answer);
+    }
+
+    private static void Write(Utf8JsonWriter json, string principal, string action, string resource, AuthorizationResult result,
+        IEnumerable<string> warnings, OrganizationAnswer? answer)
     {
         json.WriteStartObject();
         json.WriteBoolean("allowed", result.Decision == Decision.Allow);
         json.WriteString("decision", result.Decision.ToString());
         json.WriteString("reason", result.Explanation.Reason.ToString());
+        if (answer is not null)
+        {
+            json.WriteString("summary", answer.Summary);
+            json.WriteString("callerPolicies", answer.CallerPoliciesKnown ? "known" : "assumed");
+        }
         json.WriteString("principal", principal);
         json.WriteString("action", action);
         json.WriteString("resource", resource);

@@ -19,7 +19,7 @@ public static class ObjectAccessJson
         json.WriteStartArray("calls");
         foreach (var call in answer.Calls)
         {
-            DecisionJson.Write(json, principal, call.Question.Action, call.Question.Resource, call.Answer.Result, call.Answer.Notes);
+            DecisionJson.Write(json, principal, call.Question.Action, call.Question.Resource, call.Answer, call.Answer.Notes);
         }
         json.WriteEndArray();
         json.WriteStartArray("warnings");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TestSupport.Cli;
 using TestSupport.Paths;
 
@@ -71,5 +72,61 @@ public sealed class CanICommandOrganizationTests
 
         Assert.Equal(2, code);
         Assert.Contains("`--account` and `--org` exclude each other", stderr, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void CanI_OrgJson_CarriesTheSummaryNamingTheLayer()
+    {
+        // As CanI_DataEngineerReadsLakeRawWithoutTls_…: lake-raw's DenyInsecureTransport denies; the JSON carries the same sentence.
+        var (code, stdout, _) = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::lake-raw/events/a.json", "--as", "role/data-engineer",
+            "--org", DemoOrg, "--context", "aws:SecureTransport=false", "--context", "aws:RequestedRegion=eu-west-1", "--output", "json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.StartsWith("the bucket policy of `lake-raw` denies (Sid `DenyInsecureTransport`", json.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal("known", json.RootElement.GetProperty("callerPolicies").GetString());
+    }
+
+    [Fact]
+    public void CanI_UnknownOutsideRoleReadsLakeCurated_SaysNoFromTheRcpWithTheCaveat()
+    {
+        // 333344445555 is in no folder of the demo: its role's own policies are unknown. lake-curated's RCP
+        // DenyOutsidePrincipals denies s3:* to principals without the organisation's aws:PrincipalOrgID, which an
+        // account outside it lacks (StringNotEqualsIfExists is true when the key is absent): a definite no.
+        var (code, stdout, _) = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::lake-curated/a.json", "--as", "arn:aws:iam::333344445555:role/x",
+            "--org", DemoOrg, "--context", "aws:SecureTransport=true", "--context", "aws:RequestedRegion=eu-west-1");
+
+        Assert.Equal(1, code);
+        Assert.Contains("caveat: its own account's policies are unknown; the resource side denies: RCP `DenyOutsidePrincipals`", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CanI_UnknownOutsideRoleAssumesRoleWithExternalId_YesWithTheCaveatOnlyWithTheKey()
+    {
+        // vendor-trust: app's vendor-access trusts 333344445555 on condition of sts:ExternalId ext-4711; that account's
+        // IAM is not in the folder. Without the key StringEquals is false: no. With it the trust policy (the resource side)
+        // allows, FullAWSAccess is the only SCP and applies to the caller's account only if it were a member: yes, assumed.
+        var org = TestData.Path("organizations", "vendor-trust");
+        string[] ask = ["can-i", "sts:AssumeRole", "arn:aws:iam::111111111111:role/vendor-access", "--as", "arn:aws:iam::333344445555:role/vendor", "--org", org];
+
+        var without = CliRunner.Run(ask);
+        var with = CliRunner.Run([.. ask, "--context", "sts:ExternalId=ext-4711", "--output", "json"]);
+
+        Assert.Equal(1, without.ExitCode);
+        Assert.Contains("the trust policy of role `vendor-access` does not grant 333344445555", without.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, with.ExitCode);
+        using var json = JsonDocument.Parse(with.Stdout);
+        Assert.Equal("assumed", json.RootElement.GetProperty("callerPolicies").GetString());
+        Assert.StartsWith("its own account's policies are unknown (assumed to allow); the resource side allows: the trust policy of role `vendor-access` grants it",
+            json.RootElement.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CanI_UnknownCallerAboutItsOwnAccount_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("can-i", "sqs:SendMessage", "arn:aws:sqs:eu-west-1:333344445555:q", "--as", "arn:aws:iam::333344445555:role/x",
+            "--org", DemoOrg);
+
+        Assert.Equal(2, code);
+        Assert.Contains("neither side of this request is known", stderr, StringComparison.Ordinal);
     }
 }

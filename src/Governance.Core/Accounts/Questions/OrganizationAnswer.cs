@@ -13,4 +13,8 @@ namespace Governance.Core.Accounts.Questions;
 /// What the answer was computed from when that limits it: resource policies unknown, a resource the snapshot does not
 /// hold, a policy the answer depends on that did not parse.
 /// </param>
-public sealed record OrganizationAnswer(AuthorizationResult Result, string Summary, ImmutableArray<string> Notes);
+/// <param name="CallerPoliciesKnown">
+/// False when the snapshot does not hold the caller's own policies (an outside principal named by ARN): they were assumed
+/// to allow, so an allow means "the rest of the picture allows", and <paramref name="Summary"/> says so.
+/// </param>
+public sealed record OrganizationAnswer(AuthorizationResult Result, string Summary, ImmutableArray<string> Notes, bool CallerPoliciesKnown = true);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Governance.Core.Accounts.Organization;
 using PolicyEngine.Diagnostics;
@@ -30,6 +31,7 @@ public sealed class OrganizationAuthorizer
     private readonly PolicyLibrary _library = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _serviceControl = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _accountsWithIam;
 
     /// <summary>Builds the authorizer of <paramref name="snapshot"/>, combining the IAM of every account it holds.</summary>
     public OrganizationAuthorizer(OrganizationSnapshot snapshot)
@@ -39,6 +41,10 @@ public sealed class OrganizationAuthorizer
         Accounts = new AccountAuthorizer(
             new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!)),
             account => organizationId is not null && snapshot.IsInOrganization(account) ? organizationId : null);
+        // An export can span accounts, so the accounts come from its principals as well as from the folder's names.
+        _accountsWithIam = Accounts.State.Snapshots.SelectMany(static s => s.AccountIds)
+            .Concat(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.AccountId))
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The organisation questions are answered against.</summary>
@@ -50,7 +56,49 @@ public sealed class OrganizationAuthorizer
     /// <summary>Finds a principal of any account by ARN, <c>role/NAME</c>, <c>user/NAME</c> or a name only one principal has.</summary>
     public PrincipalLookup Find(string name) => Accounts.State.Find(name);
 
+    /// <summary>
+    /// Finds a caller as <see cref="Find"/> does, and also a principal of an account whose IAM the snapshot does not hold,
+    /// named by ARN or account id: an outside principal (or one of a member account not exported) whose own policies are
+    /// unknown, answered from the rest of the picture (<see cref="KnowsPoliciesOf"/> is false for it).
+    /// </summary>
+    public PrincipalLookup FindCaller(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var lookup = Find(name);
+        return lookup.Success || UnknownPrincipal.Parse(name) is not { } unknown || _accountsWithIam.Contains(unknown.AccountId)
+            ? lookup
+            : new PrincipalLookup(unknown, null);
+    }
+
+    /// <summary>True when the snapshot holds the principal's own policies; false for one <see cref="FindCaller"/> made up for an account it does not hold.</summary>
+    public bool KnowsPoliciesOf(ResolvedPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Accounts.State.Holds(principal.Arn);
+    }
+
+    /// <summary>
+    /// Why <paramref name="question"/> cannot be answered for <paramref name="principal"/>, or null when it can: within
+    /// one account the caller's own policies decide (a grant there needs only one side), so a caller whose policies are
+    /// unknown can be answered only about resources of other accounts.
+    /// </summary>
+    public string? CheckQuestion(ResolvedPrincipal principal, AccessQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(question);
+        if (KnowsPoliciesOf(principal) || (ResolveResource(question.Resource).AccountId ?? principal.AccountId) != principal.AccountId)
+        {
+            return null;
+        }
+        return $"`{question.Resource}` is taken to be in account {principal.AccountId}, the account of `{principal.Arn}`, whose policies the snapshot " +
+            "does not hold: within one account the caller's own policies decide, so neither side of this request is known";
+    }
+
     /// <summary>Decides and explains <paramref name="question"/> asked of <paramref name="principal"/>, naming the layer that decided.</summary>
+    /// <remarks>
+    /// For a principal whose own policies are unknown (<see cref="KnowsPoliciesOf"/>), they are assumed to allow: the
+    /// answer is what the rest of the picture decides, and its summary and notes say so.
+    /// </remarks>
     public OrganizationAnswer Authorize(ResolvedPrincipal principal, AccessQuestion question)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -58,7 +106,14 @@ public sealed class OrganizationAuthorizer
         var (asked, resource) = WithGuardrails(principal, question);
         var result = Accounts.Authorize(principal, asked);
         var notes = resource.Notes.AddRange(Unparsed(Accounts.PolicySet(principal, asked)));
-        return new OrganizationAnswer(result, Summarize(principal, asked, result), notes);
+        var summary = Summarize(principal, asked, result);
+        if (KnowsPoliciesOf(principal))
+        {
+            return new OrganizationAnswer(result, summary, notes);
+        }
+        var assumed = $"the policies of account {principal.AccountId} are not in the snapshot: `{principal.Arn}` is answered from the rest of the " +
+            "picture, its own policies assumed to allow";
+        return new OrganizationAnswer(result, Assumed(result, summary), notes.Insert(0, assumed), CallerPoliciesKnown: false);
     }
 
     /// <summary>Decides <paramref name="question"/> without explaining it: the fast path for sweeps.</summary>
@@ -190,6 +245,20 @@ public sealed class OrganizationAuthorizer
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
             _ => ExplanationFormatter.Describe(explanation),
         };
+    }
+
+    /// <summary>The summary of an answer for a caller whose own policies are unknown: which side decided, and that the caller's is assumed.</summary>
+    private static string Assumed(AuthorizationResult result, string summary)
+    {
+        const string Unknown = "its own account's policies are unknown";
+        if (result.Decision == Decision.Allow)
+        {
+            var grant = result.DecidingStatements.FirstOrDefault(static s => s.PolicyType == PolicyType.Resource);
+            return $"{Unknown} (assumed to allow); the resource side allows" + (grant is null ? string.Empty : $": {Layer(grant)} grants it ({Where(grant)})");
+        }
+        var resourceSide = result.Explanation.Reason is DecisionReason.CrossAccountResourcePolicyDoesNotAllow or DecisionReason.ResourcePolicyRequired
+            || result.DecidingStatements.Any(static s => s.PolicyType is PolicyType.Resource or PolicyType.ResourceControl);
+        return resourceSide ? $"{Unknown}; the resource side denies: {summary}" : $"{Unknown}; denied whatever they allow: {summary}";
     }
 
     private static string Layer(StatementRef statement) => statement.PolicyType switch
