@@ -1,3 +1,4 @@
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
 
@@ -13,9 +14,42 @@ internal static class EffectiveAccessText
     {
         var term = Terminal.For(output);
         output.WriteLine(term.Bold($"{access.Principal} may perform {access.ActionCount} actions in {access.Services.Length} services"));
+        WriteServices(output, access, indent: string.Empty);
+        if (warnings.Count > 0)
+        {
+            output.WriteLine(term.Dim($"warning: {warnings.Count} attached policies are missing from the snapshots and were left out (--output json lists them)"));
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="answer"/>: its own side as above, then each resource the snapshot holds on which it may do
+    /// anything, decided with that resource's policy, and the notes.
+    /// </summary>
+    public static void Write(TextWriter output, WhatCanAnswer answer, IReadOnlyCollection<string> warnings)
+    {
+        var term = Terminal.For(output);
+        Write(output, answer.OwnSide, warnings);
+        if (answer.Resources.Length > 0)
+        {
+            output.WriteLine(term.Bold($"on {answer.Resources.Length} resources the snapshot holds, each decided with its own policy and owner:"));
+        }
+        foreach (var resource in answer.Resources)
+        {
+            output.WriteLine(term.Bold($"{resource.Resource}") + term.Dim($" ({resource.Kind}, account {resource.Account}): {resource.Access.ActionCount} actions"));
+            WriteServices(output, resource.Access, indent: "  ");
+        }
+        foreach (var note in answer.Notes)
+        {
+            output.WriteLine(term.Dim($"note: {note}"));
+        }
+    }
+
+    private static void WriteServices(TextWriter output, EffectiveAccess access, string indent)
+    {
+        var term = Terminal.For(output);
         foreach (var service in access.Services)
         {
-            output.WriteLine(term.Bold(service.Service));
+            output.WriteLine(indent + term.Bold(service.Service));
             foreach (var level in service.Levels)
             {
                 // Actions granted on the same resources under the same conditions read best as one line.
@@ -25,14 +59,10 @@ internal static class EffectiveAccessText
                     var shown = names.Count > ActionsShown
                         ? string.Join(", ", names.Take(ActionsShown)) + term.Dim($" … {names.Count - ActionsShown} more")
                         : string.Join(", ", names);
-                    output.WriteLine($"  {Label(level.AccessLevel)} ({names.Count}): {shown}");
-                    output.WriteLine(term.Dim($"    on {grant.Key}"));
+                    output.WriteLine($"{indent}  {Label(level.AccessLevel)} ({names.Count}): {shown}");
+                    output.WriteLine(term.Dim($"{indent}    on {grant.Key}"));
                 }
             }
-        }
-        if (warnings.Count > 0)
-        {
-            output.WriteLine(term.Dim($"warning: {warnings.Count} attached policies are missing from the snapshots and were left out (--output json lists them)"));
         }
     }
 

@@ -7,8 +7,9 @@ using PolicyEngine.Analysis;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov what-can PRINCIPAL [--service S] [--resource ARN] --account FILE...</c>: the actions a principal may
-/// perform, expanded from wildcards through the action catalogue and grouped by service and access level.
+/// <c>iamgov what-can PRINCIPAL [--service S] [--resource ARN] --org DIR</c> (or <c>--account FILE...</c>): the actions a
+/// principal may perform, expanded from wildcards through the action catalogue and grouped by service and access level,
+/// then on each resource the snapshot holds, as <see cref="OrganizationWhatCan"/> answers.
 /// </summary>
 internal static class WhatCanCommand
 {
@@ -16,15 +17,20 @@ internal static class WhatCanCommand
     {
         var principal = new Argument<string>("principal") { Description = "an ARN, role/NAME, user/NAME, or a name held by one principal" };
         var service = new Option<string?>("--service") { Description = "only this service's actions, such as s3" };
-        var resource = new Option<string?>("--resource") { Description = "only actions on this resource ARN, each decided on it" };
+        var resource = new Option<string?>("--resource") { Description = "only actions on this resource ARN, each decided on it with its own policy" };
+        var organization = OrganizationQuestionInputs.CreateOrganizationOption();
         var options = new QuestionOptions();
-        var command = new Command("what-can", "list the actions a principal may perform, by service and access level") { principal, service, resource };
+        var command = new Command("what-can", "list the actions a principal may perform, by service and access level, and on the resources the snapshot holds")
+        {
+            principal, service, resource, organization,
+        };
         options.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(principal)!, parse.GetValue(service), parse.GetValue(resource), options, parse, time));
+        command.SetAction(parse => Run(parse.GetValue(principal)!, parse.GetValue(service), parse.GetValue(resource), organization, options, parse, time));
         return command;
     }
 
-    private static int Run(string principalName, string? service, string? resource, QuestionOptions options, ParseResult parse, TimeProvider time)
+    private static int Run(string principalName, string? service, string? resource, Option<string?> organization, QuestionOptions options, ParseResult parse,
+        TimeProvider time)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -39,7 +45,7 @@ internal static class WhatCanCommand
             stderr.WriteLine($"iamgov: unknown service `{service}`" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty));
             return CliApp.UsageError;
         }
-        if (options.Read(parse, stderr) is not { } inputs)
+        if (OrganizationQuestionInputs.Read(parse, options, organization, stderr) is not { } inputs)
         {
             return CliApp.UsageError;
         }
@@ -47,16 +53,15 @@ internal static class WhatCanCommand
         {
             return CliApp.UsageError;
         }
-        var policies = inputs.Authorizer.PolicySet(caller, inputs.Guardrails);
-        var analyzer = AccessAnalyzer.Create(policies, caller.Arn, new AnalysisAssumptions(time.GetUtcNow(), AccountAuthorizer.ContextOf(caller, inputs.Context)));
-        var access = analyzer.GetEffectiveAccess(new AccessQuery(service, resource));
+        var answer = OrganizationWhatCan.Ask(inputs.Authorizer, caller, new AccessQuery(service, resource), time.GetUtcNow(), inputs.Context);
+        var warnings = inputs.WarningsFor(caller.Arn);
         if (inputs.Json)
         {
-            stdout.WriteLine(JsonText.Render(json => EffectiveAccessJson.Write(json, access, inputs.WarningsFor(caller.Arn))));
+            stdout.WriteLine(JsonText.Render(json => EffectiveAccessJson.Write(json, answer, warnings)));
         }
         else
         {
-            EffectiveAccessText.Write(stdout, access, inputs.WarningsFor(caller.Arn));
+            EffectiveAccessText.Write(stdout, answer, warnings);
         }
         return 0;
     }

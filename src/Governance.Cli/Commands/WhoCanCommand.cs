@@ -1,16 +1,16 @@
 using System.CommandLine;
+using System.Text.Json;
 using Governance.Cli.Answers;
 using Governance.Cli.Inputs;
-using Governance.Core.Accounts;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
-using PolicyEngine.Evaluation;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov who-can ACTION RESOURCE --account FILE...</c>: every user and role of the loaded accounts that may perform
-/// the action on the resource, with the statements that grant it.
+/// <c>iamgov who-can ACTION RESOURCE --org DIR</c> (or <c>--account FILE...</c>): every principal that may perform the
+/// action on the resource, in any account of the snapshot, and the outside principals the resource's own policy names,
+/// each with the layers that decided, as <see cref="OrganizationWhoCan"/> answers.
 /// </summary>
 internal static class WhoCanCommand
 {
@@ -18,14 +18,15 @@ internal static class WhoCanCommand
     {
         var action = new Argument<string>("action") { Description = "the action, such as s3:PutObject" };
         var resource = new Argument<string>("resource") { Description = "the resource ARN, or * for actions without one" };
+        var organization = OrganizationQuestionInputs.CreateOrganizationOption();
         var options = new QuestionOptions();
-        var command = new Command("who-can", "list every principal that may perform an action on a resource") { action, resource };
+        var command = new Command("who-can", "list every principal that may perform an action on a resource") { action, resource, organization };
         options.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(action)!, parse.GetValue(resource)!, options, parse));
+        command.SetAction(parse => Run(parse.GetValue(action)!, parse.GetValue(resource)!, organization, options, parse));
         return command;
     }
 
-    private static int Run(string action, string resource, QuestionOptions options, ParseResult parse)
+    private static int Run(string action, string resource, Option<string?> organization, QuestionOptions options, ParseResult parse)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -34,72 +35,74 @@ internal static class WhoCanCommand
             stderr.WriteLine($"iamgov: {inputError}");
             return CliApp.UsageError;
         }
-        if (options.Read(parse, stderr) is not { } inputs)
+        if (OrganizationQuestionInputs.Read(parse, options, organization, stderr) is not { } inputs)
         {
             return CliApp.UsageError;
         }
-        var authorizer = inputs.Authorizer;
-        var question = inputs.Ask(action, resource);
-        // Decide first on the allocation-free path; explain only the principals that are allowed.
-        var allowed = authorizer.State.Principals
-            .Where(p => authorizer.Decide(p, question) == Decision.Allow)
-            .Select(p => (Principal: p, Result: authorizer.Authorize(p, question)))
-            .OrderBy(static a => a.Principal.Arn, StringComparer.Ordinal)
-            .ToList();
+        var answer = OrganizationWhoCan.Ask(inputs.Authorizer, new AccessQuestion(action, resource, inputs.Context));
+        string[] warnings = [.. answer.Notes, .. inputs.WarningsFor(null)];
         if (inputs.Json)
         {
-            stdout.WriteLine(JsonText.Render(json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("action", action);
-                json.WriteString("resource", resource);
-                json.WriteStartArray("principals");
-                foreach (var (principal, result) in allowed)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("arn", principal.Arn);
-                    json.WriteString("kind", principal.Kind.ToString());
-                    json.WriteString("reason", result.Explanation.Reason.ToString());
-                    json.WriteStartArray("grantedBy");
-                    foreach (var statement in result.DecidingStatements)
-                    {
-                        StatementJson.WriteStatement(json, statement);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("warnings");
-                foreach (var warning in inputs.Warnings)
-                {
-                    json.WriteStringValue(warning);
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }));
-            return 0;
+            stdout.WriteLine(JsonText.Render(json => WriteJson(json, answer, warnings)));
         }
-        WriteText(stdout, action, resource, allowed, authorizer.State.Principals.Length, inputs.Warnings.Length);
+        else
+        {
+            WriteText(stdout, answer, inputs.WarningsFor(null).Length, answer.Notes);
+        }
         return 0;
     }
 
-    private static void WriteText(TextWriter stdout, string action, string resource,
-        List<(ResolvedPrincipal Principal, AuthorizationResult Result)> allowed, int total, int warnings)
+    private static void WriteJson(Utf8JsonWriter json, WhoCanAnswer answer, IEnumerable<string> warnings)
+    {
+        json.WriteStartObject();
+        json.WriteString("action", answer.Question.Action);
+        json.WriteString("resource", answer.Question.Resource);
+        json.WriteStartArray("principals");
+        foreach (var entry in answer.Principals)
+        {
+            json.WriteStartObject();
+            json.WriteString("arn", entry.Principal.Arn);
+            json.WriteString("kind", entry.Principal.Kind.ToString());
+            json.WriteString("reason", entry.Answer.Result.Explanation.Reason.ToString());
+            json.WriteStartArray("grantedBy");
+            foreach (var statement in entry.Answer.Result.DecidingStatements)
+            {
+                StatementJson.WriteStatement(json, statement);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteBoolean("outside", entry.Outside);
+            json.WriteString("callerPolicies", entry.Answer.CallerPoliciesKnown ? "known" : "assumed");
+            json.WriteString("summary", entry.Answer.Summary);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        StatementJson.WriteStrings(json, "warnings", warnings);
+        json.WriteEndObject();
+    }
+
+    private static void WriteText(TextWriter stdout, WhoCanAnswer answer, int unresolved, IEnumerable<string> notes)
     {
         var term = Terminal.For(stdout);
-        stdout.WriteLine(term.Bold($"{allowed.Count} of {total} principals may {action} on {resource}"));
-        foreach (var (principal, result) in allowed)
+        stdout.WriteLine(term.Bold($"{answer.Principals.Length} of {answer.Asked} principals may {answer.Question.Action} on {answer.Question.Resource}"));
+        foreach (var entry in answer.Principals)
         {
-            stdout.WriteLine(principal.Arn);
-            foreach (var statement in result.DecidingStatements)
+            IEnumerable<string> marks = [.. entry.Outside ? ["outside"] : Array.Empty<string>(), .. entry.Answer.CallerPoliciesKnown ? [] : new[] { "its own policies unknown" }];
+            var shown = string.Join("; ", marks);
+            stdout.WriteLine(entry.Principal.Arn + (shown.Length == 0 ? string.Empty : $" ({shown})"));
+            stdout.WriteLine(term.Dim($"  {entry.Answer.Summary}"));
+            foreach (var statement in entry.Answer.Result.DecidingStatements)
             {
                 stdout.WriteLine(term.Dim($"  via {DecisionText.Describe(statement)}"));
             }
         }
-        if (warnings > 0)
+        foreach (var note in notes)
         {
-            stdout.WriteLine(term.Dim($"warning: {warnings} attached policies are missing from the snapshots and were left out (--output json lists them)"));
+            stdout.WriteLine(term.Dim($"note: {note}"));
+        }
+        if (unresolved > 0)
+        {
+            stdout.WriteLine(term.Dim($"warning: {unresolved} attached policies are missing from the snapshots and were left out (--output json lists them)"));
         }
     }
 }

@@ -145,7 +145,7 @@ public sealed class AccessAnalyzer
                 }
                 if (!decided.TryGetValue((group, resource), out var check))
                 {
-                    decided[(group, resource)] = check = Check(groups.Representative(group), resource);
+                    decided[(group, resource)] = check = CheckWithOwner(groups.Representative(group), resource, query.ResourceAccount ?? PatternOwner(resource), context: null);
                 }
                 if (check.IsAllowed)
                 {

@@ -10,4 +10,10 @@ public sealed record AccessQuery(string? Service = null, string? Resource = null
 {
     /// <summary>Every service, every resource pattern.</summary>
     public static AccessQuery All { get; } = new();
+
+    /// <summary>
+    /// The account that owns <see cref="Resource"/> when its ARN does not say (an S3 bucket or object); null to take it
+    /// from the ARN, else the principal's. Another account than the principal's makes each decision cross-account.
+    /// </summary>
+    public string? ResourceAccount { get; init; }
 }

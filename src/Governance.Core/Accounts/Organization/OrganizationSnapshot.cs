@@ -102,6 +102,22 @@ public sealed class OrganizationSnapshot
             ResourceControlPoliciesEnabled, contents, ResourcePoliciesKnown);
     }
 
+    /// <summary>
+    /// The accounts of IAM exports alone (<c>--account FILE...</c>), as <see cref="SingleAccount"/> for several: no known
+    /// organisation, no SCPs or RCPs, and resource policies unknown. Each export is filed under the first account its
+    /// principals name; an export can span accounts, and its principals keep their own.
+    /// </summary>
+    /// <param name="iam">The exports.</param>
+    public static OrganizationSnapshot OfAccounts(IEnumerable<AccountSnapshot> iam)
+    {
+        ArgumentNullException.ThrowIfNull(iam);
+        var contents = iam.Select((s, i) => new AccountContents(s.AccountIds.FirstOrDefault() ?? $"export-{i}", s, null)).ToArray();
+        var accounts = contents.Select(static c => c.AccountId).Distinct(StringComparer.Ordinal)
+            .Select(static id => new OrganizationAccount(id, string.Empty, id, string.Empty, string.Empty));
+        return new OrganizationSnapshot(null, [], [], [.. accounts], [], serviceControlPoliciesEnabled: false, resourceControlPoliciesEnabled: false,
+            contents, resourcePoliciesKnown: false);
+    }
+
     /// <summary>The organisation; null for a single account's snapshot, which belongs to no known organisation.</summary>
     public OrganizationInfo? Organization { get; }
 

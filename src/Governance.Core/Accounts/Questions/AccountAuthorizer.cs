@@ -52,7 +52,7 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             SessionPolicy = guardrails.SessionPolicy,
             ServiceControlPolicies = guardrails.ServiceControlPolicies,
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
-            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? _library.Get($"trust policy of role `{trustOf.Name}`", trust) : guardrails.ResourcePolicy,
+            ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? TrustPolicyOf(trustOf, trust) : guardrails.ResourcePolicy,
         };
     }
 
@@ -81,6 +81,10 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
     /// <summary>The policies AWS evaluates for <paramref name="question"/> asked of <paramref name="principal"/>, the role's trust policy included.</summary>
     internal PolicySet PolicySet(ResolvedPrincipal principal, AccessQuestion question) => PolicySet(principal, question.Guardrails, TrustOf(question));
 
+    /// <summary>The trust policy that is the resource policy of <paramref name="question"/>, when it asks <c>sts:AssumeRole*</c> of a loaded role.</summary>
+    internal NamedPolicy? TrustPolicyFor(AccessQuestion question)
+        => TrustOf(question) is { TrustPolicy: { } trust } role ? TrustPolicyOf(role, trust) : null;
+
     /// <summary>The role whose trust policy is the resource policy of <paramref name="question"/>: an <c>sts:AssumeRole*</c> on a loaded role, unless the question names another policy.</summary>
     private ResolvedPrincipal? TrustOf(AccessQuestion question)
         => question.Guardrails.ResourcePolicy is null && IsAssumeRole(question.Action)
@@ -88,6 +92,8 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             && string.Equals(role.Arn, question.Resource, StringComparison.Ordinal)
             ? role
             : null;
+
+    private NamedPolicy TrustPolicyOf(ResolvedPrincipal role, string trust) => _library.Get($"trust policy of role `{role.Name}`", trust);
 
     private CompiledPolicySet CompiledFor(ResolvedPrincipal principal, Guardrails guardrails, ResolvedPrincipal? trustOf)
         => _compiled.GetOrAdd((principal.Arn, guardrails, trustOf?.Arn), _ => PolicyCompiler.Compile(PolicySet(principal, guardrails, trustOf)));

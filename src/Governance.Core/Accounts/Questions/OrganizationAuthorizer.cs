@@ -32,11 +32,19 @@ public sealed class OrganizationAuthorizer
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _serviceControl = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
     private readonly FrozenSet<string> _accountsWithIam;
+    private readonly Guardrails? _given;
 
     /// <summary>Builds the authorizer of <paramref name="snapshot"/>, combining the IAM of every account it holds.</summary>
-    public OrganizationAuthorizer(OrganizationSnapshot snapshot)
+    /// <param name="snapshot">The organisation.</param>
+    /// <param name="given">
+    /// Guardrails given by hand (<c>--scp</c>, <c>--rcp</c>, <c>--resource-policy</c>, <c>--resource-account</c>) for a
+    /// snapshot that cannot know them, IAM exports alone: they stand for every question in place of the snapshot's
+    /// (which has none). Null for an organisation folder, which supplies its own.
+    /// </param>
+    public OrganizationAuthorizer(OrganizationSnapshot snapshot, Guardrails? given = null)
     {
         Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+        _given = given;
         var organizationId = snapshot.Organization?.Id;
         Accounts = new AccountAuthorizer(
             new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!)),
@@ -124,8 +132,56 @@ public sealed class OrganizationAuthorizer
         return Accounts.Decide(principal, WithGuardrails(principal, question).Question);
     }
 
+    /// <summary>
+    /// The policy of <paramref name="question"/>'s resource as the snapshot holds it: the bucket, key or other resource
+    /// policy, or for <c>sts:AssumeRole*</c> on a role the role's trust policy; null when it has none or it is unknown.
+    /// </summary>
+    public NamedPolicy? ResourcePolicyOf(AccessQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return _given?.ResourcePolicy ?? ResolveResource(question.Resource).Policy ?? Accounts.TrustPolicyFor(question);
+    }
+
+    /// <summary>The account that owns <paramref name="resource"/> as the snapshot knows it (from its ARN, or the bucket's owner); null when unknown.</summary>
+    public string? OwnerOf(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _given?.ResourceAccount ?? ResolveResource(resource).AccountId;
+    }
+
+    /// <summary>
+    /// The condition keys of any request from <paramref name="principal"/>, whatever its resource: <paramref name="given"/>,
+    /// then the keys AWS sets from the principal (<c>aws:PrincipalArn</c>, its tags, its organisation's
+    /// <c>aws:PrincipalOrgID</c>, ...) where it lacks them. <c>aws:ResourceAccount</c> is left out: it is the resource's.
+    /// </summary>
+    public RequestContext ContextOf(ResolvedPrincipal principal, RequestContext given)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(given);
+        var organizationId = Snapshot.Organization is { } org && Snapshot.IsInOrganization(principal.AccountId) ? org.Id : null;
+        var keys = AuthorizationRequest.Create(principal.Arn, "sts:GetCallerIdentity", "*", null,
+            given.WithMissing(PrincipalContextKeys.For(principal, organizationId))).Context;
+        return given.TryGetValues("aws:ResourceAccount", out _)
+            ? keys
+            : RequestContext.Create(keys.Entries.Where(static k => !string.Equals(k.Key, "aws:ResourceAccount", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// <paramref name="question"/> with the guardrails AWS evaluates for it asked of <paramref name="principal"/>: the
+    /// SCP levels of its account, the RCP levels, policy and owner of the resource; the question's session policy is kept.
+    /// </summary>
+    internal AccessQuestion WithGuardrailsFor(ResolvedPrincipal principal, AccessQuestion question) => WithGuardrails(principal, question).Question;
+
     private (AccessQuestion Question, ResourceSide Resource) WithGuardrails(ResolvedPrincipal principal, AccessQuestion question)
     {
+        if (_given is { } given)
+        {
+            var notes = given.ResourcePolicy is null && !Snapshot.ResourcePoliciesKnown
+                ? ImmutableArray.Create("resource policies unknown: the snapshot holds IAM only, and no resource policy was given")
+                : [];
+            return (question with { Guardrails = given with { SessionPolicy = question.Guardrails.SessionPolicy } },
+                new ResourceSide(given.ResourceAccount, given.ResourcePolicy, ResourceControlApplies: true, notes));
+        }
         // Not cached: a question names an object key as often as a bucket, so a cache by resource would grow without bound;
         // the lookups are dictionary reads, and the policies come from the library, so equal questions still share a
         // compiled set in AccountAuthorizer.
