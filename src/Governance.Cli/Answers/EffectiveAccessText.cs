@@ -31,7 +31,7 @@ internal static class EffectiveAccessText
         Write(output, answer.OwnSide, warnings);
         if (answer.Resources.Length > 0)
         {
-            output.WriteLine(term.Bold($"on {answer.Resources.Length} resources the snapshot holds, each decided with its own policy and owner:"));
+            output.WriteLine(term.Bold($"on {answer.Resources.Length} {(answer.Resources.Length == 1 ? "resource" : "resources")} the snapshot holds, each decided with its own policy and owner:"));
         }
         foreach (var resource in answer.Resources)
         {

@@ -8,6 +8,7 @@ namespace Governance.Cli.Tests.Access;
 public sealed class WhatCanCommandTests
 {
     private static readonly string Example = TestData.Account("cloudsplaining-example.json");
+    private static readonly string DemoOrg = Path.Combine(RepositoryPaths.Policies, "demo-org");
 
     [Fact]
     public void WhatCan_NotActionGrant_ListsEveryIamActionExceptTheExcludedPatterns()
@@ -77,5 +78,31 @@ public sealed class WhatCanCommandTests
             .SelectMany(s => s.GetProperty("levels").EnumerateArray())
             .SelectMany(l => l.GetProperty("actions").EnumerateArray())
             .Select(a => a.GetProperty("action").GetString()!)];
+    }
+    [Fact]
+    public void WhatCan_OrgGlueEtl_ListsTheLakeObjectsEachDecidedWithItsBucketPolicy()
+    {
+        // Derived by hand in Governance.Core.Tests' OrganizationWhatCanTests: glue-etl reads lake-raw's objects and reads
+        // and writes lake-curated's, both sides allowing across accounts.
+        var (code, stdout, _) = CliRunner.Run("what-can", "role/glue-etl", "--org", DemoOrg, "--service", "s3",
+            "--context", "aws:SecureTransport=true", "--context", "aws:RequestedRegion=eu-west-1", "--output", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(static r => r.GetProperty("resource").GetString()!);
+        Assert.Equal("777788889999", resources["arn:aws:s3:::lake-raw/*"].GetProperty("account").GetString());
+        Assert.Equal("Objects", resources["arn:aws:s3:::lake-raw/*"].GetProperty("kind").GetString());
+        Assert.Equal(1, resources["arn:aws:s3:::lake-raw/*"].GetProperty("actionCount").GetInt32());
+        Assert.Equal(2, resources["arn:aws:s3:::lake-curated/*"].GetProperty("actionCount").GetInt32());
+    }
+
+    [Fact]
+    public void WhatCan_OrgText_NamesTheResourcesSection()
+    {
+        var (code, stdout, _) = CliRunner.Run("what-can", "role/contractor-support", "--org", DemoOrg);
+
+        Assert.Equal(0, code);
+        Assert.Contains("on 1 resource the snapshot holds", stdout, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::111122223333:role/etl-runner (Role, account 111122223333)", stdout, StringComparison.Ordinal);
     }
 }
