@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using Governance.Core.Accounts.Organization;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
-using PolicyEngine.Explain;
 using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Questions;
@@ -57,6 +56,9 @@ public sealed class OrganizationAuthorizer
 
     /// <summary>The organisation questions are answered against.</summary>
     public OrganizationSnapshot Snapshot { get; }
+
+    /// <summary>The guardrails given by hand for every question (see the constructor), or null when the snapshot supplies them.</summary>
+    public Guardrails? GivenGuardrails => _given;
 
     /// <summary>The authorizer of every account's IAM, through which each question is decided.</summary>
     public AccountAuthorizer Accounts { get; }
@@ -114,14 +116,14 @@ public sealed class OrganizationAuthorizer
         var (asked, resource) = WithGuardrails(principal, question);
         var result = Accounts.Authorize(principal, asked);
         var notes = resource.Notes.AddRange(Unparsed(Accounts.PolicySet(principal, asked)));
-        var summary = Summarize(principal, asked, result);
+        var summary = AnswerSummary.Of(Snapshot, principal, asked, result);
         if (KnowsPoliciesOf(principal))
         {
             return new OrganizationAnswer(result, summary, notes);
         }
         var assumed = $"the policies of account {principal.AccountId} are not in the snapshot: `{principal.Arn}` is answered from the rest of the " +
             "picture, its own policies assumed to allow";
-        return new OrganizationAnswer(result, Assumed(result, summary), notes.Insert(0, assumed), CallerPoliciesKnown: false);
+        return new OrganizationAnswer(result, AnswerSummary.Assumed(result, summary), notes.Insert(0, assumed), CallerPoliciesKnown: false);
     }
 
     /// <summary>Decides <paramref name="question"/> without explaining it: the fast path for sweeps.</summary>
@@ -208,7 +210,7 @@ public sealed class OrganizationAuthorizer
         => [.. Snapshot.ResourceControlPolicyLevels(accountId).Select(level => Named("RCP", level))];
 
     private ImmutableArray<NamedPolicy> Named(string type, PolicyLevel level)
-        => [.. level.Policies.Select(p => _library.Get($"{type} `{p.Name}`{(p.IsImplied ? " (implied)" : string.Empty)} attached to {Describe(level.Node)}", p.Content.Text))];
+        => [.. level.Policies.Select(p => _library.Get($"{type} `{p.Name}`{(p.IsImplied ? " (implied)" : string.Empty)} attached to {AnswerSummary.Describe(level.Node)}", p.Content.Text))];
 
     /// <summary>
     /// The resource's side of a request: its policy, its owner and whether RCPs apply to it. A bucket is found by the
@@ -275,66 +277,6 @@ public sealed class OrganizationAuthorizer
                 "; the answer depends on it and uses only the statements that could be read";
         }
     }
-
-    /// <summary>One line naming the layer that decided: the statement of a deny, the SCP level that allows nothing, the side that does not grant.</summary>
-    private string Summarize(ResolvedPrincipal principal, AccessQuestion question, AuthorizationResult result)
-    {
-        var explanation = result.Explanation;
-        var resourcePolicy = explanation.Statements.FirstOrDefault(static o => o.Statement.PolicyType == PolicyType.Resource)?.Statement.PolicyName;
-        var resourceAccount = question.Guardrails.ResourceAccount ?? (Arn.TryParse(question.Resource, out var arn) && arn.Account.Length > 0 ? arn.Account : principal.AccountId);
-        return explanation.Reason switch
-        {
-            DecisionReason.ExplicitDeny when result.DecidingStatements.FirstOrDefault() is { } deny => $"{Layer(deny)} denies ({Where(deny)})",
-            DecisionReason.ServiceControlPolicyDoesNotAllow when explanation.Level is { } level
-                && Snapshot.ServiceControlPolicyLevels(principal.AccountId) is var levels && level < levels.Length
-                => $"no SCP attached to {Describe(levels[level].Node)} allows `{question.Action}`",
-            DecisionReason.CrossAccountResourcePolicyDoesNotAllow => resourcePolicy is null
-                ? $"cross-account: `{question.Resource}` (account {resourceAccount}) has no resource policy, so nothing grants {principal.AccountId}"
-                : $"cross-account: the {resourcePolicy} does not grant {principal.AccountId}",
-            DecisionReason.CrossAccountIdentityDoesNotAllow
-                => $"cross-account: the policies of `{principal.Arn}` in account {principal.AccountId} do not allow `{question.Action}`",
-            DecisionReason.ResourcePolicyRequired => resourcePolicy is null
-                ? $"`{question.Resource}` has no resource policy to allow `{principal.Arn}`, and it must"
-                : $"the {resourcePolicy} does not allow `{principal.Arn}`, and it must",
-            DecisionReason.PermissionsBoundaryDoesNotAllow when principal.PermissionsBoundary is { } boundary
-                => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
-            DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
-            _ => ExplanationFormatter.Describe(explanation),
-        };
-    }
-
-    /// <summary>The summary of an answer for a caller whose own policies are unknown: which side decided, and that the caller's is assumed.</summary>
-    private static string Assumed(AuthorizationResult result, string summary)
-    {
-        const string Unknown = "its own account's policies are unknown";
-        if (result.Decision == Decision.Allow)
-        {
-            var grant = result.DecidingStatements.FirstOrDefault(static s => s.PolicyType == PolicyType.Resource);
-            return $"{Unknown} (assumed to allow); the resource side allows" + (grant is null ? string.Empty : $": {Layer(grant)} grants it ({Where(grant)})");
-        }
-        var resourceSide = result.Explanation.Reason is DecisionReason.CrossAccountResourcePolicyDoesNotAllow or DecisionReason.ResourcePolicyRequired
-            || result.DecidingStatements.Any(static s => s.PolicyType is PolicyType.Resource or PolicyType.ResourceControl);
-        return resourceSide ? $"{Unknown}; the resource side denies: {summary}" : $"{Unknown}; denied whatever they allow: {summary}";
-    }
-
-    private static string Layer(StatementRef statement) => statement.PolicyType switch
-    {
-        PolicyType.Identity => $"the identity policy `{statement.PolicyName}`",
-        PolicyType.PermissionsBoundary => $"the permissions boundary `{statement.PolicyName}`",
-        PolicyType.Session => $"the session policy `{statement.PolicyName}`",
-        PolicyType.Resource => $"the {statement.PolicyName}",
-        _ => statement.PolicyName,
-    };
-
-    private static string Where(StatementRef statement)
-        => (statement.Sid is { Length: > 0 } sid ? $"Sid `{sid}`" : statement.DisplayName) + $", line {statement.Line}";
-
-    private static string Describe(OrganizationNode node) => node.Kind switch
-    {
-        PolicyTargetType.Root => $"root `{node.Name}`",
-        PolicyTargetType.OrganizationalUnit => $"OU `{node.Name}`",
-        _ => node.Name.Length > 0 && node.Name != node.Id ? $"account `{node.Name}` ({node.Id})" : $"account {node.Id}",
-    };
 
     /// <summary>The resource's owner (null when unknown), its policy, whether RCPs apply to it, and what is unknown about it.</summary>
     private sealed record ResourceSide(string? AccountId, NamedPolicy? Policy, bool ResourceControlApplies, ImmutableArray<string> Notes);
