@@ -129,4 +129,15 @@ public sealed class CanICommandOrganizationTests
         Assert.Equal(2, code);
         Assert.Contains("neither side of this request is known", stderr, StringComparison.Ordinal);
     }
+    [Fact]
+    public void CanI_UnknownAccountByIdAssumesRoleWithExternalId_YesWithTheCaveat()
+    {
+        // An account id names the account as a whole (arn:aws:iam::333344445555:root), which is what the trust policy names.
+        var (code, stdout, _) = CliRunner.Run("can-i", "sts:AssumeRole", "arn:aws:iam::111111111111:role/vendor-access", "--as", "333344445555",
+            "--org", TestData.Path("organizations", "vendor-trust"), "--context", "sts:ExternalId=ext-4711");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("yes", stdout, StringComparison.Ordinal);
+        Assert.Contains("caveat: its own account's policies are unknown (assumed to allow)", stdout, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PolicyEngine.Catalog;
 using TestSupport.Cli;
+using TestSupport.Files;
 using TestSupport.Paths;
 
 namespace Governance.Cli.Tests.Access;
@@ -104,5 +105,20 @@ public sealed class WhatCanCommandTests
         Assert.Equal(0, code);
         Assert.Contains("on 1 resource the snapshot holds", stdout, StringComparison.Ordinal);
         Assert.Contains("arn:aws:iam::111122223333:role/etl-runner (Role, account 111122223333)", stdout, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void WhatCan_AccountWithResourcePolicyGiven_ListsOnlyTheOwnSideAndSaysWhy()
+    {
+        // A resource policy given by hand is one resource's; without --resource it cannot stand for every role's trust.
+        using var folder = TempFolder.Create();
+        var policy = Path.Combine(folder, "policy.json");
+        File.WriteAllText(policy, """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}""");
+
+        var (code, stdout, _) = CliRunner.Run("what-can", "user/obama", "--account", Example, "--resource-policy", policy, "--output", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Empty(json.RootElement.GetProperty("resources").EnumerateArray());
+        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("a resource policy was given", StringComparison.Ordinal));
     }
 }
