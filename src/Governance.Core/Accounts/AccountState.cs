@@ -59,7 +59,19 @@ public sealed class AccountState
         if (name.StartsWith("arn:", StringComparison.Ordinal))
         {
             var arn = SessionToRoleArn(name);
-            return _byArn.TryGetValue(arn, out var byArn) ? Found(byArn) : NotFound(name, arn[(arn.LastIndexOf('/') + 1)..]);
+            if (_byArn.TryGetValue(arn, out var byArn))
+            {
+                return Found(byArn);
+            }
+            // A session's ARN leaves out its role's path (assumed-role/glue-etl/…, for role/service-role/glue-etl); a role's
+            // name is unique within its account whatever its path, so the account and name find it.
+            if (!string.Equals(arn, name, StringComparison.Ordinal) && Arn.TryParse(arn, out var role)
+                && _principals.FirstOrDefault(p => p.Kind == PrincipalKind.Role && p.AccountId == role.Account
+                    && string.Equals(p.Name, role.Resource["role/".Length..], StringComparison.Ordinal)) is { } sessionRole)
+            {
+                return Found(sessionRole);
+            }
+            return NotFound(name, arn[(arn.LastIndexOf('/') + 1)..]);
         }
         var slash = name.IndexOf('/', StringComparison.Ordinal);
         PrincipalKind? kind = slash < 0 ? null : name[..slash] switch

@@ -71,10 +71,22 @@ public sealed class OrganizationAuthorizer
     /// named by ARN or account id: an outside principal (or one of a member account not exported) whose own policies are
     /// unknown, answered from the rest of the picture (<see cref="KnowsPoliciesOf"/> is false for it).
     /// </summary>
+    /// <remarks>
+    /// A role session's ARN (<c>arn:aws:sts::ID:assumed-role/ROLE/SESSION</c>) finds its role, asked as that session: a
+    /// resource policy naming the session grants it directly, which a grant to the role ARN does not
+    /// (IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html, "IAM role session"). A role
+    /// with a path (<c>role/service-role/NAME</c>) is found but asked as itself: its session's ARN does not carry the path.
+    /// </remarks>
     public PrincipalLookup FindCaller(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var lookup = Find(name);
+        // The engine reads a session's role from its ARN, which leaves out the role's path: a role with a path is asked as
+        // itself, so that grants naming its ARN (with the path) still match.
+        if (lookup.Principal is { Kind: PrincipalKind.Role } role && IsSession(name.Trim()) && role.Arn.EndsWith(":role/" + role.Name, StringComparison.Ordinal))
+        {
+            return new PrincipalLookup(role with { Arn = name.Trim() }, null);
+        }
         return lookup.Success || UnknownPrincipal.Parse(name) is not { } unknown || _accountsWithIam.Contains(unknown.AccountId)
             ? lookup
             : new PrincipalLookup(unknown, null);
@@ -84,7 +96,7 @@ public sealed class OrganizationAuthorizer
     public bool KnowsPoliciesOf(ResolvedPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return Accounts.State.Holds(principal.Arn);
+        return Accounts.State.Holds(principal.Arn) || (IsSession(principal.Arn) && Accounts.State.Find(principal.Arn).Success);
     }
 
     /// <summary>
@@ -277,6 +289,9 @@ public sealed class OrganizationAuthorizer
                 "; the answer depends on it and uses only the statements that could be read";
         }
     }
+
+    private static bool IsSession(string arn)
+        => Arn.TryParse(arn, out var parsed) && parsed.Service == "sts" && parsed.Resource.StartsWith("assumed-role/", StringComparison.Ordinal);
 
     /// <summary>The resource's owner (null when unknown), its policy, whether RCPs apply to it, and what is unknown about it.</summary>
     private sealed record ResourceSide(string? AccountId, NamedPolicy? Policy, bool ResourceControlApplies, ImmutableArray<string> Notes);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Questions;
 
@@ -26,10 +27,16 @@ internal static class PrincipalContextKeys
         {
             yield return KeyValuePair.Create($"aws:PrincipalTag/{tag.Key}", ImmutableArray.Create(tag.Value));
         }
-        // For a role session aws:userid is "ROLEID:SESSION"; without a session name only a user's id is certain.
+        // For a role session aws:userid is "ROLEID:SESSION"; a role asked as itself has no session name, so only a
+        // user's id, or a session's named in its ARN, is certain.
         if (principal.Kind == PrincipalKind.User && principal.UniqueId.Length > 0)
         {
             yield return KeyValuePair.Create("aws:userid", ImmutableArray.Create(principal.UniqueId));
+        }
+        else if (principal.Kind == PrincipalKind.Role && principal.UniqueId.Length > 0
+            && Arn.TryParse(principal.Arn, out var arn) && arn.Service == "sts" && arn.Resource.Split('/') is ["assumed-role", _, var session, ..])
+        {
+            yield return KeyValuePair.Create("aws:userid", ImmutableArray.Create($"{principal.UniqueId}:{session}"));
         }
     }
 }
