@@ -140,4 +140,20 @@ public sealed class CanICommandOrganizationTests
         Assert.StartsWith("yes", stdout, StringComparison.Ordinal);
         Assert.Contains("caveat: its own account's policies are unknown (assumed to allow)", stdout, StringComparison.Ordinal);
     }
+    [Fact]
+    public void CanI_PlatformAdminFromUsEast1_RegionLockDeniesS3ButNotIam()
+    {
+        // platform-admin (analytics, AdministratorAccess). The root's region-lock denies every action outside its NotAction
+        // list (iam:*, sts:*, organizations:*, ...) when aws:RequestedRegion is not eu-west-1/eu-central-1
+        // (orgs_manage_policies_scps_examples_general.html, "Deny access to AWS based on the requested AWS Region"):
+        // s3:ListAllMyBuckets from us-east-1 is denied; iam:ListRoles is not covered, and DataAllowList allows iam:*.
+        string[] asAdmin = ["--as", "role/platform-admin", "--org", DemoOrg, "--context", "aws:RequestedRegion=us-east-1", "--explain"];
+
+        var s3 = CliRunner.Run(["can-i", "s3:ListAllMyBuckets", "*", .. asAdmin]);
+        var iam = CliRunner.Run(["can-i", "iam:ListRoles", "*", .. asAdmin]);
+
+        Assert.Equal(1, s3.ExitCode);
+        Assert.Contains("SCP `region-lock` attached to root `Root` denies (Sid `DataStaysInTheEu`", s3.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, iam.ExitCode);
+    }
 }
