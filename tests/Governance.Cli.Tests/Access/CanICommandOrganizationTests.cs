@@ -156,4 +156,15 @@ public sealed class CanICommandOrganizationTests
         Assert.Contains("SCP `region-lock` attached to root `Root` denies (Sid `DataStaysInTheEu`", s3.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, iam.ExitCode);
     }
+    [Fact]
+    public void CanI_ReadAsUnknownOutsideRole_YesWithTheAssumptionWarned()
+    {
+        // vendor-trust: app-reports is SSE-S3 (no KMS call) and PartnerReads grants 444455556666's partner-reader, whose
+        // account is in no folder: the read's one call is allowed on the resource side, its own side assumed.
+        var (code, stdout, _) = CliRunner.Run("can-i", "--read", "s3://app-reports/r.csv", "--as", "arn:aws:iam::444455556666:role/partner-reader",
+            "--org", TestData.Path("organizations", "vendor-trust"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: the policies of account 444455556666 are not in the snapshot", stdout, StringComparison.Ordinal);
+    }
 }
