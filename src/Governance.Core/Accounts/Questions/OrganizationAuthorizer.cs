@@ -108,7 +108,7 @@ public sealed class OrganizationAuthorizer
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(question);
-        if (KnowsPoliciesOf(principal) || (ResolveResource(question.Resource).AccountId ?? principal.AccountId) != principal.AccountId)
+        if (KnowsPoliciesOf(principal) || (OwnerOf(question.Resource) ?? principal.AccountId) != principal.AccountId)
         {
             return null;
         }

@@ -106,4 +106,29 @@ public sealed class OrganizationWhoCanTests
 
     private static PolicyEngine.Evaluation.RequestContext RequestContextWith(string key, string value)
         => TlsInEuWest1.With(key, [value]);
+    [Fact]
+    public void Ask_IamExportAloneTrustNamesAnAccountNotHeld_ListsItAsOutside()
+    {
+        // Arrange: one account's IAM export is an organisation of that account. Its role's trust policy admits the root of
+        // 444444444444, whose IAM is not held: across accounts the trust policy must allow, and it does; that account's
+        // own side is assumed. The exporting account's own admin is not admitted by the trust policy, which must allow.
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Sid":"Vendor","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444444444444:root"},"Action":"sts:AssumeRole"}]}""";
+        const string admin = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        var iam = new Governance.Core.Accounts.AccountSnapshot([], [],
+        [
+            new("vendor-access", "AROAVENDOR", "arn:aws:iam::555555555555:role/vendor-access", "/", trust, [], [], null, []),
+            new("admin", "AROAADMIN", "arn:aws:iam::555555555555:role/admin", "/", trust, [new("all", admin)], [], null, []),
+        ], []);
+        var org = new OrganizationAuthorizer(Governance.Core.Accounts.Organization.OrganizationSnapshot.OfAccounts([iam]));
+
+        // Act
+        var answer = OrganizationWhoCan.Ask(org, new AccessQuestion("sts:AssumeRole", "arn:aws:iam::555555555555:role/vendor-access", PolicyEngine.Evaluation.RequestContext.Empty));
+
+        // Assert
+        var vendor = Assert.Single(answer.Principals);
+        Assert.Equal("arn:aws:iam::444444444444:root", vendor.Principal.Arn);
+        Assert.Equal(Governance.Core.Accounts.PrincipalKind.Account, vendor.Principal.Kind);
+        Assert.True(vendor.Outside);
+        Assert.False(vendor.Answer.CallerPoliciesKnown);
+    }
 }
