@@ -7,7 +7,7 @@ using PolicyEngine.Analysis;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov what-can PRINCIPAL [--service S] [--resource ARN] --org DIR</c> (or <c>--account FILE...</c>): the actions a
+/// <c>iamgov what-can PRINCIPAL [--service S] [--resource ARN] --org DIR</c> (or <c>--as PRINCIPAL</c>, or <c>--account FILE...</c>): the actions a
 /// principal may perform, expanded from wildcards through the action catalogue and grouped by service and access level,
 /// then on each resource the snapshot holds, as <see cref="OrganizationWhatCan"/> answers.
 /// </summary>
@@ -15,17 +15,27 @@ internal static class WhatCanCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var principal = new Argument<string>("principal") { Description = "an ARN, role/NAME, user/NAME, or a name held by one principal" };
+        var principal = new Argument<string?>("principal") { Description = "an ARN, role/NAME, user/NAME, or a name held by one principal", Arity = ArgumentArity.ZeroOrOne };
+        var caller = new Option<string?>("--as") { Description = "the principal, as can-i names it (instead of the argument)" };
         var service = new Option<string?>("--service") { Description = "only this service's actions, such as s3" };
         var resource = new Option<string?>("--resource") { Description = "only actions on this resource ARN, each decided on it with its own policy" };
         var organization = OrganizationQuestionInputs.CreateOrganizationOption();
         var options = new QuestionOptions();
         var command = new Command("what-can", "list the actions a principal may perform, by service and access level, and on the resources the snapshot holds")
         {
-            principal, service, resource, organization,
+            principal, caller, service, resource, organization,
         };
         options.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(principal)!, parse.GetValue(service), parse.GetValue(resource), organization, options, parse, time));
+        command.SetAction(parse =>
+        {
+            var (positional, named) = (parse.GetValue(principal), parse.GetValue(caller));
+            if ((positional is null) == (named is null))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("iamgov: what-can needs the principal once: as the argument or as --as");
+                return CliApp.UsageError;
+            }
+            return Run(positional ?? named!, parse.GetValue(service), parse.GetValue(resource), organization, options, parse, time);
+        });
         return command;
     }
 

@@ -100,7 +100,7 @@ public sealed class WhatCanCommandTests
     [Fact]
     public void WhatCan_OrgText_NamesTheResourcesSection()
     {
-        var (code, stdout, _) = CliRunner.Run("what-can", "role/contractor-support", "--org", DemoOrg);
+        var (code, stdout, _) = CliRunner.Run("what-can", "--as", "role/contractor-support", "--org", DemoOrg);
 
         Assert.Equal(0, code);
         Assert.Contains("on 1 resource the snapshot holds", stdout, StringComparison.Ordinal);
@@ -120,5 +120,13 @@ public sealed class WhatCanCommandTests
         using var json = JsonDocument.Parse(stdout);
         Assert.Empty(json.RootElement.GetProperty("resources").EnumerateArray());
         Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("a resource policy was given", StringComparison.Ordinal));
+    }
+    [Fact]
+    public void WhatCan_PrincipalTwice_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("what-can", "role/glue-etl", "--as", "role/glue-etl", "--org", DemoOrg);
+
+        Assert.Equal(2, code);
+        Assert.Contains("needs the principal once", stderr, StringComparison.Ordinal);
     }
 }
