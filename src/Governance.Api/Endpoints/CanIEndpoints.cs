@@ -69,7 +69,9 @@ internal static class CanIEndpoints
         }
 
         var authorizer = await current.AuthorizerAsync(cancellationToken).ConfigureAwait(false);
-        var lookup = authorizer.Find(principal);
+        // As iamgov can-i --org: a principal of an account the copy does not hold (an outside vendor's role, by ARN) is
+        // answered from the resource side, its own policies assumed and the answer saying so (callerPolicies: assumed).
+        var lookup = authorizer.FindCaller(principal);
         if (lookup.Principal is not { } caller)
         {
             return ProblemMapping.PrincipalNotResolved(lookup.Error!);
@@ -81,8 +83,12 @@ internal static class CanIEndpoints
             return new JsonWriterResult(json => ObjectAccessJson.Write(json, caller.Arn, objectAnswer, warnings));
         }
         var question = new AccessQuestion(action!, resource!, current.ContextNow(given));
+        if (authorizer.CheckQuestion(caller, question) is { } unanswerable)
+        {
+            return ProblemMapping.Invalid("principal", unanswerable);
+        }
         var answer = authorizer.Authorize(caller, question);
-        return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, question.Action, question.Resource, answer.Result,
+        return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, question.Action, question.Resource, answer,
             [.. answer.Notes, .. warnings]));
     }
 

@@ -26,6 +26,24 @@ public abstract partial class GovernanceApiTests<TFixture>
         var deciding = result.Body.GetProperty("decidingStatements")[0];
         Assert.Equal("Resource", deciding.GetProperty("policyType").GetString());
         Assert.Equal("DenyInsecureTransport", deciding.GetProperty("sid").GetString());
+        Assert.Contains("bucket policy of `lake-raw`", result.Body.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal("known", result.Body.GetProperty("callerPolicies").GetString());
+    }
+
+    [SkippableFact]
+    public async Task CanI_OutsidePrincipalTheCopyDoesNotHold_DeniedByTheRcpWithItsOwnSideAssumed()
+    {
+        // The root RCP DenyOutsidePrincipals denies S3 to any principal whose aws:PrincipalOrgID is not the organisation's
+        // (StringNotEqualsIfExists: a principal outside has none, so the deny applies). The vendor's own policies are not
+        // in the copy: they are assumed to allow, and the answer says so.
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+
+        var result = await GetAsync(alice, $"/v1/can-i?principal=arn:aws:iam::999988887777:role/vendor&action=s3:GetObject&resource=arn:aws:s3:::lake-raw/events/a.json{Tls}");
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal("ExplicitDeny", result.Body.GetProperty("decision").GetString());
+        Assert.Equal("ResourceControl", result.Body.GetProperty("decidingStatements")[0].GetProperty("policyType").GetString());
+        Assert.Equal("assumed", result.Body.GetProperty("callerPolicies").GetString());
     }
 
     [SkippableFact]
