@@ -28,6 +28,7 @@ try
     app.MapAudit();
     app.MapDriftReports();
     app.MapCanI();
+    app.MapOrganization();
     app.MapSimulate();
 
     await app.InitializeGovernanceAsync();

@@ -110,4 +110,29 @@ public abstract partial class GovernanceApiTests<TFixture>
         AssertProblem(result, HttpStatusCode.BadRequest);
         Assert.True(result.Body.GetProperty("errors").TryGetProperty(parameter, out _), result.Body.ToString());
     }
+
+    [SkippableFact]
+    public async Task Organization_SaysWhatTheAnswersComeFromAndWhereThePictureIsPartial()
+    {
+        // The demo organisation (policies/demo-org/README.md): four member accounts, the contractor 444455556666 outside
+        // it with its IAM only (no resources.json), so its resource policies are unknown, and the read warns of it.
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+
+        var result = await GetAsync(alice, "/v1/organization");
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.True(result.Body.GetProperty("version").GetInt64() >= 1);
+        Assert.Equal("o-a1b2c3d4e5", result.Body.GetProperty("organizationId").GetString());
+        Assert.Equal("123456789012", result.Body.GetProperty("managementAccountId").GetString());
+        Assert.True(result.Body.GetProperty("resourcePoliciesKnown").GetBoolean());
+        var accounts = result.Body.GetProperty("accounts").EnumerateArray().ToDictionary(static a => a.GetProperty("id").GetString()!);
+        Assert.Equal(["111122223333", "123456789012", "444455556666", "777788889999"], accounts.Keys.Order(StringComparer.Ordinal));
+        var contractor = accounts["444455556666"];
+        Assert.False(contractor.GetProperty("member").GetBoolean());
+        Assert.True(contractor.GetProperty("iam").GetBoolean());
+        Assert.False(contractor.GetProperty("resources").GetBoolean());
+        Assert.True(accounts["777788889999"].GetProperty("resources").GetBoolean());
+        Assert.Contains(result.Body.GetProperty("warnings").EnumerateArray(),
+            static w => w.GetString()!.Contains("444455556666", StringComparison.Ordinal) && w.GetString()!.Contains("resources.json", StringComparison.Ordinal));
+    }
 }
