@@ -17,7 +17,8 @@ internal static class GrantEndpoints
         var group = app.MapGroup("/v1/grants").WithTags("Grants").RequireAuthorization(AuthorizationPolicies.Member);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/revoke", RevokeAsync).RequireAuthorization(AuthorizationPolicies.Decider);
+        // Members: approvers and admins revoke any grant, a requester ends their own early (GrantRevocationRules, asked by the service).
+        group.MapPost("/{id:guid}/revoke", RevokeAsync);
         return group;
     }
 

@@ -12,7 +12,10 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
     /// <summary>The error for a grant that does not exist, or that the caller may not learn exists.</summary>
     public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound(ProblemCodes.GrantNotFound, $"no grant `{id}`");
 
-    /// <summary>Revokes an active grant: the record, its audit event and the removal of its policy succeed together.</summary>
+    /// <summary>
+    /// Revokes an active grant: the record, its audit event and the removal of its policy succeed together. Approvers and
+    /// admins revoke any grant, a requester their own (<see cref="GrantRevocationRules"/>); the event names who did.
+    /// </summary>
     public async Task<Outcome<Grant>> RevokeAsync(Actor actor, Guid id, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -21,6 +24,10 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         if (grant is null)
         {
             return NotFound(id);
+        }
+        if (GrantRevocationRules.WhyNotRevoke(grant, actor) is { } refused)
+        {
+            return refused;
         }
         if (grant.Status != GrantStatus.Active)
         {
