@@ -64,9 +64,11 @@ internal static class AccessRequestEndpoints
             }
             query = query.Where(r => r.Status == s);
         }
-        // Engineers see only their own requests, whatever filter they ask for.
-        var onlyMine = !user.CanDecide();
-        var requesterFilter = onlyMine ? user.SubjectId() : requester;
+        var (requesterFilter, refused) = ListingRequester.For(user, requester);
+        if (refused is not null)
+        {
+            return refused;
+        }
         if (requesterFilter is not null)
         {
             query = query.Where(r => r.RequesterId == requesterFilter);

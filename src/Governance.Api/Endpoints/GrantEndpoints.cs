@@ -39,7 +39,11 @@ internal static class GrantEndpoints
             }
             query = query.Where(g => g.Status == s);
         }
-        var requesterFilter = user.CanDecide() ? requester : user.SubjectId();
+        var (requesterFilter, refused) = ListingRequester.For(user, requester);
+        if (refused is not null)
+        {
+            return refused;
+        }
         if (requesterFilter is not null)
         {
             query = query.Where(g => g.RequesterId == requesterFilter);

@@ -29,6 +29,9 @@ public static class ProblemCodes
     /// <summary>403: the caller requested the access they are deciding on; a requester never decides their own request.</summary>
     public const string SelfDecision = "self-decision";
 
+    /// <summary>403: an engineer lists only their own requests and grants; the <c>requester</c> filter names someone else.</summary>
+    public const string OtherRequesterListed = "other-requester-listed";
+
     /// <summary>403: only the request's requester, or an admin, cancels a request.</summary>
     public const string NotRequester = "not-requester";
 
