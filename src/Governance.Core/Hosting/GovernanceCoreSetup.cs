@@ -80,6 +80,7 @@ public static class GovernanceCoreSetup
         }
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();
+        services.TryAddScoped<PendingRequestExpiry>();
         AddCredentialVending(services, options.Aws.Sts);
 
         services.TryAddScoped<DriftReportRepository>();

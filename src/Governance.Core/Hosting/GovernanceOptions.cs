@@ -31,6 +31,9 @@ public sealed class GovernanceOptions
     /// <summary>The former name of <see cref="OrganizationSnapshot"/>, still read.</summary>
     public string? AccountSnapshotSeed { get; set; }
 
+    /// <summary>Access request settings (<c>Governance:Requests</c>).</summary>
+    public RequestOptions Requests { get; set; } = new();
+
     /// <summary>Database settings.</summary>
     public DatabaseOptions Database { get; set; } = new();
 

@@ -18,6 +18,10 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
         {
             failures.Add("Governance:Auth:Audience is required with Governance:Auth:Authority");
         }
+        if (options.Requests.PendingTtl <= TimeSpan.Zero)
+        {
+            failures.Add($"Governance:Requests:PendingTtl must be positive, such as 7.00:00:00 for a week; it is {options.Requests.PendingTtl}");
+        }
         if (options.Aws.Sts.Validate() is { } sts)
         {
             failures.Add(sts);

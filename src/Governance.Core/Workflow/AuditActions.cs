@@ -18,6 +18,9 @@ public static class AuditActions
     /// <summary>The requester or an admin cancelled the request.</summary>
     public const string RequestCancelled = "request.cancelled";
 
+    /// <summary>The request stayed pending past <c>Governance:Requests:PendingTtl</c>, and the scheduler closed it.</summary>
+    public const string RequestExpired = "request.expired";
+
     /// <summary>The approval rules refused the request at submission.</summary>
     public const string RequestRefused = "request.refused";
 

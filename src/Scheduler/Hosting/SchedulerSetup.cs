@@ -3,6 +3,7 @@ using Governance.Core.Drift.Records;
 using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.Workflow.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,9 @@ public static class SchedulerSetup
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddSingleton(paths);
         services.TryAddScoped<DriftAuditService>();
+        // The expiry job's: requests pending past Governance:Requests:PendingTtl.
+        services.TryAddSingleton(governance);
+        services.TryAddScoped<PendingRequestExpiry>();
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));

@@ -16,6 +16,9 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Governance__AccountSnapshotSeed", "/nonexistent/account.json", "/nonexistent/account.json")]
     [InlineData("Governance__Database__Provider", "Postgres", "Governance:Database:ConnectionString is required")]
     [InlineData("Governance__Scheduler__DriftAudit__TimeZone", "Mars/Base", "`Mars/Base`")]
+    [InlineData("Governance__Requests__PendingTtl", "-1.00:00:00", "Governance:Requests:PendingTtl must be positive")]
+    [InlineData("Governance__Organization__Source", "Aws", "Governance:Organization:Source=Aws needs Governance:Provisioning:Mode=Aws")]
+    [InlineData("Governance__OrganizationSnapshot", "/nonexistent/org", "/nonexistent/org")]
     public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)
     {
         // Arrange
