@@ -114,7 +114,7 @@ public abstract partial class GovernanceApiTests<TFixture>
     [SkippableFact]
     public async Task Organization_SaysWhatTheAnswersComeFromAndWhereThePictureIsPartial()
     {
-        // The demo organisation (policies/demo-org/README.md): four member accounts, the contractor 444455556666 outside
+        // The demo organisation (policies/demo-org/README.md): three member accounts, and the contractor 444455556666 outside
         // it with its IAM only (no resources.json), so its resource policies are unknown, and the read warns of it.
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
 
