@@ -14,7 +14,7 @@ namespace Governance.Api.Contracts;
 /// <param name="TargetRoleArn">Its ARN.</param>
 /// <param name="Justification">Why.</param>
 /// <param name="DurationHours">For how long.</param>
-/// <param name="RequiredApprovals">Distinct approvals needed.</param>
+/// <param name="ApprovalsRequired">Distinct approvals needed: the same name as on permission sets, where it is what the set itself asks for.</param>
 /// <param name="Approvals">Approvals so far.</param>
 /// <param name="AutoApproved">True when the approval rules approved it.</param>
 /// <param name="CreatedAt">Submitted at.</param>
@@ -26,7 +26,7 @@ namespace Governance.Api.Contracts;
 /// <param name="Preview">What it adds.</param>
 public sealed record AccessRequestDto(
     Guid Id, AccessRequestStatus Status, string Requester, string PermissionSet, IReadOnlyList<string> Resources, string TargetRole,
-    string TargetRoleArn, string Justification, int DurationHours, int RequiredApprovals, IReadOnlyList<ApprovalDto> Approvals,
+    string TargetRoleArn, string Justification, int DurationHours, int ApprovalsRequired, IReadOnlyList<ApprovalDto> Approvals,
     bool AutoApproved, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionComment, Guid? GrantId,
     JsonElement Policy, AccessPreviewDto Preview)
 {

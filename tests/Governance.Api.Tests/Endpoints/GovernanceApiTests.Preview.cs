@@ -61,7 +61,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.Contains(preview.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action").GetString() == "iam:PutRolePolicy"
             && a.GetProperty("accessLevel").GetString() == "PermissionsManagement");
         Assert.Equal("Pending", submitted.GetProperty("status").GetString());
-        Assert.Equal(2, submitted.GetProperty("requiredApprovals").GetInt32());
+        Assert.Equal(2, submitted.GetProperty("approvalsRequired").GetInt32());
     }
 
     [SkippableFact]

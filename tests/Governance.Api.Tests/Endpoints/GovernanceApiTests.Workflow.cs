@@ -31,7 +31,8 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.Equal("Write", actions["s3:PutObject"].GetProperty("accessLevel").GetString());
         Assert.Equal("List", actions["s3:ListBucket"].GetProperty("accessLevel").GetString());
         Assert.Equal($"arn:aws:s3:::{bucket}", actions["s3:ListBucket"].GetProperty("resources")[0].GetString());
-        Assert.Equal(1, submitted.GetProperty("requiredApprovals").GetInt32());
+        Assert.Equal(1, submitted.GetProperty("approvalsRequired").GetInt32());
+        Assert.False(submitted.TryGetProperty("requiredApprovals", out _), "one name for the approvals needed, as on permission sets");
 
         // Act: approve by another approver
         var approved = await PostAsync(bob, $"/v1/access-requests/{id}/approve", new { comment = "ok for the backfill" });
@@ -94,7 +95,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var dave = Factory.ClientFor(NewUser("dave"), "admin");
         var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl", "glue-etl"));
         var id = submitted.GetProperty("id").GetString();
-        Assert.Equal(2, submitted.GetProperty("requiredApprovals").GetInt32());
+        Assert.Equal(2, submitted.GetProperty("approvalsRequired").GetInt32());
 
         // Act
         var first = await PostAsync(bob, $"/v1/access-requests/{id}/approve");
