@@ -1,7 +1,6 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
-using Governance.Core.Accounts;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Reports;
@@ -76,7 +75,7 @@ internal static class CanIEndpoints
         {
             return ProblemMapping.PrincipalNotResolved(lookup.Error!);
         }
-        var warnings = Unresolved(authorizer.Accounts.State, caller);
+        var warnings = authorizer.Accounts.State.WarningsFor(caller.Arn);
         if (objectQuestion is not null)
         {
             var objectAnswer = ObjectAccess.Answer(authorizer, caller, objectQuestion);
@@ -91,10 +90,6 @@ internal static class CanIEndpoints
         return new JsonWriterResult(json => DecisionJson.Write(json, caller.Arn, question.Action, question.Resource, answer,
             [.. answer.Notes, .. warnings]));
     }
-
-    /// <summary>Managed policies the caller references that the copy does not hold: its answer is computed without them.</summary>
-    private static string[] Unresolved(AccountState state, ResolvedPrincipal caller)
-        => [.. state.UnresolvedPolicies.Where(u => string.Equals(u.PrincipalArn, caller.Arn, StringComparison.Ordinal)).Select(static u => u.Warning)];
 
     private static ProblemHttpResult? QuestionShape(string? action, string? resource, string? read, string? write)
     {

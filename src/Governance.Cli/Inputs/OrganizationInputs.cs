@@ -9,17 +9,7 @@ namespace Governance.Cli.Inputs;
 internal sealed record OrganizationInputs(OrganizationAuthorizer Authorizer, ResolvedPrincipal Caller)
 {
     /// <summary>The warnings that concern the caller: managed policies it references that no snapshot holds.</summary>
-    public IEnumerable<string> Warnings
-    {
-        get
-        {
-            // A caller asked as a role session carries the session's ARN; the warnings are its role's.
-            var arn = Authorizer.Find(Caller.Arn).Principal?.Arn ?? Caller.Arn;
-            return Authorizer.Accounts.State.UnresolvedPolicies
-                .Where(u => string.Equals(u.PrincipalArn, arn, StringComparison.Ordinal))
-                .Select(static u => u.Warning);
-        }
-    }
+    public IEnumerable<string> Warnings => Authorizer.Accounts.State.WarningsFor(Caller.Arn);
 
     /// <summary>
     /// Reads the snapshot at <paramref name="path"/> and finds <paramref name="principalName"/> in it, unless

@@ -24,10 +24,7 @@ internal sealed record OrganizationQuestionInputs(OrganizationAuthorizer Authori
     };
 
     /// <summary>Managed policies that principals reference but no snapshot holds, for <paramref name="principalArn"/> or (null) everyone.</summary>
-    public ImmutableArray<string> WarningsFor(string? principalArn)
-        => [.. Authorizer.Accounts.State.UnresolvedPolicies
-            .Where(u => principalArn is null || string.Equals(u.PrincipalArn, principalArn, StringComparison.Ordinal))
-            .Select(static u => u.Warning)];
+    public ImmutableArray<string> WarningsFor(string? principalArn) => Authorizer.Accounts.State.WarningsFor(principalArn);
 
     /// <summary>Reads <c>--org</c>, or the <c>--account</c> files and hand-given guardrails; null after writing every error to <paramref name="stderr"/>.</summary>
     public static OrganizationQuestionInputs? Read(ParseResult parse, QuestionOptions options, Option<string?> organization, TextWriter stderr)

@@ -19,10 +19,7 @@ internal sealed record QuestionInputs(
     public ImmutableArray<string> Warnings => WarningsFor(null);
 
     /// <summary>The warnings that concern <paramref name="principalArn"/>, or every warning when it is null.</summary>
-    public ImmutableArray<string> WarningsFor(string? principalArn)
-        => [.. Authorizer.State.UnresolvedPolicies
-            .Where(u => principalArn is null || string.Equals(u.PrincipalArn, principalArn, StringComparison.Ordinal))
-            .Select(static u => u.Warning)];
+    public ImmutableArray<string> WarningsFor(string? principalArn) => Authorizer.State.WarningsFor(principalArn);
 
     /// <summary>The principal <paramref name="name"/> names, or null after writing why it names none to <paramref name="stderr"/>.</summary>
     public ResolvedPrincipal? FindPrincipal(string name, TextWriter stderr)

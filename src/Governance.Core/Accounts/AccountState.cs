@@ -45,6 +45,16 @@ public sealed class AccountState
         return _byArn.ContainsKey(principalArn);
     }
 
+    /// <summary>
+    /// The warnings of <see cref="UnresolvedPolicies"/> that concern <paramref name="principalArn"/> (a role session's ARN
+    /// counts as its role's), or every warning when it is null: answers for that principal are computed without those policies.
+    /// </summary>
+    public ImmutableArray<string> WarningsFor(string? principalArn)
+    {
+        var arn = principalArn is null ? null : Find(principalArn).Principal?.Arn ?? principalArn;
+        return [.. UnresolvedPolicies.Where(u => arn is null || string.Equals(u.PrincipalArn, arn, StringComparison.Ordinal)).Select(static u => u.Warning)];
+    }
+
     /// <summary>The managed policy with <paramref name="arn"/>, if a snapshot holds it.</summary>
     public ManagedPolicy? FindPolicy(string arn) => _policiesByArn.GetValueOrDefault(arn);
 

@@ -122,6 +122,27 @@ public sealed class AccountStateTests
     }
 
     [Fact]
+    public void WarningsFor_TheRoleOrASessionOfIt_GivesItsUnresolvedPolicyAndNoOneElses()
+    {
+        var snapshot = new AccountSnapshot([], [],
+            [new IamRole("r", "AROA1", "arn:aws:iam::111122223333:role/r", "/", null, [],
+                [new PolicyAttachment("ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess")], null, []),
+             new IamRole("other", "AROA2", "arn:aws:iam::111122223333:role/other", "/", null, [], [], null, [])],
+            []);
+        var state = new AccountState([snapshot]);
+
+        var role = state.WarningsFor("arn:aws:iam::111122223333:role/r");
+        var session = state.WarningsFor("arn:aws:sts::111122223333:assumed-role/r/alice");
+        var other = state.WarningsFor("arn:aws:iam::111122223333:role/other");
+
+        var warning = Assert.Single(role);
+        Assert.Contains("arn:aws:iam::aws:policy/ReadOnlyAccess", warning, StringComparison.Ordinal);
+        Assert.Equal<string>(role, session);
+        Assert.Empty(other);
+        Assert.Equal<string>(role, state.WarningsFor(null));
+    }
+
+    [Fact]
     public void Find_ServiceLinkedRole_IsMarkedServiceLinked()
     {
         var role = Example.Value.Find("AWSServiceRoleForSupport").Principal!;
