@@ -15,8 +15,9 @@ namespace Governance.Api.Contracts;
 /// RCPs, both sides across accounts): what the grant really adds, or why it adds nothing. Null for older requests.
 /// </param>
 /// <param name="Picture">What <paramref name="Effective"/> was computed from.</param>
+/// <param name="NothingAdded">Why the grant would add nothing the role could use (it has it, or a boundary, SCP or resource policy denies it); null when it adds something.</param>
 public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPreviewDto.ActionDto> Actions, IReadOnlyList<AccessPreviewDto.FindingDto> Findings,
-    IReadOnlyList<AccessPreviewDto.EffectDto>? Effective, string? Picture)
+    IReadOnlyList<AccessPreviewDto.EffectDto>? Effective, string? Picture, string? NothingAdded)
 {
     /// <summary>Maps the domain preview.</summary>
     public static AccessPreviewDto From(AccessPreview p)
@@ -28,7 +29,7 @@ public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPrevi
             p.Effective is { } effective
                 ? [.. effective.Select(static e => new EffectDto(e.Action, e.Resource, e.Before.ToString(), e.After.ToString(), e.Adds, e.Summary, e.Notes))]
                 : null,
-            p.Picture);
+            p.Picture, p.NothingAdded);
     }
 
     /// <summary>An action with its access level and resources.</summary>

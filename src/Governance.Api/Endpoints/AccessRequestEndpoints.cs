@@ -8,6 +8,7 @@ using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Governance.Api.Endpoints;
 
@@ -40,10 +41,11 @@ internal static class AccessRequestEndpoints
         if (!outcome.Success)
         {
             services.Logger.OperationRefused("submit", outcome.Error.Code);
-            return outcome.Error.ToProblem();
+            return outcome.Error.ToProblem(services.Http);
         }
         var request = outcome.Value;
         services.Logger.RequestSubmitted(request.Id, request.PermissionSet, actor.Id, request.Status);
+        SetPreviewTag(services, request.Status, request.PreviewVersion);
         return TypedResults.Created($"/v1/access-requests/{request.Id}", AccessRequestDto.From(request));
     }
 
@@ -84,10 +86,18 @@ internal static class AccessRequestEndpoints
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(static r => r.CreatedAt).ThenByDescending(static r => r.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PageDto<AccessRequestDto>([.. items.Select(AccessRequestDto.From)], paging.Page, paging.Size, total));
+        var shown = new List<AccessRequestDto>(items.Count);
+        foreach (var item in items)
+        {
+            shown.Add(AccessRequestDto.From(item, await ReviewAsync(services, item, cancellationToken)));
+        }
+        return TypedResults.Ok(new PageDto<AccessRequestDto>(shown, paging.Page, paging.Size, total));
     }
 
-    /// <remarks>Another engineer's request answers 404, not 403: whether an id exists is itself not theirs to learn.</remarks>
+    /// <remarks>
+    /// Another engineer's request answers 404, not 403: whether an id exists is itself not theirs to learn. A pending
+    /// request is shown with its preview and approvals as they stand now, and its preview's version as the ETag.
+    /// </remarks>
     public static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
     {
@@ -96,13 +106,17 @@ internal static class AccessRequestEndpoints
         {
             return NotFound(id);
         }
-        return TypedResults.Ok(AccessRequestDto.From(request));
+        var review = await ReviewAsync(services, request, cancellationToken);
+        SetPreviewTag(services, request.Status, review.PreviewVersion);
+        return TypedResults.Ok(AccessRequestDto.From(request, review));
     }
 
+    /// <remarks>The preview approved is named by <c>previewVersion</c> in the body or by <c>If-Match</c>.</remarks>
     public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> ApproveAsync(
         Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
         => DecideAsync(id, user, services, "approved",
-            (actor, authorize) => services.Requests.ApproveAsync(actor, id, body?.Comment, authorize, cancellationToken), decides: true);
+            (actor, authorize) => services.Requests.ApproveAsync(actor, id, body?.PreviewVersion ?? IfMatch(services.Http), body?.Comment, authorize,
+                cancellationToken), decides: true);
 
     public static Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DenyAsync(
         Guid id, DecisionDto? body, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
@@ -155,4 +169,24 @@ internal static class AccessRequestEndpoints
         => (await services.Authorization.AuthorizeAsync(user, new RequesterOf(request.RequesterId), CanViewRequestRequirement.Instance)).Succeeded;
 
     private static ProblemHttpResult NotFound(Guid id) => AccessRequestService.NotFound(id).ToProblem();
+
+    /// <summary>A pending request's review against the organisation now; a decided one's as recorded.</summary>
+    private static async Task<RequestReview> ReviewAsync(AccessRequestServices services, AccessRequest request, CancellationToken cancellationToken)
+        => RequestReview.Of(request,
+            request.Status == AccessRequestStatus.Pending ? await services.Previews.AssessAsync(request, cancellationToken) : null);
+
+    /// <summary>A pending request's preview version as the ETag, the tag an approval's <c>If-Match</c> names.</summary>
+    private static void SetPreviewTag(AccessRequestServices services, AccessRequestStatus status, string? version)
+    {
+        if (status == AccessRequestStatus.Pending && version is not null)
+        {
+            services.Http.Response.Headers.ETag = new EntityTagHeaderValue($"\"{version}\"").ToString();
+        }
+    }
+
+    /// <summary>The one strong entity tag of <c>If-Match</c>, or null when there is none (<c>*</c> names no preview).</summary>
+    private static string? IfMatch(HttpContext http)
+        => EntityTagHeaderValue.TryParseList(http.Request.Headers.IfMatch, out var tags) && tags is [{ IsWeak: false } tag] && tag.Tag.Length > 2
+            ? tag.Tag.Value![1..^1]
+            : null;
 }

@@ -1,5 +1,7 @@
+using Governance.Api.Contracts;
 using Governance.Core.Accounts;
 using Governance.Core.Results;
+using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,6 +25,9 @@ internal static class ProblemMapping
             GovernanceErrorKind.ProvisioningFailed => StatusCodes.Status500InternalServerError,
             GovernanceErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             GovernanceErrorKind.UpstreamFailed => StatusCodes.Status502BadGateway,
+            GovernanceErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            GovernanceErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+            GovernanceErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error.Fields is { Count: > 0 } fields
@@ -33,7 +38,37 @@ internal static class ProblemMapping
         problem.Detail = error.Detail;
         problem.Type = TypeOf(error.Code);
         problem.Extensions["code"] = error.Code;
+        foreach (var (name, value) in error.Extensions)
+        {
+            if (value is RequestPreview current)
+            {
+                // A changed preview is shown as GET /v1/access-requests/{id} shows it, to be read and approved again.
+                problem.Extensions["previewVersion"] = current.Version;
+                problem.Extensions["approvalsRequired"] = current.ApprovalsRequired;
+                problem.Extensions["preview"] = AccessPreviewDto.From(current.Preview);
+            }
+            else
+            {
+                problem.Extensions[name] = value;
+            }
+        }
+        if (error.RetryAfter is { } retryAfter)
+        {
+            problem.Extensions["retryAfterSeconds"] = (long)Math.Ceiling(retryAfter.TotalSeconds);
+        }
         return TypedResults.Problem(problem);
+    }
+
+    /// <summary>As <see cref="ToProblem(GovernanceError)"/>, and sets the answer's <c>Retry-After</c> header when the error says when to retry.</summary>
+    public static ProblemHttpResult ToProblem(this GovernanceError error, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(http);
+        if (error.RetryAfter is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return error.ToProblem();
     }
 
     /// <summary>
@@ -63,6 +98,9 @@ internal static class ProblemMapping
         GovernanceErrorKind.Conflict => "Conflict",
         GovernanceErrorKind.Unavailable => "Not available",
         GovernanceErrorKind.UpstreamFailed => "A service this one depends on refused the call",
+        GovernanceErrorKind.Unprocessable => "The request would change nothing",
+        GovernanceErrorKind.PreconditionRequired => "A precondition is required",
+        GovernanceErrorKind.TooManyRequests => "Too many requests",
         _ => "The change could not be applied",
     };
 }

@@ -78,6 +78,8 @@ public static class GovernanceCoreSetup
         {
             services.AddScoped<IGrantProvisioner, SnapshotGrantProvisioner>();
         }
+        services.AddSingleton(options.Requests.Limits);
+        services.TryAddSingleton<RequestPreviewer>();
         services.AddScoped<AccessRequestService>();
         services.AddScoped<GrantService>();
         services.TryAddScoped<PendingRequestExpiry>();

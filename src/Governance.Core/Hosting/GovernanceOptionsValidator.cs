@@ -22,6 +22,7 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
         {
             failures.Add($"Governance:Requests:PendingTtl must be positive, such as 7.00:00:00 for a week; it is {options.Requests.PendingTtl}");
         }
+        failures.AddRange(options.Requests.Limits.Validate());
         if (options.Aws.Sts.Validate() is { } sts)
         {
             failures.Add(sts);

@@ -13,6 +13,12 @@ public sealed record GovernanceError(
     string Detail,
     ImmutableDictionary<string, string[]>? Fields = null)
 {
+    /// <summary>Members the problem carries besides its detail, by name (such as the new preview of a changed one).</summary>
+    public ImmutableDictionary<string, object?> Extensions { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>For <see cref="GovernanceErrorKind.TooManyRequests"/>: how long until the caller may try again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>A validation error naming fields.</summary>
     public static GovernanceError Invalid(IReadOnlyDictionary<string, List<string>> fields)
     {

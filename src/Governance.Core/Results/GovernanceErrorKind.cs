@@ -23,4 +23,13 @@ public enum GovernanceErrorKind
 
     /// <summary>A service this one depends on (such as AWS STS) refused the call.</summary>
     UpstreamFailed,
+
+    /// <summary>The input is well formed but would change nothing.</summary>
+    Unprocessable,
+
+    /// <summary>The operation needs a precondition the caller did not give, such as the version of what it decides on.</summary>
+    PreconditionRequired,
+
+    /// <summary>The caller reached a limit; <see cref="GovernanceError.RetryAfter"/> says when to try again.</summary>
+    TooManyRequests,
 }

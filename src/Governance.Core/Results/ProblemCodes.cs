@@ -103,4 +103,22 @@ public static class ProblemCodes
 
     /// <summary>502: STS refused <c>AssumeRole</c> with any other error; the detail carries STS's code and message.</summary>
     public const string StsError = "sts-error";
+
+    /// <summary>409: the request's permission set or target role no longer exists, so it cannot be previewed or approved.</summary>
+    public const string PreviewUnavailable = "preview-unavailable";
+
+    /// <summary>
+    /// 409: the preview changed since the version the approval was given on; the problem carries the new preview, its
+    /// <c>previewVersion</c> and <c>approvalsRequired</c>, to be read and approved again.
+    /// </summary>
+    public const string PreviewChanged = "preview-changed";
+
+    /// <summary>428: an approval must name the preview version it was given on (<c>If-Match</c>, or <c>previewVersion</c> in the body).</summary>
+    public const string PreviewVersionRequired = "preview-version-required";
+
+    /// <summary>422: the request would add nothing the role could use; the detail says why (it has it, or a boundary, SCP or resource policy denies it).</summary>
+    public const string RequestAddsNothing = "request-adds-nothing";
+
+    /// <summary>429: the requester reached a limit of <c>Governance:Requests:Limits</c>; <c>Retry-After</c> says when to try again.</summary>
+    public const string RequesterLimitReached = "requester-limit-reached";
 }

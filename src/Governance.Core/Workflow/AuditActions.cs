@@ -21,7 +21,13 @@ public static class AuditActions
     /// <summary>The request stayed pending past <c>Governance:Requests:PendingTtl</c>, and the scheduler closed it.</summary>
     public const string RequestExpired = "request.expired";
 
-    /// <summary>The approval rules refused the request at submission.</summary>
+    /// <summary>
+    /// A decision found the request's preview changed since it was last recorded (the organisation changed): the new
+    /// preview and approval count were recorded, and, when the risk rose, earlier approvals stopped counting.
+    /// </summary>
+    public const string RequestPreviewChanged = "request.preview-changed";
+
+    /// <summary>The approval rules refused the request, at submission or when its preview changed.</summary>
     public const string RequestRefused = "request.refused";
 
     /// <summary>A grant was created and provisioned.</summary>

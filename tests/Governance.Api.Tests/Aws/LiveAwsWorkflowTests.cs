@@ -86,7 +86,8 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
             justification = "backfill of the orders table",
             durationHours = 8,
         }, HttpStatusCode.Created);
-        var approved = await PostAsync(bob, $"/v1/access-requests/{request.GetProperty("id").GetString()}/approve", new { comment = "ok" }, HttpStatusCode.OK);
+        var approved = await PostAsync(bob, $"/v1/access-requests/{request.GetProperty("id").GetString()}/approve",
+            new { comment = "ok", previewVersion = request.GetProperty("previewVersion").GetString() }, HttpStatusCode.OK);
         return approved.GetProperty("grantId").GetString()!;
     }
 
@@ -155,7 +156,7 @@ public sealed class LiveAwsWorkflowTests : IAsyncLifetime
         }, HttpStatusCode.Created);
         var id = request.GetProperty("id").GetString();
 
-        var problem = await PostAsync(bob, $"/v1/access-requests/{id}/approve", new { comment = "ok" }, HttpStatusCode.InternalServerError);
+        var problem = await PostAsync(bob, $"/v1/access-requests/{id}/approve", new { comment = "ok", previewVersion = request.GetProperty("previewVersion").GetString() }, HttpStatusCode.InternalServerError);
 
         Assert.Contains("LimitExceeded", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("rid-limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

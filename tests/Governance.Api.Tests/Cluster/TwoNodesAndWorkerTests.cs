@@ -91,8 +91,10 @@ public sealed class TwoNodesAndWorkerTests : IAsyncLifetime
             justification = "backfill of the orders table after the schema change",
             durationHours = 8,
         });
-        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var approved = await (await bobOnA.PostAsJsonAsync($"/v1/access-requests/{requestId}/approve", new { comment = "ok" }))
+        var request = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var requestId = request.GetProperty("id").GetString();
+        var approved = await (await bobOnA.PostAsJsonAsync($"/v1/access-requests/{requestId}/approve",
+                new { comment = "ok", previewVersion = request.GetProperty("previewVersion").GetString() }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var grantId = approved.GetProperty("grantId").GetString();
         var onBAfterApproval = await DecisionAsync(aliceOnB, question);

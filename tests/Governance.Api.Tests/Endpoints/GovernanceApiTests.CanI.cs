@@ -17,7 +17,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var before = await GetAsync(alice, question);
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::{bucket}/*"))).GetProperty("id").GetString();
         var pending = await GetAsync(alice, question);
-        var grantId = (await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString();
+        var grantId = (await ApproveAsync(bob, id)).Body.GetProperty("grantId").GetString();
         var approved = await GetAsync(alice, question);
         await PostAsync(bob, $"/v1/grants/{grantId}/revoke");
         var revoked = await GetAsync(alice, question);
@@ -43,7 +43,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var bucket = $"lake-exp-{Guid.NewGuid():N}"[..20];
         var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv&context=aws:RequestedRegion=eu-west-1";
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::{bucket}/*", hours: 1))).GetProperty("id").GetString();
-        await PostAsync(bob, $"/v1/access-requests/{id}/approve");
+        await ApproveAsync(bob, id);
         var active = await GetAsync(alice, question);
 
         // Act: the clock passes the grant's end; the expiry job has not run, so only the condition stands in the way
@@ -99,7 +99,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var bucket = $"lake-ctx-{Guid.NewGuid():N}"[..20];
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::{bucket}/*", hours: 2))).GetProperty("id").GetString();
-        var grantId = (await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString();
+        var grantId = (await ApproveAsync(bob, id)).Body.GetProperty("grantId").GetString();
         var question = $"/v1/can-i?principal=data-engineer&action=s3:GetObject&resource=arn:aws:s3:::{bucket}/a.csv&context=aws:RequestedRegion=eu-west-1";
 
         // Act

@@ -81,7 +81,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-raw"));
         var grantId = submitted.TryGetProperty("grantId", out var auto) && auto.ValueKind == JsonValueKind.String
             ? auto.GetString()
-            : (await PostAsync(bob, $"/v1/access-requests/{submitted.GetProperty("id").GetString()}/approve")).Body.GetProperty("grantId").GetString();
+            : (await ApproveAsync(bob, submitted.GetProperty("id").GetString())).Body.GetProperty("grantId").GetString();
         var after = await GetAsync(alice, question);
         var read = await GetAsync(alice, $"/v1/can-i?principal=data-engineer&read=s3://lake-raw/events/a.json{Tls}");
         await PostAsync(bob, $"/v1/grants/{grantId}/revoke");

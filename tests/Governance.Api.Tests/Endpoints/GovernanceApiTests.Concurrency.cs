@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Core.Results;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -14,11 +16,11 @@ public abstract partial class GovernanceApiTests<TFixture>
         var id = (await SubmitAsync(alice, LakeWrite())).GetProperty("id").GetString();
 
         // Act
-        var responses = await Task.WhenAll(approvers.Select(c => c.PostAsJsonAsync($"/v1/access-requests/{id}/approve", new { comment = "go" })));
+        var responses = await Task.WhenAll(approvers.Select(c => ApproveAsync(c, id!, "go")));
 
         // Assert
-        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => AssertProblem(r, HttpStatusCode.Conflict));
+        Assert.Equal(1, responses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => AssertProblem(r, HttpStatusCode.Conflict));
         var request = await GetAsync(approvers[0], $"/v1/access-requests/{id}");
         Assert.Equal(1, request.Body.GetProperty("approvals").GetArrayLength());
         var grants = await GetAsync(approvers[0], $"/v1/grants?requester={request.Body.GetProperty("requester").GetString()}");
@@ -26,23 +28,29 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     [SkippableFact]
-    public async Task Create_ManySubmissionsAtOnce_LosesAndDuplicatesNothing()
+    public async Task Create_ManySubmissionsAtOnce_ExactlyTheLimitIsKeptAndTheRestAre429()
     {
-        // Arrange
+        // Arrange: one requester floods the service, 200 submissions at once; the default limit is 20 pending requests
         var user = NewUser("burst");
         var client = Factory.ClientFor(user, "engineer");
         var approver = Factory.ClientFor(NewUser("bob"), "approver");
         const int count = 200;
+        const int limit = 20;
 
         // Act
         var responses = await Task.WhenAll(Enumerable.Range(0, count).Select(i => client.PostAsJsonAsync("/v1/access-requests", LakeWrite($"arn:aws:s3:::lake-burst-{i}/*"))));
 
-        // Assert
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        // Assert: parallel submissions cannot pass the limit together; none is lost or duplicated
+        Assert.Equal(limit, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToArray();
+        Assert.All(refused, r => AssertProblem(r, HttpStatusCode.TooManyRequests));
+        Assert.All(refused, r => Assert.True(r.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 429 says when to try again"));
+        var problem = await refused[0].Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ProblemCodes.RequesterLimitReached, problem.GetProperty("code").GetString());
         var list = await GetAsync(approver, $"/v1/access-requests?requester={user}&pageSize=200");
-        Assert.Equal(count, list.Body.GetProperty("total").GetInt32());
+        Assert.Equal(limit, list.Body.GetProperty("total").GetInt32());
         var ids = list.Body.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToHashSet();
-        Assert.Equal(count, ids.Count);
+        Assert.Equal(limit, ids.Count);
         var verify = await GetAsync(approver, "/v1/audit/verify");
         Assert.True(verify.Body.GetProperty("valid").GetBoolean(), verify.Body.ToString());
     }
@@ -54,7 +62,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var id = (await SubmitAsync(alice, LakeWrite())).GetProperty("id").GetString();
-        await PostAsync(bob, $"/v1/access-requests/{id}/approve");
+        await ApproveAsync(bob, id);
 
         // Act
         var verify = await GetAsync(bob, "/v1/audit/verify");

@@ -16,7 +16,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var mallory = Factory.ClientFor(NewUser("mallory"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::lake-lst-{Guid.NewGuid():N}"[..30] + "/*", hours: 1))).GetProperty("id").GetString();
-        var grantId = (await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString();
+        var grantId = (await ApproveAsync(bob, id)).Body.GetProperty("grantId").GetString();
 
         // Act
         var refused = await GetAsync(mallory, $"{path}?requester={aliceId}");

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Governance.Core.Results;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -65,18 +67,22 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     [SkippableFact]
-    public async Task Preview_IamActionsForARoleWhoseBoundaryDeniesThem_AddsNothing()
+    public async Task Submit_IamActionsForARoleWhoseBoundaryDeniesThem_IsRefusedNamingTheBoundary()
     {
         // Arrange: data-engineer's boundary DataPlatformBoundary denies iam:*, so the grant could never take effect
-        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var user = NewUser("alice");
+        var alice = Factory.ClientFor(user, "engineer");
 
         // Act
-        var submitted = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl"));
+        var refused = await SubmitAsync(alice, RequestFor("iam-role-admin", "arn:aws:iam::111122223333:role/service-role/glue-etl"),
+            HttpStatusCode.UnprocessableEntity);
+        var queue = await GetAsync(Factory.ClientFor(NewUser("bob"), "approver"), "/v1/access-requests?status=Pending&permissionSet=iam-role-admin");
 
-        // Assert
-        var preview = submitted.GetProperty("preview");
-        Assert.Equal(0, preview.GetProperty("actions").GetArrayLength());
-        Assert.Equal(0, preview.GetProperty("findings").GetArrayLength());
-        Assert.Equal("Pending", submitted.GetProperty("status").GetString());
+        // Assert: said at submission, with the reason, and never queued for approvers
+        Assert.Equal(ProblemCodes.RequestAddsNothing, refused.GetProperty("code").GetString());
+        var detail = refused.GetProperty("detail").GetString()!;
+        Assert.Contains("permissions boundary `DataPlatformBoundary`", detail, StringComparison.Ordinal);
+        Assert.True(detail.Contains("denies (Sid `NoIamChanges`", StringComparison.Ordinal) && detail.Contains("`iam:AttachRolePolicy`", StringComparison.Ordinal), detail);
+        Assert.DoesNotContain(queue.Body.GetProperty("items").EnumerateArray(), r => r.GetProperty("requester").GetString() == user);
     }
 }

@@ -21,11 +21,11 @@ public abstract partial class GovernanceApiTests<TFixture>
         var actor = new Actor(subject, new HashSet<string>(StringComparer.Ordinal) { Roles.Engineer, Roles.Approver });
 
         // Act: through the API (its authorization handler), then the service alone, as a caller without the handler
-        var approve = await PostAsync(carol, $"/v1/access-requests/{id}/approve");
+        var approve = await ApproveAsync(carol, id);
         var deny = await PostAsync(carol, $"/v1/access-requests/{id}/deny");
         await using var scope = Factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<AccessRequestService>();
-        var direct = await service.ApproveAsync(actor, Guid.Parse(id), "self", authorize: null, CancellationToken.None);
+        var direct = await service.ApproveAsync(actor, Guid.Parse(id), previewVersion: null, "self", authorize: null, CancellationToken.None);
 
         // Assert
         AssertProblem(approve, HttpStatusCode.Forbidden, ProblemCodes.SelfDecision);
@@ -55,8 +55,8 @@ public abstract partial class GovernanceApiTests<TFixture>
         var notAllowedSet = await PostAsync(alice, "/v1/access-requests", RequestFor("kms-key-admin", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
         var unknownRequest = await GetAsync(alice, $"/v1/access-requests/{Guid.NewGuid()}");
         var unknownGrant = await GetAsync(alice, $"/v1/grants/{Guid.NewGuid()}");
-        var notPending = await PostAsync(bob, $"/v1/access-requests/{cancelled}/approve");
-        var notAnApprover = await PostAsync(alice, $"/v1/access-requests/{pending}/approve");
+        var notPending = await ApproveAsync(bob, cancelled);
+        var notAnApprover = await ApproveAsync(alice, pending);
         var notTheRequester = await PostAsync(bob, $"/v1/access-requests/{pending}/cancel");
         var unknownPrincipal = await GetAsync(alice, "/v1/can-i?principal=data-enginer&action=s3:GetObject&resource=arn:aws:s3:::lake-x/a");
 
@@ -95,7 +95,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var id = (await SubmitAsync(alice, LakeWrite($"arn:aws:s3:::lake-cc-{Guid.NewGuid():N}"[..30] + "/*"))).GetProperty("id").GetString();
-        var grantId = Guid.Parse((await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString()!);
+        var grantId = Guid.Parse((await ApproveAsync(bob, id)).Body.GetProperty("grantId").GetString()!);
         await using var scope = Factory.Services.CreateAsyncScope();
         ChangeBeforeSave(scope, db => db.Grants.Where(g => g.Id == grantId).ExecuteUpdate(s => s.SetProperty(g => g.ConcurrencyStamp, Guid.NewGuid())));
         var grants = scope.ServiceProvider.GetRequiredService<GrantService>();

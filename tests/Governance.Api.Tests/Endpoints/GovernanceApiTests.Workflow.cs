@@ -35,7 +35,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.False(submitted.TryGetProperty("requiredApprovals", out _), "one name for the approvals needed, as on permission sets");
 
         // Act: approve by another approver
-        var approved = await PostAsync(bob, $"/v1/access-requests/{id}/approve", new { comment = "ok for the backfill" });
+        var approved = await ApproveAsync(bob, id, "ok for the backfill");
 
         // Assert: approved with a grant, applied to the account copy as grant-<id> with its expiry condition
         Assert.Equal(HttpStatusCode.OK, approved.Status);
@@ -98,9 +98,9 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.Equal(2, submitted.GetProperty("approvalsRequired").GetInt32());
 
         // Act
-        var first = await PostAsync(bob, $"/v1/access-requests/{id}/approve");
-        var sameAgain = await PostAsync(bob, $"/v1/access-requests/{id}/approve");
-        var second = await PostAsync(dave, $"/v1/access-requests/{id}/approve");
+        var first = await ApproveAsync(bob, id);
+        var sameAgain = await ApproveAsync(bob, id);
+        var second = await ApproveAsync(dave, id);
 
         // Assert
         Assert.Equal("Pending", first.Body.GetProperty("status").GetString());
@@ -138,7 +138,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var cancelled = await PostAsync(alice, $"/v1/access-requests/{id}/cancel");
 
         // Act
-        var approve = await PostAsync(bob, $"/v1/access-requests/{id}/approve");
+        var approve = await ApproveAsync(bob, id);
         var deny = await PostAsync(bob, $"/v1/access-requests/{id}/deny");
 
         // Assert
@@ -217,7 +217,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
         var id = (await SubmitAsync(alice, LakeWrite(hours: 1))).GetProperty("id").GetString();
-        var grantId = (await PostAsync(bob, $"/v1/access-requests/{id}/approve")).Body.GetProperty("grantId").GetString();
+        var grantId = (await ApproveAsync(bob, id)).Body.GetProperty("grantId").GetString();
         var stillActive = await ExpireAsync();
 
         // Act

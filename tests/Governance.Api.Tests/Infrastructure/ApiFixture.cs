@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using TestSupport.Files;
 
 namespace Governance.Api.Tests.Infrastructure;
@@ -14,13 +15,18 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public abstract TestDatabase Database { get; }
 
+    /// <summary>Settings a fixture adds to the service's, applied last.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public GovernanceApiFactory Factory => _factory ?? throw new InvalidOperationException(Database.UnavailableReason ?? "fixture not started");
 
     public Task InitializeAsync()
     {
         if (Database.UnavailableReason is null)
         {
-            _factory = new GovernanceApiFactory(Database, DataDirectory);
+            _factory = new GovernanceApiFactory(Database, DataDirectory, Configure);
             _ = _factory.Server; // start now: migrations run once per class, not inside the first test's timing
         }
         return Task.CompletedTask;

@@ -15,7 +15,7 @@ public sealed class ExpirePendingRequestsTests
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 10, TimeSpan.Zero);
 
     private static AccessRequest Pending(DateTimeOffset createdAt) => new(Guid.NewGuid(), "alice", "lake-read", ["arn:aws:s3:::lake-raw"],
-        "data-engineer", SchedulerHarness.RoleArn, "quarterly report", 4, 1, "{}", "{}", createdAt);
+        "data-engineer", SchedulerHarness.RoleArn, "quarterly report", 4, 1, "{}", "{}", "v1", createdAt);
 
     [Theory]
     [InlineData(null, 7 * 24)]

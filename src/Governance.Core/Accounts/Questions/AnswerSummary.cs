@@ -34,6 +34,8 @@ internal static class AnswerSummary
             DecisionReason.PermissionsBoundaryDoesNotAllow when principal.PermissionsBoundary is { } boundary
                 => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
+            DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy when result.DecidingStatements.FirstOrDefault() is { } allow
+                => $"{Layer(allow)} allows ({Where(allow)})",
             _ => ExplanationFormatter.Describe(explanation),
         };
     }

@@ -76,6 +76,13 @@ public sealed class Grant
     /// <summary>The inline policy name for a grant id.</summary>
     public static string PolicyNameFor(Guid id) => $"grant-{id:D}";
 
+    /// <summary>True when <paramref name="policyName"/> is a grant's inline policy name (<see cref="PolicyNameFor"/>).</summary>
+    public static bool IsPolicyName(string policyName)
+    {
+        ArgumentNullException.ThrowIfNull(policyName);
+        return policyName.StartsWith("grant-", StringComparison.Ordinal) && Guid.TryParseExact(policyName.AsSpan(6), "D", out _);
+    }
+
     internal void End(GrantStatus status, string by, string? comment, DateTimeOffset at)
     {
         if (status == GrantStatus.Active)

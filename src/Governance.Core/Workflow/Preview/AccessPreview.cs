@@ -15,8 +15,12 @@ namespace Governance.Core.Workflow.Preview;
 /// previews stored before the organisation picture.
 /// </param>
 /// <param name="Picture">What the effects were computed from: the organisation and the copy's version, or one account whose resource policies are unknown.</param>
+/// <param name="NothingAdded">
+/// Why the grant would add nothing the role could use (it has the access already, or a layer the grant cannot change
+/// denies it), as <see cref="Preview.NothingAdded"/> decides; null when it adds something or that is not certain.
+/// </param>
 public sealed record AccessPreview(string Analysis, ImmutableArray<PreviewAction> Actions, ImmutableArray<RiskFinding> Findings,
-    ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null)
+    ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null, string? NothingAdded = null)
 {
     /// <summary>The analysis marker of the first previews, kept in requests stored before <see cref="DeltaPreviewer"/>.</summary>
     public const string ActionsOnly = "actions-only";

@@ -14,8 +14,9 @@ namespace Governance.Core.Workflow.Preview;
 /// attached (<see cref="AccessDeltaCalculator"/>), and the risk findings of the account analysis that the grant would add.
 /// </summary>
 /// <remarks>
-/// The grant is previewed without its expiry condition, as the access it gives while active. A grant the role's
-/// policies already cover adds nothing. Findings are those of <see cref="AccountAnalyzer"/> for the target role with the
+/// The grant is previewed without its expiry condition, as the access it gives while active, against the role's
+/// standing access (<see cref="StandingAccess"/>: without its other grants). A grant the role's own policies already
+/// cover adds nothing. Findings are those of <see cref="AccountAnalyzer"/> for the target role with the
 /// grant that it does not have without it (a finding whose severity rises counts as new). Pure apart from the clock
 /// and the store's current state; thread-safe.
 /// </remarks>
@@ -37,23 +38,42 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(input);
         var organization = await store.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var state = organization.Accounts;
+        var standing = StandingAccess.Of(organization, input.TargetRole);
+        var state = standing.State;
+        var role = standing.Role;
         // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones
         // with it are decided at the same time, and a burst of submissions shares one analysis without the grant.
         var now = time.GetUtcNow();
         var asOf = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
-        var perState = _before.GetOrCreateValue(state);
+        // Keyed by the copy's own state: the standing state is a function of it and the role.
+        var perState = _before.GetOrCreateValue(organization.Accounts);
         if (perState.Count > MaxCachedAnalyses)
         {
             perState.Clear(); // a state that lives for days keeps only recent minutes
         }
-        var before = perState.GetOrAdd((input.TargetRole.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
-        var preview = Preview(state, input.TargetRole, input.PolicyDocument, asOf, before);
+        var before = perState.GetOrAdd((role.Arn, asOf), key => FindingsOf(state, key.Role, key.AsOf));
+        var preview = Preview(state, role, input.PolicyDocument, asOf, before);
+        var effective = WholePictureEffects.Compute(standing.Authorizer, role, input.PolicyDocument, preview.Actions, asOf);
+        // With nothing added to the role's own policies, what the grant alone would allow is decided instead, so that
+        // the answer can say where the role has it from, or which boundary stops it.
+        var nothingAdded = NothingAdded.Reason(preview.Actions.IsEmpty
+            ? WholePictureEffects.Compute(standing.Authorizer, role, input.PolicyDocument, GrantedAlone(state, role, input.PolicyDocument, asOf), asOf)
+            : effective);
         return preview with
         {
-            Effective = WholePictureEffects.Compute(organization.Authorizer, input.TargetRole, input.PolicyDocument, preview.Actions, asOf),
+            Effective = effective,
             Picture = WholePictureEffects.Describe(organization.Snapshot, organization.Version),
+            NothingAdded = nothingAdded,
         };
+    }
+
+    /// <summary>What <paramref name="policyDocument"/> would allow <paramref name="role"/> on its own: no other policy, no boundary.</summary>
+    private static ImmutableArray<PreviewAction> GrantedAlone(AccountState state, ResolvedPrincipal role, string policyDocument, DateTimeOffset asOf)
+    {
+        var bare = role with { IdentityPolicies = [], PermissionsBoundary = null };
+        var alone = bare with { IdentityPolicies = [new PrincipalPolicy(PreviewPolicyName, PolicySource.Inline, policyDocument)] };
+        var authorizer = new Accounts.Questions.AccountAuthorizer(state);
+        return Added(AccessDeltaCalculator.Compare(authorizer.PolicySet(bare), authorizer.PolicySet(alone), role.Arn, new AnalysisAssumptions(asOf)));
     }
 
     /// <summary>The preview of attaching <paramref name="policyDocument"/> to <paramref name="role"/> in <paramref name="state"/>, as of <paramref name="asOf"/>.</summary>

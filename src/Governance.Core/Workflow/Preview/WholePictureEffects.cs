@@ -51,18 +51,22 @@ public static class WholePictureEffects
             var was = current.Decide(before, question);
             var answer = withGrant.Authorize(after, question);
             var missing = answer.Result.Explanation.MissingContextKeys;
+            // Named when already allowed, so that "adds nothing" can say where the role has it from (another grant, its own policy).
+            var decidedBy = answer.Result.Decision != Decision.Allow ? answer.Summary
+                : was == Decision.Allow ? current.Authorize(before, question).Summary
+                : null;
             var summary = answer.Result.Decision == Decision.Allow
-                ? was == Decision.Allow ? "already allowed without the grant" : "the grant makes it allowed"
+                ? was == Decision.Allow ? $"already allowed without the grant: {decidedBy}" : "the grant makes it allowed"
                 : missing.IsEmpty
                     ? $"adds nothing: {answer.Summary}"
                     // The region of a bucket the copy does not hold, for one, cannot be known here: say what it hangs on.
                     : $"depends on {string.Join(", ", missing.Select(static k => $"`{k}`"))}, which the preview cannot know; without it: {answer.Summary}";
-            effects.Add(new PreviewEffect(action, resource, was, answer.Result.Decision, summary, answer.Notes));
+            effects.Add(new PreviewEffect(action, resource, was, answer.Result.Decision, summary, answer.Notes, Undecided: !missing.IsEmpty, decidedBy));
         }
         if (pairs.Length > MaxEffects)
         {
             effects.Add(new PreviewEffect("*", "*", Decision.ImplicitDeny, Decision.ImplicitDeny,
-                $"{pairs.Length - MaxEffects} more action and resource pairs were not decided here", []));
+                $"{pairs.Length - MaxEffects} more action and resource pairs were not decided here", [], Undecided: true));
         }
         return effects.ToImmutable();
     }

@@ -15,7 +15,7 @@ public sealed class AccessRequest
     internal AccessRequest(
         Guid id, string requesterId, string permissionSet, IReadOnlyList<string> resources, string targetRoleName,
         string targetRoleArn, string justification, int durationHours, int requiredApprovals, string policyDocument,
-        string previewJson, DateTimeOffset createdAt)
+        string previewJson, string previewVersion, DateTimeOffset createdAt)
     {
         Id = id;
         RequesterId = requesterId;
@@ -28,6 +28,7 @@ public sealed class AccessRequest
         RequiredApprovals = requiredApprovals;
         PolicyDocument = policyDocument;
         PreviewJson = previewJson;
+        PreviewVersion = previewVersion;
         CreatedAt = createdAt;
         Status = AccessRequestStatus.Pending;
         ConcurrencyStamp = Guid.NewGuid();
@@ -60,7 +61,10 @@ public sealed class AccessRequest
     /// <summary>Where the request stands.</summary>
     public AccessRequestStatus Status { get; private set; }
 
-    /// <summary>Distinct approvals needed, as the permission set and approval rules decided at submission.</summary>
+    /// <summary>
+    /// Distinct approvals needed, as the permission set and approval rules decided on <see cref="PreviewJson"/>; a pending
+    /// request's is decided again on every read and decision (<see cref="RequestPreviewer"/>).
+    /// </summary>
     public int RequiredApprovals { get; private set; }
 
     /// <summary>True when the approval rules approved it without a person.</summary>
@@ -69,8 +73,14 @@ public sealed class AccessRequest
     /// <summary>The policy the grant would attach (statements only, without the expiry condition).</summary>
     public string PolicyDocument { get; private set; } = string.Empty;
 
-    /// <summary>The preview computed at submission, as JSON.</summary>
+    /// <summary>
+    /// The preview last recorded, as JSON: computed at submission, recorded again when a decision finds it changed, and
+    /// kept as it was at the final decision.
+    /// </summary>
     public string PreviewJson { get; private set; } = string.Empty;
+
+    /// <summary>The version of <see cref="PreviewJson"/> (<see cref="RequestPreview.Version"/>); null for requests stored before versions.</summary>
+    public string? PreviewVersion { get; private set; }
 
     /// <summary>When it was submitted.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
@@ -90,19 +100,39 @@ public sealed class AccessRequest
     /// <summary>Renewed on every change; EF Core checks it on update.</summary>
     public Guid ConcurrencyStamp { get; private set; }
 
-    /// <summary>The approvals so far, oldest first.</summary>
+    /// <summary>The approvals so far, oldest first, including those a riskier preview superseded.</summary>
     public IReadOnlyList<Approval> Approvals => _approvals;
 
-    /// <summary>True when <paramref name="approverId"/> has already approved.</summary>
-    public bool HasApproved(string approverId) => _approvals.Exists(a => string.Equals(a.ApproverId, approverId, StringComparison.Ordinal));
+    /// <summary>How many approvals count toward <see cref="RequiredApprovals"/>.</summary>
+    public int CountingApprovals => _approvals.Count(static a => a.Counts);
 
-    /// <summary>Adds an approval; returns true when it was the last one needed.</summary>
-    internal bool AddApproval(string approverId, string? comment, DateTimeOffset at)
+    /// <summary>True when <paramref name="approverId"/> has an approval that still counts.</summary>
+    public bool HasApproved(string approverId)
+        => _approvals.Exists(a => a.Counts && string.Equals(a.ApproverId, approverId, StringComparison.Ordinal));
+
+    /// <summary>Adds an approval given on the preview <paramref name="previewVersion"/>; returns true when it was the last one needed.</summary>
+    internal bool AddApproval(string approverId, string? comment, DateTimeOffset at, string previewVersion)
     {
         EnsurePending();
-        _approvals.Add(new Approval(approverId, comment, at));
+        _approvals.Add(new Approval(approverId, comment, at, previewVersion));
         Touch();
-        return _approvals.Count >= RequiredApprovals;
+        return CountingApprovals >= RequiredApprovals;
+    }
+
+    /// <summary>
+    /// Records <paramref name="current"/> as the request's preview; when <paramref name="supersedeApprovals"/> (the risk
+    /// rose, <see cref="RiskIncrease"/>) the approvals given so far stop counting.
+    /// </summary>
+    internal void RecordPreview(string previewJson, RequestPreview current, bool supersedeApprovals, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        EnsurePending();
+        (PreviewJson, PreviewVersion, RequiredApprovals) = (previewJson, current.Version, current.ApprovalsRequired);
+        if (supersedeApprovals)
+        {
+            _approvals.ForEach(a => a.Supersede(at));
+        }
+        Touch();
     }
 
     internal void MarkApproved(Guid grantId, string decidedBy, string? comment, DateTimeOffset at, bool automatic)

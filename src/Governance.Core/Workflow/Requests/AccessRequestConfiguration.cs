@@ -21,6 +21,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.Property(static r => r.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(static r => r.PolicyDocument).IsRequired();
         builder.Property(static r => r.PreviewJson).IsRequired();
+        builder.Property(static r => r.PreviewVersion).HasMaxLength(64);
         builder.Property(static r => r.DecidedBy).HasMaxLength(256);
         builder.Property(static r => r.DecisionComment).HasMaxLength(4000);
         builder.Property(static r => r.ConcurrencyStamp).IsConcurrencyToken();
@@ -34,6 +35,8 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
             a.HasKey("Id");
             a.Property(static x => x.ApproverId).HasMaxLength(256).IsRequired();
             a.Property(static x => x.Comment).HasMaxLength(4000);
+            a.Property(static x => x.PreviewVersion).HasMaxLength(64);
+            a.Ignore(static x => x.Counts);
         });
         builder.Navigation(static r => r.Approvals).HasField("_approvals").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Governance.Core.AuditTrail;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
@@ -18,13 +19,15 @@ namespace Governance.Core.Workflow.Requests;
 /// Each write runs in a transaction that holds the database's write lock (see
 /// <see cref="GovernanceDbContext.BeginWriteAsync"/>) and reads the request inside it, once, so of two concurrent
 /// decisions the second sees the first's outcome; the concurrency stamp catches any writer that does not lock. Who may
-/// decide is <see cref="RequestDecisionRules"/>'s to say.
+/// decide is <see cref="RequestDecisionRules"/>'s to say. An approval is taken on the preview as it is when it is
+/// given (<see cref="RequestPreviewer"/>), never on the one computed at submission.
 /// </remarks>
 public sealed class AccessRequestService(
     GovernanceDbContext db,
     GovernancePolicies policies,
     OrganizationStore accounts,
-    IAccessPreviewer previewer,
+    RequestPreviewer previews,
+    RequesterLimits limits,
     IGrantProvisioner provisioner,
     TimeProvider time)
 {
@@ -143,14 +146,28 @@ public sealed class AccessRequestService(
                 $"`{set.Name}` may be requested by {string.Join(", ", set.RequesterRoles.Select(static r => $"`{r}`"))} only");
         }
 
+        // Checked before the preview, so that a refused flood costs no analysis, and again under the write lock below.
+        if (await limits.WhyNotSubmitAsync(db, requester.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
         var policy = set.RenderPolicy(resources);
-        var preview = await previewer.PreviewAsync(new AccessPreviewInput(set, role!, policy), cancellationToken).ConfigureAwait(false);
-        var requirement = ApprovalPolicy.Evaluate(set, preview, policies.ApprovalRules);
+        var assessed = await previews.AssessAsync(set, role!, policy, cancellationToken).ConfigureAwait(false);
+        if (assessed.Preview.NothingAdded is { } nothing)
+        {
+            return new GovernanceError(GovernanceErrorKind.Unprocessable, ProblemCodes.RequestAddsNothing,
+                $"`{set.Name}` on `{role!.Name}` would add nothing, so it was not submitted: {nothing}");
+        }
+        var requirement = assessed.Requirement;
         var now = time.GetUtcNow();
         var request = new AccessRequest(Guid.CreateVersion7(now), requester.Id, set.Name, resources, role!.Name, role.Arn, justification!,
-            command.DurationHours!.Value, requirement.ApprovalsRequired, policy, AccessPreviewJson.Serialize(preview), now);
+            command.DurationHours!.Value, requirement.ApprovalsRequired, policy, AccessPreviewJson.Serialize(assessed.Preview), assessed.Version, now);
 
         await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (await limits.WhyNotSubmitAsync(db, requester.Id, now, cancellationToken).ConfigureAwait(false) is { } limitedNow)
+        {
+            return limitedNow;
+        }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
         db.AccessRequests.Add(request);
         audit.Append(requester.Id, AuditActions.RequestCreated, request.Id, null, null, RequestAuditState.Of(request));
@@ -162,9 +179,7 @@ public sealed class AccessRequestService(
                 grant = Approve(request, audit, Actor.SystemId, reasons, now, automatic: true);
                 break;
             case ApprovalOutcome.Refuse:
-                var before = RequestAuditState.Of(request);
-                request.Close(AccessRequestStatus.Refused, Actor.SystemId, reasons, now);
-                audit.Append(Actor.SystemId, AuditActions.RequestRefused, request.Id, null, before, RequestAuditState.Of(request));
+                Close(request, audit, AccessRequestStatus.Refused, AuditActions.RequestRefused, Actor.SystemId, reasons, now);
                 break;
             case ApprovalOutcome.RequireApprovals:
                 break;
@@ -173,31 +188,103 @@ public sealed class AccessRequestService(
         return await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records <paramref name="approver"/>'s approval; the last approval needed creates and provisions the grant.</summary>
+    /// <summary>
+    /// Records <paramref name="approver"/>'s approval of the preview <paramref name="previewVersion"/>; the last approval
+    /// needed creates and provisions the grant.
+    /// </summary>
+    /// <remarks>
+    /// The preview is computed again first, under the write lock. When it changed since it was last recorded, the new
+    /// one is recorded (<c>request.preview-changed</c>), and if its risk rose (<see cref="RiskIncrease"/>) the approvals
+    /// given so far stop counting; an approval given on any other version than the current one is refused with
+    /// <see cref="ProblemCodes.PreviewChanged"/>, carrying the new preview, and the change is kept.
+    /// </remarks>
     /// <param name="approver">Who approves.</param>
     /// <param name="id">The request.</param>
+    /// <param name="previewVersion">The version of the preview the approver saw; null is refused with <see cref="ProblemCodes.PreviewVersionRequired"/>.</param>
     /// <param name="comment">The approver's comment, if any.</param>
     /// <param name="authorize">The caller's own check of the request as read under the write lock, asked before the service's rules (the API's resource-based authorization); its error is returned as is. Null for none.</param>
     /// <param name="cancellationToken">Cancels the decision.</param>
-    public Task<Outcome<AccessRequest>> ApproveAsync(Actor approver, Guid id, string? comment, Func<AccessRequest, Task<GovernanceError?>>? authorize,
-        CancellationToken cancellationToken)
+    public Task<Outcome<AccessRequest>> ApproveAsync(Actor approver, Guid id, string? previewVersion, string? comment,
+        Func<AccessRequest, Task<GovernanceError?>>? authorize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
-        return DecideAsync(approver, id, authorize, (request, audit, now) =>
+        return DecideAsync(approver, id, authorize, async (request, audit, now) =>
         {
+            if (RequestDecisionRules.WhyNotDecide(request, approver.Id) is { } self)
+            {
+                return new Step(self);
+            }
+            var assessed = await previews.AssessAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!assessed.Success)
+            {
+                return new Step(assessed.Error);
+            }
+            var current = assessed.Value;
+            var changed = RecordIfChanged(request, current, audit, now);
+            if (current.Requirement.Outcome == ApprovalOutcome.Refuse)
+            {
+                var reasons = string.Join("; ", current.Requirement.Reasons);
+                Close(request, audit, AccessRequestStatus.Refused, AuditActions.RequestRefused, Actor.SystemId, reasons, now);
+                return new Step(GovernanceError.Conflict(ProblemCodes.PreviewChanged,
+                    $"the request's preview changed and the approval rules now refuse it: {reasons}") with { Extensions = Carrying(current) }, Keep: true);
+            }
+            if (current.Preview.NothingAdded is { } nothing)
+            {
+                // Approved now, it would wait unseen for the access that hides it to end (a standing policy removed, a boundary lifted).
+                return new Step(new GovernanceError(GovernanceErrorKind.Unprocessable, ProblemCodes.RequestAddsNothing,
+                    $"the request would add nothing now, so it cannot be approved; deny it, or decide once it adds something: {nothing}")
+                {
+                    Extensions = Carrying(current),
+                }, Keep: changed);
+            }
+            if (previewVersion is null)
+            {
+                return new Step(new GovernanceError(GovernanceErrorKind.PreconditionRequired, ProblemCodes.PreviewVersionRequired,
+                    "an approval names the preview it was given on: send the request's ETag in If-Match, or previewVersion in the body")
+                {
+                    Extensions = Carrying(current),
+                }, Keep: changed);
+            }
+            if (!string.Equals(previewVersion, current.Version, StringComparison.Ordinal))
+            {
+                return new Step(GovernanceError.Conflict(ProblemCodes.PreviewChanged,
+                    $"the preview changed since version {previewVersion}: read the new one (version {current.Version}) and approve it again")
+                    with { Extensions = Carrying(current) }, Keep: changed);
+            }
             if (RequestDecisionRules.WhyNotApprove(request, approver.Id) is { } refused)
             {
-                return (refused, null);
+                return new Step(refused, Keep: changed);
             }
             var before = RequestAuditState.Of(request);
-            if (!request.AddApproval(approver.Id, comment, now))
+            if (!request.AddApproval(approver.Id, comment, now, current.Version))
             {
                 audit.Append(approver.Id, AuditActions.RequestApprovalAdded, request.Id, null, before, RequestAuditState.Of(request));
-                return (null, null);
+                return new Step(null);
             }
-            return (null, Approve(request, audit, approver.Id, comment, now, automatic: false, before));
+            return new Step(null, Approve(request, audit, approver.Id, comment, now, automatic: false, before));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// Records <paramref name="current"/> as <paramref name="request"/>'s preview when its version differs from the one
+    /// recorded, superseding the approvals given so far when the risk rose; returns true when it recorded.
+    /// </summary>
+    private static bool RecordIfChanged(AccessRequest request, RequestPreview current, AuditLog audit, DateTimeOffset now)
+    {
+        if (string.Equals(request.PreviewVersion, current.Version, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var rose = RiskIncrease.Between(AccessPreviewJson.Deserialize(request.PreviewJson), request.RequiredApprovals, current);
+        var before = RequestAuditState.Of(request);
+        request.RecordPreview(AccessPreviewJson.Serialize(current.Preview), current, supersedeApprovals: rose is not null, now);
+        audit.Append(Actor.SystemId, AuditActions.RequestPreviewChanged, request.Id, null, before, RequestAuditState.Of(request) with { PreviewChange = rose });
+        return true;
+    }
+
+    /// <summary>What a problem about a changed preview carries: the preview, its version and the approvals it needs.</summary>
+    private static ImmutableDictionary<string, object?> Carrying(RequestPreview current)
+        => ImmutableDictionary<string, object?>.Empty.Add("currentPreview", current);
 
     /// <summary>Denies a pending request.</summary>
     /// <param name="approver">Who denies.</param>
@@ -213,10 +300,10 @@ public sealed class AccessRequestService(
         {
             if (RequestDecisionRules.WhyNotDecide(request, approver.Id) is { } refused)
             {
-                return (refused, null);
+                return Task.FromResult(new Step(refused));
             }
             Close(request, audit, AccessRequestStatus.Denied, AuditActions.RequestDenied, approver.Id, comment, now);
-            return (null, null);
+            return Task.FromResult(new Step(null));
         }, cancellationToken);
     }
 
@@ -234,10 +321,10 @@ public sealed class AccessRequestService(
         {
             if (RequestDecisionRules.WhyNotCancel(request, actor) is { } refused)
             {
-                return (refused, null);
+                return Task.FromResult(new Step(refused));
             }
             Close(request, audit, AccessRequestStatus.Cancelled, AuditActions.RequestCancelled, actor.Id, comment, now);
-            return (null, null);
+            return Task.FromResult(new Step(null));
         }, cancellationToken);
     }
 
@@ -249,7 +336,7 @@ public sealed class AccessRequestService(
     /// pending and applies <paramref name="decide"/>; of two concurrent decisions the second reads the first's outcome.
     /// </summary>
     private async Task<Outcome<AccessRequest>> DecideAsync(Actor actor, Guid id, Func<AccessRequest, Task<GovernanceError?>>? authorize,
-        Func<AccessRequest, AuditLog, DateTimeOffset, (GovernanceError? Error, Grant? Grant)> decide, CancellationToken cancellationToken)
+        Func<AccessRequest, AuditLog, DateTimeOffset, Task<Step>> decide, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var request = await db.AccessRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
@@ -266,10 +353,10 @@ public sealed class AccessRequestService(
             return GovernanceError.Conflict(ProblemCodes.RequestNotPending, $"request `{id}` is {request.Status}; only pending requests take decisions");
         }
         var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
-        var (error, grant) = decide(request, audit, time.GetUtcNow());
-        if (error is not null)
+        var step = await decide(request, audit, time.GetUtcNow()).ConfigureAwait(false);
+        if (step.Error is not null && !step.Keep)
         {
-            return error;
+            return step.Error;
         }
         try
         {
@@ -279,8 +366,17 @@ public sealed class AccessRequestService(
         {
             return GovernanceError.Conflict(ProblemCodes.ConcurrentDecision, $"request `{id}` was changed by someone else; reload it and decide again");
         }
-        return await CommitAsync(transaction, audit, actor.Id, grant, request, cancellationToken).ConfigureAwait(false);
+        if (step.Error is not null)
+        {
+            // The decision was refused, but what it found (a changed preview, a refusal by the rules) is kept.
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return step.Error;
+        }
+        return await CommitAsync(transaction, audit, actor.Id, step.Grant, request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>What a decision step did: refused (and whether what it recorded is kept anyway), or done, with the grant it created.</summary>
+    private readonly record struct Step(GovernanceError? Error, Grant? Grant = null, bool Keep = false);
 
     private Grant Approve(AccessRequest request, AuditLog audit, string by, string? comment, DateTimeOffset now, bool automatic,
         RequestAuditState? before = null)

@@ -7,14 +7,19 @@ namespace Governance.Core.Workflow.Requests;
 /// <param name="TargetRoleArn">The role that would receive it.</param>
 /// <param name="DurationHours">The duration asked for.</param>
 /// <param name="RequiredApprovals">Approvals needed.</param>
-/// <param name="Approvers">Who has approved.</param>
+/// <param name="Approvers">Who has approved, with an approval that still counts.</param>
 /// <param name="DecisionComment">The final decision's comment.</param>
 /// <param name="GrantId">The grant, once approved.</param>
+/// <param name="PreviewVersion">The version of the preview recorded.</param>
+/// <param name="SupersededApprovers">Who approved an earlier preview whose risk the recorded one exceeds, so that their approval no longer counts.</param>
+/// <param name="PreviewChange">On <c>request.preview-changed</c>: what rose, or null when the risk did not.</param>
 internal sealed record RequestAuditState(
     string Status, string PermissionSet, IReadOnlyList<string> Resources, string TargetRoleArn, int DurationHours,
-    int RequiredApprovals, IReadOnlyList<string> Approvers, string? DecisionComment, Guid? GrantId)
+    int RequiredApprovals, IReadOnlyList<string> Approvers, string? DecisionComment, Guid? GrantId, string? PreviewVersion,
+    IReadOnlyList<string> SupersededApprovers, string? PreviewChange = null)
 {
     public static RequestAuditState Of(AccessRequest r) => new(
         r.Status.ToString(), r.PermissionSet, [.. r.Resources], r.TargetRoleArn, r.DurationHours, r.RequiredApprovals,
-        [.. r.Approvals.Select(static a => a.ApproverId)], r.DecisionComment, r.GrantId);
+        [.. r.Approvals.Where(static a => a.Counts).Select(static a => a.ApproverId)], r.DecisionComment, r.GrantId, r.PreviewVersion,
+        [.. r.Approvals.Where(static a => !a.Counts).Select(static a => a.ApproverId)]);
 }

@@ -46,7 +46,7 @@ public sealed class RequestDecisionRulesTests
     {
         // Arrange: two approvals needed, bob has given one
         var request = RequestBy("alice", approvals: 2);
-        request.AddApproval("bob", "ok", T);
+        request.AddApproval("bob", "ok", T, "v1");
 
         // Act
         var again = RequestDecisionRules.WhyNotApprove(request, "bob");
@@ -81,5 +81,5 @@ public sealed class RequestDecisionRulesTests
 
     private static AccessRequest RequestBy(string requester, int approvals = 1)
         => new(Guid.CreateVersion7(T), requester, "lake-write", ["arn:aws:s3:::lake-x/*"], "data-engineer",
-            "arn:aws:iam::111122223333:role/data-engineer", "backfill", 8, approvals, "{}", "{}", T);
+            "arn:aws:iam::111122223333:role/data-engineer", "backfill", 8, approvals, "{}", "{}", "v1", T);
 }

@@ -267,6 +267,10 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviewVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -325,8 +329,15 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Postgres
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
+                            b1.Property<string>("PreviewVersion")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("SupersededAt")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.HasKey("Id");
 

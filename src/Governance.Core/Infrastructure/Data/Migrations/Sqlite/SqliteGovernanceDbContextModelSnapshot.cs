@@ -262,6 +262,10 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviewVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -318,8 +322,15 @@ namespace Governance.Core.Infrastructure.Data.Migrations.Sqlite
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PreviewVersion")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("SupersededAt")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("Id");
 
