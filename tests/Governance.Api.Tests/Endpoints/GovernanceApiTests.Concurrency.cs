@@ -56,6 +56,55 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task Create_AutoApprovedFlood_StopsAtTheActiveGrantLimitAndSaysWhenToRetry()
+    {
+        // Arrange: lake-read is approved by the rules alone; the default limit is 20 active grants per requester
+        var user = NewUser("flood");
+        var client = Factory.ClientFor(user, "engineer");
+        const int limit = 20;
+
+        // Act
+        var approved = new List<JsonElement>();
+        for (var i = 0; i < limit; i++)
+        {
+            approved.Add(await SubmitAsync(client, RequestFor("lake-read", $"arn:aws:s3:::lake-flood-{i}", hours: 4)));
+        }
+        var response = await client.PostAsJsonAsync("/v1/access-requests", RequestFor("lake-read", "arn:aws:s3:::lake-flood-last", hours: 4));
+
+        // Assert: the state stops growing at the limit; the 429 says to wait for the first grant to end, four hours on
+        Assert.All(approved, r => Assert.True(r.GetProperty("autoApproved").GetBoolean(), r.ToString()));
+        AssertProblem(response, HttpStatusCode.TooManyRequests);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ProblemCodes.RequesterLimitReached, problem.GetProperty("code").GetString());
+        Assert.Contains("active grants", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.InRange(response.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromHours(4) - TimeSpan.FromMinutes(1), TimeSpan.FromHours(4));
+    }
+
+    [SkippableFact]
+    public async Task Create_SubmitAndCancelLoop_StopsAtTheHourlyLimitUntilTheHourPasses()
+    {
+        // Arrange: cancelling keeps nothing pending, yet every submission costs a preview: 30 an hour by default
+        var client = Factory.ClientFor(NewUser("looper"), "engineer");
+        const int perHour = 30;
+        for (var i = 0; i < perHour; i++)
+        {
+            var id = (await SubmitAsync(client, LakeWrite($"arn:aws:s3:::lake-loop-{i}/*"))).GetProperty("id").GetString();
+            await PostAsync(client, $"/v1/access-requests/{id}/cancel");
+        }
+
+        // Act
+        var refused = await client.PostAsJsonAsync("/v1/access-requests", LakeWrite("arn:aws:s3:::lake-loop-last/*"));
+        Factory.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var later = await client.PostAsJsonAsync("/v1/access-requests", LakeWrite("arn:aws:s3:::lake-loop-last/*"));
+
+        // Assert
+        AssertProblem(refused, HttpStatusCode.TooManyRequests);
+        Assert.Contains("submissions an hour", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task AuditVerify_AfterActivity_IsValidAndEventsLinkRequests()
     {
         // Arrange
