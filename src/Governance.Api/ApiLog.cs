@@ -4,8 +4,33 @@ using Governance.Core.Workflow.Requests;
 namespace Governance.Api;
 
 /// <summary>The API's log messages, each with a fixed event id. Request bodies are never logged.</summary>
+/// <remarks>
+/// Every value in a message is a constant, an id the service made (GUIDs, session names), a name the service checked
+/// (permission sets, actor ids under <see cref="Governance.Core.Identity.ActorIdRule"/>), or passed through
+/// <see cref="Printable"/>: nothing a caller sends can start a new line in the console log.
+/// </remarks>
 internal static partial class ApiLog
 {
+    /// <summary><paramref name="text"/> with control and invisible characters written as <c>\uXXXX</c>, for caller-chosen text in a message.</summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(IsHidden))
+        {
+            return text;
+        }
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(IsHidden(c) ? $"\\u{(int)c:X4}" : c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsHidden(char c) => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Surrogate;
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Access request {RequestId} for {PermissionSet} submitted by {Requester}: {Status}")]
     public static partial void RequestSubmitted(this ILogger logger, Guid requestId, string permissionSet, string requester, AccessRequestStatus status);
 

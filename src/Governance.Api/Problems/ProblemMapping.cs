@@ -86,6 +86,20 @@ internal static class ProblemMapping
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>401: the caller's token is refused; the bearer challenge's <c>WWW-Authenticate</c> header says so too.</summary>
+    public static ProblemHttpResult Unauthorized(string code, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = "The token is not accepted",
+            Detail = detail,
+            Type = TypeOf(code),
+        };
+        problem.Extensions["code"] = code;
+        return TypedResults.Problem(problem);
+    }
+
     public static ProblemHttpResult Forbidden(string code, string detail) => GovernanceError.Forbidden(code, detail).ToProblem();
 
     public static ProblemHttpResult Invalid(string field, string message) => GovernanceError.Invalid(field, message).ToProblem();

@@ -12,6 +12,14 @@ internal static class TokenCommand
     public static Command Create(TimeProvider? time = null)
     {
         var sub = new Option<string>("--sub") { Description = "The subject (user name) the token names", Required = true };
+        // The service refuses a token whose subject cannot name an actor: it is not minted.
+        sub.Validators.Add(static r =>
+        {
+            if (ActorIdRule.Refusal(r.GetValueOrDefault<string>()) is { } refusal)
+            {
+                r.AddError($"--sub {refusal}");
+            }
+        });
         var roles = new Option<string[]>("--role")
         {
             Description = $"A role: {string.Join(", ", Roles.All)} (repeat for several)",

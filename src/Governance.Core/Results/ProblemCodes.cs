@@ -6,13 +6,19 @@ namespace Governance.Core.Results;
 /// </summary>
 /// <remarks>
 /// The codes are stable: clients branch on them. The list lives beside <see cref="GovernanceError"/> rather than in the
-/// API, because the domain services and the AWS adapters choose most of them; the API adds <see cref="RoleRequired"/> and
-/// <see cref="PrincipalNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
+/// API, because the domain services and the AWS adapters choose most of them; the API adds <see cref="RoleRequired"/>,
+/// <see cref="TokenSubjectInvalid"/> and <see cref="PrincipalNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
 /// </remarks>
 public static class ProblemCodes
 {
     /// <summary>400: the input is invalid; the problem's <c>errors</c> name each field and what is wrong with it.</summary>
     public const string ValidationFailed = "validation-failed";
+
+    /// <summary>
+    /// 401: the token is validly signed, but its <c>sub</c> cannot name an actor (missing, empty, too long, with a control
+    /// character, or imitating the service's own <c>system:</c> actor; see <c>Identity.ActorIdRule</c>).
+    /// </summary>
+    public const string TokenSubjectInvalid = "token-subject-invalid";
 
     /// <summary>403: the token is valid, but the endpoint needs a role it does not carry.</summary>
     public const string RoleRequired = "role-required";

@@ -47,9 +47,9 @@ internal static class TestTokens
         return $"{header}.{payload}.";
     }
 
-    /// <summary>Correctly signed, but with no <c>sub</c> claim: it names no one.</summary>
-    public static string WithoutSubject(LocalSigningKey key, params string[] roles)
-        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, null, roles);
+    /// <summary>Correctly signed for <paramref name="subject"/> as given, even one the service must refuse (null: no <c>sub</c>).</summary>
+    public static string WithAnySubject(LocalSigningKey key, string? subject, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, subject, roles);
 
     private static string Create(SigningCredentials credentials, string audience, string? subject, string[] roles)
     {

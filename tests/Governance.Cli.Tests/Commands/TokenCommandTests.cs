@@ -35,4 +35,37 @@ public sealed class TokenCommandTests
         Assert.Equal(CliApp.UsageError, exit);
         Assert.Empty(stdout.ToString());
     }
+
+    [Theory]
+    [InlineData("", "--sub is empty")]
+    [InlineData("alice\nforged", "U+000A")]
+    [InlineData("system:approval-rules", "`system:`")]
+    [InlineData("System:expiry", "`system:`")]
+    [InlineData(" alice", "space")]
+    public void Run_SubjectTheServiceWouldRefuse_IsAUsageErrorAndMintsNothing(string subject, string named)
+    {
+        // Arrange
+        using var dir = TempFolder.Reserve();
+
+        // Act
+        var (exit, stdout, stderr) = TestSupport.Cli.CliRunner.Run("token", "--sub", subject, "--role", "engineer", "--data-dir", dir);
+
+        // Assert
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Empty(stdout);
+        Assert.Contains(named, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Run_OversizedSubject_IsAUsageError()
+    {
+        // Act
+        var (exit, stdout, stderr) = TestSupport.Cli.CliRunner.Run("token", "--sub", new string('a', 257), "--role", "engineer", "--data-dir", Path.GetTempPath());
+
+        // Assert
+        Assert.Equal(CliApp.UsageError, exit);
+        Assert.Empty(stdout);
+        Assert.Contains("longer than 256 characters", stderr, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Governance.Core.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,6 +16,10 @@ public static class LocalTokenIssuer
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        if (ActorIdRule.Refusal(subject) is { } refusal)
+        {
+            throw new ArgumentException($"the subject {refusal}", nameof(subject));
+        }
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(time);
         if (lifetime <= TimeSpan.Zero)

@@ -1,0 +1,54 @@
+using Governance.Api.Problems;
+using Governance.Core.Identity;
+using Governance.Core.Results;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Net.Http.Headers;
+
+namespace Governance.Api.Auth;
+
+/// <summary>
+/// Refuses a validly signed token whose <c>sub</c> cannot name an actor (<see cref="ActorIdRule"/>), for the local
+/// signing key and an OIDC authority alike: 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c>, its
+/// <c>error_description</c>, and a problem with the code <see cref="ProblemCodes.TokenSubjectInvalid"/>.
+/// </summary>
+/// <remarks>
+/// Checked once, at authentication, so that every endpoint, handler and log line after it can take the subject as an
+/// actor id: without it a token with no <c>sub</c> reached <see cref="ClaimsPrincipalExtensions.SubjectId"/> and a 500.
+/// </remarks>
+internal static class TokenSubjectCheck
+{
+    /// <summary>Adds the check to <paramref name="events"/>, keeping whatever they already do.</summary>
+    public static void AddTo(JwtBearerEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var validated = events.OnTokenValidated;
+        events.OnTokenValidated = async context =>
+        {
+            await validated(context).ConfigureAwait(false);
+            var subjects = context.Principal?.FindAll("sub").Select(static c => c.Value).ToArray() ?? [];
+            var refusal = subjects.Length > 1 ? "is given more than once" : ActorIdRule.Refusal(subjects.FirstOrDefault());
+            if (refusal is not null)
+            {
+                context.Fail(new SubjectRefusedException($"the token's `sub` {refusal}"));
+            }
+        };
+        var challenge = events.OnChallenge;
+        events.OnChallenge = async context =>
+        {
+            if (context.AuthenticateFailure is SubjectRefusedException refused)
+            {
+                context.HandleResponse();
+                var response = context.Response;
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                response.Headers.Append(HeaderNames.WWWAuthenticate,
+                    $"{JwtBearerDefaults.AuthenticationScheme} error=\"invalid_token\", error_description=\"{refused.Message}\"");
+                await ProblemMapping.Unauthorized(ProblemCodes.TokenSubjectInvalid, refused.Message).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+                return;
+            }
+            await challenge(context).ConfigureAwait(false);
+        };
+    }
+
+    /// <summary>The refusal, carried from validation to the challenge; its message never repeats the subject.</summary>
+    private sealed class SubjectRefusedException(string message) : Exception(message);
+}

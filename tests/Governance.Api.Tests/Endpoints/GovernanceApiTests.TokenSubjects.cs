@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Api.Tests.Infrastructure;
+
+namespace Governance.Api.Tests.Endpoints;
+
+public abstract partial class GovernanceApiTests<TFixture>
+{
+    [SkippableTheory]
+    [MemberData(nameof(RefusedSubjects.Names), MemberType = typeof(RefusedSubjects))]
+    public async Task MemberEndpoints_SignedTokenWithSubjectThatNamesNoActor_Return401WithCode(string name)
+    {
+        // Arrange: a valid signature and role; only the subject is wrong.
+        var (subject, refusal) = RefusedSubjects.Cases[name];
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.WithAnySubject(Factory.SigningKey, subject, "engineer", "admin"));
+
+        // Act
+        var responses = new[]
+        {
+            await client.GetAsync("/v1/access-requests"),
+            await client.PostAsJsonAsync("/v1/access-requests", LakeWrite()),
+            await client.GetAsync("/v1/grants"),
+            await client.PostAsJsonAsync($"/v1/grants/{Guid.NewGuid()}/revoke", new { comment = "test" }),
+        };
+
+        // Assert
+        foreach (var response in responses)
+        {
+            await AssertSubjectRefusedAsync(response, refusal);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Request_ForbiddenRole_Returns403ProblemNamingTheRoles()
+    {
+        // Arrange: a valid signature and subject, but a role the audit endpoints do not take.
+        var client = Factory.ClientFor(NewUser("erin"), "engineer");
+
+        // Act
+        var response = await client.GetAsync("/v1/audit/verify");
+
+        // Assert
+        AssertProblem(response, HttpStatusCode.Forbidden);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("the token carries `engineer`", detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>401 with the bearer challenge naming the reason, and a problem with the stable code.</summary>
+    internal static async Task AssertSubjectRefusedAsync(HttpResponseMessage response, string refusal)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.Contains(refusal, challenge.Parameter, StringComparison.Ordinal);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("token-subject-invalid", body.GetProperty("code").GetString());
+        Assert.Contains(refusal, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
