@@ -1,6 +1,7 @@
 using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Governance.Api.Auth;
@@ -12,6 +13,8 @@ internal static class JwtBearerSetup
     {
         var auth = options.Auth;
         var skew = TimeSpan.FromSeconds(auth.ClockSkewSeconds);
+        // Read now, at start: read inside the options callback, a broken key file turned every request, health included, into a 500.
+        var localKey = auth.Authority is { Length: > 0 } ? null : LocalSigningKey.LoadOrCreate(paths.DataDirectory);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             // Keep claim names as issued (`sub`, `role`), so the configured role claim means what it says.
@@ -39,7 +42,7 @@ internal static class JwtBearerSetup
             }
             else
             {
-                jwt.TokenValidationParameters = LocalSigningKey.LoadOrCreate(paths.DataDirectory).ValidationParameters(auth.RoleClaim, skew);
+                jwt.TokenValidationParameters = localKey!.ValidationParameters(auth.RoleClaim, skew);
             }
         });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>(static (jwt, time) =>
@@ -51,4 +54,11 @@ internal static class JwtBearerSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Builds the bearer options now, so that a setting the handler refuses (an authority it cannot use) stops the start
+    /// in one line rather than failing every request, health included.
+    /// </summary>
+    public static void ResolveAuthenticationAtStart(this IServiceProvider services)
+        => _ = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
 }

@@ -1,3 +1,5 @@
+using Governance.Api.Health;
+
 namespace Governance.Api.Endpoints;
 
 /// <summary><c>/health/live</c> (the process runs) and <c>/health/ready</c> (the database answers): the only anonymous endpoints.</summary>
@@ -7,8 +9,9 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = static _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = static c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = static _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = static c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync })
+            .AllowAnonymous();
         return app;
     }
 }

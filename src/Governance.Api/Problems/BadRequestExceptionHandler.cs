@@ -17,8 +17,11 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
         }
         var json = FindJsonException(bad);
         var field = FieldOf(json?.Path);
-        // The path holds property names the caller chose.
-        logger.BadRequest(bad.StatusCode, ApiLog.Printable(field));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The path holds property names the caller chose.
+            logger.BadRequest(bad.StatusCode, ApiLog.Printable(field));
+        }
         var message = json is null ? bad.Message : $"invalid JSON value{(json.LineNumber is { } line ? $" at line {line + 1}" : string.Empty)}";
         var result = bad.StatusCode == StatusCodes.Status400BadRequest
             ? ProblemMapping.Invalid(field, message)

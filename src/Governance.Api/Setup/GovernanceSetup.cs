@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Governance.Api.Auth;
 using Governance.Api.Endpoints;
 using Governance.Api.Health;
 using Governance.Api.Problems;
@@ -28,6 +29,7 @@ internal static class GovernanceSetup
     /// <summary>Prepares the state the service answers from (see <see cref="GovernanceStartup.InitializeAsync"/>), so that a broken file stops the start.</summary>
     public static async Task InitializeGovernanceAsync(this WebApplication app)
     {
+        app.Services.ResolveAuthenticationAtStart();
         var read = await GovernanceStartup.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
         if (read is { Success: true })
         {

@@ -45,16 +45,8 @@ public static class GovernanceCoreSetup
         }
         var paths = GovernancePaths.Resolve(options);
         var aws = AwsIntegrationOptions.Read(key => configuration[key]);
-        // The data folder holds the database (the organisation copy, requests, the audit trail) and the signing key:
-        // created readable by the service's user alone, so the database files inherit no wider access than the key has.
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(paths.DataDirectory);
-        }
-        else
-        {
-            Directory.CreateDirectory(paths.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        // The data folder holds the database (the organisation copy, requests, the audit trail) and the signing key.
+        DataFolder.Prepare(paths.DataDirectory);
 
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>());

@@ -14,9 +14,16 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
         {
             failures.Add("Governance:Database:ConnectionString is required with Governance:Database:Provider=Postgres");
         }
-        if (!string.IsNullOrWhiteSpace(options.Auth.Authority) && string.IsNullOrWhiteSpace(options.Auth.Audience))
+        if (!string.IsNullOrWhiteSpace(options.Auth.Authority))
         {
-            failures.Add("Governance:Auth:Audience is required with Governance:Auth:Authority");
+            if (!Uri.TryCreate(options.Auth.Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add($"Governance:Auth:Authority must be the https URL of an OIDC issuer, such as https://login.example.com/realms/governance; it is `{options.Auth.Authority}`");
+            }
+            if (string.IsNullOrWhiteSpace(options.Auth.Audience))
+            {
+                failures.Add("Governance:Auth:Audience is required with Governance:Auth:Authority");
+            }
         }
         if (options.Requests.PendingTtl <= TimeSpan.Zero)
         {

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Core.Hosting;
@@ -26,7 +28,7 @@ public static class GovernanceStartup
         await using (var scope = services.CreateAsyncScope())
         {
             // A worker may start before the API ever has: the database must exist before the first firing.
-            await GovernanceDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), cancellationToken).ConfigureAwait(false);
+            await MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), cancellationToken).ConfigureAwait(false);
         }
         _ = services.GetRequiredService<GovernancePolicies>();
         CopyRefresh? read = null;
@@ -52,5 +54,25 @@ public static class GovernanceStartup
         // The newest version is read now, so a copy that cannot be read stops the start rather than the first question.
         _ = await services.GetRequiredService<OrganizationStore>().CurrentAsync(cancellationToken).ConfigureAwait(false);
         return read;
+    }
+
+    /// <summary>Migrates the database, turning a database that cannot be used into one line naming it.</summary>
+    /// <exception cref="InvalidDataException">The database cannot be opened, written or migrated.</exception>
+    private static async Task MigrateAsync(GovernanceDbContext db, CancellationToken cancellationToken)
+    {
+        var connectionString = db.Database.GetConnectionString() ?? "";
+        if (db.Provider == DatabaseProvider.Sqlite && DatabaseFile.SqliteRefusal(connectionString) is { } refusal)
+        {
+            throw new InvalidDataException($"Governance:Database: {refusal}");
+        }
+        try
+        {
+            await GovernanceDatabase.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e)
+        {
+            throw new InvalidDataException(
+                $"Governance:Database: the database {DatabaseFile.Describe(db.Provider, connectionString)} cannot be opened or migrated: {e.Message}", e);
+        }
     }
 }

@@ -21,7 +21,9 @@ public static class StartupFailure
     public static int Report(string program, Exception e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Console.Error.WriteLine($"{program}: cannot start: {e.Message}");
+        // One line, whatever the message holds (a driver's message may span several).
+        var message = string.Join("; ", e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Console.Error.WriteLine($"{program}: cannot start: {message}");
         return ExitCode;
     }
 }

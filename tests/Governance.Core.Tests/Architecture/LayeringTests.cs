@@ -18,7 +18,9 @@ public sealed class LayeringTests
         ["Results"] = [],
         ["Identity"] = [],
         ["Infrastructure.Data"] = [],
-        ["Infrastructure.Signing"] = ["Identity"],
+        // Rules for the service's own files (a secret's mode): any part that writes such a file may use them.
+        ["Infrastructure.Files"] = [],
+        ["Infrastructure.Signing"] = ["Identity", "Infrastructure.Files"],
         ["AuditTrail"] = ["Infrastructure.Data"],
         ["Accounts"] = ["Results"],
         ["Risk"] = ["Accounts"],

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Governance.Core.Infrastructure.Files;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Governance.Core.Infrastructure.Signing;
@@ -40,44 +41,61 @@ public sealed class LocalSigningKey
     /// <summary>Reads the key from <paramref name="dataDirectory"/>, creating it there on first use.</summary>
     /// <remarks>Safe when the API and the CLI start together: the file appears by an atomic rename, and whoever loses
     /// the race reads the winner's key.</remarks>
+    /// <exception cref="InvalidDataException">The key file is open to other users, unreadable or not a key.</exception>
     public static LocalSigningKey LoadOrCreate(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException($"the signing key `{path}` is a folder; it must be a file (move the folder away to generate a new key)");
+        }
         if (!File.Exists(path))
         {
-            var jwk = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["kty"] = "oct",
-                ["alg"] = "HS256",
-                ["use"] = "sig",
-                ["k"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(KeyBytes)),
-            });
-            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var writer = new StreamWriter(temp, System.Text.Encoding.UTF8, options))
-            {
-                writer.Write(jwk);
-            }
             try
             {
-                File.Move(temp, path, overwrite: false);
+                Create(dataDirectory, path);
             }
-            catch (IOException) when (File.Exists(path))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Another process created it first; use theirs.
-            }
-            finally
-            {
-                File.Delete(temp);
+                throw new InvalidDataException($"the signing key `{path}` cannot be created by this user: {e.Message}", e);
             }
         }
         return Read(path);
+    }
+
+    private static void Create(string dataDirectory, string path)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var jwk = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["kty"] = "oct",
+            ["alg"] = "HS256",
+            ["use"] = "sig",
+            ["k"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(KeyBytes)),
+        });
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile.Mode;
+        }
+        using (var writer = new StreamWriter(temp, System.Text.Encoding.UTF8, options))
+        {
+            writer.Write(jwk);
+        }
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; use theirs.
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Validation parameters for tokens signed with this key.</summary>
@@ -100,17 +118,38 @@ public sealed class LocalSigningKey
         RoleClaimType = roleClaim,
     };
 
+    /// <exception cref="InvalidDataException">The file is open to others, cannot be read, or holds no usable key; the message names the file and the fix.</exception>
     private static LocalSigningKey Read(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.String)
+        string text;
+        try
         {
-            throw new InvalidDataException($"`{path}` is not a signing key (a JWK with `k`); delete it to generate a new one");
+            if (OwnerOnlyFile.Refusal(path, "the signing key") is { } exposed)
+            {
+                throw new InvalidDataException(exposed);
+            }
+            text = File.ReadAllText(path);
         }
-        var key = Base64UrlEncoder.DecodeBytes(k.GetString());
-        return key.Length >= KeyBytes
-            ? new LocalSigningKey(key)
-            : throw new InvalidDataException($"`{path}` holds a key of {key.Length} bytes; at least {KeyBytes} are needed");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"the signing key `{path}` cannot be read by this user ({e.Message}); it must be the service user's, mode 0600", e);
+        }
+        var notAKey = $"the signing key `{path}` is not a JWK with a base64url `k` of at least {KeyBytes} bytes; delete it to generate a new one (tokens signed with it stop working)";
+        byte[] key;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("k", out var k) || k.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException(notAKey);
+            }
+            key = Base64UrlEncoder.DecodeBytes(k.GetString());
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException(notAKey, e);
+        }
+        return key.Length >= KeyBytes ? new LocalSigningKey(key) : throw new InvalidDataException(notAKey);
     }
 }
