@@ -9,6 +9,15 @@ public static class CliApp
     /// <summary>Exit code for a usage error, as `kubectl auth can-i` and most Unix tools use.</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// Exit code for a command that failed in a way it does not answer itself (an input it cannot read, a fault): the
+    /// usage error's code, so that no failure reads as an answer (0 allowed, 1 denied).
+    /// </summary>
+    public const int CouldNotRun = 2;
+
+    /// <summary>Exit code after Ctrl+C, as shells report a process ended by SIGINT.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, AwsEnvironment.Process);
 
@@ -30,8 +39,41 @@ public static class CliApp
         root.Subcommands.Add(Commands.SnapshotCommand.Create(TimeProvider.System, aws));
         root.Subcommands.Add(Commands.CredentialsCommand.Create());
         var parse = root.Parse(args);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
+        // The default handler prints the exception with its stack trace; every failure is one line here instead.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            return ReportUsage(parse, stderr);
+        }
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (Exception e)
+        {
+            return ReportFailure(e, stderr);
+        }
+    }
+
+    /// <summary>One line on standard error for an exception a command let through, whatever it is; never a stack trace.</summary>
+    private static int ReportFailure(Exception e, TextWriter stderr)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            e = aggregate.InnerExceptions[0];
+        }
+        if (e is OperationCanceledException)
+        {
+            stderr.WriteLine("iamgov: cancelled");
+            return Cancelled;
+        }
+        var message = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // Files and settings are the user's to fix: their message says enough. Anything else is a fault, named by its type.
+        stderr.WriteLine(e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException
+            or Amazon.Runtime.AmazonClientException
+            ? $"iamgov: {message}"
+            : $"iamgov: failed ({e.GetType().Name}): {message}");
+        return CouldNotRun;
     }
 
     private static int ReportUsage(ParseResult parse, TextWriter stderr)

@@ -94,7 +94,12 @@ internal static class SnapshotCommand
         var fetch = await AccountSnapshotFetcher.FetchAsync(client, cancellationToken).ConfigureAwait(false);
         if (!fetch.Success)
         {
-            if (fetch.Error is { } iamError)
+            if (fetch.Error is { Kind: IamErrorKind.NotConfigured } unconfigured)
+            {
+                // No call was made (no credentials, no endpoint): the message says what to do, in one line.
+                stderr.WriteLine($"iamgov: {unconfigured.Message}");
+            }
+            else if (fetch.Error is { } iamError)
             {
                 stderr.WriteLine($"iamgov: {iamError.Describe()}");
                 stderr.WriteLine($"iamgov: {Hint(iamError)}");

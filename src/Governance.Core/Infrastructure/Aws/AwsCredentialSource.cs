@@ -9,7 +9,8 @@ public static class AwsCredentialSource
 {
     /// <summary>
     /// The named profile's credentials, or else the SDK's default chain: environment variables, the shared profile
-    /// (<c>AWS_PROFILE</c>), web identity, then container and instance metadata.
+    /// <c>AWS_PROFILE</c> names (read as a named profile, so an SSO profile works), web identity, the <c>default</c>
+    /// profile, then container and instance metadata.
     /// </summary>
     /// <remarks>
     /// The environment's keys are read from <paramref name="environment"/> first, as the chain's first step does, so
@@ -22,9 +23,17 @@ public static class AwsCredentialSource
         ArgumentNullException.ThrowIfNull(environment);
         if (profile is { Length: > 0 })
         {
-            return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile)
-                ? (fromProfile, null)
-                : (null, $"no AWS profile `{profile}` with credentials in the shared config or credentials file");
+            try
+            {
+                return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile)
+                    ? (new ProfileCredentials(profile, fromProfile), null)
+                    : (null, $"no AWS profile `{profile}` with credentials in the shared config or credentials file");
+            }
+            catch (Exception e) when (e is AmazonClientException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // A profile the SDK cannot read (a malformed file, an SSO profile missing a setting): one line naming it.
+                return (null, $"AWS profile `{profile}` cannot be used: {string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
+            }
         }
         if (environment["AWS_ACCESS_KEY_ID"] is { } accessKey && environment["AWS_SECRET_ACCESS_KEY"] is { } secretKey)
         {
@@ -32,9 +41,16 @@ public static class AwsCredentialSource
                 ? (new SessionAWSCredentials(accessKey, secretKey, token), null)
                 : (new BasicAWSCredentials(accessKey, secretKey), null);
         }
+        if (environment["AWS_PROFILE"] is { } named)
+        {
+            // Read as --profile is: the SDK's default chain refuses SSO profiles ("not allowed here"), the AWS CLI does not.
+            return Resolve(named, environment);
+        }
         try
         {
-            return (DefaultAWSCredentialsIdentityResolver.GetCredentials(null), null);
+            var found = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            // The chain's profile step (`default` here) can give credential_process credentials, which fail late.
+            return found is SSOAWSCredentials or ProcessAWSCredentials ? (new ProfileCredentials("default", found), null) : (found, null);
         }
         catch (AmazonClientException e)
         {
