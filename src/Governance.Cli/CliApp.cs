@@ -38,16 +38,13 @@ public static class CliApp
         root.Subcommands.Add(Commands.TokenCommand.Create());
         root.Subcommands.Add(Commands.SnapshotCommand.Create(TimeProvider.System, aws));
         root.Subcommands.Add(Commands.CredentialsCommand.Create());
-        var parse = root.Parse(args);
         // The default handler prints the exception with its stack trace; every failure is one line here instead.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0)
-        {
-            return ReportUsage(parse, stderr);
-        }
         try
         {
-            return parse.Invoke(config);
+            // Parsing runs the options' validators, which are code too.
+            var parse = root.Parse(args);
+            return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
         }
         catch (Exception e)
         {

@@ -31,7 +31,8 @@ internal static class TokenCommand
         var minutes = new Option<int>("--minutes") { Description = "Lifetime in minutes", DefaultValueFactory = static _ => 60 };
         minutes.Validators.Add(static r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 24 * 60)
+            // A value that is not a number is the parser's error already, and GetValueOrDefault would throw on it.
+            if (r.Tokens is [{ } given] && int.TryParse(given.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is < 1 or > 24 * 60)
             {
                 r.AddError("--minutes must be from 1 to 1440");
             }
