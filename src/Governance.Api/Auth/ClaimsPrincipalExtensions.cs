@@ -7,6 +7,7 @@ namespace Governance.Api.Auth;
 internal static class ClaimsPrincipalExtensions
 {
     /// <summary>The token's <c>sub</c> (claims are not renamed: MapInboundClaims is off).</summary>
+    /// <remarks>Invariant: an authenticated caller's <c>sub</c> is a valid actor id; <see cref="TokenSubjectCheck"/> refuses any other token.</remarks>
     public static string SubjectId(this ClaimsPrincipal user)
         => user.FindFirstValue("sub") ?? throw new InvalidOperationException("authenticated user has no `sub` claim");
 

@@ -29,7 +29,7 @@ internal sealed class ForbiddenProblemHandler : IAuthorizationMiddlewareResultHa
             .SelectMany(static r => r.AllowedRoles)
             .Distinct(StringComparer.Ordinal)
             .ToArray() ?? [];
-        // Roles only: a forbidden caller's token need not carry the `sub` the domain's Actor requires.
+        // Roles only: what the policy decided on.
         var held = context.User.RolesHeld().Order(StringComparer.Ordinal).ToArray();
         var detail = needed.Length == 0
             ? "the token does not allow this request"

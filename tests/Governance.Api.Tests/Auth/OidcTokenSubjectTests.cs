@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using Governance.Api.Tests.Endpoints;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
@@ -86,8 +85,8 @@ public sealed class OidcTokenSubjectTests : IAsyncLifetime
         var grants = await client.GetAsync("/v1/grants");
 
         // Assert
-        await GovernanceApiTests<SqliteApiFixture>.AssertSubjectRefusedAsync(requests, refusal);
-        await GovernanceApiTests<SqliteApiFixture>.AssertSubjectRefusedAsync(grants, refusal);
+        await RefusedSubjects.AssertRefusedAsync(requests, refusal);
+        await RefusedSubjects.AssertRefusedAsync(grants, refusal);
         Assert.DoesNotContain(_logs.Messages, static m => m.Contains(RefusedSubjects.ForgedLine, StringComparison.Ordinal));
     }
 

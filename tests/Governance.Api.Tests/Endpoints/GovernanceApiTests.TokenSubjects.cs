@@ -29,7 +29,7 @@ public abstract partial class GovernanceApiTests<TFixture>
         // Assert
         foreach (var response in responses)
         {
-            await AssertSubjectRefusedAsync(response, refusal);
+            await RefusedSubjects.AssertRefusedAsync(response, refusal);
         }
     }
 
@@ -46,19 +46,5 @@ public abstract partial class GovernanceApiTests<TFixture>
         AssertProblem(response, HttpStatusCode.Forbidden);
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
         Assert.Contains("the token carries `engineer`", detail, StringComparison.Ordinal);
-    }
-
-    /// <summary>401 with the bearer challenge naming the reason, and a problem with the stable code.</summary>
-    internal static async Task AssertSubjectRefusedAsync(HttpResponseMessage response, string refusal)
-    {
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
-        Assert.Equal("Bearer", challenge.Scheme);
-        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
-        Assert.Contains(refusal, challenge.Parameter, StringComparison.Ordinal);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("token-subject-invalid", body.GetProperty("code").GetString());
-        Assert.Contains(refusal, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

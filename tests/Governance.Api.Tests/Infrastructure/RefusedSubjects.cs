@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace Governance.Api.Tests.Infrastructure;
 
 /// <summary>Token subjects the service must refuse with 401, each with the reason the refusal names.</summary>
@@ -21,4 +25,18 @@ internal static class RefusedSubjects
     };
 
     public static TheoryData<string> Names() => [.. Cases.Keys];
+
+    /// <summary>401 with the bearer challenge naming the reason, and a problem with the stable code.</summary>
+    public static async Task AssertRefusedAsync(HttpResponseMessage response, string refusal)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.Contains(refusal, challenge.Parameter, StringComparison.Ordinal);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("token-subject-invalid", body.GetProperty("code").GetString());
+        Assert.Contains(refusal, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ namespace Governance.Cli.Tests.Commands;
 /// <c>{binary}</c> (random bytes with NULs and invalid UTF-8), <c>{empty}</c>, <c>{text}</c> (not JSON), <c>{json}</c>
 /// (JSON of the wrong shape). A command added to the CLI must get rows here: <see cref="EveryCommand_HasRows"/> checks.
 /// </remarks>
+// `token` and `credentials` read Governance__* and IAMGOV_* variables, which the tests of that collection set.
 [Collection(CredentialsCommandEnvironmentTests.Name)]
 public sealed class HostileInputTests : IDisposable
 {
