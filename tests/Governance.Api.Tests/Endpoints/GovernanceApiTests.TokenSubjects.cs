@@ -34,6 +34,23 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task MemberEndpoints_SignedTokenWithTwoSubjects_Return401()
+    {
+        // Arrange: the token handler itself refuses a `sub` that is not a string; refused either way, never a 500.
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            TestTokens.WithTwoSubjects(Factory.SigningKey, NewUser("alice"), NewUser("bob"), "engineer"));
+
+        // Act
+        var requests = await client.GetAsync("/v1/access-requests");
+        var grants = await client.GetAsync("/v1/grants");
+
+        // Assert
+        AssertProblem(requests, HttpStatusCode.Unauthorized);
+        AssertProblem(grants, HttpStatusCode.Unauthorized);
+    }
+
+    [SkippableFact]
     public async Task Request_ForbiddenRole_Returns403ProblemNamingTheRoles()
     {
         // Arrange: a valid signature and subject, but a role the audit endpoints do not take.

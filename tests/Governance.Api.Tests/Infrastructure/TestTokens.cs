@@ -51,7 +51,11 @@ internal static class TestTokens
     public static string WithAnySubject(LocalSigningKey key, string? subject, params string[] roles)
         => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, subject, roles);
 
-    private static string Create(SigningCredentials credentials, string audience, string? subject, string[] roles)
+    /// <summary>Correctly signed, with <c>sub</c> an array of two names: whom it names is not one person.</summary>
+    public static string WithTwoSubjects(LocalSigningKey key, string first, string second, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, new[] { first, second }, roles);
+
+    private static string Create(SigningCredentials credentials, string audience, object? subject, string[] roles)
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
