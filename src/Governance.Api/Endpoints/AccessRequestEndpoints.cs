@@ -86,12 +86,13 @@ internal static class AccessRequestEndpoints
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(static r => r.CreatedAt).ThenByDescending(static r => r.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        var shown = new List<AccessRequestDto>(items.Count);
-        foreach (var item in items)
-        {
-            shown.Add(AccessRequestDto.From(item, await ReviewAsync(services, item, cancellationToken)));
-        }
-        return TypedResults.Ok(new PageDto<AccessRequestDto>(shown, paging.Page, paging.Size, total));
+        // Each pending request is previewed again (cached until the organisation copy changes): side by side, since
+        // after a grant a queue's previews are all computed anew.
+        var reviews = new RequestReview[items.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => reviews[i] = await ReviewAsync(services, items[i], token));
+        return TypedResults.Ok(new PageDto<AccessRequestDto>([.. items.Select((r, i) => AccessRequestDto.From(r, reviews[i]))], paging.Page, paging.Size, total));
     }
 
     /// <remarks>
