@@ -61,4 +61,8 @@ internal static partial class ApiLog
     /// <remarks>Names the session, never the secret access key or the session token.</remarks>
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Credentials for grant {GrantId} issued to {Actor}: session {SessionName}, STS request {StsRequestId}, until {Expiration}")]
     public static partial void CredentialsIssued(this ILogger logger, Guid grantId, string actor, string sessionName, string? stsRequestId, DateTimeOffset expiration);
+
+    /// <remarks>The exception's type and message only: a connection string never reaches them.</remarks>
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "The database did not answer {Method} {Path}: {ExceptionType}: {Reason}")]
+    public static partial void DatabaseUnavailable(this ILogger logger, string method, string path, string exceptionType, string reason);
 }

@@ -18,6 +18,7 @@ internal static class GovernanceSetup
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Binding failures throw, so that BadRequestExceptionHandler can name the field in a problem response.
         services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(static o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -127,4 +127,10 @@ public static class ProblemCodes
 
     /// <summary>429: the requester reached a limit of <c>Governance:Requests:Limits</c>; <c>Retry-After</c> says when to try again.</summary>
     public const string RequesterLimitReached = "requester-limit-reached";
+
+    /// <summary>
+    /// 503: the database did not answer (it restarted, went away or is busy); <c>Retry-After</c> says when to try again.
+    /// A write may or may not have been recorded: read before retrying it.
+    /// </summary>
+    public const string DatabaseUnavailable = "database-unavailable";
 }

@@ -27,6 +27,13 @@ public sealed class TestDatabase
         return new TestDatabase(DatabaseProvider.Postgres, connectionString, unavailableReason);
     }
 
+    /// <summary>The same PostgreSQL database reached through <paramref name="host"/>:<paramref name="port"/> (a proxy a test can cut).</summary>
+    public TestDatabase Through(string host, int port)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Host = host, Port = port };
+        return new TestDatabase(Provider, builder.ConnectionString, UnavailableReason);
+    }
+
     public GovernanceDbContext CreateContext() => GovernanceDatabase.Create(Provider, ConnectionString!);
 
     public async Task DropAsync()
