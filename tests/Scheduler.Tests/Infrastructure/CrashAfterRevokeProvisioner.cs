@@ -11,6 +11,6 @@ internal sealed class CrashAfterRevokeProvisioner(SnapshotGrantProvisioner inner
     public async Task<ProvisioningResult> RevokeAsync(Grant grant, CancellationToken cancellationToken)
     {
         var result = await inner.RevokeAsync(grant, cancellationToken);
-        return crash.Crash ? throw new IOException("simulated crash after the policy was removed") : result;
+        return crash.Dies() ? throw new IOException("simulated crash after the policy was removed") : result;
     }
 }

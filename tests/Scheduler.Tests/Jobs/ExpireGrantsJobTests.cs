@@ -90,6 +90,52 @@ public sealed class ExpireGrantsJobTests
     }
 
     [Fact]
+    public async Task Execute_KilledMidRunThenRestarted_EndsEveryDueGrantOnceAndMissesNone()
+    {
+        // Arrange: 30 grants past their window and 5 still running; the run dies at the 12th revocation, and the
+        // process goes with it (a new harness on the same data folder and database is the restarted service)
+        string dataDirectory;
+        List<Grant> due = [];
+        List<Grant> running = [];
+        Exception? crashed;
+        await using (var first = await SchedulerHarness.StartAsync(Start))
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                due.Add(await first.GrantAsync(Start.AddHours(-2), Start.AddSeconds(-i)));
+            }
+            for (var i = 0; i < 5; i++)
+            {
+                running.Add(await first.GrantAsync(Start.AddHours(-2), Start.AddHours(1)));
+            }
+            first.Provisioner.CrashAtRevocation = 12;
+            crashed = (await first.FireAtAsync(Start.AddSeconds(50))).Error;
+            dataDirectory = first.DataDirectory;
+        }
+
+        // Act
+        await using var restarted = await SchedulerHarness.StartAsync(Start.AddMinutes(1).AddSeconds(50), dataDirectory);
+        var resumed = await restarted.Firings.NextAsync();
+
+        // Assert: nothing was recorded by the dead run; the next ends each due grant once, and no running one
+        Assert.NotNull(crashed);
+        Assert.Null(resumed.Error);
+        await using var db = restarted.CreateContext();
+        foreach (var grant in due)
+        {
+            Assert.Equal(GrantStatus.Expired, await StatusAsync(restarted, grant.Id));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.GrantId == grant.Id && e.Action == AuditActions.GrantExpired));
+            Assert.False(await restarted.RoleHasPolicyAsync(grant.PolicyName), $"{grant.PolicyName} is still on the role");
+        }
+        foreach (var grant in running)
+        {
+            Assert.Equal(GrantStatus.Active, await StatusAsync(restarted, grant.Id));
+            Assert.True(await restarted.RoleHasPolicyAsync(grant.PolicyName));
+        }
+        Assert.True((await AuditChainVerifier.VerifyAsync(db, CancellationToken.None)).Valid);
+    }
+
+    [Fact]
     public async Task Start_FiringMissedWhileDown_RunsOnceAtStartup()
     {
         // Arrange: a run at 10:01, then the service is down from 10:01:30 until 10:05:30.
