@@ -63,6 +63,6 @@ internal static partial class ApiLog
     public static partial void CredentialsIssued(this ILogger logger, Guid grantId, string actor, string sessionName, string? stsRequestId, DateTimeOffset expiration);
 
     /// <remarks>The exception's type and message only: a connection string never reaches them.</remarks>
-    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "The database did not answer {Method} {Path}: {ExceptionType}: {Reason}")]
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "The database did not answer {Method} {Path}: {ExceptionType}: {Reason}")]
     public static partial void DatabaseUnavailable(this ILogger logger, string method, string path, string exceptionType, string reason);
 }
