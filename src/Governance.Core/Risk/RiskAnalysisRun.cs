@@ -20,6 +20,7 @@ internal sealed class RiskAnalysisRun
     private readonly Dictionary<(string Role, string Service), bool> _trustsService = [];
     private readonly Dictionary<string, List<RoleEdge>> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
+    private readonly HashSet<Subject> _classified = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ImmutableArray<Finding>> _direct = new(StringComparer.Ordinal);
     private readonly TrustIndex _trustIndex;
     private readonly Dictionary<string, EffectiveAccess> _sharedAccess = new(StringComparer.Ordinal);
@@ -48,16 +49,12 @@ internal sealed class RiskAnalysisRun
         _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
     }
 
+    /// <remarks>
+    /// Administrators and role edges are worked out on first use (<see cref="IsIamAdmin"/>, <see cref="EdgesOf"/>), so a
+    /// run that audits one principal (a request's preview) pays for what that principal reaches, not for the account.
+    /// </remarks>
     public AccountRisks Run()
     {
-        foreach (var subject in _principals.Concat(_groups))
-        {
-            AdminProbe.Classify(subject);
-        }
-        foreach (var subject in _principals)
-        {
-            _edges[subject.Arn] = Edges(subject);
-        }
         var audited = _options.Principal is { } only
             ? _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal))
             : _principals;
@@ -69,7 +66,7 @@ internal sealed class RiskAnalysisRun
     {
         var access = EffectiveAccessOf(subject);
         var findings = new List<Finding>();
-        if (subject.IsIamAdmin)
+        if (IsIamAdmin(subject))
         {
             findings.Add(AdminFinding(subject));
         }
@@ -127,7 +124,27 @@ internal sealed class RiskAnalysisRun
         [.. subject.AdminEvidence.Distinct().Select(r => FindingEvidence.From(subject.Arn, r))],
         []);
 
+    /// <summary>Whether <paramref name="subject"/> is an IAM administrator, classifying it on first use (<see cref="AdminProbe"/>).</summary>
+    private bool IsIamAdmin(Subject subject)
+    {
+        if (_classified.Add(subject))
+        {
+            AdminProbe.Classify(subject);
+        }
+        return subject.IsIamAdmin;
+    }
+
     // ---- role chains ----
+
+    /// <summary>The roles <paramref name="from"/> can assume, worked out on first use.</summary>
+    private List<RoleEdge> EdgesOf(Subject from)
+    {
+        if (!_edges.TryGetValue(from.Arn, out var edges))
+        {
+            _edges[from.Arn] = edges = Edges(from);
+        }
+        return edges;
+    }
 
     private List<RoleEdge> Edges(Subject from)
     {
@@ -159,7 +176,7 @@ internal sealed class RiskAnalysisRun
         {
             return known;
         }
-        if (role.IsIamAdmin)
+        if (IsIamAdmin(role))
         {
             return _effectiveAdmin[role.Arn] = true;
         }
@@ -167,7 +184,7 @@ internal sealed class RiskAnalysisRun
         {
             return false;
         }
-        var result = _edges.GetValueOrDefault(role.Arn, []).Any(e => IsEffectiveAdmin(e.Role, visiting));
+        var result = EdgesOf(role).Any(e => IsEffectiveAdmin(e.Role, visiting));
         visiting.Remove(role.Arn);
         if (visiting.Count == 0)
         {
@@ -181,7 +198,7 @@ internal sealed class RiskAnalysisRun
         // Breadth first, so each role is reported by its shortest chain; a role seen once is never revisited (cycles).
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.Arn };
         var queue = new Queue<(Subject Role, ImmutableArray<RoleEdge> Chain)>();
-        foreach (var edge in _edges[start.Arn])
+        foreach (var edge in EdgesOf(start))
         {
             if (seen.Add(edge.Role.Arn))
             {
@@ -194,7 +211,7 @@ internal sealed class RiskAnalysisRun
             var path = chain.Select(static e => e.Role.Arn).Prepend(start.Arn).ToImmutableArray();
             var evidence = ChainEvidence(start, chain);
             var keys = chain.SelectMany(static e => e.Check.ConditionKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
-            if (role.IsIamAdmin)
+            if (IsIamAdmin(role))
             {
                 yield return new Finding(FindingCategory.PrivilegeEscalation, keys.IsEmpty ? RiskSeverity.High : RiskSeverity.Medium,
                     $"Assumes {Describe(chain)}, an administrator", "sts-assume-role", [AssumeRole], path, evidence, keys);
@@ -214,7 +231,7 @@ internal sealed class RiskAnalysisRun
             }
             if (chain.Length < _options.MaxChainDepth)
             {
-                foreach (var edge in _edges.GetValueOrDefault(role.Arn, []))
+                foreach (var edge in EdgesOf(role))
                 {
                     if (seen.Add(edge.Role.Arn))
                     {
@@ -253,7 +270,7 @@ internal sealed class RiskAnalysisRun
         }
         var findings = ImmutableArray.CreateBuilder<Finding>();
         // A service-linked role is assumed only by its service, which does what AWS designed it to; nobody can turn it.
-        if (!subject.IsIamAdmin && subject.Principal?.IsServiceLinked != true)
+        if (!IsIamAdmin(subject) && subject.Principal?.IsServiceLinked != true)
         {
             foreach (var path in EscalationCatalog.Paths)
             {
@@ -339,7 +356,7 @@ internal sealed class RiskAnalysisRun
             case EscalationTarget.SelfRole:
                 return subject.IsRole
                     ? [new(subject.Arn, true, "itself")]
-                    : _edges[subject.Arn].Select(e => new ResolvedTarget(e.Role.Arn, true, $"{Name(e.Role)}, a role it can assume"))
+                    : EdgesOf(subject).Select(e => new ResolvedTarget(e.Role.Arn, true, $"{Name(e.Role)}, a role it can assume"))
                         .Concat(sameAccount.Where(static p => p.IsRole && !p.Principal!.IsServiceLinked).Take(MaxProxies)
                             .Select(p => new ResolvedTarget(p.Arn, false, $"another role, {Name(p)}")));
             case EscalationTarget.OwnGroup:
@@ -348,7 +365,7 @@ internal sealed class RiskAnalysisRun
                     .Concat(_groups.Where(g => SameAccount(g, subject) && !own.Contains(g)).Take(MaxProxies)
                         .Select(g => new ResolvedTarget(g.Arn, false, $"another group, {g.Group!.GroupName}")));
             case EscalationTarget.PrivilegedGroup:
-                return _groups.Where(g => SameAccount(g, subject) && g.IsIamAdmin && !(subject.IsUser && OwnGroupNames(subject).Contains(g.Group!.GroupName)))
+                return _groups.Where(g => SameAccount(g, subject) && IsIamAdmin(g) && !(subject.IsUser && OwnGroupNames(subject).Contains(g.Group!.GroupName)))
                     .Select(g => new ResolvedTarget(g.Arn, subject.IsUser, $"{g.Group!.GroupName} (an administrators' group)"));
             case EscalationTarget.PrivilegedUser:
                 return sameAccount.Where(p => p.IsUser && IsEffectiveAdmin(p))
