@@ -1,3 +1,4 @@
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Aws;
@@ -82,9 +83,20 @@ public static class GovernanceCoreSetup
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddScoped<DriftAuditService>();
 
+        AddAuditCheckpoints(services, options.Audit.Checkpoints, paths);
+
         services.AddGovernanceDatabase(options.Database.Provider,
             options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));
         return (options, paths);
+    }
+
+    /// <summary>The checkpoint signer (the key file) and store (the folder); a host or test may register its own first.</summary>
+    private static void AddAuditCheckpoints(IServiceCollection services, AuditCheckpointOptions options, GovernancePaths paths)
+    {
+        services.AddSingleton(options);
+        services.TryAddSingleton<IAuditCheckpointSigner>(_ => AuditCheckpointKeyFile.Load(paths.AuditCheckpointKeyFile, create: !paths.AuditCheckpointKeyConfigured));
+        services.TryAddSingleton<IAuditCheckpointStore>(new AuditCheckpointFolder(paths.AuditCheckpointsDirectory));
+        services.TryAddScoped<AuditCheckpointWriter>();
     }
 
     /// <summary>STS when <c>Governance:Aws:Sts:Enabled</c> is true, otherwise a stand-in that answers how to turn it on.</summary>

@@ -127,4 +127,7 @@ public static class ProblemCodes
 
     /// <summary>429: the requester reached a limit of <c>Governance:Requests:Limits</c>; <c>Retry-After</c> says when to try again.</summary>
     public const string RequesterLimitReached = "requester-limit-reached";
+
+    /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
+    public const string AuditChainBroken = "audit-chain-broken";
 }

@@ -1,3 +1,4 @@
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Hosting;
@@ -47,6 +48,8 @@ public static class SchedulerSetup
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.
         services.TryAddSingleton(governance);
         services.TryAddScoped<PendingRequestExpiry>();
+        // The checkpoint job's: the signer and store come from AddGovernanceCore, which every host calls.
+        services.TryAddScoped<AuditCheckpointWriter>();
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
@@ -72,6 +75,7 @@ public static class SchedulerSetup
             }
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
+            jobs.Add(AddCronJob<AuditCheckpointJob>(q, AuditCheckpointJob.Key, nameof(SchedulerOptions.AuditCheckpoints), options.AuditCheckpoints));
             if (AwsIntegrationOptions.Read(key => configuration[key]).CopyFromAws)
             {
                 jobs.Add(AddCronJob<RefreshAccountJob>(q, RefreshAccountJob.Key, nameof(SchedulerOptions.AccountRefresh), options.AccountRefresh));
