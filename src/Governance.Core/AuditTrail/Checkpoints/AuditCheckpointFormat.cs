@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Governance.Core.AuditTrail.Checkpoints;
@@ -99,7 +100,12 @@ public static class AuditCheckpointFormat
     {
         ArgumentNullException.ThrowIfNull(c);
         var buffer = new ArrayBufferWriter<byte>(128 + (c.EventHashes.Length * 70));
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = indented,
+            // Base64's `+` and `/` written as themselves: the signed bytes are plain to rebuild in any language.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             w.WriteStartObject();
             w.WriteNumber("version", c.Version);

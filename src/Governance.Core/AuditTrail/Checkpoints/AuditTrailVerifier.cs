@@ -70,15 +70,14 @@ public static class AuditTrailVerifier
             verified++;
         }
         // Every checkpoint left covers sequences the chain no longer has, unless it does not verify itself.
-        var lastSigned = signed.Current?.To ?? 0;
         while (signed.Current is { } remaining)
         {
             if (await signed.MoveNextAsync(remaining.To).ConfigureAwait(false) is { } problem)
             {
                 return Stop(problem);
             }
-            lastSigned = Math.Max(lastSigned, signed.Current?.To ?? 0);
         }
+        var lastSigned = signed.LastSequence ?? 0;
         if (lastSigned > verified)
         {
             return Stop(new AuditProblem(AuditProblemKind.ChainTruncated, verified + 1,
