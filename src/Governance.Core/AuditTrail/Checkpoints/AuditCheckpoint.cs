@@ -28,6 +28,25 @@ public sealed record AuditCheckpoint(
     string KeyId,
     string Signature)
 {
+    /// <summary>Signs a checkpoint of the events from <paramref name="from"/> whose hashes are <paramref name="eventHashes"/>.</summary>
+    /// <param name="signer">The key.</param>
+    /// <param name="from">The first sequence covered.</param>
+    /// <param name="eventHashes">The hash of each event covered, in order; at least one.</param>
+    /// <param name="previousSignature">The previous checkpoint's signature; null for the first.</param>
+    /// <param name="createdAt">When it is signed.</param>
+    /// <param name="cancellationToken">Stops a remote signer.</param>
+    public static async Task<AuditCheckpoint> SignAsync(IAuditCheckpointSigner signer, long from, IReadOnlyList<string> eventHashes,
+        string? previousSignature, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(eventHashes);
+        ArgumentOutOfRangeException.ThrowIfZero(eventHashes.Count);
+        var unsigned = new AuditCheckpoint(AuditCheckpointFormat.CurrentVersion, from, from + eventHashes.Count - 1, [.. eventHashes],
+            AuditHasher.Normalize(createdAt), previousSignature, signer.PublicKey.KeyId, string.Empty);
+        var signature = await signer.SignAsync(AuditCheckpointFormat.SignedBytes(unsigned), cancellationToken).ConfigureAwait(false);
+        return unsigned with { Signature = Convert.ToBase64String(signature) };
+    }
+
     /// <summary>The hash of the last event covered: the chain's head when it was signed.</summary>
     public string HeadHash => EventHashes[^1];
 

@@ -55,10 +55,8 @@ public sealed class AuditCheckpointWriter(GovernanceDbContext db, IAuditCheckpoi
     private async Task<(long CoveredTo, string Signature)> SignAsync(List<AuditEvent> events, string? previousSignature, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var unsigned = new AuditCheckpoint(AuditCheckpointFormat.CurrentVersion, events[0].Sequence, events[^1].Sequence,
-            [.. events.Select(static e => e.Hash)], AuditHasher.Normalize(now), previousSignature, signer.PublicKey.KeyId, string.Empty);
-        var signature = Convert.ToBase64String(await signer.SignAsync(AuditCheckpointFormat.SignedBytes(unsigned), cancellationToken).ConfigureAwait(false));
-        var checkpoint = unsigned with { Signature = signature };
+        var checkpoint = await AuditCheckpoint.SignAsync(signer, events[0].Sequence, [.. events.Select(static e => e.Hash)], previousSignature, now,
+            cancellationToken).ConfigureAwait(false);
         if (!await store.TryAddAsync(checkpoint, cancellationToken).ConfigureAwait(false))
         {
             // Another writer stored this range first (a second store, or a node without the lock): chain to theirs.
@@ -67,6 +65,6 @@ public sealed class AuditCheckpointWriter(GovernanceDbContext db, IAuditCheckpoi
                 ? (theirs.To, theirs.Signature)
                 : throw new InvalidOperationException($"audit checkpoint {checkpoint.From}–{checkpoint.To} exists in the store but is not its newest");
         }
-        return (checkpoint.To, signature);
+        return (checkpoint.To, checkpoint.Signature);
     }
 }
