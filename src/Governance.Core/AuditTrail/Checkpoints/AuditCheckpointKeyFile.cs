@@ -40,6 +40,10 @@ public sealed class AuditCheckpointKeyFile : IAuditCheckpointSigner, IDisposable
     public static AuditCheckpointKeyFile Load(string path, bool create)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidDataException($"the audit checkpoint key `{path}` is a folder, not a key file");
+        }
         if (!File.Exists(path))
         {
             if (!create)
