@@ -1,4 +1,3 @@
-using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Hosting;
@@ -48,8 +47,8 @@ public static class SchedulerSetup
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.
         services.TryAddSingleton(governance);
         services.TryAddScoped<PendingRequestExpiry>();
-        // The checkpoint job's: the signer and store come from AddGovernanceCore, which every host calls.
-        services.TryAddScoped<AuditCheckpointWriter>();
+        // The checkpoint job's: the key file, the folder and the writer.
+        services.AddAuditCheckpoints(governance.Audit.Checkpoints, paths);
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
