@@ -205,6 +205,25 @@ public abstract class AuditCheckpointTests
     }
 
     [SkippableFact]
+    public async Task Checkpoint_ConcurrentRequests_WriteEachRangeOnceInOneChain()
+    {
+        // Arrange: 250 new events, forced from 4 callers at once, as several nodes' jobs might
+        await using var service = await StartAsync();
+        await service.AppendAsync(250);
+
+        // Act
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => service.CheckpointNowAsync()));
+        var verified = await service.VerifyAsync();
+
+        // Assert: 371–470, 471–570, 571–620, written by whichever caller held the write lock
+        Assert.Equal(3, runs.Sum(static r => r.GetProperty("written").GetInt32()));
+        Assert.All(runs, static r => Assert.Equal(Total + 250, r.GetProperty("coveredTo").GetInt64()));
+        Assert.Equal(7, Directory.GetFiles(service.CheckpointsFolder).Length);
+        Assert.True(verified.GetProperty("valid").GetBoolean(), verified.ToString());
+        Assert.Equal(7, verified.GetProperty("checkpointsVerified").GetInt32());
+    }
+
+    [SkippableFact]
     public async Task Checkpoint_ChainBrokenAfterTheLastCheckpoint_IsRefusedWith409()
     {
         // Arrange: event 372, not yet signed, edited without recomputing
