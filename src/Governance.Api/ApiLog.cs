@@ -61,4 +61,10 @@ internal static partial class ApiLog
     /// <remarks>Names the session, never the secret access key or the session token.</remarks>
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Credentials for grant {GrantId} issued to {Actor}: session {SessionName}, STS request {StsRequestId}, until {Expiration}")]
     public static partial void CredentialsIssued(this ILogger logger, Guid grantId, string actor, string sessionName, string? stsRequestId, DateTimeOffset expiration);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Audit checkpoints signed with key {KeyId} ({KeyFile}), written to {Folder}")]
+    public static partial void AuditCheckpoints(this ILogger logger, string keyId, string keyFile, string folder);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Audit checkpoints use this node's own key file and folder on PostgreSQL; with several nodes or a worker, set Governance:Audit:Checkpoints:KeyFile and :Folder to one key and a folder they share")]
+    public static partial void AuditCheckpointsLocal(this ILogger logger);
 }
