@@ -19,6 +19,8 @@ public abstract class AuditCheckpointTests
     /// <summary>Why the database cannot be used here; null when it can.</summary>
     protected abstract string? Unavailable { get; }
 
+    protected abstract DatabaseProvider Provider { get; }
+
     protected abstract TestDatabase NewDatabase(string dataDirectory);
 
     [SkippableFact]
@@ -151,6 +153,25 @@ public abstract class AuditCheckpointTests
         var expected = service.Database.Provider == DatabaseProvider.Sqlite ? "audit_events_no_delete" : "audit_events_append_only";
         Assert.Equal([expected], triggers.GetProperty("missing").EnumerateArray().Select(static t => t.GetString()));
         Assert.Equal(2, verified.GetProperty("eventsNotCheckpointed").GetInt64());
+    }
+
+    [SkippableFact]
+    public async Task Verify_AppendOnlyTriggerDisabledOnPostgres_ReportsIt()
+    {
+        // Arrange: PostgreSQL can disable a trigger and keep it in the catalog; SQLite cannot
+        Skip.If(Provider != DatabaseProvider.Postgres, "PostgreSQL only");
+        await using var service = await StartAsync();
+        await using (var db = service.Database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate");
+        }
+
+        // Act
+        var verified = await service.VerifyAsync();
+
+        // Assert
+        AssertProblem(verified, "TriggerMissing", Total + 1);
+        Assert.Equal(["audit_events_no_truncate"], verified.GetProperty("triggers").GetProperty("missing").EnumerateArray().Select(static t => t.GetString()));
     }
 
     [SkippableFact]

@@ -1,4 +1,5 @@
 using Governance.Api.Tests.Infrastructure;
+using Governance.Core.Infrastructure.Data;
 using TestSupport.Databases;
 
 namespace Governance.Api.Tests.Audit;
@@ -7,6 +8,8 @@ namespace Governance.Api.Tests.Audit;
 public sealed class AuditCheckpointTests_Postgres : AuditCheckpointTests
 {
     protected override string? Unavailable => TestPostgres.TryNewDatabase(out _, out var reason) ? null : reason;
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     protected override TestDatabase NewDatabase(string dataDirectory) => TestDatabase.Postgres();
 }

@@ -1,4 +1,5 @@
 using Governance.Api.Tests.Infrastructure;
+using Governance.Core.Infrastructure.Data;
 
 namespace Governance.Api.Tests.Audit;
 
@@ -6,6 +7,8 @@ namespace Governance.Api.Tests.Audit;
 public sealed class AuditCheckpointTests_Sqlite : AuditCheckpointTests
 {
     protected override string? Unavailable => null;
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override TestDatabase NewDatabase(string dataDirectory) => TestDatabase.Sqlite(dataDirectory);
 }
