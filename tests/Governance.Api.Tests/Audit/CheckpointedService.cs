@@ -64,8 +64,10 @@ internal sealed class CheckpointedService : IAsyncDisposable
             justification = "checkpoint test", durationHours = 1,
         });
         created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await Approver.PostAsync($"/v1/access-requests/{id}/approve", null)).EnsureSuccessStatusCode();
+        var request = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = request.GetProperty("id").GetGuid();
+        (await Approver.PostAsJsonAsync($"/v1/access-requests/{id}/approve",
+            new { comment = "ok", previewVersion = request.GetProperty("previewVersion").GetString() })).EnsureSuccessStatusCode();
         await AppendAsync(total - (int)await CountAsync());
         return id;
     }
