@@ -226,6 +226,26 @@ public abstract class AuditCheckpointTests
     }
 
     [SkippableFact]
+    public async Task Checkpoint_ByAnApproverOrEngineer_IsForbidden()
+    {
+        // Arrange
+        await using var service = await StartAsync();
+        await service.AppendAsync(1);
+        var engineer = service.Factory.ClientFor("erin", "engineer");
+
+        // Act
+        var byApprover = await service.Approver.PostAsync("/v1/audit/checkpoints", null);
+        var byEngineer = await engineer.PostAsync("/v1/audit/checkpoints", null);
+        var verifyByEngineer = await engineer.GetAsync("/v1/audit/verify");
+
+        // Assert: signing on demand is an admin's; reading the trail an approver's
+        Assert.Equal(HttpStatusCode.Forbidden, byApprover.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byEngineer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, verifyByEngineer.StatusCode);
+        Assert.Equal(4, Directory.GetFiles(service.CheckpointsFolder).Length);
+    }
+
+    [SkippableFact]
     public async Task Checkpoint_ConcurrentRequests_WriteEachRangeOnceInOneChain()
     {
         // Arrange: 250 new events, forced from 4 callers at once, as several nodes' jobs might
