@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
@@ -23,6 +24,7 @@ internal static class AuditEndpoints
         group.MapGet("/events", ListAsync);
         group.MapGet("/export", Export);
         group.MapGet("/verify", VerifyAsync);
+        group.MapGet("/checkpoints", ListCheckpointsAsync);
         group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(static p => p.RequireRole(Roles.Admin));
         // Not secret, and the more parties hold a copy the harder it is to swap; still never anonymous.
         app.MapGet("/v1/audit/public-key", PublicKey).WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Member);
@@ -67,6 +69,25 @@ internal static class AuditEndpoints
             logger.AuditChainBroken(problem.Sequence);
         }
         return TypedResults.Ok(AuditVerificationDto.From(result));
+    }
+
+    /// <summary>
+    /// The signed checkpoints, oldest first, each as its file holds it (an auditor saves each as <c>FROM-TO.json</c> in a
+    /// folder for <c>iamgov audit-log verify --checkpoints</c>); a file that cannot be read is listed by its name and why.
+    /// </summary>
+    public static async Task<Results<Ok<PageDto<JsonElement>>, ProblemHttpResult>> ListCheckpointsAsync(IAuditCheckpointStore checkpoints,
+        string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
+        {
+            return bad;
+        }
+        var total = await checkpoints.CountAsync(cancellationToken);
+        var stored = await checkpoints.ReadPageAsync(paging.Skip, paging.Size, cancellationToken);
+        var items = stored.Select(static s => s.Checkpoint is { } c
+            ? JsonSerializer.Deserialize<JsonElement>(AuditCheckpointFormat.FileBytes(c))
+            : JsonSerializer.SerializeToElement(new { name = s.Name, error = s.Error })).ToList();
+        return TypedResults.Ok(new PageDto<JsonElement>(items, paging.Page, paging.Size, total));
     }
 
     /// <summary>Signs every event not yet covered now, rather than when the job next finds a checkpoint due.</summary>

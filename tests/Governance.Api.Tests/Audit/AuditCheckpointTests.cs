@@ -319,6 +319,40 @@ public abstract class AuditCheckpointTests
         Assert.Equal(Total, last.RootElement.GetProperty("sequence").GetInt64());
     }
 
+    [SkippableFact]
+    public async Task Offline_KeyCheckpointsAndExportFromTheApi_VerifyWithTheCli()
+    {
+        // Arrange: what an auditor of a PostgreSQL deployment takes away: the key, every checkpoint, the export
+        await using var service = await StartAsync();
+        using var auditor = TestSupport.Files.TempFolder.Create();
+        var key = Path.Combine(auditor.Path, "audit-public-key.pem");
+        await File.WriteAllTextAsync(key, (await service.Approver.GetFromJsonAsync<JsonElement>("/v1/audit/public-key")).GetProperty("pem").GetString());
+        var checkpoints = Directory.CreateDirectory(Path.Combine(auditor.Path, "checkpoints")).FullName;
+        var page = await service.Approver.GetFromJsonAsync<JsonElement>("/v1/audit/checkpoints?pageSize=200");
+        foreach (var item in page.GetProperty("items").EnumerateArray())
+        {
+            await File.WriteAllTextAsync(Path.Combine(checkpoints, $"{item.GetProperty("from")}-{item.GetProperty("to")}.json"), item.GetRawText());
+        }
+        var events = Path.Combine(auditor.Path, "events.jsonl");
+        await File.WriteAllTextAsync(events, await service.Approver.GetStringAsync("/v1/audit/export"));
+        await service.WithoutTriggersAsync(static db => db.Database.ExecuteSqlRawAsync("""DELETE FROM audit_events WHERE "Sequence" > 365"""));
+        var truncated = Path.Combine(auditor.Path, "truncated.jsonl");
+        await File.WriteAllTextAsync(truncated, await service.Approver.GetStringAsync("/v1/audit/export"));
+        string[] Verify(string file) => ["audit-log", "verify", "--events", file, "--checkpoints", checkpoints, "--public-key", key, "--output", "json"];
+
+        // Act
+        var (intactCode, intactOut, intactErr) = TestSupport.Cli.CliRunner.Run(Verify(events));
+        var (truncatedCode, truncatedOut, _) = TestSupport.Cli.CliRunner.Run(Verify(truncated));
+
+        // Assert
+        Assert.Equal(4, page.GetProperty("total").GetInt32());
+        Assert.True(intactCode == 0, intactOut + intactErr);
+        Assert.Equal(1, truncatedCode);
+        using var json = JsonDocument.Parse(truncatedOut);
+        Assert.Equal("ChainTruncated", json.RootElement.GetProperty("problem").GetProperty("kind").GetString());
+        Assert.Equal(366, json.RootElement.GetProperty("problem").GetProperty("sequence").GetInt64());
+    }
+
     private async Task<CheckpointedService> StartAsync()
     {
         Skip.If(Unavailable is not null, Unavailable);

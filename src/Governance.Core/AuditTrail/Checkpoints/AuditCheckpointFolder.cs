@@ -48,6 +48,20 @@ public sealed class AuditCheckpointFolder(string path) : IAuditCheckpointStore
     }
 
     /// <inheritdoc />
+    public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Files().Count);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredCheckpoint>> ReadPageAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var page = new List<StoredCheckpoint>();
+        foreach (var file in Files().Skip(skip).Take(take))
+        {
+            page.Add(await ReadAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+        return page;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> TryAddAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);

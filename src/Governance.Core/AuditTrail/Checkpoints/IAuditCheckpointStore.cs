@@ -15,6 +15,12 @@ public interface IAuditCheckpointStore
     /// <summary>Every checkpoint, in the order of the sequences they cover, read one at a time.</summary>
     IAsyncEnumerable<StoredCheckpoint> ReadAllAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many checkpoints are stored.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>At most <paramref name="take"/> checkpoints after the first <paramref name="skip"/>, in sequence order.</summary>
+    Task<IReadOnlyList<StoredCheckpoint>> ReadPageAsync(int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>Adds <paramref name="checkpoint"/> unless one for the same range is already stored.</summary>
     /// <returns>False when the range was already stored (another node wrote it first).</returns>
     Task<bool> TryAddAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken);

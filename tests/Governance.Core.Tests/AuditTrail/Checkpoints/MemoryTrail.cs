@@ -72,6 +72,11 @@ internal sealed class MemoryTrail : IAuditEventSource, IAuditCheckpointStore
         }
     }
 
+    public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Checkpoints.Count);
+
+    public Task<IReadOnlyList<StoredCheckpoint>> ReadPageAsync(int skip, int take, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<StoredCheckpoint>>([.. Checkpoints.Skip(skip).Take(take).Select(static c => new StoredCheckpoint($"{c.From}-{c.To}", c.From, c, null))]);
+
     public Task<bool> TryAddAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         Checkpoints.Add(checkpoint);
