@@ -65,4 +65,10 @@ internal static partial class ApiLog
     /// <remarks>The exception's type and message only: a connection string never reaches them.</remarks>
     [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "The database did not answer {Method} {Path}: {ExceptionType}: {Reason}")]
     public static partial void DatabaseUnavailable(this ILogger logger, string method, string path, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Audit checkpoints signed with key {KeyId} ({KeyFile}), written to {Folder}")]
+    public static partial void AuditCheckpoints(this ILogger logger, string keyId, string keyFile, string folder);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Audit checkpoints use this node's own key file and folder on PostgreSQL; with several nodes or a worker, set Governance:Audit:Checkpoints:KeyFile and :Folder to one key and a folder they share")]
+    public static partial void AuditCheckpointsLocal(this ILogger logger);
 }

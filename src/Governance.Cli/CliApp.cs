@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.TokenCommand.Create());
         root.Subcommands.Add(Commands.SnapshotCommand.Create(TimeProvider.System, aws));
         root.Subcommands.Add(Commands.CredentialsCommand.Create());
+        root.Subcommands.Add(Commands.AuditLogCommand.Create());
         // The default handler prints the exception with its stack trace; every failure is one line here instead.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -1,20 +1,33 @@
+using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Api.Problems;
 using Governance.Core.AuditTrail;
+using Governance.Core.AuditTrail.Checkpoints;
+using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Api.Endpoints;
 
-/// <summary><c>/v1/audit</c>: the events, paged, and verification of the chain. Approvers and admins only.</summary>
+/// <summary>
+/// <c>/v1/audit</c>: the events, paged or exported, verification of the chain against its signed checkpoints, and the
+/// checkpoints' public key. Approvers and admins, except the public key, which any member may fetch.
+/// </summary>
 internal static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
         group.MapGet("/events", ListAsync);
+        group.MapGet("/export", Export);
         group.MapGet("/verify", VerifyAsync);
+        group.MapGet("/checkpoints", ListCheckpointsAsync);
+        group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(static p => p.RequireRole(Roles.Admin));
+        // Not secret, and the more parties hold a copy the harder it is to swap; still never anonymous.
+        app.MapGet("/v1/audit/public-key", PublicKey).WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Member);
         return group;
     }
 
@@ -40,13 +53,52 @@ internal static class AuditEndpoints
         return TypedResults.Ok(new PageDto<AuditEventDto>([.. items.Select(AuditEventDto.From)], paging.Page, paging.Size, total));
     }
 
-    public static async Task<Ok<AuditVerificationDto>> VerifyAsync(GovernanceDbContext db, ILogger<AuditVerificationDto> logger, CancellationToken cancellationToken)
+    /// <summary>The whole chain as JSON lines with its stored hashes (<see cref="AuditEventExport"/>), for <c>iamgov audit-log verify --events</c>.</summary>
+    public static PushStreamHttpResult Export(GovernanceDbContext db, HttpContext http)
+        => TypedResults.Stream(
+            async body => await AuditEventExport.WriteAsync(new DatabaseAuditEvents(db), body, http.RequestAborted),
+            "application/x-ndjson", "audit-events.jsonl");
+
+    public static async Task<Ok<AuditVerificationDto>> VerifyAsync(GovernanceDbContext db, IAuditCheckpointStore checkpoints, IAuditCheckpointSigner signer,
+        ILogger<AuditVerificationDto> logger, CancellationToken cancellationToken)
     {
-        var result = await AuditChainVerifier.VerifyAsync(db, cancellationToken);
-        if (!result.Valid)
+        var triggers = await AuditTriggerCheck.InspectAsync(db, cancellationToken);
+        var result = await AuditTrailVerifier.VerifyAsync(new DatabaseAuditEvents(db), checkpoints, signer.PublicKey, triggers, cancellationToken);
+        if (result.Problem is { } problem)
         {
-            logger.AuditChainBroken(result.FirstBrokenSequence);
+            logger.AuditChainBroken(problem.Sequence);
         }
         return TypedResults.Ok(AuditVerificationDto.From(result));
     }
+
+    /// <summary>
+    /// The signed checkpoints, oldest first, each as its file holds it (an auditor saves each as <c>FROM-TO.json</c> in a
+    /// folder for <c>iamgov audit-log verify --checkpoints</c>); a file that cannot be read is listed by its name and why.
+    /// </summary>
+    public static async Task<Results<Ok<PageDto<JsonElement>>, ProblemHttpResult>> ListCheckpointsAsync(IAuditCheckpointStore checkpoints,
+        string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
+        {
+            return bad;
+        }
+        var total = await checkpoints.CountAsync(cancellationToken);
+        var stored = await checkpoints.ReadPageAsync(paging.Skip, paging.Size, cancellationToken);
+        var items = stored.Select(static s => s.Checkpoint is { } c
+            ? JsonSerializer.Deserialize<JsonElement>(AuditCheckpointFormat.FileBytes(c))
+            : JsonSerializer.SerializeToElement(new { name = s.Name, error = s.Error })).ToList();
+        return TypedResults.Ok(new PageDto<JsonElement>(items, paging.Page, paging.Size, total));
+    }
+
+    /// <summary>Signs every event not yet covered now, rather than when the job next finds a checkpoint due.</summary>
+    public static async Task<Results<Ok<AuditCheckpointRunDto>, ProblemHttpResult>> WriteCheckpointAsync(AuditCheckpointWriter writer,
+        CancellationToken cancellationToken)
+    {
+        var run = await writer.WriteNowAsync(cancellationToken);
+        return run.Refusal is { } problem
+            ? GovernanceError.Conflict(ProblemCodes.AuditChainBroken, $"not signed: {problem.Message}").ToProblem()
+            : TypedResults.Ok(AuditCheckpointRunDto.From(run));
+    }
+
+    public static Ok<AuditPublicKeyDto> PublicKey(IAuditCheckpointSigner signer) => TypedResults.Ok(AuditPublicKeyDto.From(signer.PublicKey));
 }

@@ -3,7 +3,9 @@ using Governance.Api.Auth;
 using Governance.Api.Endpoints;
 using Governance.Api.Health;
 using Governance.Api.Problems;
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Hosting;
+using Governance.Core.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Governance.Api.Setup;
@@ -43,5 +45,12 @@ internal static class GovernanceSetup
         var options = app.Services.GetRequiredService<GovernanceOptions>();
         var paths = app.Services.GetRequiredService<GovernancePaths>();
         app.Logger.Started(paths.DataDirectory, options.Database.Provider, paths.PoliciesDirectory);
+        var checkpointKey = app.Services.GetRequiredService<IAuditCheckpointSigner>().PublicKey.KeyId;
+        app.Logger.AuditCheckpoints(checkpointKey, paths.AuditCheckpointKeyFile, paths.AuditCheckpointsDirectory);
+        if (options.Database.Provider == DatabaseProvider.Postgres
+            && (string.IsNullOrEmpty(options.Audit.Checkpoints.KeyFile) || string.IsNullOrEmpty(options.Audit.Checkpoints.Folder)))
+        {
+            app.Logger.AuditCheckpointsLocal();
+        }
     }
 }

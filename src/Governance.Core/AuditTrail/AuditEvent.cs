@@ -24,6 +24,22 @@ public sealed class AuditEvent
         Hash = AuditHasher.Compute(this);
     }
 
+    /// <summary>An event as stored elsewhere (an export), with the hash it was stored with, so verification can check it.</summary>
+    internal static AuditEvent Restore(long sequence, DateTimeOffset occurredAt, string actor, string action, Guid? requestId, Guid? grantId,
+        string? before, string? after, string previousHash, string hash) => new()
+    {
+        Sequence = sequence,
+        OccurredAt = occurredAt,
+        Actor = actor,
+        Action = action,
+        RequestId = requestId,
+        GrantId = grantId,
+        Before = before,
+        After = after,
+        PreviousHash = previousHash,
+        Hash = hash,
+    };
+
     /// <summary>Its position in the chain, from 1, without gaps.</summary>
     public long Sequence { get; private set; }
 

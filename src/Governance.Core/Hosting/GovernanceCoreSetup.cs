@@ -1,3 +1,4 @@
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Aws;
@@ -82,9 +83,23 @@ public static class GovernanceCoreSetup
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddScoped<DriftAuditService>();
 
+        services.AddAuditCheckpoints(options.Audit.Checkpoints, paths);
+
         services.AddGovernanceDatabase(options.Database.Provider,
             options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));
         return (options, paths);
+    }
+
+    /// <summary>The audit checkpoint signer (the key file), store (the folder) and writer; a host or test may register its own first.</summary>
+    /// <remarks>Called by <see cref="AddGovernanceCore"/>, and by the scheduler's setup for hosts that register only the jobs.</remarks>
+    public static IServiceCollection AddAuditCheckpoints(this IServiceCollection services, AuditCheckpointOptions options, GovernancePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IAuditCheckpointSigner>(_ => AuditCheckpointKeyFile.Load(paths.AuditCheckpointKeyFile, create: !paths.AuditCheckpointKeyConfigured));
+        services.TryAddSingleton<IAuditCheckpointStore>(new AuditCheckpointFolder(paths.AuditCheckpointsDirectory));
+        services.TryAddScoped<AuditCheckpointWriter>();
+        return services;
     }
 
     /// <summary>STS when <c>Governance:Aws:Sts:Enabled</c> is true, otherwise a stand-in that answers how to turn it on.</summary>

@@ -1,3 +1,4 @@
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Workflow.Credentials;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,9 @@ public sealed class GovernanceOptions
     /// <summary>AWS settings bound here (<c>Governance:Aws</c>): STS credential vending.</summary>
     public AwsOptions Aws { get; set; } = new();
 
+    /// <summary>Audit trail settings (<c>Governance:Audit</c>).</summary>
+    public AuditOptions Audit { get; set; } = new();
+
     /// <summary>Binds the section from <paramref name="configuration"/>.</summary>
     public static GovernanceOptions Read(IConfiguration configuration)
     {
@@ -80,6 +84,13 @@ public sealed class GovernanceOptions
 
         /// <summary>Tolerated clock difference, in seconds.</summary>
         public int ClockSkewSeconds { get; set; } = 30;
+    }
+
+    /// <summary>The audit section.</summary>
+    public sealed class AuditOptions
+    {
+        /// <summary>Signed checkpoints of the audit chain (<c>Governance:Audit:Checkpoints</c>).</summary>
+        public AuditCheckpointOptions Checkpoints { get; set; } = new();
     }
 
     /// <summary>The AWS section.</summary>

@@ -34,11 +34,13 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
         {
             failures.Add(sts);
         }
+        failures.AddRange(options.Audit.Checkpoints.Validate());
         foreach (var (job, schedule) in new[]
         {
             (nameof(SchedulerOptions.ExpireGrants), options.Scheduler.ExpireGrants),
             (nameof(SchedulerOptions.DriftAudit), options.Scheduler.DriftAudit),
             (nameof(SchedulerOptions.AccountRefresh), options.Scheduler.AccountRefresh),
+            (nameof(SchedulerOptions.AuditCheckpoints), options.Scheduler.AuditCheckpoints),
         })
         {
             if (schedule.TimeZoneError(job) is { } zone)

@@ -1,3 +1,5 @@
+using Governance.Core.AuditTrail.Checkpoints;
+
 namespace Governance.Core.Hosting;
 
 /// <summary>Resolves the folders the service works with from configuration.</summary>
@@ -21,6 +23,15 @@ public sealed record GovernancePaths(string DataDirectory, string PoliciesDirect
     /// <summary>Where drift reports are written, as copies of what the database holds.</summary>
     public string ReportsDirectory => Path.Combine(DataDirectory, "reports");
 
+    /// <summary>Where signed audit checkpoints are written (<c>Governance:Audit:Checkpoints:Folder</c>).</summary>
+    public string AuditCheckpointsDirectory { get; init; } = Path.Combine(DataDirectory, AuditCheckpointFolder.DefaultFolderName);
+
+    /// <summary>The audit checkpoint signing key (<c>Governance:Audit:Checkpoints:KeyFile</c>).</summary>
+    public string AuditCheckpointKeyFile { get; init; } = Path.Combine(DataDirectory, Governance.Core.AuditTrail.Checkpoints.AuditCheckpointKeyFile.DefaultFileName);
+
+    /// <summary>Whether the key file was configured, so must exist, rather than the data folder's default, created on first start.</summary>
+    public bool AuditCheckpointKeyConfigured { get; init; }
+
     /// <summary>Resolves the folders from <paramref name="options"/>, relative to the working directory.</summary>
     public static GovernancePaths Resolve(GovernanceOptions options)
     {
@@ -30,6 +41,12 @@ public sealed record GovernancePaths(string DataDirectory, string PoliciesDirect
         var seed = (options.OrganizationSnapshot ?? options.AccountSnapshotSeed) is { Length: > 0 } s
             ? Path.GetFullPath(s)
             : Path.Combine(policies, "demo-org");
-        return new GovernancePaths(data, policies, seed);
+        var checkpoints = options.Audit.Checkpoints;
+        return new GovernancePaths(data, policies, seed)
+        {
+            AuditCheckpointsDirectory = Path.GetFullPath(checkpoints.Folder is { Length: > 0 } folder ? folder : Path.Combine(data, AuditCheckpointFolder.DefaultFolderName)),
+            AuditCheckpointKeyFile = Path.GetFullPath(checkpoints.KeyFile is { Length: > 0 } key ? key : Path.Combine(data, Governance.Core.AuditTrail.Checkpoints.AuditCheckpointKeyFile.DefaultFileName)),
+            AuditCheckpointKeyConfigured = checkpoints.KeyFile is { Length: > 0 },
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
@@ -12,7 +13,7 @@ namespace Governance.Core.Hosting;
 public static class GovernanceStartup
 {
     /// <summary>
-    /// Applies the database migrations, loads the policies, reads the account from IAM when it comes from there, seeds
+    /// Applies the database migrations, loads the policies and the audit checkpoint key, reads the account from IAM when it comes from there, seeds
     /// the organisation copy on the first start, and reads its newest version.
     /// </summary>
     /// <remarks>
@@ -31,6 +32,8 @@ public static class GovernanceStartup
             await MigrateAsync(scope.ServiceProvider.GetRequiredService<GovernanceDbContext>(), cancellationToken).ConfigureAwait(false);
         }
         _ = services.GetRequiredService<GovernancePolicies>();
+        // The checkpoint key is read (or created) now, so that a key others can read, or a corrupt one, stops the start.
+        _ = services.GetRequiredService<IAuditCheckpointSigner>();
         CopyRefresh? read = null;
         if (services.GetService<ILiveCopyRefresher>() is { } live)
         {

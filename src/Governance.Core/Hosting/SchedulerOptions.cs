@@ -14,4 +14,8 @@ public sealed class SchedulerOptions
 
     /// <summary>The account refresh from IAM, when <c>Governance:Account:Source</c> is <c>Aws</c>; default every 15 minutes.</summary>
     public JobSchedule AccountRefresh { get; set; } = new() { Cron = "0 0/15 * * * ?" };
+
+    /// <summary>The audit checkpoint job, which signs the chain when a checkpoint is due
+    /// (<c>Governance:Audit:Checkpoints</c>); default every minute.</summary>
+    public JobSchedule AuditCheckpoints { get; set; } = new() { Cron = "0 * * * * ?" };
 }

@@ -133,4 +133,7 @@ public static class ProblemCodes
     /// A write may or may not have been recorded: read before retrying it.
     /// </summary>
     public const string DatabaseUnavailable = "database-unavailable";
+
+    /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
+    public const string AuditChainBroken = "audit-chain-broken";
 }

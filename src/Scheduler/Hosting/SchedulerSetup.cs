@@ -47,6 +47,8 @@ public static class SchedulerSetup
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.
         services.TryAddSingleton(governance);
         services.TryAddScoped<PendingRequestExpiry>();
+        // The checkpoint job's: the key file, the folder and the writer.
+        services.AddAuditCheckpoints(governance.Audit.Checkpoints, paths);
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
@@ -72,6 +74,7 @@ public static class SchedulerSetup
             }
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
+            jobs.Add(AddCronJob<AuditCheckpointJob>(q, AuditCheckpointJob.Key, nameof(SchedulerOptions.AuditCheckpoints), options.AuditCheckpoints));
             if (AwsIntegrationOptions.Read(key => configuration[key]).CopyFromAws)
             {
                 jobs.Add(AddCronJob<RefreshAccountJob>(q, RefreshAccountJob.Key, nameof(SchedulerOptions.AccountRefresh), options.AccountRefresh));

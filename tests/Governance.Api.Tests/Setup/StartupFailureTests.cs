@@ -1,4 +1,5 @@
 using Governance.Api.Tests.Infrastructure;
+using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Infrastructure.Signing;
 using TestSupport.Files;
 
@@ -33,6 +34,8 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Governance__Auth__Authority", "https://login.example.com/realms/governance", "Governance:Auth:Audience is required")]
     [InlineData("Governance__Auth__Authority", "http://login.example.com/", "Governance:Auth:Authority must be the https URL")]
     [InlineData("Governance__Auth__Authority", "login", "Governance:Auth:Authority must be the https URL")]
+    [InlineData("Governance__Audit__Checkpoints__EveryEvents", "0", "Governance:Audit:Checkpoints:EveryEvents must be from 1 to 10000")]
+    [InlineData("Governance__Audit__Checkpoints__KeyFile", "/nonexistent/checkpoint-key.pem", "`/nonexistent/checkpoint-key.pem` does not exist")]
     public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)
     {
         // Act
@@ -53,6 +56,9 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("database not SQLite", "is not a SQLite database")]
     [InlineData("database a folder", "governance.db` is a folder")]
     [InlineData("database on a closed port", "cannot be opened or migrated")]
+    [InlineData("checkpoint key readable by others", "audit-checkpoint-key.pem` is accessible by group or others")]
+    [InlineData("checkpoint key not a key", "audit-checkpoint-key.pem` is not a PEM ECDSA P-256 private key")]
+    [InlineData("checkpoint key a folder", "audit-checkpoint-key.pem` is a folder")]
     public async Task Start_FileItMustRefuse_ExitsOneWithOneLineNamingItAndNoStackTrace(string kind, string named)
     {
         // Arrange
@@ -80,6 +86,13 @@ public sealed class StartupFailureTests : IDisposable
                 environment["Governance__Database__Provider"] = "Postgres";
                 environment["Governance__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=governance;Username=iamgov;Password=secret;Timeout=3";
                 break;
+            case "checkpoint key readable by others":
+                AuditCheckpointKeyFile.Load(Path.Combine(_data, AuditCheckpointKeyFile.DefaultFileName), create: true).Dispose();
+                File.SetUnixFileMode(Path.Combine(_data, AuditCheckpointKeyFile.DefaultFileName),
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                break;
+            case "checkpoint key not a key": WriteOwnerOnly(Path.Combine(_data, AuditCheckpointKeyFile.DefaultFileName), "garbage"); break;
+            case "checkpoint key a folder": Directory.CreateDirectory(Path.Combine(_data, AuditCheckpointKeyFile.DefaultFileName)); break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
 

@@ -28,6 +28,7 @@ public sealed class HostileInputTests : IDisposable
         "token --sub alice --role engineer --data-dir {missing}", // the data folder is created, as the service does
         "token --sub alice --role engineer --data-dir {folder}",
         "--version --help ---",                                // help wins
+        "audit-log verify --events {empty} --checkpoints {folder} --public-key tests/data/audit/checkpoint-public-key.pem", // no events, no checkpoints
     };
 
     private readonly TempFolder _folder = TempFolder.Create();
@@ -120,6 +121,17 @@ public sealed class HostileInputTests : IDisposable
         rows.Add("credentials --grant 00000000-0000-0000-0000-000000000001 --api notaurl --token t");
         rows.Add("credentials --grant 00000000-0000-0000-0000-000000000001 --api http://127.0.0.1:1 --token t");
         rows.Add("credentials --grant 00000000-0000-0000-0000-000000000001 --api ftp://127.0.0.1/ --token t");
+        const string auditKey = "--public-key tests/data/audit/checkpoint-public-key.pem";
+        Files($"audit-log verify --database {{file}} --checkpoints {{folder}} {auditKey}");
+        Files($"audit-log verify --events {{file}} --checkpoints {{folder}} {auditKey}");
+        Files($"audit-log verify --events {{empty}} --checkpoints {{file}} {auditKey}");
+        Files("audit-log verify --events {empty} --checkpoints {folder} --public-key {file}");
+        Files("audit-log export --database {file}");
+        Files("audit-log export --database {file} --out {folder}/events.jsonl");
+        rows.Add("audit-log");
+        rows.Add("audit-log verify");
+        rows.Add($"audit-log verify --database {{empty}} --events {{empty}} --checkpoints {{folder}} {auditKey}");
+        rows.Add($"audit-log verify --events {{empty}} --checkpoints {{folder}} {auditKey} --output yaml");
         rows.Add("no-such-command");
         rows.Add("--version --help ---");
         return rows;
@@ -154,7 +166,8 @@ public sealed class HostileInputTests : IDisposable
             .Select(static f => File.ReadAllText(f))
             .SelectMany(static text => System.Text.RegularExpressions.Regex.Matches(text, "new Command\\(\"([a-z-]+)\"").Select(static m => m.Groups[1].Value))
             .ToArray();
-        var tried = RowTexts().Select(static r => r.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        // A command's subcommands (audit-log verify) are the row's second word.
+        var tried = RowTexts().SelectMany(static r => r.Split(' ').Take(2)).ToHashSet(StringComparer.Ordinal);
 
         // Assert
         Assert.NotEmpty(commands);

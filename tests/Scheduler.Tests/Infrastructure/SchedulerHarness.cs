@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Scheduler.Hosting;
+using Scheduler.Jobs;
 using TestSupport.Paths;
 
 namespace Scheduler.Tests.Infrastructure;
@@ -45,7 +46,11 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         services.AddScoped<GrantService>();
         services.AddGovernanceDatabase(Provider, ConnectionString);
         services.AddGovernanceScheduler(configuration);
-        services.AddQuartz(q => q.AddJobListener(Firings));
+        services.AddQuartz(q =>
+        {
+            q.AddJobListener(Firings);
+            q.AddJobListener(CheckpointFirings);
+        });
         configure?.Invoke(services, configuration);
         _services = services.BuildServiceProvider();
     }
@@ -58,7 +63,11 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public CompletedFirings Firings { get; } = new();
+    /// <summary>The firings of every job but the audit checkpoint job, which fires each minute beside the others.</summary>
+    public CompletedFirings Firings { get; } = new("test-completed-firings", static job => !job.Equals(AuditCheckpointJob.Key));
+
+    /// <summary>The firings of the audit checkpoint job.</summary>
+    public CompletedFirings CheckpointFirings { get; } = new("test-checkpoint-firings", static job => job.Equals(AuditCheckpointJob.Key));
 
     public OrganizationStore Organization => _services.GetRequiredService<OrganizationStore>();
 
