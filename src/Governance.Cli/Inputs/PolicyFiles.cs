@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Inputs;
 
@@ -37,9 +37,12 @@ internal static class PolicyFiles
             var (single, errors) = ReadOne(file);
             return (single is null ? [] : [single], errors);
         }
-        try
+        if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            using var document = JsonDocument.Parse(text);
+            return ([], [new InputError($"{file.FullName}:{problem.Line}:{problem.Column}: {problem.Message}")]);
+        }
+        using (document)
+        {
             var level = ImmutableArray.CreateBuilder<NamedPolicy>();
             var errors = new List<InputError>();
             var index = 0;
@@ -51,10 +54,6 @@ internal static class PolicyFiles
                 level.Add(policy);
             }
             return (level.DrainToImmutable(), errors);
-        }
-        catch (JsonException e)
-        {
-            return ([], [new InputError($"{file.FullName}: invalid JSON: {e.Message}")]);
         }
     }
 }

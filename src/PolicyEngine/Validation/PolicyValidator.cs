@@ -66,15 +66,13 @@ public static class PolicyValidator
     public static ValidationReport Validate(ReadOnlyMemory<byte> utf8, PolicyKind kind, ValidationOptions? options = null)
     {
         options ??= ValidationOptions.Default;
-        if (utf8.Span.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
         var parsed = PolicyParser.Parse(utf8, options.ReaderLimits);
         if (parsed.Value is null)
         {
             return new ValidationReport(kind, null, parsed.Diagnostics);
         }
+        // The parser skipped one byte order mark; skipping it here too, only after parsing, keeps a second one an error.
+        utf8 = JsonEncoding.WithoutBom(utf8);
         var context = new ValidationContext(parsed.Value, kind, options, options.Catalog ?? ActionCatalog.Default, utf8);
         foreach (var check in Checks)
         {

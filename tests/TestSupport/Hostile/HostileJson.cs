@@ -21,8 +21,9 @@ public static class HostileJson
         ("high-surrogate-then-text", Ascii(@"\ud800x")),
         ("high-surrogate-then-escape", Ascii(@"\ud800\u0041")),
         ("high-surrogate-twice", Ascii(@"\ud83d\ud83d")),
-        ("truncated-unicode-escape", Ascii(@"\u12")),
-        ("empty-unicode-escape", Ascii(@"\u")),
+        // A truncated escape ends at the string's quote, so that the text after the splice cannot complete it.
+        ("truncated-unicode-escape", Ascii(@"\u12""")),
+        ("empty-unicode-escape", Ascii(@"\u""")),
         ("bad-hex-escape", Ascii(@"\u12G4")),
         ("unknown-escape-x", Ascii(@"\x")),
         ("unknown-escape-quote", Ascii(@"\'")),

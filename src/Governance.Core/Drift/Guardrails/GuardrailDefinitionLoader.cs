@@ -4,6 +4,7 @@ using Governance.Core.Accounts.Organization;
 using Governance.Core.Policies.PermissionSets;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Drift.Guardrails;
 
@@ -21,7 +22,8 @@ public static class GuardrailDefinitionLoader
     /// <summary>AWS-managed SCPs code may attach without holding their document.</summary>
     private static readonly string[] AwsManagedScps = ["FullAWSAccess"];
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
+    /// <summary>A key given twice is refused: which of two attachments was meant cannot be told.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 64, AllowComments: true, RefuseDuplicateKeys: true);
 
     /// <summary>Reads the guardrails folder; a missing folder holds no guardrails.</summary>
     public static (ImmutableArray<GuardrailDefinition> Guardrails, ImmutableArray<PolicyFileError> Errors) LoadDirectory(string directory)
@@ -96,9 +98,13 @@ public static class GuardrailDefinitionLoader
     private static Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>> ReadAttachments(string json, List<PolicyFileError> errors)
     {
         var result = new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
-        try
+        if (!JsonTextCheck.TryParse(json, Rules, out var document, out var problem))
         {
-            using var document = JsonDocument.Parse(json, Options);
+            errors.Add(PolicyFileError.Unreadable(AttachmentsFileName, problem));
+            return result;
+        }
+        using (document)
+        {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 errors.Add(new PolicyFileError(AttachmentsFileName, string.Empty, "the attachments are a JSON object with `scp` and `rcp`"));
@@ -127,10 +133,6 @@ public static class GuardrailDefinitionLoader
                     }
                 }
             }
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new PolicyFileError(AttachmentsFileName, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}"));
         }
         return result;
     }
