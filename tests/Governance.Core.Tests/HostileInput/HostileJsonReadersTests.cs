@@ -166,6 +166,22 @@ public sealed class HostileJsonReadersTests : IDisposable
         Assert.Contains(errors, static e => e.JsonPath == "maxDurationHours" && e.Message.StartsWith("duplicate key", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void DriftCompare_SnapshotTrustPolicyEncodedWithLoneSurrogate_IsDriftNotAnException()
+    {
+        // Arrange: IAM's API form, a URL-encoded document string, is decoded after the snapshot's text was checked
+        var desired = Desired(Role("analyst", ("read-lake", ReadLake)));
+        var hostile = Trust.Replace("sts:AssumeRole", "sts:Assume\\ud800Role", StringComparison.Ordinal);
+        var role = AccountRole("analyst", ("read-lake", ReadLake));
+        role["AssumeRolePolicyDocument"] = Uri.EscapeDataString(hostile);
+
+        // Act
+        var findings = DriftCalculator.Compare(desired, State(role), Now);
+
+        // Assert
+        Assert.Contains(findings, static f => f.Kind == DriftKind.PolicyDrift && f.Principal == Analyst);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static void CopyFolder(string from, string to)
