@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Governance.Core.Accounts;
 using Governance.Core.Drift.Records;
+using Governance.Core.Policies;
 using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;

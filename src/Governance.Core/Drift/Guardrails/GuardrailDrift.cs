@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts.Organization;
 using Governance.Core.Drift.Records;
+using Governance.Core.Policies;
 using Governance.Core.Risk;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Model;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using PolicyEngine.Syntax;
 
-namespace Governance.Core.Drift;
+namespace Governance.Core.Policies;
 
-/// <summary>Whether two policy documents are the same JSON, the shortcut drift takes before asking the engine.</summary>
+/// <summary>Whether two policy documents are the same JSON: the shortcut drift takes, for trust policies and guardrails, before asking the engine.</summary>
 internal static class SameJson
 {
     /// <summary>
