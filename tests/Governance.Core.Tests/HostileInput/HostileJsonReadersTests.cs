@@ -21,7 +21,7 @@ namespace Governance.Core.Tests.HostileInput;
 /// </summary>
 public sealed class HostileJsonReadersTests : IDisposable
 {
-    private const int Iterations = 600;
+    private const int Iterations = 4_000;
 
     private static readonly PermissionSetCatalog Sets = PermissionSetLoader.LoadDirectory(Path.Combine(RepositoryPaths.Policies, "permission-sets")).Catalog;
 

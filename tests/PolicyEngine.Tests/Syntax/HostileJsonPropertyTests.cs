@@ -16,7 +16,7 @@ namespace PolicyEngine.Tests.Syntax;
 /// </summary>
 public sealed class HostileJsonPropertyTests
 {
-    private const int Iterations = 1_500;
+    private const int Iterations = 8_000;
 
     private static readonly (PolicyKind Kind, byte[] Valid)[] Policies =
     [
