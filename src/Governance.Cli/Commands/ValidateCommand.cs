@@ -9,7 +9,8 @@ namespace Governance.Cli.Commands;
 
 /// <summary>
 /// <c>iamgov validate PATH... [--kind KIND] [--format text|json|sarif]</c>: validates policy files, or every
-/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is, 2 for a usage error.
+/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is or a file cannot be read, 2 for a
+/// usage error.
 /// Without <c>--kind</c>, documents in a <c>guardrails/scp/</c> or <c>guardrails/rcp/</c> folder are validated as the
 /// SCPs and RCPs they are, so that <c>iamgov validate policies/</c> reads a policies repository as it is meant.
 /// </summary>

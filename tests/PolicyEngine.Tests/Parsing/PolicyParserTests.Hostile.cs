@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Parsing;
 
@@ -93,5 +94,18 @@ public sealed partial class PolicyParserTests
 
         Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
         Assert.Equal(1, error.Location.Line);
+    }
+
+    [Fact]
+    public void Parse_ElementOfAnUncheckedDocumentWithInvalidUtf8_ReportsIt()
+    {
+        // Arrange: JsonDocument accepts invalid UTF-8 inside a string; GetRawText would throw on it
+        using var document = JsonDocument.Parse((byte[])[.. "{\"p\":{\"Statement\":\"a"u8, 0xC0, 0x80, .. "\"}}"u8]);
+
+        // Act
+        var result = PolicyParser.Parse(document.RootElement.GetProperty("p"));
+
+        // Assert
+        Assert.Contains("invalid UTF-8: byte `0xC0`", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
     }
 }
