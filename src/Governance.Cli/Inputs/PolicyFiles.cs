@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Parsing;
 using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Inputs;
@@ -15,7 +16,8 @@ internal static class PolicyFiles
         {
             return (null, [new InputError($"{file.FullName}: no such file")]);
         }
-        var policy = NamedPolicy.Parse(file.Name, File.ReadAllText(file.FullName));
+        // Bytes, not text: the parser names invalid UTF-8 and foreign encodings instead of reading them as U+FFFD.
+        var policy = NamedPolicy.From(file.Name, PolicyParser.Parse(File.ReadAllBytes(file.FullName)));
         var errors = policy.Diagnostics.Where(static d => d.Severity == Severity.Error)
             .Select(d => new InputError($"{file.FullName}:{d.Location.Line}:{d.Location.Column}: {d.Message}"))
             .ToList();
@@ -31,7 +33,10 @@ internal static class PolicyFiles
         {
             return ([], [new InputError($"{file.FullName}: no such file")]);
         }
-        var text = File.ReadAllText(file.FullName);
+        if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out var text, out var encoding))
+        {
+            return ([], [new InputError($"{file.FullName}:{encoding.Line}:{encoding.Column}: {encoding.Message}")]);
+        }
         if (!text.TrimStart().StartsWith('['))
         {
             var (single, errors) = ReadOne(file);

@@ -30,7 +30,12 @@ public static class RoleDefinitionLoader
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var file = System.IO.Path.GetFileName(path);
-            if (Read(file, File.ReadAllText(path), errors) is { } role)
+            if (!PolicyFileText.TryRead(path, file, out var text, out var unreadable))
+            {
+                errors.Add(unreadable);
+                continue;
+            }
+            if (Read(file, text, errors) is { } role)
             {
                 if (!string.Equals(role.Name + ".json", file, StringComparison.Ordinal))
                 {

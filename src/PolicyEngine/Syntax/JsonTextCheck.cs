@@ -22,18 +22,7 @@ public static class JsonTextCheck
     public static JsonTextProblem? Check(ReadOnlyMemory<byte> utf8, JsonTextRules? rules = null)
     {
         rules ??= JsonTextRules.Default;
-        if (JsonEncoding.ForeignEncoding(utf8.Span) is { } encoding)
-        {
-            return new JsonTextProblem(JsonTextMessages.ForeignEncoding(encoding), 1, 1, string.Empty);
-        }
-        var text = JsonEncoding.WithoutBom(utf8);
-        var invalid = JsonEncoding.FirstInvalidUtf8(text.Span);
-        if (invalid >= 0)
-        {
-            var (line, column) = new LineTracker(text).At(invalid);
-            return new JsonTextProblem(JsonTextMessages.InvalidUtf8(text.Span[invalid]), line, column, string.Empty);
-        }
-        return Scan(text, rules);
+        return EncodingProblem(utf8) ?? Scan(JsonEncoding.WithoutBom(utf8), rules);
     }
 
     /// <summary>Parses <paramref name="utf8"/> once <see cref="Check"/> finds nothing wrong.</summary>
@@ -73,6 +62,38 @@ public static class JsonTextCheck
     {
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(Encoding.UTF8.GetBytes(text), rules, out document, out problem);
+    }
+
+    /// <summary>
+    /// The text of a file's bytes when they are UTF-8 (a UTF-8 byte order mark is dropped); otherwise the problem, for
+    /// readers that take text: decoding alone would read invalid bytes as U+FFFD, or a UTF-16 file as if it were fine.
+    /// </summary>
+    public static bool TryDecode(ReadOnlyMemory<byte> bytes, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out JsonTextProblem? problem)
+    {
+        text = null;
+        problem = EncodingProblem(bytes);
+        if (problem is not null)
+        {
+            return false;
+        }
+        text = Encoding.UTF8.GetString(JsonEncoding.WithoutBom(bytes).Span);
+        return true;
+    }
+
+    private static JsonTextProblem? EncodingProblem(ReadOnlyMemory<byte> utf8)
+    {
+        if (JsonEncoding.ForeignEncoding(utf8.Span) is { } encoding)
+        {
+            return new JsonTextProblem(JsonTextMessages.ForeignEncoding(encoding), 1, 1, string.Empty);
+        }
+        var text = JsonEncoding.WithoutBom(utf8);
+        var invalid = JsonEncoding.FirstInvalidUtf8(text.Span);
+        if (invalid < 0)
+        {
+            return null;
+        }
+        var (line, column) = new LineTracker(text).At(invalid);
+        return new JsonTextProblem(JsonTextMessages.InvalidUtf8(text.Span[invalid]), line, column, string.Empty);
     }
 
     private static JsonTextProblem? Scan(ReadOnlyMemory<byte> text, JsonTextRules rules)

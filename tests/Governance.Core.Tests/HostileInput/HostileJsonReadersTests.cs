@@ -182,6 +182,32 @@ public sealed class HostileJsonReadersTests : IDisposable
         Assert.Contains(findings, static f => f.Kind == DriftKind.PolicyDrift && f.Principal == Analyst);
     }
 
+    [Theory]
+    [InlineData("utf-16", "the text is UTF-16 (it starts with a UTF-16 byte order mark); expected UTF-8 at line 1 column 1")]
+    [InlineData("invalid-utf-8", "invalid UTF-8: byte `0xED`")]
+    public void LoadDirectory_FileNotUtf8_IsNamedInsteadOfReadAsReplacementCharacters(string kind, string message)
+    {
+        // Arrange: a decoder would read these as a valid file (UTF-16) or with U+FFFD in place of the bytes
+        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Policies, "permission-sets", "lake-read.json"));
+        byte[] bytes = kind == "utf-16"
+            ? [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(json)]
+            : [.. Encoding.UTF8.GetBytes(json[..20]), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(json[20..])];
+        var sets = Path.Combine(_folder, "permission-sets");
+        var roles = Path.Combine(_folder, "roles");
+        Directory.CreateDirectory(sets);
+        Directory.CreateDirectory(roles);
+        File.WriteAllBytes(Path.Combine(sets, "lake-read.json"), bytes);
+        File.WriteAllBytes(Path.Combine(roles, "lake-read.json"), bytes);
+
+        // Act
+        var setErrors = PermissionSetLoader.LoadDirectory(sets).Errors;
+        var roleErrors = RoleDefinitionLoader.LoadDirectory(roles).Errors;
+
+        // Assert
+        Assert.StartsWith(message, Assert.Single(setErrors).Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, Assert.Single(roleErrors).Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static void CopyFolder(string from, string to)

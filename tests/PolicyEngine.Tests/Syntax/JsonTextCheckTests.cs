@@ -87,6 +87,24 @@ public sealed class JsonTextCheckTests
         => Assert.False(JsonTextCheck.TryParse("// rules\n{\"a\":1}", null, out _, out _));
 
     [Fact]
+    public void TryDecode_Utf8WithByteOrderMark_DropsTheMark()
+    {
+        var ok = JsonTextCheck.TryDecode((byte[])[0xEF, 0xBB, 0xBF, .. "{}"u8], out var text, out _);
+
+        Assert.True(ok);
+        Assert.Equal("{}", text);
+    }
+
+    [Fact]
+    public void TryDecode_InvalidUtf8_GivesItsPlace()
+    {
+        var ok = JsonTextCheck.TryDecode((byte[])[.. "{\n \""u8, 0xFF, .. "\"}"u8], out _, out var problem);
+
+        Assert.False(ok);
+        Assert.Equal((2, 3), (problem!.Line, problem.Column));
+    }
+
+    [Fact]
     public void ToString_WithPath_ReadsAsOneLine()
         => Assert.Equal("line 2 column 3 (a[1]): bad", new JsonTextProblem("bad", 2, 3, "a[1]").ToString());
 }

@@ -41,7 +41,11 @@ public static class GuardrailDefinitionLoader
             foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 var file = $"{GuardrailKeys.Folder(type)}/{Path.GetFileName(path)}";
-                var text = File.ReadAllText(path);
+                if (!PolicyFileText.TryRead(path, file, out var text, out var unreadable))
+                {
+                    errors.Add(unreadable);
+                    continue;
+                }
                 if (ReadDocument(file, text, type, errors))
                 {
                     documents.Add((type, Path.GetFileNameWithoutExtension(path), text));
@@ -49,9 +53,18 @@ public static class GuardrailDefinitionLoader
             }
         }
         var manifest = Path.Combine(directory, AttachmentsFileName);
-        var targets = File.Exists(manifest)
-            ? ReadAttachments(File.ReadAllText(manifest), errors)
-            : new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
+        var targets = new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
+        if (File.Exists(manifest))
+        {
+            if (PolicyFileText.TryRead(manifest, AttachmentsFileName, out var text, out var unreadable))
+            {
+                targets = ReadAttachments(text, errors);
+            }
+            else
+            {
+                errors.Add(unreadable);
+            }
+        }
         var guardrails = documents
             .Select(d => new GuardrailDefinition(d.Name, d.Type, d.Document, targets.TryGetValue((d.Type, d.Name), out var t) ? t : null))
             .ToList();

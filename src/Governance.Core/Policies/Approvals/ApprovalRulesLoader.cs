@@ -19,9 +19,13 @@ public static class ApprovalRulesLoader
     public static (ApprovalRules? Rules, ImmutableArray<PolicyFileError> Errors) LoadFile(string path, PermissionSetCatalog sets)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path)
-            ? Read(Path.GetFileName(path), File.ReadAllText(path), sets)
-            : (null, [new PolicyFileError(path, string.Empty, "file does not exist")]);
+        if (!File.Exists(path))
+        {
+            return (null, [new PolicyFileError(path, string.Empty, "file does not exist")]);
+        }
+        return PolicyFileText.TryRead(path, Path.GetFileName(path), out var text, out var unreadable)
+            ? Read(Path.GetFileName(path), text, sets)
+            : (null, [unreadable]);
     }
 
     /// <summary>Reads the rules from JSON text.</summary>

@@ -34,7 +34,12 @@ public static partial class PermissionSetLoader
         var sets = new List<PermissionSet>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
-            var set = Read(Path.GetFileName(path), File.ReadAllText(path), catalog ?? ActionCatalog.Default, errors);
+            if (!PolicyFileText.TryRead(path, Path.GetFileName(path), out var text, out var unreadable))
+            {
+                errors.Add(unreadable);
+                continue;
+            }
+            var set = Read(Path.GetFileName(path), text, catalog ?? ActionCatalog.Default, errors);
             if (set is not null)
             {
                 if (sets.Exists(s => s.Name == set.Name))
