@@ -91,6 +91,29 @@ public abstract partial class GovernanceApiTests<TFixture>
         }
     }
 
+    [SkippableFact]
+    public async Task Create_HostileBodies_AreAnsweredWithoutAServerError()
+    {
+        // Arrange: hostile bytes spliced into a valid submission; a valid one may still be accepted (201)
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        const string valid = """{"permissionSet":"lake-read","resources":["arn:aws:s3:::lake-x/*"],"targetRole":"data-engineer","justification":"read","durationHours":8}""";
+        byte[][] bodies = [];
+        HostileJson.Around(Encoding.UTF8.GetBytes(valid)).Array[100].Sample(drawn => bodies = drawn, iter: 1);
+
+        foreach (var body in bodies)
+        {
+            // Act
+            var response = await alice.PostAsync("/v1/access-requests", Json(body));
+
+            // Assert
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {Convert.ToHexString(body.AsSpan(0, Math.Min(body.Length, 400)))}");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                AssertProblem(response, HttpStatusCode.BadRequest);
+            }
+        }
+    }
+
     private static ByteArrayContent Json(byte[] body)
     {
         var content = new ByteArrayContent(body);
