@@ -14,7 +14,8 @@ public static class AccountSnapshotReader
     /// <summary>Snapshots of large organisations run to tens of megabytes; past this bound the input is refused.</summary>
     public const long MaxBytes = 512L * 1024 * 1024;
 
-    private static readonly JsonTextRules Rules = new(MaxDepth: 64);
+    /// <summary>A key given twice is refused, as the organisation reader refuses it: the AWS CLI never prints one.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 64, RefuseDuplicateKeys: true);
 
     /// <summary>Reads a snapshot from JSON text.</summary>
     public static SnapshotReadResult Read(string json)

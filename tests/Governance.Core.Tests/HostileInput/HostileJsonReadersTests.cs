@@ -155,6 +155,16 @@ public sealed class HostileJsonReadersTests : IDisposable
     }
 
     [Fact]
+    public void AccountSnapshotRead_KeyTwice_IsRefusedWithItsPath()
+    {
+        var result = AccountSnapshotReader.Read("{\"RoleDetailList\":[{\"RoleName\":\"a\",\"RoleName\":\"b\",\"Arn\":\"arn:aws:iam::111122223333:role/b\"}]}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RoleDetailList[0].RoleName", error.Path);
+        Assert.StartsWith("duplicate key `RoleName`", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PermissionSetRead_KeyTwice_IsRefused()
     {
         var errors = new List<PolicyFileError>();
