@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -6,6 +7,7 @@ using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyEngine.Conformance;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Api.Endpoints;
 
@@ -27,6 +29,13 @@ internal static class SimulationEndpoints
 
     public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body)
     {
+        // Binding to a JsonElement keeps what no string can hold (lone surrogate escapes, invalid UTF-8 inside a
+        // string), which would throw when a case is read: refuse it here, with its place.
+        if (JsonTextCheck.Check(JsonMarshal.GetRawUtf8Value(body).ToArray()) is { } problem)
+        {
+            return ProblemMapping.Invalid(problem.Path.Length == 0 ? "body" : problem.Path,
+                $"{problem.Message} at line {problem.Line} column {problem.Column}");
+        }
         if (body.ValueKind != JsonValueKind.Object)
         {
             return ProblemMapping.Invalid("body", "expected a case object or {\"cases\":[...]}");

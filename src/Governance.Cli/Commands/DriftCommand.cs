@@ -4,6 +4,7 @@ using Governance.Core.Accounts;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Commands;
 
@@ -96,10 +97,13 @@ internal static class DriftCommand
         {
             return (null, $"{file.FullName}: no such file");
         }
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(file.FullName);
+            if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out text, out var problem))
+            {
+                return (null, $"{file.FullName}: {problem}");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

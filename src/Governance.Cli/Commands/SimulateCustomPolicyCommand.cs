@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Governance.Cli.Simulation;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Commands;
 
@@ -38,7 +39,12 @@ internal static class SimulateCustomPolicyCommand
         }
         else if (File.Exists(path))
         {
-            json = File.ReadAllText(path);
+            if (!JsonTextCheck.TryDecode(File.ReadAllBytes(path), out var text, out var problem))
+            {
+                stderr.WriteLine($"iamgov: {path}: {problem}");
+                return CliApp.UsageError;
+            }
+            json = text;
         }
         else
         {

@@ -2,13 +2,15 @@ using System.CommandLine;
 using Governance.Cli.Output;
 using Governance.Core.Accounts.Organization;
 using Governance.Core.Drift.Guardrails;
+using PolicyEngine.Syntax;
 using PolicyEngine.Validation;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
 /// <c>iamgov validate PATH... [--kind KIND] [--format text|json|sarif]</c>: validates policy files, or every
-/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is, 2 for a usage error.
+/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is or a file cannot be read, 2 for a
+/// usage error.
 /// Without <c>--kind</c>, documents in a <c>guardrails/scp/</c> or <c>guardrails/rcp/</c> folder are validated as the
 /// SCPs and RCPs they are, so that <c>iamgov validate policies/</c> reads a policies repository as it is meant.
 /// </summary>
@@ -19,6 +21,9 @@ internal static class ValidateCommand
 
     private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp"];
     private static readonly string[] Formats = ["text", "json", "sarif"];
+
+    /// <summary>Files up to this size are read whole, so that a too-large document's finding gives its true size.</summary>
+    private const long WholeFileLimit = 64L * 1024 * 1024;
 
     public static Command Create()
     {
@@ -88,17 +93,20 @@ internal static class ValidateCommand
             error.WriteLine($"iamgov: skipped `{file.Replace('\\', '/')}`: a JSON object without `Statement` is not a policy document");
         }
         var reports = new List<FileReport>(files.Count);
+        var unreadable = 0;
         foreach (var file in files)
         {
             byte[] text;
             try
             {
-                text = File.ReadAllBytes(file);
+                text = ReadBounded(file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"iamgov: cannot read `{file}`: {e.Message}");
-                return CliApp.UsageError;
+                // One file that cannot be read does not keep the others from being answered; it still fails the run.
+                error.WriteLine($"iamgov: cannot read `{file.Replace('\\', '/')}`: {e.Message}");
+                unreadable++;
+                continue;
             }
             reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind ?? KindByFolder(file))));
         }
@@ -115,7 +123,19 @@ internal static class ValidateCommand
                 TextReportWriter.Write(output, reports);
                 break;
         }
-        return reports.Any(static r => r.Report.HasErrors) ? ErrorsFound : 0;
+        return unreadable > 0 || reports.Any(static r => r.Report.HasErrors) ? ErrorsFound : 0;
+    }
+
+    /// <summary>
+    /// The file's bytes; for a file past <see cref="WholeFileLimit"/> (or a device that never ends), only its first
+    /// bytes past the reader's limit: enough for the validator to refuse it as too large without holding it in memory.
+    /// </summary>
+    private static byte[] ReadBounded(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[stream.CanSeek && stream.Length is > 0 and <= WholeFileLimit ? (int)stream.Length : ReaderLimits.Default.MaxBytes + 1];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read == buffer.Length ? buffer : buffer[..read];
     }
 
     /// <summary>An SCP or RCP kept as code (<c>guardrails/scp/NAME.json</c>, <c>guardrails/rcp/NAME.json</c>) is one; anything else an identity policy.</summary>

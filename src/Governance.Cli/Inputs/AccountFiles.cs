@@ -21,10 +21,11 @@ internal static class AccountFiles
                 errors.Add(new InputError($"{file.FullName}: no such file"));
                 continue;
             }
-            string text;
+            byte[] text;
             try
             {
-                text = File.ReadAllText(file.FullName);
+                // Bytes, not text: the reader names invalid UTF-8 and foreign encodings instead of reading them as U+FFFD.
+                text = File.ReadAllBytes(file.FullName);
             }
             catch (IOException e)
             {

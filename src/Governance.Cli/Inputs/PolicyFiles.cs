@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Parsing;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Inputs;
 
@@ -15,7 +16,8 @@ internal static class PolicyFiles
         {
             return (null, [new InputError($"{file.FullName}: no such file")]);
         }
-        var policy = NamedPolicy.Parse(file.Name, File.ReadAllText(file.FullName));
+        // Bytes, not text: the parser names invalid UTF-8 and foreign encodings instead of reading them as U+FFFD.
+        var policy = NamedPolicy.From(file.Name, PolicyParser.Parse(File.ReadAllBytes(file.FullName)));
         var errors = policy.Diagnostics.Where(static d => d.Severity == Severity.Error)
             .Select(d => new InputError($"{file.FullName}:{d.Location.Line}:{d.Location.Column}: {d.Message}"))
             .ToList();
@@ -31,15 +33,21 @@ internal static class PolicyFiles
         {
             return ([], [new InputError($"{file.FullName}: no such file")]);
         }
-        var text = File.ReadAllText(file.FullName);
+        if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out var text, out var encoding))
+        {
+            return ([], [new InputError($"{file.FullName}:{encoding.Line}:{encoding.Column}: {encoding.Message}")]);
+        }
         if (!text.TrimStart().StartsWith('['))
         {
             var (single, errors) = ReadOne(file);
             return (single is null ? [] : [single], errors);
         }
-        try
+        if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            using var document = JsonDocument.Parse(text);
+            return ([], [new InputError($"{file.FullName}:{problem.Line}:{problem.Column}: {problem.Message}")]);
+        }
+        using (document)
+        {
             var level = ImmutableArray.CreateBuilder<NamedPolicy>();
             var errors = new List<InputError>();
             var index = 0;
@@ -51,10 +59,6 @@ internal static class PolicyFiles
                 level.Add(policy);
             }
             return (level.DrainToImmutable(), errors);
-        }
-        catch (JsonException e)
-        {
-            return ([], [new InputError($"{file.FullName}: invalid JSON: {e.Message}")]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Output;
 
@@ -11,15 +12,15 @@ internal static class PolicyFileSniffer
     /// </summary>
     public static bool IsOtherJson(string file)
     {
+        byte[] bytes;
         try
         {
-            using var stream = File.OpenRead(file);
-            using var document = JsonDocument.Parse(stream);
-            return document.RootElement.ValueKind == JsonValueKind.Object && !document.RootElement.TryGetProperty("Statement", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
+            var info = new FileInfo(file);
+            if (info.Length > ReaderLimits.Default.MaxBytes)
+            {
+                return false;
+            }
+            bytes = File.ReadAllBytes(file);
         }
         catch (IOException)
         {
@@ -28,6 +29,15 @@ internal static class PolicyFileSniffer
         catch (UnauthorizedAccessException)
         {
             return false;
+        }
+        // Text the check refuses (a lone surrogate in the key `Statement`, say) is not "other": it is validated.
+        if (!JsonTextCheck.TryParse(bytes, null, out var document, out _))
+        {
+            return false;
+        }
+        using (document)
+        {
+            return document.RootElement.ValueKind == JsonValueKind.Object && !document.RootElement.TryGetProperty("Statement", out _);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Simulation;
 
@@ -18,14 +19,10 @@ internal sealed record CustomPolicyInput(PolicySet Policies, ImmutableArray<stri
     /// <summary>Reads the input JSON; the error is a message for the user.</summary>
     public static (CustomPolicyInput? Input, string? Error) Parse(string json)
     {
-        JsonDocument document;
-        try
+        // Checked first: a lone surrogate escape in any string would otherwise throw when that string is read.
+        if (!JsonTextCheck.TryParse(json, JsonTextRules.Default, out var document, out var problem))
         {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"input is not valid JSON: {e.Message}");
+            return (null, $"input is not valid JSON: {problem}");
         }
         using (document)
         {

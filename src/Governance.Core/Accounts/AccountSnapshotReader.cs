@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Accounts;
 
@@ -12,20 +14,31 @@ public static class AccountSnapshotReader
     /// <summary>Snapshots of large organisations run to tens of megabytes; past this bound the input is refused.</summary>
     public const long MaxBytes = 512L * 1024 * 1024;
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    /// <summary>A key given twice is refused, as the organisation reader refuses it: the AWS CLI never prints one.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 64, RefuseDuplicateKeys: true);
 
     /// <summary>Reads a snapshot from JSON text.</summary>
     public static SnapshotReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a snapshot from the bytes of a file: UTF-8, with or without a byte order mark.</summary>
+    public static SnapshotReadResult Read(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Length > MaxBytes)
         {
-            using var document = JsonDocument.Parse(json, Options);
-            return Read(document.RootElement);
+            return Fail(new SnapshotError(string.Empty, $"snapshot is {utf8.Length} bytes; at most {MaxBytes} are read"));
         }
-        catch (JsonException e)
+        // Checked first: a lone surrogate escape or invalid UTF-8 in any string would otherwise throw when it is read.
+        if (!JsonTextCheck.TryParse(utf8, Rules, out var document, out var problem))
         {
-            return Fail(new SnapshotError(string.Empty, "invalid JSON: " + e.Message, (int?)e.LineNumber + 1));
+            return Fail(new SnapshotError(problem.Path, $"{problem.Message} (column {problem.Column})", problem.Line));
+        }
+        using (document)
+        {
+            return Read(document.RootElement);
         }
     }
 
@@ -37,18 +50,22 @@ public static class AccountSnapshotReader
         {
             return Fail(new SnapshotError(string.Empty, $"snapshot is {stream.Length} bytes; at most {MaxBytes} are read"));
         }
-        try
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            using var document = await JsonDocument.ParseAsync(stream, Options, cancellationToken).ConfigureAwait(false);
-            return Read(document.RootElement);
+            if (buffer.Length + read > MaxBytes)
+            {
+                return Fail(new SnapshotError(string.Empty, $"snapshot is more than {MaxBytes} bytes; at most {MaxBytes} are read"));
+            }
+            buffer.Write(chunk, 0, read);
         }
-        catch (JsonException e)
-        {
-            return Fail(new SnapshotError(string.Empty, "invalid JSON: " + e.Message, (int?)e.LineNumber + 1));
-        }
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>Reads a snapshot from an already parsed JSON element.</summary>
+    /// <remarks>The element's document must have passed <see cref="JsonTextCheck"/>: a lone surrogate escape in it throws when read.</remarks>
     public static SnapshotReadResult Read(JsonElement root)
     {
         var errors = new List<SnapshotError>();

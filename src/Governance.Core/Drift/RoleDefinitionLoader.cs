@@ -4,6 +4,7 @@ using Governance.Core.Accounts;
 using Governance.Core.Policies.PermissionSets;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Drift;
 
@@ -13,7 +14,8 @@ public static class RoleDefinitionLoader
     private static readonly string[] Fields =
         ["name", "path", "description", "trustPolicy", "inlinePolicies", "attachedPolicies", "permissionsBoundary", "tags"];
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
+    /// <summary>A key given twice is refused: which of the two a reviewer approved cannot be told.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 64, AllowComments: true, RefuseDuplicateKeys: true);
 
     /// <summary>Reads every <c>*.json</c> file in <paramref name="directory"/>; a missing folder holds no roles.</summary>
     public static (ImmutableArray<RoleDefinition> Roles, ImmutableArray<PolicyFileError> Errors) LoadDirectory(string directory)
@@ -28,7 +30,12 @@ public static class RoleDefinitionLoader
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             var file = System.IO.Path.GetFileName(path);
-            if (Read(file, File.ReadAllText(path), errors) is { } role)
+            if (!PolicyFileText.TryRead(path, file, out var text, out var unreadable))
+            {
+                errors.Add(unreadable);
+                continue;
+            }
+            if (Read(file, text, errors) is { } role)
             {
                 if (!string.Equals(role.Name + ".json", file, StringComparison.Ordinal))
                 {
@@ -48,9 +55,13 @@ public static class RoleDefinitionLoader
     {
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
-        try
+        if (!JsonTextCheck.TryParse(json, Rules, out var document, out var problem))
         {
-            using var document = JsonDocument.Parse(json, Options);
+            errors.Add(PolicyFileError.Unreadable(file, problem));
+            return null;
+        }
+        using (document)
+        {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -97,11 +108,6 @@ public static class RoleDefinitionLoader
             return errors.Count > before || name is null || trust is null
                 ? null
                 : new RoleDefinition(name, path, trust, inline.ToImmutable(), attached, boundary, tags.ToImmutable());
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new PolicyFileError(file, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}"));
-            return null;
         }
     }
 

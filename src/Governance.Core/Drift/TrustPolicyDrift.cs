@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Accounts;
 using Governance.Core.Drift.Records;
+using Governance.Core.Policies;
 using Governance.Core.Risk;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
@@ -40,7 +40,7 @@ internal static class TrustPolicyDrift
     /// <summary>The finding when the account's trust policy decides some caller differently from code's; else null.</summary>
     public static DriftFinding? Compare(string roleArn, string intended, string? actual, PolicyLibrary library, AnalysisAssumptions assumptions)
     {
-        if (actual is not null && SameJson(intended, actual))
+        if (actual is not null && SameJson.Documents(intended, actual))
         {
             return null; // the same document decides alike; skip the engine
         }
@@ -68,18 +68,6 @@ internal static class TrustPolicyDrift
             ? null
             : new DriftFinding(DriftKind.PolicyDrift, roleArn, widened ? RiskSeverity.High : RiskSeverity.Medium,
                 "trust policy differs from code in who may assume the role: " + string.Join("; ", differences));
-    }
-
-    private static bool SameJson(string a, string b)
-    {
-        try
-        {
-            return JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
-        }
-        catch (JsonException)
-        {
-            return false; // a snapshot's string document that is not JSON: the engine reads it as allowing nobody
-        }
     }
 
     private static AccessAnalyzer Analyzer(NamedPolicy trust, string caller, AnalysisAssumptions assumptions)

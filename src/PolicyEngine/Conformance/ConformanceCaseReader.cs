@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Parsing;
+using PolicyEngine.Syntax;
 
 namespace PolicyEngine.Conformance;
 
@@ -15,14 +16,14 @@ public static class ConformanceCaseReader
     public static ConformanceCaseParse Parse(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        try
+        // Checked first: a lone surrogate escape in any string would otherwise throw when that string is read.
+        if (!JsonTextCheck.TryParse(line, JsonTextRules.Default, out var json, out var problem))
         {
-            using var json = JsonDocument.Parse(line);
-            return Read(json.RootElement);
+            return new ConformanceCaseParse(null, $"not valid JSON: {problem}");
         }
-        catch (JsonException e)
+        using (json)
         {
-            return new ConformanceCaseParse(null, $"not valid JSON: {e.Message}");
+            return Read(json.RootElement);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using PolicyEngine.Diagnostics;
@@ -38,7 +39,7 @@ public static class PolicyParser
 
     /// <summary>Reads a policy that is already part of a larger JSON document; positions are relative to the element's text.</summary>
     public static ParseResult<PolicyDocument> Parse(JsonElement element, ReaderLimits? limits = null)
-        => Parse(Encoding.UTF8.GetBytes(element.GetRawText()), limits);
+        => Parse(JsonMarshal.GetRawUtf8Value(element).ToArray(), limits); // raw bytes: GetRawText throws on invalid UTF-8
 
     /// <summary>Reads a policy from UTF-8 JSON (a leading byte-order mark is allowed).</summary>
     public static ParseResult<PolicyDocument> Parse(ReadOnlyMemory<byte> utf8, ReaderLimits? limits = null)

@@ -11,8 +11,6 @@ namespace PolicyEngine.Syntax;
 /// </summary>
 internal ref struct JsonSyntaxReader
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private Utf8JsonReader _reader;
     private LineTracker _lines;
     private readonly int _maxDepth;
@@ -28,14 +26,26 @@ internal ref struct JsonSyntaxReader
     /// <summary>Reads one JSON value that must fill the whole text.</summary>
     public static SyntaxNode? Read(ReadOnlyMemory<byte> utf8, ReaderLimits limits, List<Diagnostic> diagnostics)
     {
-        if (utf8.Span.StartsWith(Utf8Bom))
+        if (JsonEncoding.ForeignEncoding(utf8.Span) is { } encoding)
         {
-            utf8 = utf8[Utf8Bom.Length..];
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, JsonTextMessages.ForeignEncoding(encoding), SourceLocation.Root,
+                "save the file as UTF-8"));
+            return null;
         }
+        utf8 = JsonEncoding.WithoutBom(utf8);
         if (utf8.Length > limits.MaxBytes)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.DocumentTooLarge, Severity.Error,
                 $"document is {utf8.Length} bytes; at most {limits.MaxBytes} are read", SourceLocation.Root));
+            return null;
+        }
+        // Checked before any token: the reader only finds invalid UTF-8 inside a string when the string is read.
+        var invalid = JsonEncoding.FirstInvalidUtf8(utf8.Span);
+        if (invalid >= 0)
+        {
+            var (line, column) = new LineTracker(utf8).At(invalid);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, JsonTextMessages.InvalidUtf8(utf8.Span[invalid]),
+                new SourceLocation(line, column, string.Empty)));
             return null;
         }
         var reader = new JsonSyntaxReader(utf8, limits);
@@ -61,17 +71,8 @@ internal ref struct JsonSyntaxReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error,
-                "invalid JSON: " + Describe(e),
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error, JsonTextMessages.InvalidJson(e),
                 new SourceLocation((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, string.Empty)));
-            return null;
-        }
-        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.Ordinal))
-        {
-            // GetString transcodes lazily, so invalid UTF-8 inside a string surfaces here rather than in Read.
-            var (line, column) = reader._lines.At(reader._reader.TokenStartIndex);
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error,
-                "invalid JSON: a string holds bytes that are not UTF-8", new SourceLocation(line, column, string.Empty)));
             return null;
         }
     }
@@ -86,15 +87,14 @@ internal ref struct JsonSyntaxReader
             case JsonTokenType.StartArray:
                 if (depth >= _maxDepth)
                 {
-                    diagnostics.Add(new Diagnostic(DiagnosticCodes.NestingTooDeep, Severity.Error,
-                        $"objects and arrays nest deeper than {_maxDepth} levels", location));
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.NestingTooDeep, Severity.Error, JsonTextMessages.TooDeep(_maxDepth), location));
                     return null;
                 }
                 return _reader.TokenType == JsonTokenType.StartObject
                     ? ReadObject(location, depth, diagnostics)
                     : ReadArray(location, depth, diagnostics);
             case JsonTokenType.String:
-                return new SyntaxScalar(SyntaxKind.String, location, _reader.GetString()!);
+                return ReadString(location, diagnostics, isKey: false) is { } text ? new SyntaxScalar(SyntaxKind.String, location, text) : null;
             case JsonTokenType.Number:
                 return new SyntaxScalar(SyntaxKind.Number, location, Encoding.UTF8.GetString(_reader.ValueSpan));
             case JsonTokenType.True:
@@ -112,7 +112,10 @@ internal ref struct JsonSyntaxReader
         while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
         {
             var (line, column) = _lines.At(_reader.TokenStartIndex);
-            var name = _reader.GetString()!;
+            if (ReadString(new SourceLocation(line, column, location.Path), diagnostics, isKey: true) is not { } name)
+            {
+                return null;
+            }
             var path = JsonPath.Property(location.Path, name);
             _reader.Read();
             var value = ReadValue(path, depth + 1, diagnostics);
@@ -140,22 +143,22 @@ internal ref struct JsonSyntaxReader
         return new SyntaxArray(location, items.DrainToImmutable());
     }
 
-    /// <summary>The reader's message without its trailing position, which the diagnostic carries already.</summary>
-    private static string Describe(JsonException e)
+    /// <summary>
+    /// The string or key the reader stands on; null, with a diagnostic at the escape, when an escape is a lone surrogate.
+    /// A key's <paramref name="location"/> holds its object's path, to which the key is added as written.
+    /// </summary>
+    private string? ReadString(SourceLocation location, List<Diagnostic> diagnostics, bool isKey)
     {
-        var message = e.Message;
-        if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+        if (JsonEscapes.TryGetString(ref _reader, out var text, out var lone))
         {
-            // The reader's wording for a truncated document ("...at the end of the JSON payload. There is an open
-            // JSON object or array that should be closed") says what is wrong in two sentences; one is enough.
-            return "the document ends before every object and array is closed";
+            return text;
         }
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message[..cut];
-        }
-        message = message.TrimEnd('.', ' ');
-        return message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "unreadable text";
+        var offset = _reader.TokenStartIndex + 1 + lone;
+        var (line, column) = _lines.At(offset);
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidJson, Severity.Error,
+            JsonTextMessages.LoneSurrogate(_reader.ValueSpan.Slice(lone, JsonEscapes.UnicodeEscapeLength)),
+            new SourceLocation(line, column, isKey ? JsonPath.Property(location.Path, Encoding.UTF8.GetString(_reader.ValueSpan)) : location.Path),
+            "IAM refuses a document whose escapes name half a character; write the pair (`\\uD83D\\uDE00`) or the character itself"));
+        return null;
     }
 }

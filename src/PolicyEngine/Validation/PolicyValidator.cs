@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using PolicyEngine.Catalog;
@@ -60,21 +61,19 @@ public static class PolicyValidator
     /// <summary>Validates a policy that is part of a larger JSON document (an account snapshot, a managed-policy list).</summary>
     /// <remarks>Positions are relative to the element's own text.</remarks>
     public static ValidationReport Validate(JsonElement element, PolicyKind kind, ValidationOptions? options = null)
-        => Validate(Encoding.UTF8.GetBytes(element.GetRawText()), kind, options);
+        => Validate(JsonMarshal.GetRawUtf8Value(element).ToArray(), kind, options); // raw bytes: GetRawText throws on invalid UTF-8
 
     /// <summary>Validates a document given as UTF-8 (a leading byte-order mark is allowed).</summary>
     public static ValidationReport Validate(ReadOnlyMemory<byte> utf8, PolicyKind kind, ValidationOptions? options = null)
     {
         options ??= ValidationOptions.Default;
-        if (utf8.Span.StartsWith("\uFEFF"u8))
-        {
-            utf8 = utf8[3..];
-        }
         var parsed = PolicyParser.Parse(utf8, options.ReaderLimits);
         if (parsed.Value is null)
         {
             return new ValidationReport(kind, null, parsed.Diagnostics);
         }
+        // The parser skipped one byte order mark; skipping it here too, only after parsing, keeps a second one an error.
+        utf8 = JsonEncoding.WithoutBom(utf8);
         var context = new ValidationContext(parsed.Value, kind, options, options.Catalog ?? ActionCatalog.Default, utf8);
         foreach (var check in Checks)
         {

@@ -56,7 +56,8 @@ public sealed class DriftReportJsonTests
 
     [Theory]
     [InlineData("""[1,2]""", "old.json: not a drift report: a report is a JSON object")]
-    [InlineData("""{"findings": [""", "old.json: invalid JSON at line 1")]
+    [InlineData("""{"findings": [""", "old.json: line 1 column 15 (findings): invalid JSON: the document ends before every object and array is closed")]
+    [InlineData("""{"findings": ["\ud800"]}""", "old.json: line 1 column 16 (findings[0]): invalid escape: lone surrogate `\\ud800`; a `\\uD800`-`\\uDBFF` escape must be followed by a `\\uDC00`-`\\uDFFF` one")]
     public void Read_NotAReport_ErrorSaysWhy(string json, string expected)
     {
         // Act

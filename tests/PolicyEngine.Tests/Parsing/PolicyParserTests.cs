@@ -4,7 +4,7 @@ using PolicyEngine.Parsing;
 
 namespace PolicyEngine.Tests.Parsing;
 
-public sealed class PolicyParserTests
+public sealed partial class PolicyParserTests
 {
     [Fact]
     public void Parse_SingleStatementObject_ReadsEveryElement()

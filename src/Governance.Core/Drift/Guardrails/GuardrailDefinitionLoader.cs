@@ -4,6 +4,7 @@ using Governance.Core.Accounts.Organization;
 using Governance.Core.Policies.PermissionSets;
 using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Drift.Guardrails;
 
@@ -21,7 +22,8 @@ public static class GuardrailDefinitionLoader
     /// <summary>AWS-managed SCPs code may attach without holding their document.</summary>
     private static readonly string[] AwsManagedScps = ["FullAWSAccess"];
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip };
+    /// <summary>A key given twice is refused: which of two attachments was meant cannot be told.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 64, AllowComments: true, RefuseDuplicateKeys: true);
 
     /// <summary>Reads the guardrails folder; a missing folder holds no guardrails.</summary>
     public static (ImmutableArray<GuardrailDefinition> Guardrails, ImmutableArray<PolicyFileError> Errors) LoadDirectory(string directory)
@@ -39,7 +41,11 @@ public static class GuardrailDefinitionLoader
             foreach (var path in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 var file = $"{GuardrailKeys.Folder(type)}/{Path.GetFileName(path)}";
-                var text = File.ReadAllText(path);
+                if (!PolicyFileText.TryRead(path, file, out var text, out var unreadable))
+                {
+                    errors.Add(unreadable);
+                    continue;
+                }
                 if (ReadDocument(file, text, type, errors))
                 {
                     documents.Add((type, Path.GetFileNameWithoutExtension(path), text));
@@ -47,9 +53,18 @@ public static class GuardrailDefinitionLoader
             }
         }
         var manifest = Path.Combine(directory, AttachmentsFileName);
-        var targets = File.Exists(manifest)
-            ? ReadAttachments(File.ReadAllText(manifest), errors)
-            : new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
+        var targets = new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
+        if (File.Exists(manifest))
+        {
+            if (PolicyFileText.TryRead(manifest, AttachmentsFileName, out var text, out var unreadable))
+            {
+                targets = ReadAttachments(text, errors);
+            }
+            else
+            {
+                errors.Add(unreadable);
+            }
+        }
         var guardrails = documents
             .Select(d => new GuardrailDefinition(d.Name, d.Type, d.Document, targets.TryGetValue((d.Type, d.Name), out var t) ? t : null))
             .ToList();
@@ -96,9 +111,13 @@ public static class GuardrailDefinitionLoader
     private static Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>> ReadAttachments(string json, List<PolicyFileError> errors)
     {
         var result = new Dictionary<(OrganizationPolicyType, string), ImmutableArray<GuardrailTarget>>();
-        try
+        if (!JsonTextCheck.TryParse(json, Rules, out var document, out var problem))
         {
-            using var document = JsonDocument.Parse(json, Options);
+            errors.Add(PolicyFileError.Unreadable(AttachmentsFileName, problem));
+            return result;
+        }
+        using (document)
+        {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 errors.Add(new PolicyFileError(AttachmentsFileName, string.Empty, "the attachments are a JSON object with `scp` and `rcp`"));
@@ -127,10 +146,6 @@ public static class GuardrailDefinitionLoader
                     }
                 }
             }
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new PolicyFileError(AttachmentsFileName, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}"));
         }
         return result;
     }

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Governance.Core.Accounts.Organization;
 using Governance.Core.Drift.Records;
+using Governance.Core.Policies;
 using Governance.Core.Risk;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
@@ -84,7 +83,7 @@ public static class GuardrailDrift
             return new DriftFinding(DriftKind.GuardrailPolicyDrift, guardrail.Key, RiskSeverity.Medium,
                 $"{what} in the organisation is not a policy document code's could be compared with: {policy.Content.Problem}");
         }
-        if (SameJson(document, policy.Content.Text))
+        if (SameJson.Documents(document, policy.Content.Text))
         {
             return null; // the same document decides alike; skip the engine
         }
@@ -170,16 +169,4 @@ public static class GuardrailDrift
     /// <summary>An RCP's Allow is inert (AWS implies <c>RCPFullAWSAccess</c>), so only an SCP's can widen.</summary>
     private static bool Allows(OrganizationPolicyType type, NamedPolicy policy)
         => type == OrganizationPolicyType.ServiceControlPolicy && (policy.Document?.Statements.Any(static s => s.Effect == Effect.Allow) ?? false);
-
-    private static bool SameJson(string a, string b)
-    {
-        try
-        {
-            return JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Governance.Core.Results;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Drift.Records;
 
@@ -33,9 +34,14 @@ public static class DriftReportJson
     public static Outcome<DriftReport> Read(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        // Checked first, so that a refusal names line, column and path, and names an escape no string can hold.
+        if (!JsonTextCheck.TryParse(json, JsonTextRules.Default, out var document, out var problem))
+        {
+            return GovernanceError.Invalid(source, problem.ToString());
+        }
         try
         {
-            using (var document = JsonDocument.Parse(json))
+            using (document)
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {

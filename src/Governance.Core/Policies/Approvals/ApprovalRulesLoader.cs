@@ -3,6 +3,7 @@ using System.Text.Json;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Risk;
 using PolicyEngine.Catalog;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Policies.Approvals;
 
@@ -18,9 +19,13 @@ public static class ApprovalRulesLoader
     public static (ApprovalRules? Rules, ImmutableArray<PolicyFileError> Errors) LoadFile(string path, PermissionSetCatalog sets)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path)
-            ? Read(Path.GetFileName(path), File.ReadAllText(path), sets)
-            : (null, [new PolicyFileError(path, string.Empty, "file does not exist")]);
+        if (!File.Exists(path))
+        {
+            return (null, [new PolicyFileError(path, string.Empty, "file does not exist")]);
+        }
+        return PolicyFileText.TryRead(path, Path.GetFileName(path), out var text, out var unreadable)
+            ? Read(Path.GetFileName(path), text, sets)
+            : (null, [unreadable]);
     }
 
     /// <summary>Reads the rules from JSON text.</summary>
@@ -30,14 +35,10 @@ public static class ApprovalRulesLoader
         ArgumentNullException.ThrowIfNull(sets);
         var errors = new List<PolicyFileError>();
         var f = new JsonFields(file, errors);
-        JsonDocument document;
-        try
+        // A key given twice is refused: which of the two rules was approved cannot be told.
+        if (!JsonTextCheck.TryParse(json, new JsonTextRules(MaxDepth: 16, AllowComments: true, RefuseDuplicateKeys: true), out var document, out var problem))
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            return (null, [new PolicyFileError(file, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}")]);
+            return (null, [PolicyFileError.Unreadable(file, problem)]);
         }
         using (document)
         {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Governance.Core.Identity;
 using PolicyEngine.Catalog;
 using PolicyEngine.Model;
+using PolicyEngine.Syntax;
 
 namespace Governance.Core.Policies.PermissionSets;
 
@@ -14,6 +15,9 @@ public static partial class PermissionSetLoader
         ["name", "description", "statements", "allowedResources", "maxDurationHours", "approvalsRequired", "requesterRoles"];
 
     private static readonly string[] StatementFields = ["sid", "actions", "resources"];
+
+    /// <summary>A key given twice is refused: which of the two a reviewer approved cannot be told.</summary>
+    private static readonly JsonTextRules Rules = new(MaxDepth: 32, AllowComments: true, RefuseDuplicateKeys: true);
 
     /// <summary>The longest grant any set may allow: a week.</summary>
     public const int MaxDurationHoursLimit = 168;
@@ -30,7 +34,12 @@ public static partial class PermissionSetLoader
         var sets = new List<PermissionSet>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
-            var set = Read(Path.GetFileName(path), File.ReadAllText(path), catalog ?? ActionCatalog.Default, errors);
+            if (!PolicyFileText.TryRead(path, Path.GetFileName(path), out var text, out var unreadable))
+            {
+                errors.Add(unreadable);
+                continue;
+            }
+            var set = Read(Path.GetFileName(path), text, catalog ?? ActionCatalog.Default, errors);
             if (set is not null)
             {
                 if (sets.Exists(s => s.Name == set.Name))
@@ -54,14 +63,9 @@ public static partial class PermissionSetLoader
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(errors);
         var before = errors.Count;
-        JsonDocument document;
-        try
+        if (!JsonTextCheck.TryParse(json, Rules, out var document, out var problem))
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new PolicyFileError(file, string.Empty, $"invalid JSON at line {e.LineNumber + 1}: {e.Message}"));
+            errors.Add(PolicyFileError.Unreadable(file, problem));
             return null;
         }
         using (document)
