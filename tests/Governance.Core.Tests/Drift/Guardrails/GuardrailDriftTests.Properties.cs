@@ -45,13 +45,14 @@ public sealed partial class GuardrailDriftTests
     {
         var root = JsonNode.Parse(document)!.AsObject();
         var statements = root["Statement"] is JsonArray array ? array : new JsonArray(root["Statement"]!.DeepClone());
-        var rewritten = new JsonArray([.. Shuffled(statements.Select(static s => s!.DeepClone()), random).Select(s => Statement(s.AsObject(), random))]);
+        var rewritten = new JsonArray([.. Shuffled(statements.Select(static s => s!.DeepClone()), random).Select((s, i) => Statement(s.AsObject(), i, random))]);
         root["Statement"] = rewritten.Count == 1 && random.Next(2) == 0 ? rewritten[0]!.DeepClone() : rewritten;
         var reordered = Reordered(root, random);
         return reordered.ToJsonString(new JsonSerializerOptions { WriteIndented = random.Next(2) == 0 });
     }
 
-    private static JsonObject Statement(JsonObject statement, Random random)
+    /// <remarks>A renamed Sid keeps the statement's position in it: two statements with one Sid would be an invalid policy, not a reformatted one.</remarks>
+    private static JsonObject Statement(JsonObject statement, int index, Random random)
     {
         switch (random.Next(3))
         {
@@ -59,7 +60,7 @@ public sealed partial class GuardrailDriftTests
                 statement.Remove("Sid");
                 break;
             case 1:
-                statement["Sid"] = "Renamed" + random.Next(1000);
+                statement["Sid"] = $"Renamed{random.Next(1000)}N{index}";
                 break;
             default:
                 break;
