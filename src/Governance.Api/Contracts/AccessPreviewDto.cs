@@ -16,8 +16,12 @@ namespace Governance.Api.Contracts;
 /// </param>
 /// <param name="Picture">What <paramref name="Effective"/> was computed from.</param>
 /// <param name="NothingAdded">Why the grant would add nothing the role could use (it has it, or a boundary, SCP or resource policy denies it); null when it adds something.</param>
+/// <param name="GainedBy">
+/// Everyone else who gains the access because they can act as the target role (directly, through a chain of roles, as
+/// an AWS service, or as anyone), outsiders first, then by ARN. Null for older requests.
+/// </param>
 public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPreviewDto.ActionDto> Actions, IReadOnlyList<AccessPreviewDto.FindingDto> Findings,
-    IReadOnlyList<AccessPreviewDto.EffectDto>? Effective, string? Picture, string? NothingAdded)
+    IReadOnlyList<AccessPreviewDto.EffectDto>? Effective, string? Picture, string? NothingAdded, IReadOnlyList<AccessPreviewDto.GainerDto>? GainedBy)
 {
     /// <summary>Maps the domain preview.</summary>
     public static AccessPreviewDto From(AccessPreview p)
@@ -29,8 +33,23 @@ public sealed record AccessPreviewDto(string Analysis, IReadOnlyList<AccessPrevi
             p.Effective is { } effective
                 ? [.. effective.Select(static e => new EffectDto(e.Action, e.Resource, e.Before.ToString(), e.After.ToString(), e.Adds, e.Summary, e.Notes))]
                 : null,
-            p.Picture, p.NothingAdded);
+            p.Picture, p.NothingAdded,
+            p.GainedBy is { } gainers
+                ? [.. gainers.Select(static g => new GainerDto(g.Arn, g.Kind.ToString(), g.AccountId, g.InsideOrganization, g.Chain, g.AlreadyHolds, g.Owner, g.ConditionKeys))]
+                : null);
     }
+
+    /// <summary>A principal that gains the access through the target role.</summary>
+    /// <param name="Arn">Its ARN; an account's root, a service's name, <c>*</c> for anyone, or a federated provider.</param>
+    /// <param name="Kind"><c>Role</c>, <c>User</c>, <c>Account</c>, <c>Service</c>, <c>Anyone</c> or <c>Federated</c>.</param>
+    /// <param name="AccountId">Its account, when it has one.</param>
+    /// <param name="InsideOrganization">False for outsiders: other accounts, anyone, federated identities.</param>
+    /// <param name="Chain">How it reaches the role: <c>user/alice -&gt; role/a -&gt; role/target</c>.</param>
+    /// <param name="AlreadyHolds">True when it can already do everything the grant adds, so it gains nothing new.</param>
+    /// <param name="Owner">The requester its <c>iamgov:owner</c> tag names (inside the organisation only).</param>
+    /// <param name="ConditionKeys">Keys it must supply to act as the role (MFA, an external id).</param>
+    public sealed record GainerDto(string Arn, string Kind, string? AccountId, bool InsideOrganization, string Chain, bool AlreadyHolds, string? Owner,
+        IReadOnlyList<string> ConditionKeys);
 
     /// <summary>An action with its access level and resources.</summary>
     /// <param name="Action">The action.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Governance.Core.Accounts.Organization;
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
@@ -29,14 +30,6 @@ namespace Governance.Core.Risk;
 /// </remarks>
 internal sealed class OutsideCallers
 {
-    /// <summary>Keys that say who the caller is: a grant that needs a value of one it does not have never applies to it.</summary>
-    private static readonly FrozenSet<string> IdentityKeys = new[]
-    {
-        "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalType",
-        "aws:PrincipalIsAWSService", "aws:PrincipalServiceName", "aws:userid", "aws:username", "aws:SourceAccount",
-        "aws:SourceOwner", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths", "kms:CallerAccount",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
     /// The other keys S3 counts as limiting a grant to fixed values: where a request comes from (network, VPC endpoint,
     /// access point) and the KMS key it names. Fixed values of them keep a grant from being public.
@@ -62,7 +55,7 @@ internal sealed class OutsideCallers
         => check.Verdict != AccessVerdict.Denied && !check.ConditionKeys.Any(k => Limits(caller, k));
 
     private static bool Limits(OutsideCaller caller, string key)
-        => IdentityKeys.Contains(key)
+        => CallerIdentityKeys.Contains(key)
            || (caller.Reach is OutsideReach.Anyone or OutsideReach.Service && PlaceKeys.Contains(key))
            // A service sets the encryption context from the resource it acts for (CloudWatch Logs: the log group's ARN),
            // so a fixed value there pins the service to that resource as aws:SourceArn does.

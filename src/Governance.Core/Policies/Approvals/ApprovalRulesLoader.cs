@@ -10,10 +10,11 @@ namespace Governance.Core.Policies.Approvals;
 /// <summary>Reads and validates <c>policies/approval-rules.json</c>; nothing throws for bad input.</summary>
 public static class ApprovalRulesLoader
 {
-    private static readonly string[] Fields = ["autoApprove", "accessLevels", "findings"];
+    private static readonly string[] Fields = ["autoApprove", "accessLevels", "findings", "outsiders", "services", "anyone"];
     private static readonly string[] AutoFields = ["permissionSets", "accessLevels"];
     private static readonly string[] LevelFields = ["approvalsRequired"];
     private static readonly string[] FindingFields = ["minimumSeverity", "outcome", "approvalsRequired"];
+    private static readonly string[] GainerFields = ["outcome", "approvalsRequired"];
 
     /// <summary>Reads the rules from a file, checking that the sets it names exist in <paramref name="sets"/>.</summary>
     public static (ApprovalRules? Rules, ImmutableArray<PolicyFileError> Errors) LoadFile(string path, PermissionSetCatalog sets)
@@ -110,17 +111,7 @@ public static class ApprovalRulesLoader
                     {
                         f.Error($"{path}.minimumSeverity", $"unknown severity `{severityText}`; expected one of {string.Join(", ", Enum.GetNames<RiskSeverity>().Select(static n => $"`{n}`"))}");
                     }
-                    var outcomeText = f.String(rule, "outcome", path);
-                    FindingOutcome? outcome = outcomeText switch
-                    {
-                        "requireApprovals" => FindingOutcome.RequireApprovals,
-                        "refuse" => FindingOutcome.Refuse,
-                        _ => null,
-                    };
-                    if (outcomeText is not null && outcome is null)
-                    {
-                        f.Error($"{path}.outcome", $"unknown outcome `{outcomeText}`; expected `requireApprovals` or `refuse`");
-                    }
+                    var outcome = Outcome(rule, path, f);
                     var approvals = outcome == FindingOutcome.RequireApprovals ? f.Int(rule, "approvalsRequired", path, 2, 5) : 0;
                     if (severity is { } sv && outcome is { } o && approvals is { } a)
                     {
@@ -132,10 +123,47 @@ public static class ApprovalRulesLoader
             {
                 f.Error("findings", "expected an array of finding rules");
             }
+            var outsiders = Gainer(root, "outsiders", f);
+            var services = Gainer(root, "services", f);
+            var anyone = Gainer(root, "anyone", f);
             return errors.Count > 0
                 ? (null, [.. errors])
-                : (new ApprovalRules(autoSets, autoLevels, levelApprovals.ToImmutable(), findingRules.ToImmutable()), []);
+                : (new ApprovalRules(autoSets, autoLevels, levelApprovals.ToImmutable(), findingRules.ToImmutable(), outsiders, services, anyone), []);
         }
+    }
+
+    /// <summary>The rule named <paramref name="name"/> on who else gains the access, when the file has one.</summary>
+    private static GainerRule? Gainer(JsonElement root, string name, JsonFields f)
+    {
+        if (!root.TryGetProperty(name, out var rule))
+        {
+            return null;
+        }
+        if (rule.ValueKind != JsonValueKind.Object)
+        {
+            f.Error(name, "expected an object with `outcome` and, for `requireApprovals`, `approvalsRequired`");
+            return null;
+        }
+        f.RefuseUnknown(rule, name, GainerFields);
+        var outcome = Outcome(rule, name, f);
+        var approvals = outcome == FindingOutcome.RequireApprovals ? f.Int(rule, "approvalsRequired", name, 1, 5) : 0;
+        return outcome is { } o && approvals is { } a ? new GainerRule(o, a) : null;
+    }
+
+    private static FindingOutcome? Outcome(JsonElement rule, string path, JsonFields f)
+    {
+        var text = f.String(rule, "outcome", path);
+        FindingOutcome? outcome = text switch
+        {
+            "requireApprovals" => FindingOutcome.RequireApprovals,
+            "refuse" => FindingOutcome.Refuse,
+            _ => null,
+        };
+        if (text is not null && outcome is null)
+        {
+            f.Error($"{path}.outcome", $"unknown outcome `{text}`; expected `requireApprovals` or `refuse`");
+        }
+        return outcome;
     }
 
     private static AccessLevel? Level(string text, string path, JsonFields f)

@@ -19,8 +19,13 @@ namespace Governance.Core.Workflow.Preview;
 /// Why the grant would add nothing the role could use (it has the access already, or a layer the grant cannot change
 /// denies it), as <see cref="Preview.NothingAdded"/> decides; null when it adds something or that is not certain.
 /// </param>
+/// <param name="GainedBy">
+/// Everyone else who gains the access because they can act as the target role (<see cref="AccessGainers"/>), outsiders
+/// first; null when it was not computed (previews stored before it, or a role the copy does not hold), which the
+/// approval rules never take as "nobody".
+/// </param>
 public sealed record AccessPreview(string Analysis, ImmutableArray<PreviewAction> Actions, ImmutableArray<RiskFinding> Findings,
-    ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null, string? NothingAdded = null)
+    ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null, string? NothingAdded = null, ImmutableArray<AccessGainer>? GainedBy = null)
 {
     /// <summary>The analysis marker of the first previews, kept in requests stored before <see cref="DeltaPreviewer"/>.</summary>
     public const string ActionsOnly = "actions-only";

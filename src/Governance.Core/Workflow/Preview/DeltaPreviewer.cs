@@ -64,6 +64,7 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
             Effective = effective,
             Picture = WholePictureEffects.Describe(organization.Snapshot, organization.Version),
             NothingAdded = nothingAdded,
+            GainedBy = AccessGainers.Compute(standing.Authorizer, role, preview.Actions, asOf),
         };
     }
 

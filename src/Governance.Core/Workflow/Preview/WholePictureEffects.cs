@@ -80,7 +80,8 @@ public static class WholePictureEffects
             : $"one account, copy version {version}: resource policies unknown, so SCPs, RCPs and bucket and key policies are not counted";
     }
 
-    private static RequestContext ContextFor(OrganizationSnapshot snapshot, string resource, DateTimeOffset asOf)
+    /// <summary>The keys a well-behaved client sends for <paramref name="resource"/>: TLS, and the region where it is known.</summary>
+    internal static RequestContext ContextFor(OrganizationSnapshot snapshot, string resource, DateTimeOffset asOf)
     {
         var region = snapshot.FindBucketForArn(resource)?.Resource.Region is { Length: > 0 } bucketRegion ? bucketRegion
             : Arn.TryParse(resource, out var arn) && arn.Region.Length > 0 ? arn.Region

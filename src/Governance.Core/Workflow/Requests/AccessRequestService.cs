@@ -152,7 +152,7 @@ public sealed class AccessRequestService(
             return limited;
         }
         var policy = set.RenderPolicy(resources);
-        var assessed = await previews.AssessAsync(set, role!, policy, cancellationToken).ConfigureAwait(false);
+        var assessed = await previews.AssessAsync(set, role!, policy, requester.Id, cancellationToken).ConfigureAwait(false);
         if (assessed.Preview.NothingAdded is { } nothing)
         {
             return new GovernanceError(GovernanceErrorKind.Unprocessable, ProblemCodes.RequestAddsNothing,

@@ -23,12 +23,16 @@ public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationSt
 
     private readonly ConcurrentDictionary<(Guid Request, long Version, long Minute), RequestPreview> _cache = new();
 
-    /// <summary>The preview of granting <paramref name="policyDocument"/> (rendered from <paramref name="set"/>) to <paramref name="role"/>, and the rules' requirement.</summary>
-    public async Task<RequestPreview> AssessAsync(PermissionSet set, ResolvedPrincipal role, string policyDocument, CancellationToken cancellationToken)
+    /// <summary>
+    /// The preview of granting <paramref name="policyDocument"/> (rendered from <paramref name="set"/>) to
+    /// <paramref name="role"/>, and the rules' requirement for <paramref name="requesterId"/>'s request (whose own
+    /// principals may gain it without a person; see <see cref="ApprovalPolicy"/>).
+    /// </summary>
+    public async Task<RequestPreview> AssessAsync(PermissionSet set, ResolvedPrincipal role, string policyDocument, string requesterId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         var preview = await previewer.PreviewAsync(new AccessPreviewInput(set, role, policyDocument), cancellationToken).ConfigureAwait(false);
-        return RequestPreview.Of(preview, ApprovalPolicy.Evaluate(set, preview, policies.ApprovalRules));
+        return RequestPreview.Of(preview, ApprovalPolicy.Evaluate(set, preview, policies.ApprovalRules, requesterId));
     }
 
     /// <summary>
@@ -54,7 +58,7 @@ public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationSt
         {
             return cached;
         }
-        var assessed = await AssessAsync(set, role, request.PolicyDocument, cancellationToken).ConfigureAwait(false);
+        var assessed = await AssessAsync(set, role, request.PolicyDocument, request.RequesterId, cancellationToken).ConfigureAwait(false);
         if (_cache.Count >= MaxCached)
         {
             _cache.Clear();
