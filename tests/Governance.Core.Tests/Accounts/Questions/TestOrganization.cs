@@ -42,11 +42,11 @@ internal sealed class TestOrganization
         return this;
     }
 
-    /// <summary>Adds a user, with a permissions boundary as for <see cref="Role"/>.</summary>
-    public TestOrganization User(string account, string name, string? identityPolicy, string? boundary = null)
+    /// <summary>Adds a user, with a permissions boundary as for <see cref="Role"/>, and its tags.</summary>
+    public TestOrganization User(string account, string name, string? identityPolicy, string? boundary = null, params IamTag[] tags)
     {
         var user = new IamUser(name, "AIDA" + name.ToUpperInvariant(), UserArn(account, name), "/", [],
-            identityPolicy is null ? [] : [new InlinePolicy("inline", identityPolicy)], [], Boundary(account, name, boundary), []);
+            identityPolicy is null ? [] : [new InlinePolicy("inline", identityPolicy)], [], Boundary(account, name, boundary), [.. tags]);
         Add(_users, account, user);
         return this;
     }
