@@ -63,7 +63,7 @@ public sealed class CredentialEndpointsEnvironmentTests : IAsyncLifetime
         await using var environment = await ServiceEnvironmentAsync();
         await using var factory = LiveFactory();
         var alice = factory.ClientFor(TestUsers.New("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         var (response, body) = await CredentialRequests.IssueAsync(alice, grantId);
@@ -83,7 +83,7 @@ public sealed class CredentialEndpointsEnvironmentTests : IAsyncLifetime
         await using var factory = LiveFactory(kestrel: true);
         var subject = TestUsers.New("alice");
         using var alice = factory.ClientFor(subject, "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(factory, alice)).GetProperty("id").GetString()!;
         var token = TestTokens.Valid(factory.SigningKey, subject, "engineer");
         var api = alice.BaseAddress!.ToString();
         var expectedExpiration = factory.Time.GetUtcNow().AddSeconds(3600).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

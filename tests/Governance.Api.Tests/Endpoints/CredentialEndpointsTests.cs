@@ -41,7 +41,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grant = await CredentialRequests.ActiveGrantAsync(alice);
+        var grant = await CredentialRequests.ActiveGrantAsync(Factory, alice);
         var grantId = grant.GetProperty("id").GetString()!;
 
         // Act
@@ -64,7 +64,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
         // Arrange
         var subject = NewUser("alice");
         var alice = Factory.ClientFor(subject, "engineer");
-        var grant = await CredentialRequests.ActiveGrantAsync(alice);
+        var grant = await CredentialRequests.ActiveGrantAsync(Factory, alice);
         var grantId = grant.GetProperty("id").GetString()!;
 
         // Act
@@ -90,7 +90,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         await CredentialRequests.IssueAsync(alice, grantId);
@@ -106,7 +106,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice, hours: 4)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice, hours: 4)).GetProperty("id").GetString()!;
         var now = Factory.Time.GetUtcNow();
 
         // Act
@@ -123,7 +123,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grant = await CredentialRequests.ActiveGrantAsync(alice, hours: 1);
+        var grant = await CredentialRequests.ActiveGrantAsync(Factory, alice, hours: 1);
         var grantId = grant.GetProperty("id").GetString()!;
         Factory.Time.SetUtcNow(grant.GetProperty("endsAt").GetDateTimeOffset().AddMinutes(-30));
 
@@ -140,7 +140,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grant = await CredentialRequests.ActiveGrantAsync(alice, hours: 1);
+        var grant = await CredentialRequests.ActiveGrantAsync(Factory, alice, hours: 1);
         var grantId = grant.GetProperty("id").GetString()!;
         var endsAt = grant.GetProperty("endsAt").GetDateTimeOffset();
         Factory.Time.SetUtcNow(endsAt.AddMinutes(-5));
@@ -163,7 +163,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var other = Factory.ClientFor(NewUser("other"), roles);
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         var (response, body) = await CredentialRequests.IssueAsync(other, grantId);
@@ -180,7 +180,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var otherId = NewUser("other");
         var other = Factory.ClientFor(otherId, "admin");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
         await using var scope = Factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<GrantCredentialService>();
 
@@ -201,7 +201,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
         var revoked = await bob.PostAsJsonAsync($"/v1/grants/{grantId}/revoke", new { comment = "no longer needed" });
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
 
@@ -218,7 +218,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grant = await CredentialRequests.ActiveGrantAsync(alice, hours: 1);
+        var grant = await CredentialRequests.ActiveGrantAsync(Factory, alice, hours: 1);
         var grantId = grant.GetProperty("id").GetString()!;
         Factory.Time.SetUtcNow(grant.GetProperty("endsAt").GetDateTimeOffset());
 
@@ -256,7 +256,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
         fixture.Sts.Enqueue("AssumeRole", StsResponses.Error(403, "AccessDenied",
             "User: arn:aws:iam::111122223333:user/iamgov is not authorized to perform: sts:SetSourceIdentity"));
 
@@ -273,7 +273,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
         fixture.Sts.Enqueue("AssumeRole", StsResponses.Error(400, "Throttling", "Rate exceeded"));
 
         // Act
@@ -288,7 +288,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
         fixture.Sts.Enqueue("AssumeRole", StsResponses.Error(400, "PackedPolicyTooLarge", "Packed policy consumes 112% of allotted space"));
 
         // Act
@@ -306,7 +306,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
         var subject = NewUser("alice");
         var alice = Factory.ClientFor(subject, "engineer");
         var bob = Factory.ClientFor(NewUser("bob"), "approver");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         var (_, issued) = await CredentialRequests.IssueAsync(alice, grantId);
@@ -332,7 +332,7 @@ public sealed class CredentialEndpointsTests(StsApiFixture fixture) : IClassFixt
     {
         // Arrange
         var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(Factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         await CredentialRequests.IssueAsync(alice, grantId);

@@ -11,7 +11,7 @@ public sealed class CredentialEndpointsUnconfiguredTests(SqliteApiFixture fixtur
     {
         // Arrange
         var alice = fixture.Factory.ClientFor(TestUsers.New("alice"), "engineer");
-        var grantId = (await CredentialRequests.ActiveGrantAsync(alice)).GetProperty("id").GetString()!;
+        var grantId = (await CredentialRequests.ActiveGrantAsync(fixture.Factory, alice)).GetProperty("id").GetString()!;
 
         // Act
         var (response, body) = await CredentialRequests.IssueAsync(alice, grantId);

@@ -1,34 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using Governance.Core.Results;
 
 namespace Governance.Api.Tests.Endpoints;
 
 public abstract partial class GovernanceApiTests<TFixture>
 {
-    [SkippableFact]
-    public async Task Preview_LakeRead_AddsOnlyReadAndListAndIsApprovedAutomatically()
-    {
-        // Arrange
-        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-        var bucket = $"lake-pr-{Guid.NewGuid():N}"[..20];
-
-        // Act
-        var submitted = await SubmitAsync(alice, RequestFor("lake-read", $"arn:aws:s3:::{bucket}", hours: 4));
-
-        // Assert
-        var preview = submitted.GetProperty("preview");
-        Assert.Equal("delta", preview.GetProperty("analysis").GetString());
-        var actions = preview.GetProperty("actions").EnumerateArray().ToList();
-        Assert.Contains(actions, a => a.GetProperty("action").GetString() == "s3:GetObject"
-            && a.GetProperty("resources").EnumerateArray().Any(r => r.GetString() == $"arn:aws:s3:::{bucket}/*"));
-        Assert.All(actions, a => Assert.Contains(a.GetProperty("accessLevel").GetString(), new[] { "List", "Read" }));
-        Assert.All(actions, a => Assert.Equal(JsonValueKind.Null, a.GetProperty("conditionKeys").ValueKind));
-        Assert.Equal(0, preview.GetProperty("findings").GetArrayLength());
-        Assert.Equal("Approved", submitted.GetProperty("status").GetString());
-        Assert.True(submitted.GetProperty("autoApproved").GetBoolean());
-    }
-
     [SkippableFact]
     public async Task Preview_GrantTheRoleAlreadyHas_AddsNothingAndIsNotApprovedAutomatically()
     {

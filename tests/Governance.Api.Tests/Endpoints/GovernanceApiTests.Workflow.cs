@@ -113,22 +113,6 @@ public abstract partial class GovernanceApiTests<TFixture>
     }
 
     [SkippableFact]
-    public async Task Create_ListAndReadOnlySetAllowedByRules_IsApprovedAutomatically()
-    {
-        // Arrange
-        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
-
-        // Act
-        var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-curated", "arn:aws:iam::111122223333:role/data-engineer", hours: 4));
-
-        // Assert
-        Assert.Equal("Approved", submitted.GetProperty("status").GetString());
-        Assert.True(submitted.GetProperty("autoApproved").GetBoolean());
-        Assert.Equal("system:approval-rules", submitted.GetProperty("decidedBy").GetString());
-        Assert.NotNull(await FindInlinePolicyAsync("data-engineer", $"grant-{submitted.GetProperty("grantId").GetString()}"));
-    }
-
-    [SkippableFact]
     public async Task Decide_RequestNoLongerPending_Returns409()
     {
         // Arrange
