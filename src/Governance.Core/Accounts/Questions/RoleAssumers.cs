@@ -24,7 +24,7 @@ namespace Governance.Core.Accounts.Questions;
 /// Roles are followed breadth first, so each principal is reported with its shortest chain, at most
 /// <see cref="DefaultMaxDepth"/> roles deep; a principal met once is not met again (cycles, self-assumption). Roles of
 /// accounts the snapshot does not hold are reported but not followed: who can assume them is unknown. Pure and
-/// thread-safe; compiles a policy set only for callers the trust names whose fast-path decision is not an allow.
+/// thread-safe; compiles a policy set afresh only for callers the trust names whose answer hangs on keys the request lacks.
 /// </para>
 /// </remarks>
 public static class RoleAssumers
@@ -157,16 +157,22 @@ public static class RoleAssumers
     }
 
     /// <summary>
-    /// The condition keys the caller must supply to assume the role (empty for none), or null when it cannot: the fast
-    /// path first, then, for a caller the trust names but the fast path refuses, the analysis of what it could arrange.
+    /// The condition keys the caller must supply to assume the role (empty for none), or null when it cannot: the
+    /// engine's decision on the cached compiled set first; only when it is not an allow and hangs on keys the request
+    /// lacks is the set analysed (compiled afresh) for what the caller could arrange.
     /// </summary>
     private static ImmutableArray<string>? Decide(OrganizationAuthorizer authorizer, ResolvedPrincipal caller, AccessQuestion question, DateTimeOffset asOf)
     {
-        if (authorizer.Decide(caller, question) == Decision.Allow)
+        var asked = authorizer.WithGuardrailsFor(caller, question);
+        var result = authorizer.Accounts.Authorize(caller, asked);
+        if (result.Decision == Decision.Allow)
         {
             return [];
         }
-        var asked = authorizer.WithGuardrailsFor(caller, question);
+        if (result.Explanation.MissingContextKeys.IsEmpty)
+        {
+            return null; // no key the request could add changes this answer
+        }
         var analyzer = AccessAnalyzer.Create(authorizer.Accounts.PolicySet(caller, asked), caller.Arn,
             new AnalysisAssumptions(asOf, authorizer.ContextOf(caller, question.Context)));
         var check = analyzer.CheckOwned(question.Action, question.Resource, AccountOf(question.Resource) ?? caller.AccountId);
