@@ -26,8 +26,8 @@ public abstract partial class GovernanceApiTests<TFixture>
         // Act
         var submitted = await SubmitAsync(alice, RequestFor("lake-read", "arn:aws:s3:::lake-*", "etl-runner", hours: 1));
         var id = submitted.GetProperty("id").GetString();
-        var first = await PostAsync(bob, $"/v1/access-requests/{id}/approve", new { comment = "contractor may read" });
-        var second = await PostAsync(carol, $"/v1/access-requests/{id}/approve", new { comment = "agreed" });
+        var first = await ApproveAsync(bob, id, "contractor may read");
+        var second = await ApproveAsync(carol, id, "agreed");
         await PostAsync(bob, $"/v1/grants/{second.Body.GetProperty("grantId").GetString()}/revoke"); // later previews of this class start without it
 
         // Assert: a person decides, as many as the rules ask for outsiders, and the contractor is named first.

@@ -25,7 +25,7 @@ internal static class CredentialRequests
         var request = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Pending", request.GetProperty("status").GetString());
         var approver = factory.ClientFor(TestUsers.New("approver"), "approver");
-        var approved = await (await approver.PostAsJsonAsync($"/v1/access-requests/{request.GetProperty("id").GetString()}/approve", new { comment = "ok" }))
+        var approved = await (await approver.PostAsJsonAsync($"/v1/access-requests/{request.GetProperty("id").GetString()}/approve", new { comment = "ok", previewVersion = request.GetProperty("previewVersion").GetString() }))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(approved.TryGetProperty("grantId", out var grantId) && grantId.ValueKind == JsonValueKind.String, $"one approval grants lake-read: {approved}");
         return await requester.GetFromJsonAsync<JsonElement>($"/v1/grants/{grantId.GetString()}");
