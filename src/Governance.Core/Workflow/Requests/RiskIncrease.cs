@@ -10,7 +10,7 @@ namespace Governance.Core.Workflow.Requests;
 /// <remarks>
 /// The risk rises when the new preview needs more approvals, is refused by the rules, or holds anything the earlier one
 /// did not: an action on a resource, a risk finding (or a higher severity of one), an effect the grant now makes
-/// allowed. A preview that only lost some of these asks less, and the approvals given on the larger one still stand.
+/// allowed, a principal that now gains the access through the target role (one that already held it gains nothing). A preview that only lost some of these asks less, and the approvals given on the larger one still stand.
 /// </remarks>
 public static class RiskIncrease
 {
@@ -57,6 +57,10 @@ public static class RiskIncrease
             {
                 items.Add($"makes {effect.Action} on {effect.Resource} allowed");
             }
+        }
+        foreach (var gainer in (preview.GainedBy ?? []).Where(static g => !g.AlreadyHolds))
+        {
+            items.Add($"also reaches `{gainer.Arn}` ({gainer.Chain})");
         }
         return items;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Governance.Core.Accounts.Questions;
 using Governance.Core.Risk;
 using Governance.Core.Workflow.Approvals;
 using Governance.Core.Workflow.Preview;
@@ -70,6 +71,29 @@ public sealed class RiskIncreaseTests
         var refused = RequestPreview.Of(Preview([Get], []), new ApprovalRequirement(ApprovalOutcome.Refuse, 0, ["critical"]));
 
         Assert.Equal("the approval rules now refuse it", RiskIncrease.Between(Preview([Get], []), 1, refused));
+    }
+
+    [Fact]
+    public void Between_SomeoneNewCanActAsTheRole_NamesThem()
+    {
+        // Arrange: since the approval, the role's trust policy came to admit the contractor.
+        var contractor = new AccessGainer("arn:aws:iam::444455556666:role/contractor-support", AssumerKind.Role, "444455556666", false,
+            "444455556666:role/contractor-support -> role/etl-runner", false, null, []);
+
+        // Act
+        var rose = RiskIncrease.Between(Preview([Get], []) with { GainedBy = [] }, 1, Now(Preview([Get], []) with { GainedBy = [contractor] }, 1));
+
+        // Assert
+        Assert.Equal("it now also reaches `arn:aws:iam::444455556666:role/contractor-support` (444455556666:role/contractor-support -> role/etl-runner)", rose);
+    }
+
+    [Fact]
+    public void Between_NewGainerAlreadyHoldingIt_IsNull()
+    {
+        var admin = new AccessGainer("arn:aws:iam::111122223333:role/platform-admin", AssumerKind.Role, "111122223333", true,
+            "role/platform-admin -> role/data-engineer", true, null, []);
+
+        Assert.Null(RiskIncrease.Between(Preview([Get], []) with { GainedBy = [] }, 1, Now(Preview([Get], []) with { GainedBy = [admin] }, 1)));
     }
 
     private static AccessPreview Preview(ImmutableArray<PreviewAction> actions, ImmutableArray<RiskFinding> findings,
