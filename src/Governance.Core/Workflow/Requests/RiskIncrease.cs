@@ -60,7 +60,7 @@ public static class RiskIncrease
         }
         foreach (var gainer in (preview.GainedBy ?? []).Where(static g => !g.AlreadyHolds))
         {
-            items.Add($"also reaches `{gainer.Arn}` ({gainer.Chain})");
+            items.Add($"also reaches `{gainer.Arn}`"); // by ARN alone: a new, shorter chain to the same principal gives it nothing more
         }
         return items;
     }
