@@ -9,8 +9,10 @@ namespace PolicyEngine.Matching;
 /// <para>The <see cref="WildcardOptions"/> choose case-insensitive letters (action names) and whether the text is
 /// itself a pattern (does one pattern cover another). Policy-variable templates also say, character by character,
 /// which <c>*</c> and <c>?</c> are wildcards, so that text substituted from a variable is always literal.</para>
-/// <para>Runs in O(pattern × text) at worst and allocates nothing. It backtracks only to the last <c>*</c>: a later
-/// <c>*</c> can absorb whatever an earlier one would have, so earlier choices never need revisiting.</para>
+/// <para>Never backtracks: the segments between stars are placed leftmost, one after another. A segment without
+/// <c>?</c> longer than a few characters is found by Knuth-Morris-Pratt, so adversarial patterns (<c>*a*a*a…b</c>,
+/// <c>*aaa…ab</c> against <c>aaa…</c>) cost O(pattern + text); a segment with a <c>?</c> costs its length × the text
+/// left. Allocates nothing unless a segment is longer than 256 characters (its KMP table is then pooled).</para>
 /// </remarks>
 public static class Wildcard
 {
@@ -45,43 +47,202 @@ public static class Wildcard
     /// <summary>Whether <paramref name="pattern"/> holds a <c>*</c> or <c>?</c>.</summary>
     public static bool HasWildcard(ReadOnlySpan<char> pattern) => pattern.IndexOfAny('*', '?') >= 0;
 
-    /// <summary>The matcher; an empty <paramref name="wildcards"/> makes every <c>*</c> and <c>?</c> a wildcard.</summary>
+    /// <summary>Segments no longer than this are searched by sliding; longer '?'-free ones by KMP, whose table costs more than it saves on short ones.</summary>
+    private const int SlidingSearchMaxLength = 16;
+
+    /// <summary>
+    /// The matcher; an empty <paramref name="wildcards"/> makes every <c>*</c> and <c>?</c> a wildcard. The pattern is
+    /// read as segments between its wildcard stars: the first must match the text's start, the last its end, and each
+    /// one between at its leftmost place after the one before. Leftmost is always right: a segment has a fixed length,
+    /// so an earlier place leaves more text, and the star after it can absorb whatever a later place would have skipped.
+    /// </summary>
     private static bool Match(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> wildcards, ReadOnlySpan<char> text, WildcardOptions options)
     {
-        var ignoreCase = (options & WildcardOptions.IgnoreCase) != 0;
-        var textIsPattern = (options & WildcardOptions.TextIsPattern) != 0;
-        var masked = !wildcards.IsEmpty;
-        int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < text.Length)
+        var firstStar = NextStar(pattern, wildcards, 0);
+        if (firstStar < 0)
         {
-            // The options are read only at a '*' or '?' of the pattern, so literal characters cost what they always did.
-            if (p < pattern.Length && pattern[p] == '*' && (!masked || wildcards[p]))
+            return pattern.Length == text.Length && SegmentEquals(pattern, wildcards, text, options);
+        }
+
+        var lastStar = LastStar(pattern, wildcards);
+        var headLength = firstStar;
+        var tailLength = pattern.Length - lastStar - 1;
+        if (headLength + tailLength > text.Length
+            || !SegmentEquals(pattern[..headLength], Slice(wildcards, 0, headLength), text[..headLength], options)
+            || !SegmentEquals(pattern[(lastStar + 1)..], Slice(wildcards, lastStar + 1, tailLength), text[(text.Length - tailLength)..], options))
+        {
+            return false;
+        }
+
+        // The segments between the first and the last star, each at its leftmost place in what the head and tail leave.
+        var middle = text[headLength..(text.Length - tailLength)];
+        var start = firstStar + 1;
+        while (start < lastStar)
+        {
+            var end = NextStar(pattern, wildcards, start);
+            var length = end - start;
+            if (length > 0)
             {
-                starP = p++;
-                starT = t;
+                var found = IndexOf(pattern.Slice(start, length), Slice(wildcards, start, length), middle, options);
+                if (found < 0)
+                {
+                    return false;
+                }
+                middle = middle[(found + length)..];
             }
-            else if (p < pattern.Length
-                && ((pattern[p] == '?' && (!masked || wildcards[p]) && !(textIsPattern && text[t] == '*')) || CharEquals(pattern[p], text[t], ignoreCase)))
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /// <summary>The index of the first wildcard <c>*</c> at or after <paramref name="from"/>, or -1.</summary>
+    private static int NextStar(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> wildcards, int from)
+    {
+        while (true)
+        {
+            var offset = pattern[from..].IndexOf('*');
+            if (offset < 0)
             {
-                p++;
-                t++;
+                return -1;
             }
-            else if (starP >= 0)
+            var index = from + offset;
+            if (wildcards.IsEmpty || wildcards[index])
             {
-                // Invariant: pattern[starP] is a wildcard '*'; let it swallow one more character and retry.
-                p = starP + 1;
-                t = ++starT;
+                return index;
             }
-            else
+            from = index + 1;
+        }
+    }
+
+    /// <summary>The index of the last wildcard <c>*</c>; called only when there is one.</summary>
+    private static int LastStar(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> wildcards)
+    {
+        var end = pattern.Length;
+        while (true)
+        {
+            var index = pattern[..end].LastIndexOf('*');
+            if (wildcards.IsEmpty || wildcards[index])
+            {
+                return index;
+            }
+            end = index;
+        }
+    }
+
+    private static ReadOnlySpan<bool> Slice(ReadOnlySpan<bool> wildcards, int start, int length)
+        => wildcards.IsEmpty ? default : wildcards.Slice(start, length);
+
+    /// <summary>Whether a star-free segment matches a text of the same length.</summary>
+    private static bool SegmentEquals(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards, ReadOnlySpan<char> text, WildcardOptions options)
+    {
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (!CharMatches(segment, wildcards, i, text[i], options))
             {
                 return false;
             }
         }
-        while (p < pattern.Length && pattern[p] == '*' && (!masked || wildcards[p]))
+        return true;
+    }
+
+    /// <summary>Whether pattern character <paramref name="i"/> of a star-free segment matches <paramref name="c"/>.</summary>
+    private static bool CharMatches(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards, int i, char c, WildcardOptions options)
+    {
+        var p = segment[i];
+        if (p == '?' && (wildcards.IsEmpty || wildcards[i]))
         {
-            p++;
+            // A '?' of the pattern never covers a '*' of a text that is itself a pattern: the '*' may stand for many characters.
+            return (options & WildcardOptions.TextIsPattern) == 0 || c != '*';
         }
-        return p == pattern.Length;
+        return CharEquals(p, c, (options & WildcardOptions.IgnoreCase) != 0);
+    }
+
+    /// <summary>The leftmost place where a star-free segment matches in <paramref name="text"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards, ReadOnlySpan<char> text, WildcardOptions options)
+    {
+        if (segment.Length > text.Length)
+        {
+            return -1;
+        }
+        if (segment.Length > SlidingSearchMaxLength && !HasWildcardQuestion(segment, wildcards))
+        {
+            return KnuthMorrisPrattIndexOf(segment, text, (options & WildcardOptions.IgnoreCase) != 0);
+        }
+
+        // Short segments, and those with a '?' (which KMP's table cannot describe): O(segment × text) for this segment.
+        for (var at = 0; at <= text.Length - segment.Length; at++)
+        {
+            if (SegmentEquals(segment, wildcards, text.Slice(at, segment.Length), options))
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static bool HasWildcardQuestion(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards)
+    {
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '?' && (wildcards.IsEmpty || wildcards[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Knuth-Morris-Pratt: O(segment + text) whatever the characters, so a long literal after a star
+    /// (<c>*aaa…ab</c> against <c>aaa…</c>) costs no more than reading both once.
+    /// </summary>
+    private static int KnuthMorrisPrattIndexOf(ReadOnlySpan<char> segment, ReadOnlySpan<char> text, bool ignoreCase)
+    {
+        const int StackLimit = 256;
+        int[]? rented = null;
+        var border = segment.Length <= StackLimit
+            ? stackalloc int[StackLimit]
+            : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(segment.Length));
+        try
+        {
+            // border[i]: the length of the longest proper prefix of segment[..(i + 1)] that is also its suffix.
+            border[0] = 0;
+            for (int i = 1, k = 0; i < segment.Length; i++)
+            {
+                while (k > 0 && !CharEquals(segment[i], segment[k], ignoreCase))
+                {
+                    k = border[k - 1];
+                }
+                if (CharEquals(segment[i], segment[k], ignoreCase))
+                {
+                    k++;
+                }
+                border[i] = k;
+            }
+            for (int t = 0, k = 0; t < text.Length; t++)
+            {
+                while (k > 0 && !CharEquals(text[t], segment[k], ignoreCase))
+                {
+                    k = border[k - 1];
+                }
+                if (CharEquals(text[t], segment[k], ignoreCase))
+                {
+                    k++;
+                }
+                if (k == segment.Length)
+                {
+                    return t - k + 1;
+                }
+            }
+            return -1;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            }
+        }
     }
 
     private static bool CharEquals(char a, char b, bool ignoreCase)

@@ -23,6 +23,9 @@ public sealed class WildcardTests
     [InlineData("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:role/ops/admin", false, true)]
     [InlineData("a*b*c", "aXbYbZc", false, true)]
     [InlineData("a*b*c", "aXbYbZ", false, false)]
+    [InlineData("*aaaaaaaaaaaaaaaaaaaa*b", "aaaaaaaaaaaaaaaaaaaab", false, true)]
+    [InlineData("*aaaaaaaaaaaaaaaaaaaab*b", "aaaaaaaaaaaaaaaaaaaaab", false, false)]
+    [InlineData("x*abababababababababac*y", "xabababababababababababacy", false, true)]
     public void IsMatch_IamGlob_MatchesTheWholeText(string pattern, string text, bool ignoreCase, bool expected)
         => Assert.Equal(expected, Wildcard.IsMatch(pattern, text, ignoreCase));
 
@@ -102,10 +105,68 @@ public sealed class WildcardTests
         }, iter: Iterations);
     }
 
+    [Fact]
+    public void IsMatch_LongSegments_AgreesWithReference()
+    {
+        // Segments longer than the sliding search's limit go through KMP: mostly 'a', so borders and near-misses abound.
+        var options = Gen.OneOf(Gen.Const(WildcardOptions.None), Gen.Const(WildcardOptions.IgnoreCase), Gen.Const(WildcardOptions.TextIsPattern),
+            Gen.Const(WildcardOptions.IgnoreCase | WildcardOptions.TextIsPattern));
+        Gen.Select(LongPatternAndText, options).Sample((pair, options) =>
+            Wildcard.IsMatch(pair.Pattern, pair.Text, options) == ReferenceGlob.IsMatch(pair.Pattern, null, pair.Text,
+                options.HasFlag(WildcardOptions.IgnoreCase), options.HasFlag(WildcardOptions.TextIsPattern)), iter: Iterations);
+    }
+
+    [Fact]
+    public void IsMatch_LongMaskedSegments_AgreesWithReference()
+    {
+        var masked = LongPatternAndText.SelectMany(static pair => Gen.Frequency((1, Gen.Const(false)), (5, Gen.Const(true))).Array[pair.Pattern.Length]
+            .Select(wild => (pair.Pattern, Wild: wild, pair.Text)));
+        Gen.Select(masked, Gen.Bool).Sample((m, ignoreCase) =>
+            Wildcard.IsMatch(m.Pattern, m.Wild, m.Text, ignoreCase ? WildcardOptions.IgnoreCase : WildcardOptions.None)
+                == ReferenceGlob.IsMatch(m.Pattern, m.Wild, m.Text, ignoreCase, textIsPattern: false), iter: Iterations);
+    }
+
+    [Theory]
+    [InlineData(20_000)]
+    public void IsMatch_AdversarialPatterns_AnswerCorrectly(int size)
+    {
+        // The shapes that made the old matcher cost pattern × text; the new one answers them by reading each once.
+        var text = new string('a', size);
+        Assert.False(Wildcard.IsMatch(string.Concat(Enumerable.Repeat("*a", size / 2)) + "*b", text, ignoreCase: false));
+        Assert.False(Wildcard.IsMatch("*" + new string('a', size / 2) + "b", text, ignoreCase: false));
+        Assert.True(Wildcard.IsMatch("*" + new string('a', size / 2) + "*", text, ignoreCase: false));
+        Assert.True(Wildcard.IsMatch("*" + new string('A', size / 2) + "*a", text, ignoreCase: true));
+    }
+
     private static Gen<string> Pattern => Gen.String[Gen.OneOf('a', 'A', 'b', 'é', 'É', ':', '*', '?'), 0, 8];
 
     // Text may hold '*' and '?': they match themselves, or a pattern's wildcards, like any other character.
     private static Gen<string> Text => Gen.String[Gen.OneOf('a', 'A', 'b', 'é', 'É', ':', '*', '?'), 0, 8];
+
+    // Stars between runs of up to 30 mostly-'a' characters: segments past the sliding search's limit, full of borders.
+    private static Gen<string> LongPattern => Gen.String[Gen.Frequency((20, Gen.Const('a')), (3, Gen.Const('A')), (3, Gen.Const('b')), (1, Gen.Const('?'))), 0, 30]
+        .Array[1, 5].Select(static segments => string.Join('*', segments));
+
+    // Random texts rarely match a long pattern, so half are an instance of it (each '*' filled, each '?' replaced), some then altered.
+    private static Gen<(string Pattern, string Text)> LongPatternAndText =>
+        from pattern in LongPattern
+        from fills in Gen.String[Gen.Frequency((10, Gen.Const('a')), (1, Gen.Const('b')), (1, Gen.Const('*'))), 0, 20].Array[pattern.Length]
+        from alter in Gen.Int[0, 3]
+        from at in Gen.Int[0, 200]
+        from random in Gen.String[Gen.Frequency((30, Gen.Const('a')), (3, Gen.Const('A')), (2, Gen.Const('b')), (1, Gen.Const('*'))), 0, 100]
+        select (pattern, alter switch
+        {
+            0 => random,
+            _ => Alter(string.Concat(pattern.Select((c, i) => c switch { '*' => fills[i], '?' => fills[i] is { Length: > 0 } f ? f[..1] : "b", _ => c.ToString() })), alter, at),
+        });
+
+    private static string Alter(string text, int how, int at) => how switch
+    {
+        _ when text.Length == 0 => text,
+        1 => text,
+        2 => text.Remove(at % text.Length, 1),
+        _ => text.Insert(at % text.Length, "a"),
+    };
 
     private static Gen<(string Pattern, bool[] Wild)> MaskedPattern =>
         Gen.Select(Gen.OneOf('a', 'A', 'b', ':', '*', '?'), Gen.Bool).Array[0, 8]
