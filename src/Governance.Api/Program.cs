@@ -1,10 +1,12 @@
 using Governance.Api.Auth;
 using Governance.Api.Endpoints;
+using Governance.Api.Protection;
 using Governance.Api.Setup;
 using Governance.Core.Hosting;
 using Scheduler.Hosting;
 
 WebApplication app;
+OwnerOnlyCreation.Apply();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -12,11 +14,16 @@ try
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
     builder.Services.AddGovernanceScheduler(builder.Configuration);
+    builder.Services.AddGovernanceRateLimits(builder.Configuration);
 
     app = builder.Build();
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseRequestBodyLimits();
+    app.UseAddressRateLimit();
     app.UseAuthentication();
+    app.UseSubjectRateLimit();
     app.UseAuthorization();
 
     app.MapHealth();

@@ -6,6 +6,7 @@ using Scheduler.Hosting;
 // The dedicated worker: runs the governance jobs without the API (dotnet run --project src/Scheduler.Worker).
 const string Program = "Scheduler.Worker";
 IHost host;
+OwnerOnlyCreation.Apply();
 try
 {
     var builder = Host.CreateApplicationBuilder(args);

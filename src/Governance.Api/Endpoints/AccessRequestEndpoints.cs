@@ -60,9 +60,9 @@ internal static class AccessRequestEndpoints
         var query = services.Db.AccessRequests.AsNoTracking();
         if (status is not null)
         {
-            if (!Enum.TryParse<AccessRequestStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            if (StatusFilter.TryParse<AccessRequestStatus>(status, out var s) is { } unknown)
             {
-                return ProblemMapping.Invalid("status", $"unknown status `{status}`; expected one of {string.Join(", ", Enum.GetNames<AccessRequestStatus>())}");
+                return unknown;
             }
             query = query.Where(r => r.Status == s);
         }

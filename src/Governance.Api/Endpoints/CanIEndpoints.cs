@@ -1,6 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
+using Governance.Core.Accounts;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Reports;
@@ -34,6 +35,10 @@ internal static class CanIEndpoints
         if (string.IsNullOrWhiteSpace(principal))
         {
             return ProblemMapping.Invalid("principal", "query parameter `principal` is required");
+        }
+        if (ArnText.WhyNot(principal, "principal") is { } notPrincipal)
+        {
+            return ProblemMapping.Invalid("principal", notPrincipal);
         }
         var (given, contextErrors) = ContextArguments.Parse(context ?? []);
         if (contextErrors.Count > 0)

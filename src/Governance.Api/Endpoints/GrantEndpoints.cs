@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
+using Governance.Core.Accounts;
 using Governance.Core.Workflow.Grants;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,9 +34,9 @@ internal static class GrantEndpoints
         var query = services.Db.Grants.AsNoTracking();
         if (status is not null)
         {
-            if (!Enum.TryParse<GrantStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            if (StatusFilter.TryParse<GrantStatus>(status, out var s) is { } unknown)
             {
-                return ProblemMapping.Invalid("status", $"unknown status `{status}`; expected one of {string.Join(", ", Enum.GetNames<GrantStatus>())}");
+                return unknown;
             }
             query = query.Where(g => g.Status == s);
         }
@@ -50,6 +51,10 @@ internal static class GrantEndpoints
         }
         if (targetRole is not null)
         {
+            if (ArnText.WhyNot(targetRole, "targetRole") is { } notRole)
+            {
+                return ProblemMapping.Invalid("targetRole", notRole);
+            }
             query = query.Where(g => g.TargetRoleName == targetRole || g.TargetRoleArn == targetRole);
         }
         var total = await query.CountAsync(cancellationToken);

@@ -9,9 +9,10 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = static _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = static _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous()
+            .DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new() { Predicate = static c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync })
-            .AllowAnonymous();
+            .AllowAnonymous().DisableRateLimiting();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
+using Governance.Api.Protection;
 using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyEngine.Conformance;
@@ -23,7 +24,7 @@ internal static class SimulationEndpoints
     public static RouteGroupBuilder MapSimulate(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/simulate").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapPost("/", Simulate);
+        group.MapPost("/", Simulate).WithBodyLimit(RequestBodyLimits.SimulateBytes);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Governance.Api.Protection;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Governance.Api.Problems;
@@ -14,6 +15,12 @@ internal sealed class BadRequestExceptionHandler(ILogger<BadRequestExceptionHand
         if (exception is not BadHttpRequestException bad)
         {
             return false;
+        }
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            var limit = httpContext.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? RequestBodyLimits.DefaultBytes;
+            await RequestBodyLimits.TooLarge(limit).ExecuteAsync(httpContext).ConfigureAwait(false);
+            return true;
         }
         var json = FindJsonException(bad);
         var field = FieldOf(json?.Path);

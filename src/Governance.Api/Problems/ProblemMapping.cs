@@ -28,6 +28,7 @@ internal static class ProblemMapping
             GovernanceErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             GovernanceErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
             GovernanceErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+            GovernanceErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status500InternalServerError,
         };
         ProblemDetails problem = error.Fields is { Count: > 0 } fields
@@ -115,6 +116,7 @@ internal static class ProblemMapping
         GovernanceErrorKind.Unprocessable => "The request would change nothing",
         GovernanceErrorKind.PreconditionRequired => "A precondition is required",
         GovernanceErrorKind.TooManyRequests => "Too many requests",
+        GovernanceErrorKind.PayloadTooLarge => "The request is too large",
         _ => "The change could not be applied",
     };
 }

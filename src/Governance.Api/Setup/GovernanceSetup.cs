@@ -23,7 +23,12 @@ internal static class GovernanceSetup
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Binding failures throw, so that BadRequestExceptionHandler can name the field in a problem response.
         services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(static o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(static o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            // The web defaults read "8" as 8; a string is not a number.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         return (options, paths);

@@ -32,4 +32,7 @@ public enum GovernanceErrorKind
 
     /// <summary>The caller reached a limit; <see cref="GovernanceError.RetryAfter"/> says when to try again.</summary>
     TooManyRequests,
+
+    /// <summary>The request's body is larger than the endpoint takes.</summary>
+    PayloadTooLarge,
 }

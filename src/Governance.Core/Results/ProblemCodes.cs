@@ -136,4 +136,13 @@ public static class ProblemCodes
 
     /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
     public const string AuditChainBroken = "audit-chain-broken";
+
+    /// <summary>
+    /// 429: the caller sent more requests than <c>Governance:RateLimits</c> allows (per token subject, or per client address
+    /// before authentication); <c>Retry-After</c> says when to try again. An HTTP-level protection, apart from <see cref="RequesterLimitReached"/>.
+    /// </summary>
+    public const string RateLimited = "rate-limited";
+
+    /// <summary>413: the request's body is larger than the endpoint takes; <c>limitBytes</c> says how large it may be.</summary>
+    public const string BodyTooLarge = "body-too-large";
 }

@@ -11,6 +11,12 @@ namespace Governance.Core.Accounts.Questions;
 /// </summary>
 public static class ContextArguments
 {
+    /// <summary>The most arguments one question takes; a request to AWS carries a few dozen keys at most.</summary>
+    public const int MaxArguments = 100;
+
+    /// <summary>The longest argument: a key and a value that may be an ARN (<c>aws:SourceArn</c>) or a bracketed list of a few.</summary>
+    public const int MaxArgumentLength = 4 * ArnText.MaxLength;
+
     /// <summary>Parses <paramref name="arguments"/>; each error names the argument as given, in backticks.</summary>
     public static (RequestContext Context, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
     {
@@ -20,6 +26,16 @@ public static class ContextArguments
         var errors = new List<string>();
         foreach (var argument in arguments)
         {
+            if (order.Count + errors.Count >= MaxArguments)
+            {
+                errors.Add($"more than {MaxArguments} context arguments");
+                break;
+            }
+            if (argument.Length > MaxArgumentLength || argument.Any(char.IsControl))
+            {
+                errors.Add($"an argument of {argument.Length} characters; each is at most {MaxArgumentLength}, without control characters");
+                continue;
+            }
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {

@@ -40,6 +40,10 @@ public static class RequestChecks
         {
             return null;
         }
+        if (ArnText.WhyNot(resource, "resource") is { } notArn)
+        {
+            return notArn;
+        }
         if (!Arn.TryParse(resource, out var arn) || arn.Partition.Length == 0 || arn.Service.Length == 0 || arn.Resource.Length == 0)
         {
             return $"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`";

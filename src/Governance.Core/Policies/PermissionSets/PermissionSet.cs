@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Governance.Core.Accounts;
 
 namespace Governance.Core.Policies.PermissionSets;
 
@@ -28,9 +29,9 @@ public sealed record PermissionSet(
     public string? CheckResource(string resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (resource.Length == 0 || resource.Length > 2048 || resource.Any(char.IsWhiteSpace))
+        if (ArnText.WhyNot(resource, "a resource") is { } notArn)
         {
-            return "a resource is an ARN of at most 2048 characters without white space";
+            return notArn;
         }
         if (!resource.StartsWith("arn:", StringComparison.Ordinal))
         {

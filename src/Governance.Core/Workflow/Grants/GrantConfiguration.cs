@@ -20,7 +20,7 @@ internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Property(static g => g.PolicyDocument).IsRequired();
         builder.Property(static g => g.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(static g => g.EndedBy).HasMaxLength(256);
-        builder.Property(static g => g.EndComment).HasMaxLength(4000);
+        builder.Property(static g => g.EndComment).HasMaxLength(DecisionComment.MaxLength);
         builder.Property(static g => g.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(static g => g.RequestId).IsUnique();
         builder.HasIndex(static g => new { g.Status, g.EndsAt });

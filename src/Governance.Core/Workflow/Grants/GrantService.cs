@@ -19,6 +19,10 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
     public async Task<Outcome<Grant>> RevokeAsync(Actor actor, Guid id, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (DecisionComment.WhyInvalid(comment) is { } invalid)
+        {
+            return invalid;
+        }
         await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == id, cancellationToken).ConfigureAwait(false);
         if (grant is null)

@@ -23,7 +23,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.Property(static r => r.PreviewJson).IsRequired();
         builder.Property(static r => r.PreviewVersion).HasMaxLength(64);
         builder.Property(static r => r.DecidedBy).HasMaxLength(256);
-        builder.Property(static r => r.DecisionComment).HasMaxLength(4000);
+        builder.Property(static r => r.DecisionComment).HasMaxLength(DecisionComment.MaxLength);
         builder.Property(static r => r.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(static r => new { r.RequesterId, r.CreatedAt });
         builder.HasIndex(static r => new { r.Status, r.CreatedAt });
@@ -34,7 +34,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
             a.Property<int>("Id").ValueGeneratedOnAdd();
             a.HasKey("Id");
             a.Property(static x => x.ApproverId).HasMaxLength(256).IsRequired();
-            a.Property(static x => x.Comment).HasMaxLength(4000);
+            a.Property(static x => x.Comment).HasMaxLength(DecisionComment.MaxLength);
             a.Property(static x => x.PreviewVersion).HasMaxLength(64);
             a.Ignore(static x => x.Counts);
         });

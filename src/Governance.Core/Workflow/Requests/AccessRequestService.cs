@@ -208,6 +208,10 @@ public sealed class AccessRequestService(
         Func<AccessRequest, Task<GovernanceError?>>? authorize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        if (DecisionComment.WhyInvalid(comment) is { } invalid)
+        {
+            return Task.FromResult<Outcome<AccessRequest>>(invalid);
+        }
         return DecideAsync(approver, id, authorize, async (request, audit, now) =>
         {
             if (RequestDecisionRules.WhyNotDecide(request, approver.Id) is { } self)
@@ -296,6 +300,10 @@ public sealed class AccessRequestService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approver);
+        if (DecisionComment.WhyInvalid(comment) is { } invalid)
+        {
+            return Task.FromResult<Outcome<AccessRequest>>(invalid);
+        }
         return DecideAsync(approver, id, authorize, (request, audit, now) =>
         {
             if (RequestDecisionRules.WhyNotDecide(request, approver.Id) is { } refused)
@@ -317,6 +325,10 @@ public sealed class AccessRequestService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (DecisionComment.WhyInvalid(comment) is { } invalid)
+        {
+            return Task.FromResult<Outcome<AccessRequest>>(invalid);
+        }
         return DecideAsync(actor, id, authorize, (request, audit, now) =>
         {
             if (RequestDecisionRules.WhyNotCancel(request, actor) is { } refused)
