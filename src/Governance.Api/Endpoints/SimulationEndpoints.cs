@@ -4,6 +4,7 @@ using Governance.Api.Auth;
 using Governance.Api.Contracts;
 using Governance.Api.Problems;
 using Governance.Api.Protection;
+using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyEngine.Conformance;
@@ -28,7 +29,7 @@ internal static class SimulationEndpoints
         return group;
     }
 
-    public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body)
+    public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body, CancellationToken cancellationToken)
     {
         // Binding to a JsonElement keeps what no string can hold (lone surrogate escapes, invalid UTF-8 inside a
         // string), which would throw when a case is read: refuse it here, with its place.
@@ -59,6 +60,10 @@ internal static class SimulationEndpoints
             {
                 return ProblemMapping.Invalid(batch ? $"cases[{i}]" : "body", read.Error!);
             }
+            if (RequestChecks.CheckRequestBounds(testCase.Request) is { } tooLarge)
+            {
+                return ProblemMapping.Invalid(batch ? $"cases[{i}].request" : "request", tooLarge);
+            }
             parsed[i] = testCase;
         }
         return new JsonWriterResult(json =>
@@ -70,6 +75,8 @@ internal static class SimulationEndpoints
             }
             foreach (var testCase in parsed)
             {
+                // A client that hung up stops the work between cases (the request's token is cancelled).
+                cancellationToken.ThrowIfCancellationRequested();
                 WriteCase(json, testCase);
             }
             if (batch)

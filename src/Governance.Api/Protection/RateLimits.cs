@@ -19,6 +19,8 @@ internal static class RateLimits
         var settings = configuration.GetSection(RateLimitSettings.Section).Get<RateLimitSettings>() ?? new RateLimitSettings();
         Validate(settings.PerAddress, "PerAddress");
         Validate(settings.PerSubject, "PerSubject");
+        // The middleware needs the limiter's services (its metrics) even though each use passes its own options.
+        services.AddRateLimiter(static _ => { });
         return services.AddSingleton(settings);
     }
 

@@ -18,5 +18,10 @@ public static class MalformedBodies
         { """{"resources":["arn:aws:s3:::lake-x/*"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "permissionSet" },
         { """{"permissionSet":"lake-read","resources":["arn:aws:s3:::lak?-x"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "resources[0]" },
         { """{"permissionSet":"lake-read","resources":["arn:aws:s3:::*"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "resources[0]" },
+        // Strict types (issue 15): a number in a string is not a number, and an ARN holds no quote, NUL or control character.
+        { """{"permissionSet":"lake-write","resources":["arn:aws:s3:::lake-x/*"],"targetRole":"data-engineer","justification":"x","durationHours":"8"}""", "durationHours" },
+        { """{"permissionSet":"lake-write","resources":["arn:aws:s3:::lake-x/\"*"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "resources[0]" },
+        { """{"permissionSet":"lake-write","resources":["arn:aws:s3:::lake-x/\u0000*"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "resources[0]" },
+        { """{"permissionSet":"lake-write","resources":["arn:aws:s3:::lake-x/\u001b[31m*"],"targetRole":"data-engineer","justification":"x","durationHours":8}""", "resources[0]" },
     };
 }

@@ -1,4 +1,5 @@
 using PolicyEngine.Catalog;
+using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
 
 namespace Governance.Core.Accounts.Questions;
@@ -47,6 +48,39 @@ public static class RequestChecks
         if (!Arn.TryParse(resource, out var arn) || arn.Partition.Length == 0 || arn.Service.Length == 0 || arn.Resource.Length == 0)
         {
             return $"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`";
+        }
+        return null;
+    }
+
+    /// <summary>The most condition keys one request carries, and the most values one key holds.</summary>
+    public const int MaxContextEntries = 100;
+
+    /// <summary>
+    /// Whether a request given whole (a simulate case) is within AWS's own bounds: principal and resource ARNs of at most
+    /// <see cref="ArnText.MaxLength"/> characters, at most <see cref="MaxContextEntries"/> condition keys of as many values,
+    /// each value at most <see cref="ArnText.MaxLength"/> characters (an ARN in <c>aws:SourceArn</c> is the longest AWS
+    /// sends). Null when it is. The engine's matching grows with these lengths, so they bound a question's work.
+    /// </summary>
+    public static string? CheckRequestBounds(AuthorizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var (name, value) in new[] { ("principal", request.Principal), ("resource", request.Resource), ("action", request.Action) })
+        {
+            if (value.Length > ArnText.MaxLength)
+            {
+                return $"the {name} has {value.Length} characters; at most {ArnText.MaxLength}";
+            }
+        }
+        if (request.Context.Count > MaxContextEntries)
+        {
+            return $"{request.Context.Count} context keys; at most {MaxContextEntries}";
+        }
+        foreach (var (key, values) in request.Context.Entries)
+        {
+            if (key.Length > ArnText.MaxLength || values.Length > MaxContextEntries || values.Any(static v => v.Length > ArnText.MaxLength))
+            {
+                return $"context key `{(key.Length > 128 ? key[..128] + "…" : key)}`: at most {MaxContextEntries} values of at most {ArnText.MaxLength} characters";
+            }
         }
         return null;
     }
