@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bounded wrk load on GET /v1/can-i with a valid token: 5 s warm-up, then one measured run (default 15 s).
 # Usage: tools/load/can-i-wrk.sh BASE_URL DATA_DIR [SECONDS] [CONNECTIONS]   (loopback only)
+# Start the service with Governance__RateLimits__Enabled=false (or raised limits): its defaults throttle one subject at 200 requests a second.
 set -euo pipefail
 base=${1:?base url, such as http://127.0.0.1:5099}
 data=${2:?the service data folder, for iamgov token}

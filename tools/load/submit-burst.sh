@@ -2,6 +2,7 @@
 # Submits N access requests at once to a running service and checks that none is lost or duplicated:
 # every response is 201, the requester's list holds exactly N distinct ids, and the audit chain verifies.
 # Usage: tools/load/submit-burst.sh BASE_URL DATA_DIR [N]   (loopback only; bounded: N requests, 120 s timeout each)
+# Start the service with Governance__RateLimits__Enabled=false (or raised limits): its defaults throttle one subject at 200 requests a second.
 set -euo pipefail
 base=${1:?base url, such as http://127.0.0.1:5099}
 data=${2:?the service data folder, for iamgov token}
