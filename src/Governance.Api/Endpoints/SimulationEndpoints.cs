@@ -55,14 +55,18 @@ internal static class SimulationEndpoints
         var parsed = new ConformanceCase[elements.Length];
         for (var i = 0; i < elements.Length; i++)
         {
+            if (elements[i].ValueKind == JsonValueKind.Object && SimulatePolicySizes.FirstTooLarge(elements[i], batch ? $"cases[{i}]" : string.Empty) is { } tooLarge)
+            {
+                return ProblemMapping.Invalid(tooLarge.Field, tooLarge.Message);
+            }
             var read = ConformanceCaseReader.Parse(elements[i].GetRawText());
             if (read.Case is not { } testCase)
             {
                 return ProblemMapping.Invalid(batch ? $"cases[{i}]" : "body", read.Error!);
             }
-            if (RequestChecks.CheckRequestBounds(testCase.Request) is { } tooLarge)
+            if (RequestChecks.CheckRequestBounds(testCase.Request) is { } outOfBounds)
             {
-                return ProblemMapping.Invalid(batch ? $"cases[{i}].request" : "request", tooLarge);
+                return ProblemMapping.Invalid(batch ? $"cases[{i}].request" : "request", outOfBounds);
             }
             parsed[i] = testCase;
         }

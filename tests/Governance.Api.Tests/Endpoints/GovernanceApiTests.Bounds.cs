@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Governance.Core.Drift.Records;
 using Governance.Core.Results;
 
@@ -74,6 +75,41 @@ public abstract partial class GovernanceApiTests<TFixture>
         AssertProblem(tooLong, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("cases[1].request", out var message), problem.ToString());
         Assert.Contains("2048", message[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("identityPolicies", 10_240)]
+    [InlineData("serviceControlPolicies", 5_120)]
+    [InlineData("sessionPolicy", 2_048)]
+    public async Task Simulate_PolicyOverItsAwsQuota_Returns400NamingThePolicy(string kind, int quota)
+    {
+        // Arrange: one statement whose Resource list makes the document just over the kind's quota, white space not counted
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var resources = Enumerable.Range(0, quota / 20).Select(static i => $"arn:aws:s3:::b{i:D6}/*").ToArray();
+        var document = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject { ["Effect"] = "Allow", ["Action"] = "s3:GetObject", ["Resource"] = new JsonArray([.. resources.Select(static r => (JsonNode)r)]) }),
+        };
+        var policy = new JsonObject { ["name"] = "big", ["document"] = document };
+        var testCase = OneCasePerDecision()[0].DeepClone().AsObject();
+        var fits = OneCasePerDecision()[0].DeepClone().AsObject();
+        testCase[kind] = kind switch
+        {
+            "identityPolicies" => new JsonArray(policy),
+            "serviceControlPolicies" => new JsonArray(new JsonArray(policy)),
+            _ => policy,
+        };
+
+        // Act
+        var response = await alice.PostAsync("/v1/simulate", JsonContent.Create(new { cases = new[] { fits, testCase } }));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        // Assert
+        AssertProblem(response, HttpStatusCode.BadRequest);
+        var field = problem.GetProperty("errors").EnumerateObject().Single();
+        Assert.StartsWith($"cases[1].{kind}", field.Name, StringComparison.Ordinal);
+        Assert.Contains($"at most {quota}", field.Value[0].GetString(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
