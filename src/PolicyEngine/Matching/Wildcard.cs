@@ -11,8 +11,9 @@ namespace PolicyEngine.Matching;
 /// which <c>*</c> and <c>?</c> are wildcards, so that text substituted from a variable is always literal.</para>
 /// <para>Never backtracks: the segments between stars are placed leftmost, one after another. A segment without
 /// <c>?</c> longer than a few characters is found by Knuth-Morris-Pratt, so adversarial patterns (<c>*a*a*a…b</c>,
-/// <c>*aaa…ab</c> against <c>aaa…</c>) cost O(pattern + text); a segment with a <c>?</c> costs its length × the text
-/// left. Allocates nothing unless a segment is longer than 256 characters (its KMP table is then pooled).</para>
+/// <c>*aaa…ab</c> against <c>aaa…</c>) cost O(pattern + text); one with a <c>?</c> is searched bit-parallel
+/// (Shift-And) in O(text) up to 64 characters, and by sliding, its length × the text left, beyond. Allocates nothing
+/// unless a segment is longer than 256 characters (its KMP table is then pooled).</para>
 /// </remarks>
 public static class Wildcard
 {
@@ -49,6 +50,9 @@ public static class Wildcard
 
     /// <summary>Segments no longer than this are searched by sliding; longer '?'-free ones by KMP, whose table costs more than it saves on short ones.</summary>
     private const int SlidingSearchMaxLength = 16;
+
+    /// <summary>The longest segment with a <c>?</c> searched bit-parallel: one bit per character of a <see cref="ulong"/>.</summary>
+    private const int ShiftAndMaxLength = 64;
 
     /// <summary>
     /// The matcher; an empty <paramref name="wildcards"/> makes every <c>*</c> and <c>?</c> a wildcard. The pattern is
@@ -164,12 +168,19 @@ public static class Wildcard
         {
             return -1;
         }
-        if (segment.Length > SlidingSearchMaxLength && !HasWildcardQuestion(segment, wildcards))
+        if (segment.Length > SlidingSearchMaxLength)
         {
-            return KnuthMorrisPrattIndexOf(segment, text, (options & WildcardOptions.IgnoreCase) != 0);
+            if (!HasWildcardQuestion(segment, wildcards))
+            {
+                return KnuthMorrisPrattIndexOf(segment, text, (options & WildcardOptions.IgnoreCase) != 0);
+            }
+            if (segment.Length <= ShiftAndMaxLength)
+            {
+                return ShiftAndIndexOf(segment, wildcards, text, options);
+            }
         }
 
-        // Short segments, and those with a '?' (which KMP's table cannot describe): O(segment × text) for this segment.
+        // Short segments, and '?' segments longer than a machine word (KMP's table cannot describe a '?'): O(segment × text).
         for (var at = 0; at <= text.Length - segment.Length; at++)
         {
             if (SegmentEquals(segment, wildcards, text.Slice(at, segment.Length), options))
@@ -190,6 +201,71 @@ public static class Wildcard
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Shift-And (Baeza-Yates and Gonnet): bit <c>i</c> of the state says whether the segment's first <c>i + 1</c>
+    /// characters end at the current text character, so a <c>?</c> is just a position every character sets. O(text),
+    /// plus a look-up among the segment's non-ASCII letters for a non-ASCII text character.
+    /// </summary>
+    private static int ShiftAndIndexOf(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards, ReadOnlySpan<char> text, WildcardOptions options)
+    {
+        var ignoreCase = (options & WildcardOptions.IgnoreCase) != 0;
+        var textIsPattern = (options & WildcardOptions.TextIsPattern) != 0;
+        Span<ulong> ascii = stackalloc ulong[128];
+        ascii.Clear();
+        Span<char> otherChars = stackalloc char[ShiftAndMaxLength];
+        Span<ulong> otherMasks = stackalloc ulong[ShiftAndMaxLength];
+        var others = 0;
+        ulong anyChar = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var bit = 1UL << i;
+            if (segment[i] == '?' && (wildcards.IsEmpty || wildcards[i]))
+            {
+                anyChar |= bit;
+                continue;
+            }
+            // Letters compare by their invariant upper case, as CharEquals does, so each class of equal letters shares one mask.
+            var folded = ignoreCase ? char.ToUpperInvariant(segment[i]) : segment[i];
+            if (folded < 128)
+            {
+                ascii[folded] |= bit;
+                continue;
+            }
+            var k = otherChars[..others].IndexOf(folded);
+            if (k < 0)
+            {
+                k = others++;
+                otherChars[k] = folded;
+                otherMasks[k] = 0;
+            }
+            otherMasks[k] |= bit;
+        }
+
+        var last = 1UL << (segment.Length - 1);
+        ulong state = 0;
+        for (var t = 0; t < text.Length; t++)
+        {
+            var c = text[t];
+            // A '?' never covers a '*' of a text that is itself a pattern.
+            var mask = textIsPattern && c == '*' ? 0 : anyChar;
+            var folded = ignoreCase ? char.ToUpperInvariant(c) : c;
+            if (folded < 128)
+            {
+                mask |= ascii[folded];
+            }
+            else if (others > 0 && otherChars[..others].IndexOf(folded) is var k and >= 0)
+            {
+                mask |= otherMasks[k];
+            }
+            state = ((state << 1) | 1) & mask;
+            if ((state & last) != 0)
+            {
+                return t - segment.Length + 1;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
