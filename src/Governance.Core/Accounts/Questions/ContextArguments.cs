@@ -11,7 +11,7 @@ namespace Governance.Core.Accounts.Questions;
 /// </summary>
 public static class ContextArguments
 {
-    /// <summary>The most arguments one question takes; a request to AWS carries a few dozen keys at most.</summary>
+    /// <summary>The most arguments one question takes, and the most values one key gets; a request to AWS carries a few dozen keys at most.</summary>
     public const int MaxArguments = 100;
 
     /// <summary>The longest argument: a key and a value that may be an ARN (<c>aws:SourceArn</c>) or a bracketed list of a few.</summary>
@@ -24,9 +24,10 @@ public static class ContextArguments
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
         var errors = new List<string>();
+        var count = 0;
         foreach (var argument in arguments)
         {
-            if (order.Count + errors.Count >= MaxArguments)
+            if (++count > MaxArguments)
             {
                 errors.Add($"more than {MaxArguments} context arguments");
                 break;
@@ -56,6 +57,11 @@ public static class ContextArguments
             else
             {
                 list.Add(value);
+            }
+            if (list.Count > MaxArguments)
+            {
+                errors.Add($"`{key}`: more than {MaxArguments} values");
+                break;
             }
         }
         return (RequestContext.Create(order.Select(k => KeyValuePair.Create(k, values[k].ToImmutableArray()))), errors);

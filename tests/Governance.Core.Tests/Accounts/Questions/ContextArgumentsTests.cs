@@ -33,4 +33,33 @@ public sealed class ContextArgumentsTests
         Assert.Equal($"`{argument}`: expected KEY=VALUE, such as aws:SourceIp=203.0.113.7", Assert.Single(errors));
         Assert.Equal(1, context.Count);
     }
+
+    [Fact]
+    public void Parse_MoreArgumentsOrValuesThanTheLimit_ReportsTheLimit()
+    {
+        // Arrange: one key repeated, and one bracket list, each past the limit
+        var repeated = Enumerable.Range(0, ContextArguments.MaxArguments + 1).Select(static i => $"aws:TagKeys=t{i}");
+        var list = $"aws:TagKeys=[{string.Join(',', Enumerable.Range(0, ContextArguments.MaxArguments + 1).Select(static i => $"t{i}"))}]";
+
+        // Act
+        var (_, tooMany) = ContextArguments.Parse(repeated);
+        var (_, tooLong) = ContextArguments.Parse([list]);
+        var (_, withNul) = ContextArguments.Parse(["aws:SourceArn=arn:aws:s3:::a\0b"]);
+
+        // Assert
+        Assert.Contains(tooMany, static e => e.Contains($"more than {ContextArguments.MaxArguments}", StringComparison.Ordinal));
+        Assert.Contains(tooLong, static e => e.Contains($"more than {ContextArguments.MaxArguments} values", StringComparison.Ordinal));
+        Assert.Single(withNul);
+    }
+
+    [Fact]
+    public void Parse_ArgumentLongerThanTheLimit_ReportedWithoutQuotingIt()
+    {
+        // Act
+        var (_, errors) = ContextArguments.Parse([$"aws:SourceArn={new string('a', ContextArguments.MaxArgumentLength)}"]);
+
+        // Assert
+        var error = Assert.Single(errors);
+        Assert.True(error.Length < 200, error);
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Governance.Core.Accounts.Questions;
+using PolicyEngine.Evaluation;
 
 namespace Governance.Core.Tests.Accounts.Questions;
 
@@ -24,4 +26,34 @@ public sealed class RequestChecksTests
     [InlineData("arn:aws:s3:::")]
     public void CheckResource_NotASixFieldArn_SaysWhatAnArnIs(string resource)
         => Assert.Equal($"resource `{resource}` is not an ARN (arn:partition:service:region:account:resource) or `*`", RequestChecks.CheckResource(resource));
+
+    [Theory]
+    [InlineData("arn:aws:s3:::lake-x/a\"b")]
+    [InlineData("arn:aws:s3:::lake-x/a\0b")]
+    [InlineData("arn:aws:s3:::lake-x/a\nforged")]
+    [InlineData("arn:aws:s3:::lake-x/a b")]
+    public void CheckResource_QuoteNulControlOrSpace_IsRefusedBeforeParsing(string resource)
+        => Assert.Contains("which no ARN holds", RequestChecks.CheckResource(resource), StringComparison.Ordinal);
+
+    [Fact]
+    public void CheckResource_LongerThanAnArn_NamesTheLimit()
+        => Assert.Contains("at most 2048", RequestChecks.CheckResource("arn:aws:s3:::lake-x/" + new string('a', 2048)), StringComparison.Ordinal);
+
+    [Fact]
+    public void CheckRequestBounds_WithinAndPastAwsLimits_RefusesOnlyPast()
+    {
+        // Arrange
+        var fits = AuthorizationRequest.Create("arn:aws:iam::111122223333:role/a", "s3:GetObject", "arn:aws:s3:::b/" + new string('k', 2000));
+        var longResource = AuthorizationRequest.Create("arn:aws:iam::111122223333:role/a", "s3:GetObject", "arn:aws:s3:::b/" + new string('k', 2048));
+        var longValue = AuthorizationRequest.Create("arn:aws:iam::111122223333:role/a", "s3:GetObject", "arn:aws:s3:::b/k", context:
+            RequestContext.Create([KeyValuePair.Create("aws:SourceArn", ImmutableArray.Create(new string('v', 2049)))]));
+        var manyKeys = AuthorizationRequest.Create("arn:aws:iam::111122223333:role/a", "s3:GetObject", "arn:aws:s3:::b/k", context:
+            RequestContext.Create(Enumerable.Range(0, RequestChecks.MaxContextEntries + 1).Select(static i => KeyValuePair.Create($"k{i}", ImmutableArray.Create("v")))));
+
+        // Act, Assert
+        Assert.Null(RequestChecks.CheckRequestBounds(fits));
+        Assert.Contains("resource", RequestChecks.CheckRequestBounds(longResource), StringComparison.Ordinal);
+        Assert.Contains("aws:SourceArn", RequestChecks.CheckRequestBounds(longValue), StringComparison.Ordinal);
+        Assert.Contains("context keys", RequestChecks.CheckRequestBounds(manyKeys), StringComparison.Ordinal);
+    }
 }
