@@ -42,7 +42,8 @@ internal static class RequestBodyLimits
             {
                 return TooLarge(limit).ExecuteAsync(context);
             }
-            if (context.Request.ContentLength is null && context.Request.Body != Stream.Null)
+            // A chunked body: counted as it is read. A request the server knows to have no body (a GET) is left alone.
+            if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
             {
                 context.Request.Body = new LimitedRequestBody(context.Request.Body, limit);
             }
