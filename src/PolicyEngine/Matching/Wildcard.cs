@@ -12,8 +12,9 @@ namespace PolicyEngine.Matching;
 /// <para>Never backtracks: the segments between stars are placed leftmost, one after another. A segment without
 /// <c>?</c> longer than a few characters is found by Knuth-Morris-Pratt, so adversarial patterns (<c>*a*a*a…b</c>,
 /// <c>*aaa…ab</c> against <c>aaa…</c>) cost O(pattern + text); one with a <c>?</c> is searched bit-parallel
-/// (Shift-And) in O(text) up to 64 characters, and by sliding, its length × the text left, beyond. Allocates nothing
-/// unless a segment is longer than 256 characters (its KMP table is then pooled).</para>
+/// (Shift-And) in O(text × ceil(length / 64)) up to 4,096 characters, and by sliding, its length × the text left,
+/// beyond. Allocates nothing for segments of up to 64 characters; longer ones use pooled tables (and a segment with
+/// a <c>?</c> and non-ASCII letters, a mask per letter).</para>
 /// </remarks>
 public static class Wildcard
 {
@@ -53,6 +54,9 @@ public static class Wildcard
 
     /// <summary>The longest segment with a <c>?</c> searched bit-parallel: one bit per character of a <see cref="ulong"/>.</summary>
     private const int ShiftAndMaxLength = 64;
+
+    /// <summary>The most words of state for a longer segment with a <c>?</c>: 4,096 characters, twice the longest ARN.</summary>
+    private const int ShiftAndMaxWords = 64;
 
     /// <summary>
     /// The matcher; an empty <paramref name="wildcards"/> makes every <c>*</c> and <c>?</c> a wildcard. The pattern is
@@ -178,9 +182,14 @@ public static class Wildcard
             {
                 return ShiftAndIndexOf(segment, wildcards, text, options);
             }
+            if (segment.Length <= ShiftAndMaxWords * 64)
+            {
+                return ShiftAndWordsIndexOf(segment, wildcards, text, options);
+            }
         }
 
-        // Short segments, and '?' segments longer than a machine word (KMP's table cannot describe a '?'): O(segment × text).
+        // Short segments, and '?' segments longer than 4,096 characters (longer than any ARN or context value the service
+        // takes, so they match nothing there): O(segment × text).
         for (var at = 0; at <= text.Length - segment.Length; at++)
         {
             if (SegmentEquals(segment, wildcards, text.Slice(at, segment.Length), options))
@@ -266,6 +275,79 @@ public static class Wildcard
             }
         }
         return -1;
+    }
+
+    /// <summary>
+    /// <see cref="ShiftAndIndexOf"/> for a segment longer than one word: the state spans <c>ceil(length / 64)</c> words,
+    /// so the search costs O(text × words) with at most <see cref="ShiftAndMaxWords"/> words. The tables are pooled.
+    /// </summary>
+    private static int ShiftAndWordsIndexOf(ReadOnlySpan<char> segment, ReadOnlySpan<bool> wildcards, ReadOnlySpan<char> text, WildcardOptions options)
+    {
+        var ignoreCase = (options & WildcardOptions.IgnoreCase) != 0;
+        var textIsPattern = (options & WildcardOptions.TextIsPattern) != 0;
+        var words = (segment.Length + 63) / 64;
+        var pool = System.Buffers.ArrayPool<ulong>.Shared;
+        var ascii = pool.Rent(128 * words);
+        var anyChar = pool.Rent(words);
+        var state = pool.Rent(words);
+        try
+        {
+            Array.Clear(ascii, 0, 128 * words);
+            Array.Clear(anyChar, 0, words);
+            Array.Clear(state, 0, words);
+            Dictionary<char, ulong[]>? others = null;
+            for (var i = 0; i < segment.Length; i++)
+            {
+                var (word, bit) = (i >> 6, 1UL << (i & 63));
+                if (segment[i] == '?' && (wildcards.IsEmpty || wildcards[i]))
+                {
+                    anyChar[word] |= bit;
+                    continue;
+                }
+                var folded = ignoreCase ? char.ToUpperInvariant(segment[i]) : segment[i];
+                if (folded < 128)
+                {
+                    ascii[(folded * words) + word] |= bit;
+                    continue;
+                }
+                others ??= [];
+                if (!others.TryGetValue(folded, out var masks))
+                {
+                    others[folded] = masks = new ulong[words];
+                }
+                masks[word] |= bit;
+            }
+
+            var (lastWord, lastBit) = ((segment.Length - 1) >> 6, 1UL << ((segment.Length - 1) & 63));
+            for (var t = 0; t < text.Length; t++)
+            {
+                var c = text[t];
+                var folded = ignoreCase ? char.ToUpperInvariant(c) : c;
+                ReadOnlySpan<ulong> literal = folded < 128 ? ascii.AsSpan(folded * words, words)
+                    : others is not null && others.TryGetValue(folded, out var masks) ? masks : default;
+                // A '?' never covers a '*' of a text that is itself a pattern.
+                var wild = textIsPattern && c == '*' ? default : anyChar.AsSpan(0, words);
+                ulong carry = 1;
+                for (var w = 0; w < words; w++)
+                {
+                    var before = state[w];
+                    var allowed = (wild.IsEmpty ? 0 : wild[w]) | (literal.IsEmpty ? 0 : literal[w]);
+                    state[w] = ((before << 1) | carry) & allowed;
+                    carry = before >> 63;
+                }
+                if ((state[lastWord] & lastBit) != 0)
+                {
+                    return t - segment.Length + 1;
+                }
+            }
+            return -1;
+        }
+        finally
+        {
+            pool.Return(ascii);
+            pool.Return(anyChar);
+            pool.Return(state);
+        }
     }
 
     /// <summary>

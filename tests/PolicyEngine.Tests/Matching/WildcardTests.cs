@@ -117,6 +117,24 @@ public sealed class WildcardTests
     }
 
     [Fact]
+    public void IsMatch_SegmentsWithAQuestionMarkLongerThanAWord_AgreesWithReference()
+    {
+        // Segments of 65 to 200 characters with '?': the state spans several 64-bit words, and carries cross them.
+        var segment = Gen.String[Gen.Frequency((30, Gen.Const('a')), (3, Gen.Const('A')), (2, Gen.Const('b')), (1, Gen.Const('é')), (2, Gen.Const('?'))), 65, 200];
+        var pattern = Gen.Select(Gen.String[Gen.OneOf('a', 'b', '?'), 0, 3], segment, Gen.String[Gen.OneOf('a', 'b'), 0, 3])
+            .Select(static (head, middle, tail) => $"{head}*{middle}*{tail}");
+        var options = Gen.OneOf(Gen.Const(WildcardOptions.None), Gen.Const(WildcardOptions.IgnoreCase), Gen.Const(WildcardOptions.TextIsPattern));
+        var pairs = from p in pattern
+                    from fills in Gen.String[Gen.Frequency((10, Gen.Const('a')), (1, Gen.Const('É')), (1, Gen.Const('*'))), 0, 8].Array[p.Length]
+                    from alter in Gen.Int[0, 3]
+                    from at in Gen.Int[0, 400]
+                    select (p, Alter(string.Concat(p.Select((c, i) => c switch { '*' => fills[i], '?' => fills[i] is { Length: > 0 } f ? f[..1] : "b", _ => c.ToString() })), alter, at));
+        Gen.Select(pairs, options).Sample((pair, options) =>
+            Wildcard.IsMatch(pair.Item1, pair.Item2, options) == ReferenceGlob.IsMatch(pair.Item1, null, pair.Item2,
+                options.HasFlag(WildcardOptions.IgnoreCase), options.HasFlag(WildcardOptions.TextIsPattern)), iter: 2_000);
+    }
+
+    [Fact]
     public void IsMatch_LongMaskedSegments_AgreesWithReference()
     {
         var masked = LongPatternAndText.SelectMany(static pair => Gen.Frequency((1, Gen.Const(false)), (5, Gen.Const(true))).Array[pair.Pattern.Length]
