@@ -188,8 +188,8 @@ public static class Wildcard
             }
         }
 
-        // Short segments, and '?' segments longer than 4,096 characters (longer than any ARN or context value the service
-        // takes, so they match nothing there): O(segment × text).
+        // Short segments, and '?' segments longer than 4,096 characters: O(segment × text). The service takes no ARN or
+        // context value that long, so there such a segment is refused by the length check above without a search.
         for (var at = 0; at <= text.Length - segment.Length; at++)
         {
             if (SegmentEquals(segment, wildcards, text.Slice(at, segment.Length), options))

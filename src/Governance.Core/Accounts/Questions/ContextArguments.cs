@@ -14,8 +14,11 @@ public static class ContextArguments
     /// <summary>The most arguments one question takes, and the most values one key gets; a request to AWS carries a few dozen keys at most.</summary>
     public const int MaxArguments = 100;
 
-    /// <summary>The longest argument: a key and a value that may be an ARN (<c>aws:SourceArn</c>) or a bracketed list of a few.</summary>
-    public const int MaxArgumentLength = 4 * ArnText.MaxLength;
+    /// <summary>
+    /// The longest argument: a key and a value that may be an ARN (<c>aws:SourceArn</c>) or a bracketed list of short
+    /// values. Twice an ARN, so that no text a question carries is longer than the wildcard matcher's bit-parallel search.
+    /// </summary>
+    public const int MaxArgumentLength = 2 * ArnText.MaxLength;
 
     /// <summary>Parses <paramref name="arguments"/>; each error names the argument as given, in backticks.</summary>
     public static (RequestContext Context, IReadOnlyList<string> Errors) Parse(IEnumerable<string> arguments)
