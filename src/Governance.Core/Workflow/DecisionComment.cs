@@ -11,19 +11,13 @@ public static class DecisionComment
     /// <summary>The longest comment, in characters; the columns that hold one have this length.</summary>
     public const int MaxLength = 4000;
 
-    /// <summary>Why <paramref name="comment"/> cannot be recorded (too long, or holding a control character other than a line break or tab), naming the <c>comment</c> field; null when it can.</summary>
+    /// <summary>Why <paramref name="comment"/> cannot be recorded (as <see cref="FreeText"/> says), naming the <c>comment</c> field; null when it can.</summary>
     public static GovernanceError? WhyInvalid(string? comment)
     {
         if (comment is null)
         {
             return null;
         }
-        if (comment.Length > MaxLength)
-        {
-            return GovernanceError.Invalid("comment", $"{comment.Length} characters; at most {MaxLength}");
-        }
-        return comment.Any(static c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
-            ? GovernanceError.Invalid("comment", "a comment holds no control characters other than line breaks and tabs")
-            : null;
+        return FreeText.Problem(comment, MaxLength) is { } problem ? GovernanceError.Invalid("comment", problem) : null;
     }
 }

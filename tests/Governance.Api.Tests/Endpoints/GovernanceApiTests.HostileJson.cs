@@ -67,6 +67,24 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.True(problem.GetProperty("errors").TryGetProperty("justification", out _), problem.ToString());
     }
 
+    [SkippableTheory]
+    [InlineData("a\\u0000b")]
+    [InlineData("line\\u001bforged")]
+    public async Task Create_ControlCharacterInJustification_Returns400NamingTheFieldNotAServerError(string justification)
+    {
+        // Arrange: PostgreSQL refuses NUL in text, which was a 500 there; an escape character would replay on a console
+        var alice = Factory.ClientFor(NewUser("alice"), "engineer");
+        var body = $$"""{"permissionSet":"lake-read","resources":["arn:aws:s3:::lake-x/*"],"targetRole":"data-engineer","justification":"{{justification}}","durationHours":8}""";
+
+        // Act
+        var response = await alice.PostAsync("/v1/access-requests", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        // Assert
+        AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.Contains("control character", problem.GetProperty("errors").GetProperty("justification")[0].GetString(), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Simulate_HostileBodies_AreAnswered200Or400NeverAServerError()
     {

@@ -118,9 +118,9 @@ public sealed class AccessRequestService(
         {
             Add("justification", "say why the access is needed");
         }
-        else if (justification.Length > MaxJustificationLength)
+        else if (FreeText.Problem(justification, MaxJustificationLength) is { } problem)
         {
-            Add("justification", $"at most {MaxJustificationLength} characters");
+            Add("justification", problem);
         }
 
         if (command.DurationHours is not { } hours)
