@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Net.Sockets;
 using Governance.Core.Results;
 using Microsoft.AspNetCore.Diagnostics;
@@ -32,8 +31,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
         {
             RetryAfter = RetryAfter,
         };
-        httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        await ((IResult)error.ToProblem()).ExecuteAsync(httpContext).ConfigureAwait(false);
+        await ((IResult)error.ToProblem(httpContext)).ExecuteAsync(httpContext).ConfigureAwait(false);
         return true;
     }
 

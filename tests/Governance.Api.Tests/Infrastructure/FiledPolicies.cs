@@ -15,12 +15,7 @@ public static class FiledPolicies
     public static string CopyInto(TempFolder folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Policies, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder.Path, Path.GetRelativePath(RepositoryPaths.Policies, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Copy(RepositoryPaths.Policies, folder.Path);
         var set = Path.Combine(folder.Path, "permission-sets", "iam-role-admin.json");
         var json = JsonNode.Parse(File.ReadAllText(set))!;
         json["approvalsRequired"] = 1;

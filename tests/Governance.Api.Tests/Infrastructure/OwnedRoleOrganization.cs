@@ -21,13 +21,7 @@ public static class OwnedRoleOrganization
     public static string CopyInto(TempFolder folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var source = Path.Combine(RepositoryPaths.Policies, "demo-org");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder.Path, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Copy(Path.Combine(RepositoryPaths.Policies, "demo-org"), folder.Path);
         var iamFile = Path.Combine(folder.Path, "accounts", "111122223333", "authorization-details.json");
         var iam = JsonNode.Parse(File.ReadAllText(iamFile))!;
         var owner = new JsonObject { ["Key"] = "iamgov:owner", ["Value"] = Owner };

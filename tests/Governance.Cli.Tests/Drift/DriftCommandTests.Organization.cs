@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TestSupport.Cli;
+using TestSupport.Files;
 
 namespace Governance.Cli.Tests.Drift;
 
@@ -150,12 +151,7 @@ public sealed partial class DriftCommandTests
     private string CopyOfDemoOrganisation(Action<JsonArray> change)
     {
         var copy = Path.Combine(_folder, "org");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Policies, "demo-org"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(Path.Combine(Policies, "demo-org"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Copy(Path.Combine(Policies, "demo-org"), copy);
         var organization = Path.Combine(copy, "organization.json");
         var root = JsonNode.Parse(File.ReadAllText(organization))!;
         change(root["Policies"]!.AsArray());

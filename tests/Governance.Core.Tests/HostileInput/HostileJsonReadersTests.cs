@@ -71,7 +71,7 @@ public sealed class HostileJsonReadersTests : IDisposable
                 var guardrails = Path.Combine(folder, "guardrails");
                 if (!Directory.Exists(guardrails))
                 {
-                    CopyFolder(Path.Combine(RepositoryPaths.Policies, "guardrails"), guardrails);
+                    FolderCopy.Copy(Path.Combine(RepositoryPaths.Policies, "guardrails"), guardrails);
                 }
                 File.WriteAllBytes(Path.Combine(guardrails, GuardrailDefinitionLoader.AttachmentsFileName), bytes);
                 var (_, errors) = GuardrailDefinitionLoader.LoadDirectory(guardrails);
@@ -219,14 +219,4 @@ public sealed class HostileJsonReadersTests : IDisposable
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -28,6 +28,9 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
     /// </summary>
     private readonly ConditionalWeakTable<AccountState, ConcurrentDictionary<(string Role, DateTimeOffset AsOf), FrozenSet<FindingKey>>> _before = new();
 
+    /// <summary>Each role's standing access (<see cref="StandingAccess"/>) per copy, keyed weakly like <see cref="_before"/>.</summary>
+    private readonly ConditionalWeakTable<AccountState, ConcurrentDictionary<string, StandingAccess>> _standing = new();
+
     private const int MaxCachedAnalyses = 64;
 
     /// <summary>The name the previewed policy carries in explanations.</summary>
@@ -38,7 +41,8 @@ public sealed class DeltaPreviewer(OrganizationStore store, TimeProvider time) :
     {
         ArgumentNullException.ThrowIfNull(input);
         var organization = await store.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var standing = StandingAccess.Of(organization, input.TargetRole);
+        // One standing picture per copy and role: a queue of requests on one role shares its compiled policies.
+        var standing = _standing.GetOrCreateValue(organization.Accounts).GetOrAdd(input.TargetRole.Arn, _ => StandingAccess.Of(organization, input.TargetRole));
         var state = standing.State;
         var role = standing.Role;
         // The whole preview is computed as of the minute, so the cached findings without the grant and the fresh ones

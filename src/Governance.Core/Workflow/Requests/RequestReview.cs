@@ -21,22 +21,24 @@ public sealed record RequestReview(AccessPreview Preview, string? PreviewVersion
     public static RequestReview Of(AccessRequest request, Outcome<RequestPreview>? current)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var recorded = AccessPreviewJson.Deserialize(request.PreviewJson);
         var counted = request.Approvals.Select(static a => a.Counts).ToImmutableArray();
         if (current is not { } assessed || request.Status != AccessRequestStatus.Pending)
         {
-            return new(recorded, request.PreviewVersion, request.RequiredApprovals, counted, null, null);
+            return new(Recorded(request), request.PreviewVersion, request.RequiredApprovals, counted, null, null);
         }
         if (!assessed.Success)
         {
-            return new(recorded, request.PreviewVersion, request.RequiredApprovals, counted, assessed.Error.Detail, null);
+            return new(Recorded(request), request.PreviewVersion, request.RequiredApprovals, counted, assessed.Error.Detail, null);
         }
         var now = assessed.Value;
         // As a decision would record it (AccessRequestService): approvals stop counting only when the risk rose.
         var rose = string.Equals(request.PreviewVersion, now.Version, StringComparison.Ordinal)
             ? null
-            : RiskIncrease.Between(recorded, request.RequiredApprovals, now);
+            : RiskIncrease.Between(Recorded(request), request.RequiredApprovals, now);
         return new(now.Preview, now.Version, now.ApprovalsRequired,
             rose is null ? counted : [.. counted.Select(static _ => false)], null, rose);
     }
+
+    /// <summary>The preview last recorded; read only when it is shown or compared, since a pending request's current one is usually the same.</summary>
+    private static AccessPreview Recorded(AccessRequest request) => AccessPreviewJson.Deserialize(request.PreviewJson);
 }
