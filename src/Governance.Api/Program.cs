@@ -1,4 +1,5 @@
 using Governance.Api.Auth;
+using Governance.Api.Console;
 using Governance.Api.Endpoints;
 using Governance.Api.Protection;
 using Governance.Api.Setup;
@@ -13,13 +14,15 @@ try
     var (options, paths) = builder.AddGovernance();
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
+    builder.Services.AddConsole();
     builder.Services.AddGovernanceScheduler(builder.Configuration);
     builder.Services.AddGovernanceRateLimits(builder.Configuration);
 
     app = builder.Build();
-    app.UseSecurityHeaders();
+    app.UseSecurityHeaders(options.Auth.Authority);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseConsoleErrorPages();
     app.UseRequestBodyLimits();
     app.UseAddressRateLimit();
     app.UseAuthentication();
@@ -37,6 +40,7 @@ try
     app.MapCanI();
     app.MapOrganization();
     app.MapSimulate();
+    app.MapConsole();
 
     await app.InitializeGovernanceAsync();
     // Started inside the try: options validated at start (ValidateOnStart) fail here, in one line.

@@ -1,3 +1,4 @@
+using Governance.Api.Console;
 using Governance.Api.Problems;
 using Governance.Core.Results;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,8 @@ internal sealed class ForbiddenProblemHandler : IAuthorizationMiddlewareResultHa
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
-        if (!authorizeResult.Forbidden)
+        // The console's pages: the cookie scheme sends a refused person to its page that says so.
+        if (!authorizeResult.Forbidden || !ConsolePaths.IsApi(context.Request.Path))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
             return;

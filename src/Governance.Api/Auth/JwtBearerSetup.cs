@@ -1,3 +1,4 @@
+using Governance.Api.Console;
 using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -15,7 +16,7 @@ internal static class JwtBearerSetup
         var skew = TimeSpan.FromSeconds(auth.ClockSkewSeconds);
         // Read now, at start: read inside the options callback, a broken key file turned every request, health included, into a 500.
         var localKey = auth.Authority is { Length: > 0 } ? null : LocalSigningKey.LoadOrCreate(paths.DataDirectory);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddConsoleSignIn(options).AddJwtBearer(jwt =>
         {
             // Keep claim names as issued (`sub`, `role`), so the configured role claim means what it says.
             jwt.MapInboundClaims = false;

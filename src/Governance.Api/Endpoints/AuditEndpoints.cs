@@ -4,7 +4,6 @@ using Governance.Api.Contracts;
 using Governance.Api.Problems;
 using Governance.Core.AuditTrail;
 using Governance.Core.AuditTrail.Checkpoints;
-using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +24,7 @@ internal static class AuditEndpoints
         group.MapGet("/export", Export);
         group.MapGet("/verify", VerifyAsync);
         group.MapGet("/checkpoints", ListCheckpointsAsync);
-        group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(static p => p.RequireRole(Roles.Admin));
+        group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(AuthorizationPolicies.Admin);
         // Not secret, and the more parties hold a copy the harder it is to swap; still never anonymous.
         app.MapGet("/v1/audit/public-key", PublicKey).WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Member);
         return group;

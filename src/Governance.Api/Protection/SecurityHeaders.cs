@@ -1,3 +1,5 @@
+using Governance.Api.Console;
+
 namespace Governance.Api.Protection;
 
 /// <summary>The headers every answer carries: nothing is sniffed into another type, cached, framed or loaded from elsewhere.</summary>
@@ -10,19 +12,35 @@ internal static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The console's pages: its own style sheet, forms that post to the console alone, no script at all (every action is a
+    /// form), no framing. A sign-out or sign-in form may be redirected to the configured authority, so it is allowed as a target.
+    /// </summary>
+    public static string ConsoleContentSecurityPolicy(string? authority)
+        => $"default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'{FormTarget(authority)}; frame-ancestors 'none'";
+
     /// <summary>Sets the headers as each answer starts, so that problems, health reports and error pages carry them too.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
-        => app.Use(static (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? authority)
+    {
+        var console = ConsoleContentSecurityPolicy(authority);
+        return app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
+            var policy = ConsolePaths.IsApi(context.Request.Path) ? ContentSecurityPolicy : console;
+            context.Response.OnStarting(() =>
             {
-                var headers = ((HttpResponse)state).Headers;
+                var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 // Answers hold grants, audit events and credentials: no shared or private cache keeps them.
                 headers.CacheControl = "no-store";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
                 return Task.CompletedTask;
-            }, context.Response);
+            });
             return next(context);
         });
+    }
+
+    private static string FormTarget(string? authority)
+        => Uri.TryCreate(authority, UriKind.Absolute, out var uri) ? $" {uri.GetLeftPart(UriPartial.Authority)}" : "";
 }

@@ -50,6 +50,9 @@ public sealed class GovernanceOptions
     /// <summary>Audit trail settings (<c>Governance:Audit</c>).</summary>
     public AuditOptions Audit { get; set; } = new();
 
+    /// <summary>The browser console's settings (<c>Governance:Console</c>).</summary>
+    public ConsoleOptions Console { get; set; } = new();
+
     /// <summary>Binds the section from <paramref name="configuration"/>.</summary>
     public static GovernanceOptions Read(IConfiguration configuration)
     {
