@@ -12,9 +12,6 @@ internal static class ConsolePaths
     /// <summary>Shown when a signed-in person opens a page their roles do not reach.</summary>
     public const string Denied = "/denied";
 
-    /// <summary>The error page for console addresses.</summary>
-    public const string Error = "/error";
-
     /// <summary>A request's page.</summary>
     public static string Request(Guid id) => $"/requests/{id}";
 

@@ -18,8 +18,8 @@ internal static class ConsoleSetup
             pages.Conventions.AuthorizeFolder("/Approvals", AuthorizationPolicies.ConsoleDecider);
             pages.Conventions.AuthorizeFolder("/Audit", AuthorizationPolicies.ConsoleDecider);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
-            pages.Conventions.AllowAnonymousToPage("/Error");
         });
+        services.Configure<RouteOptions>(static routes => routes.SetParameterPolicy<ConsoleRouteConstraint>(ConsoleRouteConstraint.Name));
         services.AddAntiforgery(static antiforgery =>
         {
             antiforgery.Cookie.Name = "iamgov-antiforgery";
@@ -29,18 +29,12 @@ internal static class ConsoleSetup
         return services;
     }
 
-    /// <summary>A failure or an empty error status on a console address shows the console's error page, never a stack trace.</summary>
-    public static IApplicationBuilder UseConsoleErrorPages(this IApplicationBuilder app)
-        => app.UseWhen(static context => !ConsolePaths.IsApi(context.Request.Path), static console =>
-        {
-            console.UseExceptionHandler(ConsolePaths.Error);
-            console.UseStatusCodePagesWithReExecute(ConsolePaths.Error, "?status={0}");
-        });
-
     /// <summary>Maps the pages and the style sheet (which the sign-in page needs before anyone is signed in).</summary>
     public static void MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapRazorPages();
         app.MapGet(ConsoleStyleSheet.Path, ConsoleStyleSheet.Serve).AllowAnonymous().ExcludeFromDescription();
+        // Any other console address is not found, for everyone: the JSON API's own addresses keep their answers.
+        app.MapFallback("{**path:" + ConsoleRouteConstraint.Name + "}", static () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -10,10 +10,20 @@ public abstract class ApiFixture : IAsyncLifetime
 {
     private readonly TempFolder _dataDirectory = TempFolder.Create();
     private GovernanceApiFactory? _factory;
+    private Uri? _address;
 
     public string DataDirectory => _dataDirectory.Path;
 
     public abstract TestDatabase Database { get; }
+
+    /// <summary>
+    /// True for a fixture whose service listens on a loopback port through Kestrel, as a browser needs; false for the
+    /// in-memory test server. Either way the pipeline, services and fake clock are the same.
+    /// </summary>
+    protected virtual bool ServesOnKestrel => false;
+
+    /// <summary>Where a <see cref="ServesOnKestrel"/> fixture's service listens.</summary>
+    public Uri Address => _address ?? throw new InvalidOperationException("this fixture's service does not listen on a port");
 
     /// <summary>Settings a fixture adds to the service's, applied last.</summary>
     protected virtual void Configure(IWebHostBuilder builder)
@@ -27,7 +37,16 @@ public abstract class ApiFixture : IAsyncLifetime
         if (Database.UnavailableReason is null)
         {
             _factory = new GovernanceApiFactory(Database, DataDirectory, Configure);
-            _ = _factory.Server; // start now: migrations run once per class, not inside the first test's timing
+            if (ServesOnKestrel)
+            {
+                _factory.UseKestrel(0);
+                _factory.StartServer();
+                _address = _factory.ClientOptions.BaseAddress;
+            }
+            else
+            {
+                _ = _factory.Server; // start now: migrations run once per class, not inside the first test's timing
+            }
         }
         return Task.CompletedTask;
     }

@@ -56,7 +56,7 @@ public sealed class SignInModel(GovernanceOptions options) : PageModel
             Refusal = $"The demo sign-in is off: this service signs people in at {options.Auth.Authority}.";
             return Forbidden();
         }
-        if (ActorIdRule.Refusal(User) is { } refusal)
+        if (ActorIdRule.Refusal(User ?? "") is { } refusal)
         {
             UserError = $"The user name {refusal}.";
             return Page();

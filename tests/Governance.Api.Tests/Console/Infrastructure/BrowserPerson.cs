@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace Governance.Api.Tests.Console.Infrastructure;
+
+/// <summary>One person at the console in their own browser context (their own cookies), with JavaScript on or off.</summary>
+public sealed class BrowserPerson : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private BrowserPerson(IBrowserContext context, IPage page, Uri address)
+    {
+        _context = context;
+        Page = page;
+        Address = address;
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>The service's address.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Opens a browser context at the service; <paramref name="javaScript"/> off is the console without scripts.</summary>
+    public static async Task<BrowserPerson> OpenAsync(BrowserApiFixture fixture, bool javaScript = true)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = fixture.Address.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = Screenshots.Laptop,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserPerson(context, await context.NewPageAsync(), fixture.Address);
+    }
+
+    /// <summary>Signs in through the demo sign-in page as <paramref name="user"/> with <paramref name="role"/>.</summary>
+    public async Task SignInAsync(string user, string role)
+    {
+        await Page.GotoAsync("/signin");
+        await Page.GetByLabel("User name").FillAsync(user);
+        await Page.GetByLabel(role, new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+    }
+
+    /// <summary>Takes the page's screenshots and checks it with axe-core (JavaScript on only: axe runs in the page).</summary>
+    public async Task RecordAsync(string name, bool checkAccessibility = true)
+    {
+        await Screenshots.TakeAsync(Page, name);
+        if (checkAccessibility)
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(Page, name);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
