@@ -34,7 +34,9 @@ internal static class ConsoleSetup
     {
         app.MapRazorPages();
         app.MapGet(ConsoleStyleSheet.Path, ConsoleStyleSheet.Serve).AllowAnonymous().ExcludeFromDescription();
-        // Any other console address is not found, for everyone: the JSON API's own addresses keep their answers.
-        app.MapFallback("{**path:" + ConsoleRouteConstraint.Name + "}", static () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        // Any other console address is not found (after sign-in, so that it tells nothing before); the JSON API's own
+        // addresses keep their answers.
+        app.MapFallback("{**path:" + ConsoleRouteConstraint.Name + "}", static () => Results.NotFound())
+            .RequireAuthorization(AuthorizationPolicies.ConsoleMember).ExcludeFromDescription();
     }
 }
