@@ -14,7 +14,7 @@ try
     var (options, paths) = builder.AddGovernance();
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
-    builder.Services.AddConsole();
+    builder.Services.AddConsole(paths);
     builder.Services.AddGovernanceScheduler(builder.Configuration);
     builder.Services.AddGovernanceRateLimits(builder.Configuration);
 

@@ -1,4 +1,6 @@
 using Governance.Api.Auth;
+using Governance.Core.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Governance.Api.Console;
 
@@ -8,9 +10,18 @@ namespace Governance.Api.Console;
 /// </summary>
 internal static class ConsoleSetup
 {
+    /// <summary>The data folder's sub-folder that holds the console's data-protection keys (mode 0700, as the service's umask makes it).</summary>
+    public const string KeysFolderName = "console-keys";
+
     /// <summary>Registers the pages; every page needs a console member unless its folder asks for more or it is the sign-in.</summary>
-    public static IServiceCollection AddConsole(this IServiceCollection services)
+    public static IServiceCollection AddConsole(this IServiceCollection services, GovernancePaths paths)
     {
+        // The keys that seal sessions and antiforgery tokens live in the data folder, which a cluster's nodes share as
+        // they share the token signing key: a session started on one node is good on the others and across restarts.
+        // Not in the database: whoever can write to it must not be able to mint an approver's session.
+        services.AddDataProtection()
+            .SetApplicationName("iamgov-console")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, KeysFolderName)));
         services.AddRazorPages(static pages =>
         {
             pages.RootDirectory = "/Console/Pages";

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Api.Tests.Console.Infrastructure;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Core.Drift.Records;
 using Governance.Core.Hosting;
@@ -66,6 +67,36 @@ public sealed class TwoNodesAndWorkerTests : IAsyncLifetime
         }
         await _database.DropAsync();
         _data.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task ConsoleSession_StartedOnOneNode_IsGoodOnTheOtherWithItsFormTokens()
+    {
+        Skip.If(_database.UnavailableReason is not null, _database.UnavailableReason);
+        var user = TestUsers.New("console");
+        using var onA = await ConsoleClient.SignInAsync(_nodeA!, user, "approver");
+        var pageOnA = await onA.GetAsync("/");
+
+        // The same browser (its cookies) reaches node B, as behind a load balancer
+        using var onB = ConsoleClient.Anonymous(_nodeB!, onA.CookieJar);
+        var pageOnB = await onB.GetAsync("/");
+        // A form node A gave, posted to node B: its antiforgery token is good there too
+        var signedOut = await onB.PostFormAsync("/signout", [new("__csrf", pageOnA.One("header form input[name=__csrf]").GetAttribute("value")!)]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, pageOnB.Status);
+        Assert.Equal(user, pageOnB.Text("[data-testid=signed-in-as]"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Equal("/signin", signedOut.Location!.OriginalString);
+        // The keys that sealed it are the shared data folder's, the service's user's alone
+        var keys = Directory.GetFiles(Path.Combine(_data.Path, "console-keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var key in keys)
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+            }
+        }
     }
 
     [SkippableFact]

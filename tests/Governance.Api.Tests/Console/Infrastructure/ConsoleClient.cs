@@ -1,6 +1,6 @@
 using System.Net;
 using Governance.Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Governance.Api.Tests.Console.Infrastructure;
 
@@ -12,13 +12,21 @@ public sealed class ConsoleClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    private ConsoleClient(HttpClient http) => _http = http;
+    private ConsoleClient(HttpClient http, CookieContainer cookies)
+    {
+        _http = http;
+        CookieJar = cookies;
+    }
 
-    /// <summary>A client with no session yet.</summary>
-    public static ConsoleClient Anonymous(GovernanceApiFactory factory)
+    /// <summary>The browser's cookies; another client given them is the same browser reaching another node.</summary>
+    public CookieContainer CookieJar { get; }
+
+    /// <summary>A client with no session yet, or with the cookies of <paramref name="cookies"/>.</summary>
+    public static ConsoleClient Anonymous(GovernanceApiFactory factory, CookieContainer? cookies = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new ConsoleClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        cookies ??= new CookieContainer();
+        return new ConsoleClient(factory.CreateDefaultClient(new CookieContainerHandler(cookies)), cookies);
     }
 
     /// <summary>Signs in through the demo sign-in form as <paramref name="user"/> with <paramref name="role"/>.</summary>
@@ -51,7 +59,7 @@ public sealed class ConsoleClient : IDisposable
         return page;
     }
 
-    internal async Task<ConsolePage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> values)
+    public async Task<ConsolePage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> values)
     {
         using var content = new FormUrlEncodedContent(values);
         using var response = await _http.PostAsync(path, content);
