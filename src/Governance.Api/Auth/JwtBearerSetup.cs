@@ -10,13 +10,22 @@ namespace Governance.Api.Auth;
 /// <summary>JWT bearer authentication: an OIDC authority in production, the local signing key on the embedded default.</summary>
 internal static class JwtBearerSetup
 {
+    /// <summary>The default scheme: <see cref="JwtBearerDefaults.AuthenticationScheme"/> on the API's addresses, the console's cookie elsewhere.</summary>
+    public const string ByAddressScheme = "by-address";
+
     public static IServiceCollection AddGovernanceAuthentication(this IServiceCollection services, GovernanceOptions options, GovernancePaths paths)
     {
         var auth = options.Auth;
         var skew = TimeSpan.FromSeconds(auth.ClockSkewSeconds);
         // Read now, at start: read inside the options callback, a broken key file turned every request, health included, into a 500.
         var localKey = auth.Authority is { Length: > 0 } ? null : LocalSigningKey.LoadOrCreate(paths.DataDirectory);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddConsoleSignIn(options).AddJwtBearer(jwt =>
+        // One default scheme that picks by address: the JSON API reads bearer tokens alone, the console its cookie alone,
+        // so a request is known as its caller before the per-subject rate limit, whichever door it came through.
+        services.AddAuthentication(ByAddressScheme)
+            .AddPolicyScheme(ByAddressScheme, "bearer for the API, the cookie for the console", static scheme => scheme.ForwardDefaultSelector =
+                static context => ConsolePaths.IsApi(context.Request.Path) ? JwtBearerDefaults.AuthenticationScheme : ConsoleAuthentication.CookieScheme)
+            .AddConsoleSignIn(options)
+            .AddJwtBearer(jwt =>
         {
             // Keep claim names as issued (`sub`, `role`), so the configured role claim means what it says.
             jwt.MapInboundClaims = false;

@@ -35,7 +35,8 @@ internal static class ConsoleErrorPage
         _ => ("Something went wrong", "The service could not complete this. Try again; if it keeps failing, tell the team that runs it."),
     };
 
-    private static Task WriteAsync(HttpResponse response, int status)
+    /// <summary>Writes the page for <paramref name="status"/>.</summary>
+    public static Task WriteAsync(HttpResponse response, int status)
     {
         var (title, detail) = Describe(status);
         response.StatusCode = status;

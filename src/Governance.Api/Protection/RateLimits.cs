@@ -1,3 +1,4 @@
+using Governance.Api.Console;
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -65,6 +66,12 @@ internal static class RateLimits
                 {
                     RetryAfter = retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter,
                 };
+                if (!ConsolePaths.IsApi(rejected.HttpContext.Request.Path))
+                {
+                    // A person at the console reads a page, not a problem document.
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(error.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    return new ValueTask(ConsoleErrorPage.WriteAsync(rejected.HttpContext.Response, StatusCodes.Status429TooManyRequests));
+                }
                 return new ValueTask(error.ToProblem(rejected.HttpContext).ExecuteAsync(rejected.HttpContext));
             },
         };

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Api.Tests.Console.Infrastructure;
 using Governance.Api.Tests.Infrastructure;
 using Governance.Core.Results;
 using TestSupport.Files;
@@ -34,6 +35,29 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         _data.Dispose();
+    }
+
+    [Fact]
+    public async Task ConsoleSession_CountsAsItsSubject_AndOverTheLimitReadsAPage()
+    {
+        // Arrange: the sign-in's two requests come before there is a subject
+        var user = TestUsers.New("dora");
+        using var console = await ConsoleClient.SignInAsync(_factory, user, "engineer");
+        var bearer = _factory.ClientFor(user, "engineer");
+        for (var i = 0; i < PerSubject - 1; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await console.GetAsync("/")).Status);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/v1/permission-sets")).StatusCode);
+
+        // Act: the same person, past the limit through either door
+        var page = await console.GetAsync("/");
+        var api = await bearer.GetAsync("/v1/permission-sets");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
+        Assert.Equal("Slow down", page.Text("h1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
     }
 
     [Fact]
