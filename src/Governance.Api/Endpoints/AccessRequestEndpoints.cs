@@ -5,7 +5,6 @@ using Governance.Api.Problems;
 using Governance.Core.Identity;
 using Governance.Core.Results;
 using Governance.Core.Workflow.Requests;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -86,12 +85,7 @@ internal static class AccessRequestEndpoints
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(static r => r.CreatedAt).ThenByDescending(static r => r.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
-        // Each pending request is previewed again (cached until the organisation copy changes): side by side, since
-        // after a grant a queue's previews are all computed anew.
-        var reviews = new RequestReview[items.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) => reviews[i] = await ReviewAsync(services, items[i], token));
+        var reviews = await services.Previews.ReviewAllAsync(items, cancellationToken);
         return TypedResults.Ok(new PageDto<AccessRequestDto>([.. items.Select((r, i) => AccessRequestDto.From(r, reviews[i]))], paging.Page, paging.Size, total));
     }
 
@@ -103,11 +97,11 @@ internal static class AccessRequestEndpoints
         Guid id, ClaimsPrincipal user, [AsParameters] AccessRequestServices services, CancellationToken cancellationToken)
     {
         var request = await services.Db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !await CanViewAsync(services, user, request))
+        if (request is null || !await RequestAccessRules.CanViewAsync(services.Authorization, user, request))
         {
             return NotFound(id);
         }
-        var review = await ReviewAsync(services, request, cancellationToken);
+        var review = await services.Previews.ReviewAsync(request, cancellationToken);
         SetPreviewTag(services, request.Status, review.PreviewVersion);
         return TypedResults.Ok(AccessRequestDto.From(request, review));
     }
@@ -130,15 +124,15 @@ internal static class AccessRequestEndpoints
             (actor, authorize) => services.Requests.CancelAsync(actor, id, body?.Comment, authorize, cancellationToken), decides: false);
 
     /// <remarks>
-    /// The service reads the request once, under its write lock, and hands it to <see cref="AuthorizeAsync"/> before
-    /// its own rules: the resource-based checks see the request the decision applies to.
+    /// The service reads the request once, under its write lock, and hands it to <see cref="RequestAccessRules.ForDecision"/>
+    /// before its own rules: the resource-based checks see the request the decision applies to.
     /// </remarks>
     private static async Task<Results<Ok<AccessRequestDto>, ProblemHttpResult>> DecideAsync(
         Guid id, ClaimsPrincipal user, AccessRequestServices services, string decision,
         Func<Actor, Func<AccessRequest, Task<GovernanceError?>>, Task<Outcome<AccessRequest>>> decide, bool decides)
     {
         var actor = user.ToActor();
-        var outcome = await decide(actor, request => AuthorizeAsync(services, user, request, decides));
+        var outcome = await decide(actor, RequestAccessRules.ForDecision(services.Authorization, user, decides));
         if (!outcome.Success)
         {
             services.Logger.OperationRefused(decision, outcome.Error.Code);
@@ -148,33 +142,7 @@ internal static class AccessRequestEndpoints
         return TypedResults.Ok(AccessRequestDto.From(outcome.Value));
     }
 
-    /// <summary>
-    /// The resource rules of a decision: a request the caller may not see is not found; one they requested is not
-    /// theirs to approve or deny (<paramref name="decides"/>), refused as <see cref="NotOwnRequestHandler"/> says.
-    /// </summary>
-    private static async Task<GovernanceError?> AuthorizeAsync(AccessRequestServices services, ClaimsPrincipal user, AccessRequest request, bool decides)
-    {
-        if (!await CanViewAsync(services, user, request))
-        {
-            return AccessRequestService.NotFound(request.Id);
-        }
-        if (!decides)
-        {
-            return null;
-        }
-        var notOwn = await services.Authorization.AuthorizeAsync(user, request, NotOwnRequestRequirement.Instance);
-        return notOwn.Succeeded ? null : RefusalReason.Of(notOwn);
-    }
-
-    private static async Task<bool> CanViewAsync(AccessRequestServices services, ClaimsPrincipal user, AccessRequest request)
-        => (await services.Authorization.AuthorizeAsync(user, new RequesterOf(request.RequesterId), CanViewRequestRequirement.Instance)).Succeeded;
-
     private static ProblemHttpResult NotFound(Guid id) => AccessRequestService.NotFound(id).ToProblem();
-
-    /// <summary>A pending request's review against the organisation now; a decided one's as recorded.</summary>
-    private static async Task<RequestReview> ReviewAsync(AccessRequestServices services, AccessRequest request, CancellationToken cancellationToken)
-        => RequestReview.Of(request,
-            request.Status == AccessRequestStatus.Pending ? await services.Previews.AssessAsync(request, cancellationToken) : null);
 
     /// <summary>A pending request's preview version as the ETag, the tag an approval's <c>If-Match</c> names.</summary>
     private static void SetPreviewTag(AccessRequestServices services, AccessRequestStatus status, string? version)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Api.Problems;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;
@@ -15,17 +16,21 @@ internal readonly record struct Paging(int Page, int Size)
     public int Skip => checked((Page - 1) * Size);
 
     public static ProblemHttpResult? TryParse(string? page, string? pageSize, out Paging paging)
+        => Read(page, pageSize, out paging) is { } invalid ? invalid.ToProblem() : null;
+
+    /// <summary>The paging <paramref name="page"/> and <paramref name="pageSize"/> ask for, or the refusal naming the field (the API's and the console's one rule).</summary>
+    public static GovernanceError? Read(string? page, string? pageSize, out Paging paging)
     {
         paging = new Paging(1, DefaultSize);
         var p = 1;
         var s = DefaultSize;
         if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1 || p > 1_000_000))
         {
-            return ProblemMapping.Invalid("page", "expected a whole number from 1");
+            return GovernanceError.Invalid("page", "expected a whole number from 1");
         }
         if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out s) || s < 1 || s > MaxSize))
         {
-            return ProblemMapping.Invalid("pageSize", $"expected a whole number from 1 to {MaxSize}");
+            return GovernanceError.Invalid("pageSize", $"expected a whole number from 1 to {MaxSize}");
         }
         paging = new Paging(p, s);
         return null;

@@ -35,6 +35,29 @@ public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationSt
         return RequestPreview.Of(preview, ApprovalPolicy.Evaluate(set, preview, policies.ApprovalRules, requesterId));
     }
 
+    /// <summary>A pending request's review against the organisation now; a decided one's as recorded.</summary>
+    public async Task<RequestReview> ReviewAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RequestReview.Of(request,
+            request.Status == AccessRequestStatus.Pending ? await AssessAsync(request, cancellationToken).ConfigureAwait(false) : null);
+    }
+
+    /// <summary>The reviews of <paramref name="requests"/>, in their order (<see cref="ReviewAsync(AccessRequest, CancellationToken)"/>).</summary>
+    /// <remarks>
+    /// Side by side: after a grant a queue's previews are all computed anew, each cached until the organisation copy
+    /// changes.
+    /// </remarks>
+    public async Task<RequestReview[]> ReviewAllAsync(IReadOnlyList<AccessRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var reviews = new RequestReview[requests.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => reviews[i] = await ReviewAsync(requests[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return reviews;
+    }
+
     /// <summary>
     /// <paramref name="request"/>'s preview now: its stored policy on its target role as the organisation copy has it,
     /// under its permission set's current rules; an error when the set or the role no longer exists.
