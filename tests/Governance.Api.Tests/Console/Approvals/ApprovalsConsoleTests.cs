@@ -232,6 +232,37 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
     }
 
     [SkippableFact]
+    public async Task An_approval_of_a_request_that_now_adds_nothing_is_refused_in_words_and_it_stays_pending()
+    {
+        // Arrange: submitted while it adds something; then glue-etl gets every action of the set for good
+        var id = Id(await SubmitAsync(Factory.ClientFor(NewUser("alice"), "engineer"), IamRoleAdminOnGlueEtl));
+        using var bob = await ConsoleClient.SignInAsync(Factory, NewUser("bob"), "approver");
+        var opened = await bob.GetAsync($"/requests/{id}");
+        await ChangeGlueEtlAsync(policies => policies.Add(new JsonObject
+        {
+            ["PolicyName"] = "standing-role-admin",
+            ["PolicyDocument"] = JsonNode.Parse($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:*Role*"],"Resource":"{{GlueEtl}}"}]}"""),
+        }));
+
+        try
+        {
+            // Act
+            var refused = await opened.SubmitAsync("form#approve", new Dictionary<string, string> { ["Comment"] = "ok" });
+
+            // Assert: the rule's reason, naming the standing policy; the page shows the nothing-added notice
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+            Assert.StartsWith("The request would add nothing now, so it cannot be approved", refused.Text("[role=alert]"), StringComparison.Ordinal);
+            Assert.Contains("standing-role-admin", refused.Text("[data-testid=nothing-added]"), StringComparison.Ordinal);
+            Assert.Equal("Pending", refused.Text("[data-testid=status]"));
+            Assert.Empty(refused.All("[data-testid=approvals] tbody tr"));
+        }
+        finally
+        {
+            await ChangeGlueEtlAsync(policies => policies.Remove(policies.Single(p => (string?)p!["PolicyName"] == "standing-role-admin")));
+        }
+    }
+
+    [SkippableFact]
     public async Task A_decision_on_a_request_someone_else_decided_says_so()
     {
         // Arrange: bob opens the request; dave denies it meanwhile
