@@ -263,6 +263,37 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
     }
 
     [SkippableFact]
+    public async Task When_the_risk_rose_after_an_approval_the_page_says_so_and_that_approval_stops_counting()
+    {
+        // Arrange: glue-etl holds iam:PutRolePolicy for good; bob approves the request without it
+        await ChangeGlueEtlAsync(policies => policies.Add(new JsonObject
+        {
+            ["PolicyName"] = "standing-put-role-policy",
+            ["PolicyDocument"] = JsonNode.Parse($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PutRolePolicy","Resource":"{{GlueEtl}}"}]}"""),
+        }));
+        var id = Id(await SubmitAsync(Factory.ClientFor(NewUser("alice"), "engineer"), IamRoleAdminOnGlueEtl));
+        using var bob = await ConsoleClient.SignInAsync(Factory, NewUser("bob"), "approver");
+        using var dave = await ConsoleClient.SignInAsync(Factory, NewUser("dave"), "approver");
+        var approvedByBob = await (await (await bob.GetAsync($"/requests/{id}")).SubmitAsync("form#approve")).FollowAsync();
+        Assert.Equal("1 of 2", approvedByBob.Text("[data-testid=approval-count]"));
+
+        // Act: the standing policy goes; dave reads the request, then approves it
+        await ChangeGlueEtlAsync(policies => policies.Remove(policies.Single(p => (string?)p!["PolicyName"] == "standing-put-role-policy")));
+        var read = await dave.GetAsync($"/requests/{id}");
+        var approved = await (await read.SubmitAsync("form#approve")).FollowAsync();
+
+        // Assert: the reader is told what rose, and bob's approval no longer counts, before and after dave's decision
+        Assert.Contains("iam:PutRolePolicy", read.Text("[data-testid=risk-rose]"), StringComparison.Ordinal);
+        Assert.Equal("0 of 2", read.Text("[data-testid=approval-count]"));
+        Assert.Contains("No longer counts", read.Text("[data-testid=approvals] tbody tr"), StringComparison.Ordinal);
+        Assert.Equal("1 of 2", approved.Text("[data-testid=approval-count]"));
+        var rows = approved.All("[data-testid=approvals] tbody tr").Select(static r => r.TextContent).ToList();
+        Assert.Contains("Superseded", rows[0], StringComparison.Ordinal);
+        Assert.Contains("Counts", rows[1], StringComparison.Ordinal);
+        Assert.Empty(approved.All("[data-testid=risk-rose]"));
+    }
+
+    [SkippableFact]
     public async Task A_decision_on_a_request_someone_else_decided_says_so()
     {
         // Arrange: bob opens the request; dave denies it meanwhile
