@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Governance.Api.Tests.Console.Infrastructure;
 using Governance.Api.Tests.Infrastructure;
-using Governance.Core.Infrastructure.Data;
-using Governance.Core.OrganizationCopy;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Console.Approvals;
 
@@ -16,7 +13,7 @@ namespace Governance.Api.Tests.Console.Approvals;
 public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTestBase<TFixture>(fixture)
     where TFixture : ApiFixture
 {
-    private const string GlueEtl = "arn:aws:iam::111122223333:role/service-role/glue-etl";
+    private const string GlueEtl = GlueEtlPolicies.Arn;
 
     private static object IamRoleAdminOnGlueEtl => RequestFor("iam-role-admin", GlueEtl, targetRole: "glue-etl", justification: "rotate the job's inline policy");
 
@@ -204,17 +201,13 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
     {
         // Arrange: glue-etl holds iam:PutRolePolicy on itself for good, so the request does not add it; bob opens it
         var alice = NewUser("alice");
-        await ChangeGlueEtlAsync(policies => policies.Add(new JsonObject
-        {
-            ["PolicyName"] = "standing-put-role-policy",
-            ["PolicyDocument"] = JsonNode.Parse($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PutRolePolicy","Resource":"{{GlueEtl}}"}]}"""),
-        }));
+        await GlueEtlPolicies.AddAsync(Factory, GlueEtlPolicies.StandingPutRolePolicy);
         var id = Id(await SubmitAsync(Factory.ClientFor(alice, "engineer"), IamRoleAdminOnGlueEtl));
         using var bob = await ConsoleClient.SignInAsync(Factory, NewUser("bob"), "approver");
         var opened = await bob.GetAsync($"/requests/{id}");
 
         // Act: the standing policy goes, so the request now adds iam:PutRolePolicy; bob approves what he read
-        await ChangeGlueEtlAsync(policies => policies.Remove(policies.Single(p => (string?)p!["PolicyName"] == "standing-put-role-policy")));
+        await GlueEtlPolicies.RemoveAsync(Factory, "standing-put-role-policy");
         var conflict = await opened.SubmitAsync("form#approve", new Dictionary<string, string> { ["Comment"] = "ok" });
         var again = await conflict.SubmitAsync("form#approve", new Dictionary<string, string> { ["Comment"] = "ok, with iam:PutRolePolicy" });
 
@@ -238,11 +231,11 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         var id = Id(await SubmitAsync(Factory.ClientFor(NewUser("alice"), "engineer"), IamRoleAdminOnGlueEtl));
         using var bob = await ConsoleClient.SignInAsync(Factory, NewUser("bob"), "approver");
         var opened = await bob.GetAsync($"/requests/{id}");
-        await ChangeGlueEtlAsync(policies => policies.Add(new JsonObject
+        await GlueEtlPolicies.AddAsync(Factory, new JsonObject
         {
             ["PolicyName"] = "standing-role-admin",
             ["PolicyDocument"] = JsonNode.Parse($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:*Role*"],"Resource":"{{GlueEtl}}"}]}"""),
-        }));
+        });
 
         try
         {
@@ -258,7 +251,7 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         }
         finally
         {
-            await ChangeGlueEtlAsync(policies => policies.Remove(policies.Single(p => (string?)p!["PolicyName"] == "standing-role-admin")));
+            await GlueEtlPolicies.RemoveAsync(Factory, "standing-role-admin");
         }
     }
 
@@ -266,11 +259,7 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
     public async Task When_the_risk_rose_after_an_approval_the_page_says_so_and_that_approval_stops_counting()
     {
         // Arrange: glue-etl holds iam:PutRolePolicy for good; bob approves the request without it
-        await ChangeGlueEtlAsync(policies => policies.Add(new JsonObject
-        {
-            ["PolicyName"] = "standing-put-role-policy",
-            ["PolicyDocument"] = JsonNode.Parse($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PutRolePolicy","Resource":"{{GlueEtl}}"}]}"""),
-        }));
+        await GlueEtlPolicies.AddAsync(Factory, GlueEtlPolicies.StandingPutRolePolicy);
         var id = Id(await SubmitAsync(Factory.ClientFor(NewUser("alice"), "engineer"), IamRoleAdminOnGlueEtl));
         using var bob = await ConsoleClient.SignInAsync(Factory, NewUser("bob"), "approver");
         using var dave = await ConsoleClient.SignInAsync(Factory, NewUser("dave"), "approver");
@@ -278,7 +267,7 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         Assert.Equal("1 of 2", approvedByBob.Text("[data-testid=approval-count]"));
 
         // Act: the standing policy goes; dave reads the request, then approves it
-        await ChangeGlueEtlAsync(policies => policies.Remove(policies.Single(p => (string?)p!["PolicyName"] == "standing-put-role-policy")));
+        await GlueEtlPolicies.RemoveAsync(Factory, "standing-put-role-policy");
         var read = await dave.GetAsync($"/requests/{id}");
         var approved = await (await read.SubmitAsync("form#approve")).FollowAsync();
 
@@ -367,20 +356,6 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
     private static string[] Cells(ConsolePage queue, string id)
         => [.. queue.All($"tr[data-request='{id}'] th, tr[data-request='{id}'] td")
             .Select(static c => string.Join(' ', c.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))];
-
-    /// <summary>Changes glue-etl's inline policies in the organisation copy, as a refresh from AWS would.</summary>
-    private async Task ChangeGlueEtlAsync(Action<JsonArray> change)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GovernanceDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<OrganizationStore>();
-        var state = await store.UpdateAccountIamAsync(db, "111122223333", root =>
-        {
-            change(root["RoleDetailList"]!.AsArray().OfType<JsonObject>().Single(r => (string?)r["Arn"] == GlueEtl)["RolePolicyList"]!.AsArray());
-            return true;
-        }, "test: glue-etl's policies changed", CancellationToken.None);
-        Assert.NotNull(state);
-    }
 }
 
 /// <summary><see cref="ApprovalsConsoleTests{TFixture}"/> on SQLite.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Api.Tests.Console.Approvals;
 using Governance.Api.Tests.Console.Infrastructure;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -53,6 +54,37 @@ public sealed class ApprovalsBrowserTests(BrowserApiFixture fixture) : IClassFix
         await Assertions.Expect(person.Page.GetByTestId("status")).ToHaveTextAsync("Approved");
         Assert.EndsWith($"/requests/{id}", person.Page.Url, StringComparison.Ordinal);
         await person.RecordAsync("approvals-request-approved");
+    }
+
+    [SkippableFact]
+    public async Task An_approver_whose_preview_changed_sees_the_conflict_and_approves_the_new_one()
+    {
+        // Arrange: glue-etl holds iam:PutRolePolicy for good while the approver reads the request
+        Skip.If(fixture.BrowserUnavailableReason is not null, fixture.BrowserUnavailableReason);
+        await GlueEtlPolicies.AddAsync(fixture.Factory, GlueEtlPolicies.StandingPutRolePolicy);
+        var id = await SubmitAsync(fixture.Factory.ClientFor(TestUsers.New("alice"), "engineer"), new
+        {
+            permissionSet = "iam-role-admin",
+            resources = new[] { GlueEtlPolicies.Arn },
+            targetRole = "glue-etl",
+            justification = "rotate the job's inline policy",
+            durationHours = 2,
+        });
+        await using var person = await BrowserPerson.OpenAsync(fixture);
+        await person.SignInAsync(TestUsers.New("bob"), "approver");
+        await person.Page.GotoAsync($"/requests/{id}");
+        await Assertions.Expect(person.Page.GetByTestId("preview")).Not.ToContainTextAsync("iam:PutRolePolicy");
+
+        // Act: the standing policy goes while the page is open; the approver approves what they read
+        await GlueEtlPolicies.RemoveAsync(fixture.Factory, "standing-put-role-policy");
+        await person.Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        // Assert: the conflict and the new preview are shown; approving again approves the new one
+        await Assertions.Expect(person.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("changed since you opened it; review it again");
+        await Assertions.Expect(person.Page.GetByTestId("actions-permissionsmanagement")).ToContainTextAsync("iam:PutRolePolicy");
+        await person.RecordAsync("approvals-conflict");
+        await person.Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(person.Page.GetByTestId("outcome")).ToHaveTextAsync("You approved the request. It has 1 of the 2 approvals it needs.");
     }
 
     private static async Task<string> SubmitAsync(HttpClient client, object body)
