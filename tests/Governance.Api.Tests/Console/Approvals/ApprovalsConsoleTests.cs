@@ -79,6 +79,8 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         var queue = await eve.GetAsync("/approvals");
         var page = await eve.GetAsync($"/requests/{id}");
         var unknown = await eve.GetAsync($"/requests/{Guid.NewGuid()}");
+        var token = (await eve.GetAsync("/")).One("header form input[name=__csrf]").GetAttribute("value")!;
+        var cancel = await eve.PostFormAsync($"/requests/{id}?handler=Cancel", [new("__csrf", token), new("Comment", "not mine")]);
 
         // Assert: the same answer for another's request as for none at all
         Assert.NotEqual(HttpStatusCode.OK, queue.Status);
@@ -87,6 +89,9 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal(unknown.MainText, page.MainText);
         Assert.DoesNotContain("lake-hidden", page.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, cancel.Status);
+        var read = await GetAsync(Factory.ClientFor(NewUser("bob"), "approver"), $"/v1/access-requests/{id}");
+        Assert.Equal("Pending", read.Body.GetProperty("status").GetString());
     }
 
     [SkippableFact]

@@ -1,8 +1,9 @@
 using Governance.Api.Auth;
+using Governance.Api.Problems;
+using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Results;
 using Governance.Core.Workflow.Requests;
-using Governance.Api.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -88,7 +89,7 @@ public sealed class RequestDetailModel(
     /// with the outcome; a refusal is shown on the request as it now stands, never swallowed.
     /// </summary>
     private async Task<IActionResult> DecideAsync(Guid id, string form, bool decides,
-        Func<Core.Identity.Actor, Func<AccessRequest, Task<GovernanceError?>>, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
+        Func<Actor, Func<AccessRequest, Task<GovernanceError?>>, Task<Outcome<AccessRequest>>> decide, CancellationToken cancellationToken)
     {
         if (decides && !(await authorization.AuthorizeAsync(User, AuthorizationPolicies.ConsoleDecider)).Succeeded)
         {
