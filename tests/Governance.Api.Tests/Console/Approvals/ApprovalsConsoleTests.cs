@@ -274,12 +274,15 @@ public abstract class ApprovalsConsoleTests<TFixture>(TFixture fixture) : ApiTes
         // Act: the standing policy goes; dave reads the request, then approves it
         await GlueEtlPolicies.RemoveAsync(Factory, "standing-put-role-policy");
         var read = await dave.GetAsync($"/requests/{id}");
+        var bobReads = await bob.GetAsync($"/requests/{id}");
         var approved = await (await read.SubmitAsync("form#approve")).FollowAsync();
 
         // Assert: the reader is told what rose, and bob's approval no longer counts, before and after dave's decision
         Assert.Contains("iam:PutRolePolicy", read.Text("[data-testid=risk-rose]"), StringComparison.Ordinal);
         Assert.Equal("0 of 2", read.Text("[data-testid=approval-count]"));
         Assert.Contains("No longer counts", read.Text("[data-testid=approvals] tbody tr"), StringComparison.Ordinal);
+        Assert.False(bobReads.One("form#approve button").HasAttribute("disabled"), "bob's approval no longer counts, so he may approve again");
+        Assert.True(approvedByBob.One("form#approve button").HasAttribute("disabled"), "before the rise his approval counted");
         Assert.Equal("1 of 2", approved.Text("[data-testid=approval-count]"));
         var rows = approved.All("[data-testid=approvals] tbody tr").Select(static r => r.TextContent).ToList();
         Assert.Contains("Superseded", rows[0], StringComparison.Ordinal);

@@ -140,7 +140,9 @@ public sealed class RequestDetailModel(
         IsDecider = (await authorization.AuthorizeAsync(User, AuthorizationPolicies.ConsoleDecider)).Succeeded;
         var actor = User.ToActor();
         WhyNotDecide = (await RequestAccessRules.WhyNotDecideAsync(authorization, User, request))?.Detail;
-        WhyNotApprove = WhyNotDecide ?? RequestDecisionRules.WhyNotApprove(request, actor.Id)?.Detail;
+        // When the risk rose, the approvals given so far stop counting at the next decision (RequestReview shows them
+        // so already), and their approvers may approve again.
+        WhyNotApprove = WhyNotDecide ?? (Review.RiskRose is null ? RequestDecisionRules.WhyNotApprove(request, actor.Id)?.Detail : null);
         CanCancel = RequestDecisionRules.WhyNotCancel(request, actor) is null;
         return true;
     }
