@@ -56,6 +56,7 @@ public sealed class SignInBrowserTests(BrowserApiFixture fixture) : IClassFixtur
         await person.Page.Keyboard.PressAsync("Space");
         Assert.True(await person.Page.GetByLabel("engineer", new() { Exact = true }).IsCheckedAsync());
         await person.Page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(person.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeFocusedAsync();
         await person.Page.Keyboard.PressAsync("Enter");
         await person.Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
         await Assertions.Expect(person.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();

@@ -30,7 +30,9 @@ public sealed class BrowserPerson : IAsyncDisposable
             ViewportSize = Screenshots.Laptop,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the whole suite runs on two cores beside other browsers and services, and a page waits for the database.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return new BrowserPerson(context, await context.NewPageAsync(), fixture.Address);
     }
 
