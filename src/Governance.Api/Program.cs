@@ -5,6 +5,7 @@ using Governance.Api.Protection;
 using Governance.Api.Setup;
 using Governance.Core.Hosting;
 using Scheduler.Hosting;
+using Scheduler.Notifications;
 
 WebApplication app;
 OwnerOnlyCreation.Apply();
@@ -16,6 +17,7 @@ try
     builder.Services.AddGovernanceAuthorization();
     builder.Services.AddConsole(paths);
     builder.Services.AddGovernanceScheduler(builder.Configuration);
+    builder.Services.AddGovernanceNotifications(builder.Configuration);
     builder.Services.AddGovernanceRateLimits(builder.Configuration);
 
     app = builder.Build();

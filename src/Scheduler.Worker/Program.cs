@@ -2,6 +2,7 @@ using Governance.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scheduler.Hosting;
+using Scheduler.Notifications;
 
 // The dedicated worker: runs the governance jobs without the API (dotnet run --project src/Scheduler.Worker).
 const string Program = "Scheduler.Worker";
@@ -13,6 +14,7 @@ try
     builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
     builder.Services.AddGovernanceCore(builder.Configuration);
     builder.Services.AddGovernanceScheduler(builder.Configuration);
+    builder.Services.AddGovernanceNotifications(builder.Configuration);
     host = builder.Build();
     await GovernanceStartup.InitializeAsync(host.Services, CancellationToken.None);
     await host.StartAsync();

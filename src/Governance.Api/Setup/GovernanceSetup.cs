@@ -30,7 +30,12 @@ internal static class GovernanceSetup
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        if (options.Notifications.Webhooks.Count > 0)
+        {
+            // Degraded, never unhealthy: /health/ready stays 200 while a receiver is down, and says which.
+            health.AddCheck<WebhookHealthCheck>("webhooks", tags: [HealthEndpoints.ReadyTag]);
+        }
         return (options, paths);
     }
 

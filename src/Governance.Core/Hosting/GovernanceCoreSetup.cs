@@ -5,6 +5,7 @@ using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Provisioning;
 using Governance.Core.Infrastructure.Aws.Sts;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.Notifications;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Governance.Core.Workflow.Credentials;
@@ -84,6 +85,11 @@ public static class GovernanceCoreSetup
         services.TryAddScoped<DriftAuditService>();
 
         services.AddAuditCheckpoints(options.Audit.Checkpoints, paths);
+
+        // The outbox's parts; Scheduler's AddGovernanceNotifications runs them where webhooks are configured.
+        services.AddSingleton(options.Notifications);
+        services.TryAddScoped<NotificationFeed>();
+        services.TryAddScoped<DeliveryQueue>();
 
         services.AddGovernanceDatabase(options.Database.Provider,
             options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));

@@ -1,5 +1,6 @@
 using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.Notifications;
 using Governance.Core.Workflow.Credentials;
 using Microsoft.Extensions.Configuration;
 
@@ -52,6 +53,9 @@ public sealed class GovernanceOptions
 
     /// <summary>The browser console's settings (<c>Governance:Console</c>).</summary>
     public ConsoleOptions Console { get; set; } = new();
+
+    /// <summary>Webhook notifications (<c>Governance:Notifications</c>).</summary>
+    public NotificationOptions Notifications { get; set; } = new();
 
     /// <summary>Binds the section from <paramref name="configuration"/>.</summary>
     public static GovernanceOptions Read(IConfiguration configuration)

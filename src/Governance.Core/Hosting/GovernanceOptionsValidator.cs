@@ -35,6 +35,7 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
             failures.Add(sts);
         }
         failures.AddRange(options.Audit.Checkpoints.Validate());
+        failures.AddRange(options.Notifications.Validate());
         foreach (var (job, schedule) in new[]
         {
             (nameof(SchedulerOptions.ExpireGrants), options.Scheduler.ExpireGrants),

@@ -30,6 +30,8 @@ public sealed class LayeringTests
         ["Infrastructure.Aws"] = ["Workflow", "Accounts", "OrganizationCopy", "Results"],
         ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "Infrastructure.Data", "Results"],
         ["Reports"] = ["Drift", "Risk", "Accounts", "Results"],
+        // The outbox reads what the workflow, the audit chain and the drift audit recorded; nothing reads it but Hosting.
+        ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results"],
         ["Hosting"] = ["*"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
