@@ -12,7 +12,8 @@ namespace Governance.Core.Notifications;
 /// </remarks>
 public sealed class DeliveryQueue(GovernanceDbContext db, NotificationOptions options, TimeProvider time)
 {
-    /// <summary>Up to <paramref name="limit"/> pending deliveries to configured webhooks that are due now, oldest due first, with their events.</summary>
+    /// <summary>Up to <paramref name="limit"/> pending deliveries to configured webhooks that are due now, with their events:
+    /// oldest due first, and of those due together, in the order the events happened.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>> DueAsync(int limit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -20,6 +21,7 @@ public sealed class DeliveryQueue(GovernanceDbContext db, NotificationOptions op
         return await db.WebhookDeliveries.AsNoTracking().Include(static d => d.Event)
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && names.Contains(d.Webhook))
             .OrderBy(static d => d.NextAttemptAt)
+            .ThenBy(static d => d.Event.OccurredAt)
             .Take(limit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Notifications;
+using Governance.Core.Risk;
 using Governance.Core.Workflow;
 using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
@@ -238,6 +240,38 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RunOnce_DriftReports_NotifyOnlyReportsWithNewCriticalOrHighFindings()
+    {
+        // Arrange: a first report with a High finding, a second with the same finding again, a third with a new Critical risk
+        var time = new FakeTimeProvider(Start);
+        var node = await StartNodeAsync(time);
+        var unmanaged = new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/shadow", RiskSeverity.High, "no file in policies/roles");
+        var first = Report(Start.AddMinutes(1), null, unmanaged, new DriftFinding(DriftKind.PolicyDrift, "arn:aws:iam::111122223333:role/a", RiskSeverity.Low, "s3:GetObject allowed"));
+        var second = Report(Start.AddMinutes(2), first, unmanaged);
+        var third = Report(Start.AddMinutes(3), second, unmanaged,
+            new DriftFinding(DriftKind.NewRisk, "arn:aws:iam::111122223333:role/b", RiskSeverity.Critical, "privilege escalation: iam:PassRole"));
+        await using (var db = node.CreateContext())
+        {
+            var reports = new DriftReportRepository(db);
+            foreach (var report in new[] { first, second, third })
+            {
+                await reports.AddAsync(report, CancellationToken.None);
+            }
+        }
+
+        // Act
+        var run = await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(2, run.Recorded);
+        var sent = _receiver.Received.Select(static r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.All(sent, static e => Assert.Equal("drift.findings", e.GetProperty("type").GetString()));
+        Assert.Equal([first.Id.ToString("D"), third.Id.ToString("D")], sent.Select(static e => e.GetProperty("subject").GetProperty("reportId").GetString()));
+        Assert.Equal($"http://console.test/v1/audit/reports/{third.Id:D}", sent[1].GetProperty("link").GetString());
+        Assert.Contains("1 new Critical and 0 new High", sent[1].GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Feed_EventsBeforeTheFirstStart_AreNotSent()
     {
         // Arrange: history written before notifications were turned on
@@ -263,6 +297,9 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
         await node.Dispatcher.FeedAsync(CancellationToken.None);
         return node;
     }
+
+    private static DriftReport Report(DateTimeOffset ranAt, DriftReport? previous, params DriftFinding[] findings)
+        => new(Guid.NewGuid(), ranAt, [.. findings], previous is null ? null : new PreviousAudit(previous.Id, previous.RanAt), [], DriftBaseline.Empty);
 
     private string ConnectionStringOrSkip()
     {
