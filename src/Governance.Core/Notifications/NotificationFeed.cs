@@ -28,8 +28,13 @@ public sealed class NotificationFeed(GovernanceDbContext db, NotificationOptions
     /// <summary>Records the events since the last feed, with one delivery per webhook that receives each; returns how many.</summary>
     public async Task<int> FeedAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
+        // Most passes find nothing: they are answered by reads, and the write lock, which holds up the workflow's writers, is left alone.
+        if (!await HasWorkAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         List<NotificationEvent> events =
         [
             .. await FromAuditAsync(cancellationToken).ConfigureAwait(false),
@@ -51,6 +56,28 @@ public sealed class NotificationFeed(GovernanceDbContext db, NotificationOptions
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return recorded;
+    }
+
+    /// <summary>Whether a cursor is missing or behind its source, or a grant's ending notice is due (read without the lock).</summary>
+    private async Task<bool> HasWorkAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cursors = await db.NotificationCursors.AsNoTracking().ToDictionaryAsync(static c => c.Name, static c => c.Position, cancellationToken)
+            .ConfigureAwait(false);
+        if (!cursors.TryGetValue(NotificationCursor.Audit, out var audit) || !cursors.TryGetValue(NotificationCursor.Drift, out var drift))
+        {
+            return true;
+        }
+        if (await db.AuditEvents.AnyAsync(e => e.Sequence > audit, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+        var after = new DateTimeOffset(drift, TimeSpan.Zero);
+        if (await db.DriftReports.AnyAsync(r => r.RanAt > after, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+        return options.Webhooks.Any(static h => h.Receives(NotificationTypes.GrantEnding))
+            && (await EndingGrantsAsync(now, cancellationToken).ConfigureAwait(false)).Count > 0;
     }
 
     private async Task<List<NotificationEvent>> FromAuditAsync(CancellationToken cancellationToken)

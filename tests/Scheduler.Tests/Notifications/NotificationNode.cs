@@ -51,6 +51,23 @@ internal sealed class NotificationNode : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
+    /// <summary>Claims the first due delivery's next attempt and goes no further, as a node killed mid-attempt does; returns its id and attempt.</summary>
+    public async Task<(Guid Delivery, int Attempt)> ClaimAndStopAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<DeliveryQueue>();
+        var due = (await queue.DueAsync(1, CancellationToken.None))[0];
+        var attempt = await queue.TryClaimAsync(due, CancellationToken.None);
+        return (due.Id, attempt!.Value);
+    }
+
+    /// <summary>Records an attempt as accepted, as a node does after the receiver answered.</summary>
+    public async Task RecordDeliveredAsync(Guid delivery, int attempt)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeliveryQueue>().RecordDeliveredAsync(delivery, attempt, CancellationToken.None);
+    }
+
     public async Task<IReadOnlyList<WebhookStatus>> StatusAsync()
     {
         await using var scope = _services.CreateAsyncScope();

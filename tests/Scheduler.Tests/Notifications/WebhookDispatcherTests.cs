@@ -192,6 +192,34 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RunOnce_NodeKilledMidAttempt_AnotherNodeDeliversAfterTheLease()
+    {
+        // Arrange: the first node records the event and claims its attempt, then dies without sending it
+        var time = new FakeTimeProvider(Start);
+        var dying = await StartNodeAsync(time);
+        await dying.AppendAsync(AuditActions.RequestApproved, Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(1, await dying.Dispatcher.FeedAsync(CancellationToken.None));
+        var (delivery, attempt) = await dying.ClaimAndStopAsync();
+        var survivor = await StartNodeAsync(time);
+
+        // Act: within the lease (twice the 10 s timeout plus 30 s), then after it
+        var during = await survivor.Dispatcher.RunOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(49));
+        var justBefore = await survivor.Dispatcher.RunOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var after = await survivor.Dispatcher.RunOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await dying.RecordDeliveredAsync(delivery, attempt); // a late word from the first attempt changes nothing
+
+        // Assert
+        Assert.Equal((0, 0, 1), (during.Delivered, justBefore.Delivered, after.Delivered));
+        Assert.Single(_receiver.Received);
+        await using var db = survivor.CreateContext();
+        var row = await db.WebhookDeliveries.SingleAsync();
+        Assert.Equal((DeliveryStatus.Delivered, 2, Start.AddSeconds(50)), (row.Status, row.Attempts, row.DeliveredAt!.Value));
+    }
+
+    [SkippableFact]
     public async Task RunOnce_GrantEndingWithinTheHour_NotifiesOncePerGrant()
     {
         // Arrange: a four-hour grant that started an hour ago
