@@ -3,6 +3,7 @@ using Governance.Core.Infrastructure.Data;
 using Governance.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Scheduler.Notifications;
 
@@ -37,6 +38,9 @@ internal sealed class NotificationNode : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public WebhookDispatcher Dispatcher => _services.GetRequiredService<WebhookDispatcher>();
+
+    /// <summary>The hosted service the API and the worker start: it feeds at start, then passes every poll interval of the clock.</summary>
+    public IHostedService Loop => _services.GetServices<IHostedService>().Single();
 
     public GovernanceDbContext CreateContext() => GovernanceDatabase.Create(Provider, ConnectionString);
 

@@ -220,6 +220,31 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Loop_PollIntervalPasses_DeliversWithoutAnyCall()
+    {
+        // Arrange: the hosted service as a host starts it
+        var time = new FakeTimeProvider(Start);
+        var node = new NotificationNode(Provider, ConnectionStringOrSkip(), time, Settings());
+        _nodes.Add(node);
+        await node.Loop.StartAsync(CancellationToken.None);
+        try
+        {
+            await node.AppendAsync(AuditActions.RequestCreated, Guid.NewGuid());
+
+            // Act: the default poll interval, 5 s, passes
+            time.Advance(TimeSpan.FromSeconds(5));
+
+            // Assert
+            var received = await _receiver.WaitForAsync(1, Wait);
+            Assert.Equal("request.submitted", Assert.Single(received).Header("X-Event-Type"));
+        }
+        finally
+        {
+            await node.Loop.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [SkippableFact]
     public async Task RunOnce_GrantEndingWithinTheHour_NotifiesOncePerGrant()
     {
         // Arrange: a four-hour grant that started an hour ago
