@@ -38,12 +38,18 @@ public sealed class WebhookDispatcher
         var recorded = await FeedAsync(cancellationToken).ConfigureAwait(false);
         var webhooks = _options.Webhooks.ToDictionary(static h => h.Name, StringComparer.Ordinal);
         var (delivered, failed) = (0, 0);
+        // A receiver that failed in this pass is not tried again in it: one that hangs costs the pass one timeout, not one per event.
+        var failing = new HashSet<string>(StringComparer.Ordinal);
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             var queue = scope.ServiceProvider.GetRequiredService<DeliveryQueue>();
             foreach (var delivery in await queue.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false))
             {
+                if (failing.Contains(delivery.Webhook))
+                {
+                    continue;
+                }
                 if (await queue.TryClaimAsync(delivery, cancellationToken).ConfigureAwait(false) is not { } attempt)
                 {
                     continue;
@@ -59,6 +65,7 @@ public sealed class WebhookDispatcher
                     continue;
                 }
                 failed++;
+                failing.Add(webhook.Name);
                 if (await queue.RecordFailedAsync(delivery.Id, attempt, error, cancellationToken).ConfigureAwait(false) is { } next)
                 {
                     _logger.WebhookAttemptFailed(webhook.Name, notification.Type, notification.Id, attempt, _options.MaxAttempts, error, next);

@@ -141,6 +141,27 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RunOnce_ReceiverFailsInAPass_ItsOtherEventsWaitForTheNextPass()
+    {
+        // Arrange
+        var time = new FakeTimeProvider(Start);
+        var node = await StartNodeAsync(time);
+        _receiver.RespondWith(500);
+        await node.AppendAsync(AuditActions.RequestCreated, Guid.NewGuid());
+        await node.AppendAsync(AuditActions.RequestCreated, Guid.NewGuid());
+
+        // Act
+        var failing = await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var recovered = await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal((0, 1), (failing.Delivered, failing.Failed));
+        Assert.Equal((2, 0), (recovered.Delivered, recovered.Failed));
+        Assert.Equal([500, 200, 200], _receiver.Received.Select(static r => r.AnsweredStatus));
+    }
+
+    [SkippableFact]
     public async Task RunOnce_ReceiverAlwaysFails_GivesUpAfterMaxAttemptsAndReportsIt()
     {
         // Arrange
