@@ -83,6 +83,21 @@ public sealed class DeliveryQueue(GovernanceDbContext db, NotificationOptions op
         return next;
     }
 
+    /// <summary>
+    /// Removes the events that happened more than <see cref="NotificationOptions.Retention"/> ago and that no delivery
+    /// still waits for, with their deliveries; returns how many events.
+    /// </summary>
+    /// <remarks>A grant's ending notice is looked up by its event, so the retention must outlast the notice period (checked at start).</remarks>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Retention;
+        var (events, deliveries) = (db.NotificationEvents, db.WebhookDeliveries);
+        var old = events.Where(e => e.OccurredAt < cutoff && !deliveries.Any(d => d.EventId == e.Id && d.Status == DeliveryStatus.Pending));
+        await deliveries.Where(d => old.Any(e => e.Id == d.EventId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return await events.Where(e => e.OccurredAt < cutoff && !deliveries.Any(d => d.EventId == e.Id))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>How each configured webhook's deliveries stand.</summary>
     public async Task<IReadOnlyList<WebhookStatus>> StatusAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,9 @@ public sealed class NotificationOptions
     /// <summary>How long before a grant ends <see cref="NotificationTypes.GrantEnding"/> is sent; default 1 hour.</summary>
     public TimeSpan GrantEndingNotice { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long delivered and given-up events are kept in the outbox; default 30 days.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1, after <paramref name="attempts"/> failed ones.</summary>
     public TimeSpan RetryDelayAfter(int attempts)
     {
@@ -45,9 +48,10 @@ public sealed class NotificationOptions
         {
             yield return $"{Key}:ConsoleBaseUrl must be an absolute http or https URL; it is `{ConsoleBaseUrl}`";
         }
-        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || GrantEndingNotice <= TimeSpan.Zero)
+        if (PollInterval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay || GrantEndingNotice <= TimeSpan.Zero
+            || Retention <= GrantEndingNotice)
         {
-            yield return $"{Key}: PollInterval, Timeout, RetryDelay and GrantEndingNotice must be positive, and MaxRetryDelay at least RetryDelay";
+            yield return $"{Key}: PollInterval, Timeout, RetryDelay and GrantEndingNotice must be positive, MaxRetryDelay at least RetryDelay, and Retention longer than GrantEndingNotice";
         }
         if (MaxAttempts < 1)
         {

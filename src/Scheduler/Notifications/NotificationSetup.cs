@@ -27,7 +27,8 @@ public static class NotificationSetup
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton(static sp => new WebhookDispatcher(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<WebhookSender>(),
-            sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookDispatcher>>()));
+            sp.GetRequiredService<NotificationOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WebhookDispatcher>>()));
         services.AddHostedService<WebhookDispatchService>();
         return services;
     }

@@ -18,9 +18,12 @@ public sealed class WebhookDispatcher
     private readonly WebhookSender _sender;
     private readonly NotificationOptions _options;
     private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
-    internal WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender sender, NotificationOptions options, ILogger<WebhookDispatcher> logger)
-        => (_scopes, _sender, _options, _logger) = (scopes, sender, options, logger);
+    internal WebhookDispatcher(IServiceScopeFactory scopes, WebhookSender sender, NotificationOptions options, TimeProvider time,
+        ILogger<WebhookDispatcher> logger)
+        => (_scopes, _sender, _options, _time, _logger) = (scopes, sender, options, time, logger);
 
     /// <summary>Records new events only: what a node does at start, so that its cursors begin before it serves a request.</summary>
     public async Task<int> FeedAsync(CancellationToken cancellationToken)
@@ -44,6 +47,12 @@ public sealed class WebhookDispatcher
         await using (scope.ConfigureAwait(false))
         {
             var queue = scope.ServiceProvider.GetRequiredService<DeliveryQueue>();
+            // Old rows go once an hour per node: often enough to keep the outbox small, rarely enough to cost nothing.
+            if (_time.GetUtcNow() - _prunedAt >= TimeSpan.FromHours(1))
+            {
+                await queue.PruneAsync(cancellationToken).ConfigureAwait(false);
+                _prunedAt = _time.GetUtcNow();
+            }
             foreach (var delivery in await queue.DueAsync(BatchSize, cancellationToken).ConfigureAwait(false))
             {
                 if (failing.Contains(delivery.Webhook))

@@ -346,6 +346,29 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RunOnce_EventsPastTheRetention_AreRemovedUnlessADeliveryWaits()
+    {
+        // Arrange: one event delivered, one whose receiver keeps failing (a 31-day backoff keeps it waiting)
+        var time = new FakeTimeProvider(Start);
+        var node = await StartNodeAsync(time, retryDelay: "31.00:00:00");
+        await node.AppendAsync(AuditActions.RequestCreated, Guid.NewGuid());
+        await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+        _receiver.RespondWith(500);
+        await node.AppendAsync(AuditActions.RequestCreated, Guid.NewGuid());
+        await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        // Act: 30 days and a minute later
+        time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        await node.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        // Assert
+        await using var db = node.CreateContext();
+        var kept = await db.WebhookDeliveries.Include(static d => d.Event).SingleAsync();
+        Assert.Equal((DeliveryStatus.Pending, "HTTP 500"), (kept.Status, kept.LastError));
+        Assert.Equal(1, await db.NotificationEvents.CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Feed_EventsBeforeTheFirstStart_AreNotSent()
     {
         // Arrange: history written before notifications were turned on
@@ -363,9 +386,13 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
         Assert.Empty(_receiver.Received);
     }
 
-    private async Task<NotificationNode> StartNodeAsync(FakeTimeProvider time, string format = "Json", int maxAttempts = 10, string? events = null)
+    private async Task<NotificationNode> StartNodeAsync(FakeTimeProvider time, string format = "Json", int maxAttempts = 10, string? events = null,
+        string retryDelay = "00:00:10")
     {
-        var node = new NotificationNode(Provider, ConnectionStringOrSkip(), time, Settings(format, maxAttempts, events));
+        var settings = Settings(format, maxAttempts, events);
+        settings["Governance:Notifications:RetryDelay"] = retryDelay;
+        settings["Governance:Notifications:MaxRetryDelay"] = "60.00:00:00";
+        var node = new NotificationNode(Provider, ConnectionStringOrSkip(), time, settings);
         _nodes.Add(node);
         // What the hosted service does at start: the cursors begin here.
         await node.Dispatcher.FeedAsync(CancellationToken.None);
