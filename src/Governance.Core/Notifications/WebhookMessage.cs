@@ -18,8 +18,13 @@ public static class WebhookMessage
 
     /// <summary>
     /// The console page an event is about: the request's page (<c>/requests/{id}</c>, for grants too: a grant is its
-    /// request's outcome), or the drift report (<c>/v1/audit/reports/{id}</c>).
+    /// request's outcome), or the audit page, which lists the drift reports (<c>/audit</c>).
     /// </summary>
+    /// <remarks>
+    /// The console's own addresses (the API's <c>ConsolePaths</c>) are the same; this project cannot reference the web
+    /// project, so the API's webhook tests compare the two. A link never points at <c>/v1</c>: those addresses take
+    /// bearer tokens only, which a person following a link from a chat does not have.
+    /// </remarks>
     public static string Link(NotificationEvent notification, string consoleBaseUrl)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -28,7 +33,7 @@ public static class WebhookMessage
         return notification switch
         {
             { RequestId: { } request } => $"{root}/requests/{request:D}",
-            { ReportId: { } report } => $"{root}/v1/audit/reports/{report:D}",
+            { ReportId: not null } => $"{root}/audit",
             _ => root + "/",
         };
     }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Governance.Api.Console;
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Notifications;
@@ -66,7 +67,7 @@ public abstract class WebhookNotificationTests<TFixture>(TFixture fixture) : Api
             Assert.Equal(Factory.Time.GetUtcNow().ToUnixTimeSeconds(), long.Parse(signature["t"], CultureInfo.InvariantCulture));
             using var body = JsonDocument.Parse(received.Body);
             Assert.Equal(received.Header("X-Event-Id"), body.RootElement.GetProperty("id").GetString());
-            Assert.Equal($"{WebhookFixture.ConsoleBaseUrl}/requests/{id}", body.RootElement.GetProperty("link").GetString());
+            Assert.Equal(WebhookFixture.ConsoleBaseUrl + ConsolePaths.Request(Guid.Parse(id)), body.RootElement.GetProperty("link").GetString());
             types.Add($"{body.RootElement.GetProperty("type").GetString()}/{body.RootElement.GetProperty("detail").GetString()}");
         }
         Assert.Equal(["grant.activated/", "request.decided/approved", "request.submitted/"], types.Order(StringComparer.Ordinal));
@@ -80,7 +81,7 @@ public abstract class WebhookNotificationTests<TFixture>(TFixture fixture) : Api
             using var body = JsonDocument.Parse(received.Body);
             var section = Assert.Single(body.RootElement.GetProperty("blocks").EnumerateArray());
             Assert.Equal("mrkdwn", section.GetProperty("text").GetProperty("type").GetString());
-            Assert.Contains($"<{WebhookFixture.ConsoleBaseUrl}/requests/{id}|", section.GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"<{WebhookFixture.ConsoleBaseUrl}{ConsolePaths.Request(Guid.Parse(id))}|", section.GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
         }
     }
 

@@ -341,7 +341,7 @@ public abstract class WebhookDispatcherTests : IAsyncLifetime
         var sent = _receiver.Received.Select(static r => JsonDocument.Parse(r.Body).RootElement).ToList();
         Assert.All(sent, static e => Assert.Equal("drift.findings", e.GetProperty("type").GetString()));
         Assert.Equal([first.Id.ToString("D"), third.Id.ToString("D")], sent.Select(static e => e.GetProperty("subject").GetProperty("reportId").GetString()));
-        Assert.Equal($"http://console.test/v1/audit/reports/{third.Id:D}", sent[1].GetProperty("link").GetString());
+        Assert.Equal("http://console.test/audit", sent[1].GetProperty("link").GetString());
         Assert.Contains("1 new Critical and 0 new High", sent[1].GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
