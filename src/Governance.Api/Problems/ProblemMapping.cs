@@ -1,5 +1,4 @@
 using Governance.Api.Contracts;
-using Governance.Core.Accounts;
 using Governance.Core.Results;
 using Governance.Core.Workflow.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,21 +69,6 @@ internal static class ProblemMapping
             http.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return error.ToProblem();
-    }
-
-    /// <summary>
-    /// A principal name that did not resolve: 404 when no principal has it, 400 naming the <c>principal</c> field when the
-    /// name is ambiguous or malformed (the caller must write it differently); the closest or the ambiguous matches are
-    /// listed as <c>candidates</c>.
-    /// </summary>
-    public static ProblemHttpResult PrincipalNotResolved(PrincipalLookupError error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var problem = (ProblemDetails)(error.Failure == PrincipalLookupFailure.NotFound
-            ? GovernanceError.NotFound(ProblemCodes.PrincipalNotFound, error.ToString()).ToProblem()
-            : Invalid("principal", error.ToString())).ProblemDetails;
-        problem.Extensions["candidates"] = error.Candidates;
-        return TypedResults.Problem(problem);
     }
 
     /// <summary>401: the caller's token is refused; the bearer challenge's <c>WWW-Authenticate</c> header says so too.</summary>

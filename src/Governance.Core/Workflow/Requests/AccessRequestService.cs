@@ -42,6 +42,80 @@ public sealed class AccessRequestService(
     {
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentNullException.ThrowIfNull(command);
+        var check = await CheckAsync(requester, command, cancellationToken).ConfigureAwait(false);
+        if (check.Error is { } invalid)
+        {
+            return invalid;
+        }
+        var (set, resources, role, justification, hours) = check.Submission!;
+
+        // Checked before the preview, so that a refused flood costs no analysis, and again under the write lock below.
+        if (await limits.WhyNotSubmitAsync(db, requester.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+        var policy = set.RenderPolicy(resources);
+        var assessed = await previews.AssessAsync(set, role, policy, requester.Id, cancellationToken).ConfigureAwait(false);
+        if (assessed.Preview.NothingAdded is { } nothing)
+        {
+            return AddsNothing(set, role, nothing);
+        }
+        var requirement = assessed.Requirement;
+        var now = time.GetUtcNow();
+        var request = new AccessRequest(Guid.CreateVersion7(now), requester.Id, set.Name, resources, role.Name, role.Arn, justification,
+            hours, requirement.ApprovalsRequired, policy, AccessPreviewJson.Serialize(assessed.Preview), assessed.Version, now);
+
+        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (await limits.WhyNotSubmitAsync(db, requester.Id, now, cancellationToken).ConfigureAwait(false) is { } limitedNow)
+        {
+            return limitedNow;
+        }
+        var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
+        db.AccessRequests.Add(request);
+        audit.Append(requester.Id, AuditActions.RequestCreated, request.Id, null, null, RequestAuditState.Of(request));
+        Grant? grant = null;
+        var reasons = string.Join("; ", requirement.Reasons);
+        switch (requirement.Outcome)
+        {
+            case ApprovalOutcome.AutoApprove:
+                grant = Approve(request, audit, Actor.SystemId, reasons, now, automatic: true);
+                break;
+            case ApprovalOutcome.Refuse:
+                Close(request, audit, AccessRequestStatus.Refused, AuditActions.RequestRefused, Actor.SystemId, reasons, now);
+                break;
+            case ApprovalOutcome.RequireApprovals:
+                break;
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What <paramref name="command"/> would grant and what it would take, computed as <see cref="CreateAsync"/> computes
+    /// it (the same checks, the same preview through <see cref="RequestPreviewer"/>), without saving anything: the
+    /// console's preview before submitting. A request that would add nothing is previewed with its reason
+    /// (<see cref="AccessPreview.NothingAdded"/>), which submitting refuses. The requester limits are not asked: a
+    /// preview submits nothing.
+    /// </summary>
+    public async Task<Outcome<SubmissionPreview>> PreviewAsync(Actor requester, CreateAccessRequestCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        ArgumentNullException.ThrowIfNull(command);
+        var check = await CheckAsync(requester, command, cancellationToken).ConfigureAwait(false);
+        if (check.Error is { } invalid)
+        {
+            return invalid;
+        }
+        var (set, resources, role, _, _) = check.Submission!;
+        var policy = set.RenderPolicy(resources);
+        var assessed = await previews.AssessAsync(set, role, policy, requester.Id, cancellationToken).ConfigureAwait(false);
+        return new SubmissionPreview(set, role, resources, policy, assessed);
+    }
+
+    /// <summary>The checks of a submission, every field's problems at once, then whether the requester's roles may ask for the set.</summary>
+    private async Task<(CheckedSubmission? Submission, GovernanceError? Error)> CheckAsync(
+        Actor requester, CreateAccessRequestCommand command, CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
         {
@@ -138,55 +212,23 @@ public sealed class AccessRequestService(
 
         if (errors.Count > 0)
         {
-            return GovernanceError.Invalid(errors);
+            return (null, GovernanceError.Invalid(errors));
         }
         if (!set!.RequesterRoles.Any(requester.IsIn))
         {
-            return GovernanceError.Forbidden(ProblemCodes.RoleMayNotRequest,
-                $"`{set.Name}` may be requested by {string.Join(", ", set.RequesterRoles.Select(static r => $"`{r}`"))} only");
+            return (null, GovernanceError.Forbidden(ProblemCodes.RoleMayNotRequest,
+                $"`{set.Name}` may be requested by {string.Join(", ", set.RequesterRoles.Select(static r => $"`{r}`"))} only"));
         }
-
-        // Checked before the preview, so that a refused flood costs no analysis, and again under the write lock below.
-        if (await limits.WhyNotSubmitAsync(db, requester.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } limited)
-        {
-            return limited;
-        }
-        var policy = set.RenderPolicy(resources);
-        var assessed = await previews.AssessAsync(set, role!, policy, requester.Id, cancellationToken).ConfigureAwait(false);
-        if (assessed.Preview.NothingAdded is { } nothing)
-        {
-            return new GovernanceError(GovernanceErrorKind.Unprocessable, ProblemCodes.RequestAddsNothing,
-                $"`{set.Name}` on `{role!.Name}` would add nothing, so it was not submitted: {nothing}");
-        }
-        var requirement = assessed.Requirement;
-        var now = time.GetUtcNow();
-        var request = new AccessRequest(Guid.CreateVersion7(now), requester.Id, set.Name, resources, role!.Name, role.Arn, justification!,
-            command.DurationHours!.Value, requirement.ApprovalsRequired, policy, AccessPreviewJson.Serialize(assessed.Preview), assessed.Version, now);
-
-        await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        if (await limits.WhyNotSubmitAsync(db, requester.Id, now, cancellationToken).ConfigureAwait(false) is { } limitedNow)
-        {
-            return limitedNow;
-        }
-        var audit = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
-        db.AccessRequests.Add(request);
-        audit.Append(requester.Id, AuditActions.RequestCreated, request.Id, null, null, RequestAuditState.Of(request));
-        Grant? grant = null;
-        var reasons = string.Join("; ", requirement.Reasons);
-        switch (requirement.Outcome)
-        {
-            case ApprovalOutcome.AutoApprove:
-                grant = Approve(request, audit, Actor.SystemId, reasons, now, automatic: true);
-                break;
-            case ApprovalOutcome.Refuse:
-                Close(request, audit, AccessRequestStatus.Refused, AuditActions.RequestRefused, Actor.SystemId, reasons, now);
-                break;
-            case ApprovalOutcome.RequireApprovals:
-                break;
-        }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
+        return (new CheckedSubmission(set, resources, role!, justification!, command.DurationHours!.Value), null);
     }
+
+    /// <summary>The refusal of a request that would add nothing the role could use (<see cref="NothingAdded"/>).</summary>
+    private static GovernanceError AddsNothing(PermissionSet set, Accounts.ResolvedPrincipal role, string reason)
+        => new(GovernanceErrorKind.Unprocessable, ProblemCodes.RequestAddsNothing,
+            $"`{set.Name}` on `{role.Name}` would add nothing, so it was not submitted: {reason}");
+
+    /// <summary>A submission whose fields passed their checks.</summary>
+    private sealed record CheckedSubmission(PermissionSet Set, List<string> Resources, Accounts.ResolvedPrincipal Role, string Justification, int Hours);
 
     /// <summary>
     /// Records <paramref name="approver"/>'s approval of the preview <paramref name="previewVersion"/>; the last approval
