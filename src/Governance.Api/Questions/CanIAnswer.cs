@@ -9,5 +9,5 @@ namespace Governance.Api.Questions;
 /// <param name="Decision">Its decision, deciding layer and notes; null for an object question.</param>
 /// <param name="ObjectAccess">Each call an object read or write takes, with its answer; null for one call.</param>
 /// <param name="Warnings">Notes on the caller's inputs in the organisation copy (a policy that did not parse, …).</param>
-internal sealed record CanIAnswer(
+public sealed record CanIAnswer(
     string Principal, AccessQuestion? Question, OrganizationAnswer? Decision, ObjectAccessAnswer? ObjectAccess, ImmutableArray<string> Warnings);

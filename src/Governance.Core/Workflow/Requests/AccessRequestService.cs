@@ -37,6 +37,13 @@ public sealed class AccessRequestService(
     /// <summary>The most resources one request may name.</summary>
     public const int MaxResources = 20;
 
+    /// <summary>True when <paramref name="principal"/> can be a request's target role: grants go to roles, never to users.</summary>
+    public static bool CanReceiveGrants(Accounts.ResolvedPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Kind == Accounts.PrincipalKind.Role;
+    }
+
     /// <summary>Validates a submission, previews it, applies the approval rules and saves it.</summary>
     public async Task<Outcome<AccessRequest>> CreateAsync(Actor requester, CreateAccessRequestCommand command, CancellationToken cancellationToken)
     {
@@ -177,7 +184,7 @@ public sealed class AccessRequestService(
             {
                 Add("targetRole", lookup.Error!.Message + (lookup.Error.Candidates.IsEmpty ? string.Empty : $"; did you mean {string.Join(" or ", lookup.Error.Candidates.Select(static c => $"`{c}`"))}?"));
             }
-            else if (lookup.Principal!.Kind != Accounts.PrincipalKind.Role)
+            else if (!CanReceiveGrants(lookup.Principal!))
             {
                 Add("targetRole", $"`{command.TargetRole}` is a user; grants go to roles");
             }
