@@ -17,13 +17,8 @@ namespace Governance.Api.Console.Pages.MyRequests;
 public sealed class IndexModel(GovernanceDbContext db, AccessRequestService requests, IAuthorizationService authorization, ILogger<IndexModel> logger)
     : PageModel
 {
-    /// <summary>The page asked for, from 1.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
-
-    /// <summary>Requests a page, up to the API's most.</summary>
-    [BindProperty(SupportsGet = true, Name = "pageSize")]
-    public string? PageSize { get; set; }
+    /// <summary>The <c>pageSize</c> asked for, kept in the links to other pages.</summary>
+    public string? PageSize => Request.Query["pageSize"];
 
     /// <summary>What the last action did, after its redirect: <c>cancelled</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "done")]
@@ -47,10 +42,10 @@ public sealed class IndexModel(GovernanceDbContext db, AccessRequestService requ
     /// <summary>True when a later page exists.</summary>
     public bool HasNext => (long)Shown * Size < Total;
 
-    /// <summary>Lists the requests.</summary>
+    /// <summary>Lists the requests of the page that <c>page</c> and <c>pageSize</c> in the query name (read from the query: Razor Pages route by <c>page</c>).</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Endpoints.Paging.Read(PageNumber, PageSize, out var paging) is not null)
+        if (Endpoints.Paging.Read(Request.Query["page"], PageSize, out var paging) is not null)
         {
             return NotFound();
         }

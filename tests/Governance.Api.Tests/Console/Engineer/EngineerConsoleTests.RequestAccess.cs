@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using Governance.Api.Tests.Console.Infrastructure;
+
+namespace Governance.Api.Tests.Console.Engineer;
+
+public abstract partial class EngineerConsoleTests<TFixture>
+{
+    private static Dictionary<string, string> LakeWriteForm(string bucket, string hours = "4") => new()
+    {
+        ["PermissionSet"] = "lake-write",
+        ["Resources"] = $"arn:aws:s3:::{bucket}/*",
+        ["TargetRole"] = DataEngineer,
+        ["DurationHours"] = hours,
+        ["Justification"] = "backfill of the orders table after the schema change",
+    };
+
+    private static string NewBucket(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    private async Task<int> RequestCountAsync(string user)
+    {
+        var response = await Factory.ClientFor(user, "engineer").GetAsync("/v1/access-requests");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return page.RootElement.GetProperty("total").GetInt32();
+    }
+
+    [SkippableFact]
+    public async Task Preview_ShowsTheAddedActionsAndTheApprovals_AndSubmitsNothing()
+    {
+        var user = NewUser("alice");
+        using var alice = await ConsoleClient.SignInAsync(Factory, user, "engineer");
+        var form = await alice.GetAsync("/request-access");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+
+        var preview = await form.SubmitAsync("form#request", LakeWriteForm(NewBucket("lake-pre")), submitter: "Preview");
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        var added = preview.Text("#preview");
+        // lake-write grants s3:PutObject on the objects (policies/permission-sets/lake-write.json): a Write action.
+        Assert.Contains("s3:PutObject", preview.Text("#preview ul.actions-added[data-level=Write]"), StringComparison.Ordinal);
+        Assert.Contains("1 approval(s)", preview.Text("[data-testid=approval]"), StringComparison.Ordinal);
+        Assert.Contains("Nothing was submitted", added, StringComparison.Ordinal);
+        Assert.Equal(0, await RequestCountAsync(user));
+        // The form keeps what was typed, ready to submit.
+        Assert.Equal("4", preview.One("#DurationHours").GetAttribute("value"));
+        Assert.Equal("lake-write", preview.One("#PermissionSet option[selected]").GetAttribute("value"));
+    }
+
+    [SkippableFact]
+    public async Task Submit_CreatesTheRequestAsTheApiDoes_AndOpensIt()
+    {
+        var user = NewUser("alice");
+        var bucket = NewBucket("lake-sub");
+        using var alice = await ConsoleClient.SignInAsync(Factory, user, "engineer");
+        var form = await alice.GetAsync("/request-access");
+
+        var submitted = await form.SubmitAsync("form#request", LakeWriteForm(bucket), submitter: "Submit");
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        Assert.StartsWith("/requests/", submitted.Location!.OriginalString, StringComparison.Ordinal);
+        var id = submitted.Location.OriginalString["/requests/".Length..];
+        var read = await Factory.ClientFor(user, "engineer").GetAsync($"/v1/access-requests/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var request = JsonDocument.Parse(await read.Content.ReadAsStringAsync());
+        Assert.Equal("lake-write", request.RootElement.GetProperty("permissionSet").GetString());
+        Assert.Equal(user, request.RootElement.GetProperty("requester").GetString());
+        Assert.Equal($"arn:aws:s3:::{bucket}/*", request.RootElement.GetProperty("resources")[0].GetString());
+        Assert.Equal(4, request.RootElement.GetProperty("durationHours").GetInt32());
+        Assert.Equal("Pending", request.RootElement.GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Submit_InvalidFields_AreNamedAtTheirInputs_AndNothingIsCreated()
+    {
+        var user = NewUser("alice");
+        using var alice = await ConsoleClient.SignInAsync(Factory, user, "engineer");
+        var form = await alice.GetAsync("/request-access");
+        var fields = LakeWriteForm(NewBucket("lake-bad"), hours: "13");
+        fields["Resources"] = "arn:aws:s3:::lake-ok/*\nlake-x/a";
+        fields["Justification"] = "";
+
+        var refused = await form.SubmitAsync("form#request", fields, submitter: "Submit");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        // lake-write allows at most 12 hours; the second resource is not an ARN; a justification is required.
+        Assert.Contains("12 hours", refused.Text("#DurationHours-error"), StringComparison.Ordinal);
+        Assert.StartsWith("resource 2:", refused.Text("#Resources-error"), StringComparison.Ordinal);
+        Assert.NotEmpty(refused.Text("#Justification-error"));
+        Assert.Empty(refused.All("#PermissionSet-error"));
+        Assert.NotEmpty(refused.All("[role=alert]"));
+        Assert.Equal(0, await RequestCountAsync(user));
+    }
+
+    [SkippableFact]
+    public async Task Submit_DurationThatIsNotANumber_IsNamedAtItsInput()
+    {
+        using var alice = await ConsoleClient.SignInAsync(Factory, NewUser("alice"), "engineer");
+        var form = await alice.GetAsync("/request-access");
+
+        var refused = await form.SubmitAsync("form#request", LakeWriteForm(NewBucket("lake-nan"), hours: "four"), submitter: "Preview");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("whole number", refused.Text("#DurationHours-error"), StringComparison.Ordinal);
+        Assert.Empty(refused.All("#preview"));
+    }
+}
