@@ -104,4 +104,26 @@ public abstract partial class EngineerConsoleTests<TFixture>
         Assert.Contains("whole number", refused.Text("#DurationHours-error"), StringComparison.Ordinal);
         Assert.Empty(refused.All("#preview"));
     }
+
+    [SkippableFact]
+    public async Task Submit_PastTheRequesterLimit_IsANoticeToWait_AndCreatesNothing()
+    {
+        // Governance:Requests:Limits:MaxPendingRequests is 20 by default (RequesterLimits).
+        var user = NewUser("alice");
+        var api = Factory.ClientFor(user, "engineer");
+        for (var i = 0; i < 20; i++)
+        {
+            await SubmitAsync(api, LakeWrite($"arn:aws:s3:::{NewBucket("lake-lim")}/*"));
+        }
+        using var alice = await ConsoleClient.SignInAsync(Factory, user, "engineer");
+        var form = await alice.GetAsync("/request-access");
+
+        var refused = await form.SubmitAsync("form#request", LakeWriteForm(NewBucket("lake-lim")), submitter: "Submit");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        var notice = refused.One("[data-testid=problem]");
+        Assert.Contains("warn", notice.ClassName, StringComparison.Ordinal);
+        Assert.Contains("20", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal(20, await RequestCountAsync(user));
+    }
 }
