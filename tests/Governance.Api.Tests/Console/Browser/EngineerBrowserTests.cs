@@ -41,7 +41,7 @@ public sealed class EngineerBrowserTests(BrowserApiFixture fixture) : IClassFixt
         await person.RecordAsync("engineer-request-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview: lake-write on data-engineer" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("ul.actions-added[data-level=Write]")).ToContainTextAsync("s3:PutObject");
+        await Assertions.Expect(page.Locator("[data-testid=actions-write]")).ToContainTextAsync("s3:PutObject");
         await person.RecordAsync("engineer-request-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/requests/", StringComparison.Ordinal));

@@ -38,7 +38,7 @@ public abstract partial class EngineerConsoleTests<TFixture>
         Assert.Equal(HttpStatusCode.OK, preview.Status);
         var added = preview.Text("#preview");
         // lake-write grants s3:PutObject on the objects (policies/permission-sets/lake-write.json): a Write action.
-        Assert.Contains("s3:PutObject", preview.Text("#preview ul.actions-added[data-level=Write]"), StringComparison.Ordinal);
+        Assert.Contains("s3:PutObject", preview.Text("#preview [data-testid=actions-write]"), StringComparison.Ordinal);
         Assert.Contains("1 approval(s)", preview.Text("[data-testid=approval]"), StringComparison.Ordinal);
         Assert.Contains("Nothing was submitted", added, StringComparison.Ordinal);
         Assert.Equal(0, await RequestCountAsync(user));
@@ -68,6 +68,7 @@ public abstract partial class EngineerConsoleTests<TFixture>
         Assert.Equal($"arn:aws:s3:::{bucket}/*", request.RootElement.GetProperty("resources")[0].GetString());
         Assert.Equal(4, request.RootElement.GetProperty("durationHours").GetInt32());
         Assert.Equal("Pending", request.RootElement.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await submitted.FollowAsync()).Status);
     }
 
     [SkippableFact]
