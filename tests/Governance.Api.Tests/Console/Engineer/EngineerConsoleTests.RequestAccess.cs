@@ -127,4 +127,49 @@ public abstract partial class EngineerConsoleTests<TFixture>
         Assert.Contains("20", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal(20, await RequestCountAsync(user));
     }
+
+    [SkippableFact]
+    public async Task Preview_OfAccessTheRoleCannotUse_SaysItAddsNothing_AndSubmittingIsRefusedInWords()
+    {
+        // data-engineer's boundary DataPlatformBoundary denies iam:* (Sid NoIamChanges), as the API test
+        // Submit_IamActionsForARoleWhoseBoundaryDeniesThem_IsRefusedNamingTheBoundary says.
+        var user = NewUser("alice");
+        using var alice = await ConsoleClient.SignInAsync(Factory, user, "engineer");
+        var form = await alice.GetAsync("/request-access");
+        var fields = new Dictionary<string, string>
+        {
+            ["PermissionSet"] = "iam-role-admin", ["Resources"] = "arn:aws:iam::111122223333:role/service-role/glue-etl",
+            ["TargetRole"] = DataEngineer, ["DurationHours"] = "2", ["Justification"] = "rotate the job's inline policy",
+        };
+
+        var preview = await form.SubmitAsync("form#request", fields, submitter: "Preview");
+        var refused = await preview.SubmitAsync("form#request", submitter: "Submit");
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("permissions boundary `DataPlatformBoundary`", preview.Text("#preview [data-testid=nothing-added]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Contains("would add nothing", refused.Text("[data-testid=problem]"), StringComparison.Ordinal);
+        Assert.Equal(0, await RequestCountAsync(user));
+    }
+
+    [SkippableFact]
+    public async Task Preview_OfPolicyRightsOnTheRoleItself_ShowsTheHighFindingAndTwoApprovals()
+    {
+        // glue-etl has no permissions boundary, so policy rights on itself let it grant itself anything: a High
+        // PrivilegeEscalation finding, and the approval rules ask for two approvers.
+        using var alice = await ConsoleClient.SignInAsync(Factory, NewUser("alice"), "engineer");
+        var form = await alice.GetAsync("/request-access");
+
+        var preview = await form.SubmitAsync("form#request", new Dictionary<string, string>
+        {
+            ["PermissionSet"] = "iam-role-admin", ["Resources"] = "arn:aws:iam::111122223333:role/service-role/glue-etl",
+            ["TargetRole"] = "arn:aws:iam::111122223333:role/service-role/glue-etl", ["DurationHours"] = "2",
+            ["Justification"] = "rotate the job's inline policy",
+        }, submitter: "Preview");
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("High", preview.Text("#preview [data-testid=findings]"), StringComparison.Ordinal);
+        Assert.Contains("iam:PutRolePolicy", preview.Text("#preview [data-testid=actions-permissionsmanagement]"), StringComparison.Ordinal);
+        Assert.Contains("2 approval(s)", preview.Text("[data-testid=approval]"), StringComparison.Ordinal);
+    }
 }
