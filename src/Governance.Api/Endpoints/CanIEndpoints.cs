@@ -29,8 +29,7 @@ internal static class CanIEndpoints
         string? principal, string? action, string? resource, string? read, string? write, string[]? context, CurrentAuthorizer current,
         CancellationToken cancellationToken)
     {
-        var outcome = await CanIQuestion.AnswerAsync(principal, action, resource, read, write, context, current, cancellationToken)
-            .ConfigureAwait(false);
+        var outcome = await CanIQuestion.AnswerAsync(principal, action, resource, read, write, context, current, cancellationToken);
         if (!outcome.Success)
         {
             return outcome.Error.ToProblem();
