@@ -30,6 +30,8 @@ public class BrowserApiFixture : ApiFixture, IAsyncLifetime
         BrowserUnavailableReason = Chromium.UnavailableReason();
         if (BrowserUnavailableReason is null)
         {
+            // As BrowserPerson's timeouts: two loaded cores, a page that waits for the database.
+            Assertions.SetDefaultExpectTimeout(45_000);
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
         }
