@@ -31,16 +31,27 @@ internal static class AuditEndpoints
         return group;
     }
 
-    /// <remarks>Oldest first, so that a reader can follow the chain page by page; <c>actor</c> and <c>action</c> match exactly.</remarks>
+    /// <remarks>
+    /// Oldest first, so that a reader can follow the chain page by page; <c>actor</c> and <c>action</c> match exactly,
+    /// <c>from</c> (inclusive) and <c>to</c> (exclusive) are ISO 8601 times.
+    /// </remarks>
     public static async Task<Results<Ok<PageDto<AuditEventDto>>, ProblemHttpResult>> ListAsync(
-        GovernanceDbContext db, Guid? requestId, Guid? grantId, string? actor, string? action, string? page, string? pageSize,
+        GovernanceDbContext db, Guid? requestId, Guid? grantId, string? actor, string? action, string? from, string? to, string? page, string? pageSize,
         CancellationToken cancellationToken)
     {
         if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
         {
             return bad;
         }
-        var query = new AuditEventFilter(requestId, grantId, actor, action).Apply(db.AuditEvents.AsNoTracking());
+        if (AuditEventFilter.TryParseTime(from, "from", out var since) is { } badFrom)
+        {
+            return badFrom.ToProblem();
+        }
+        if (AuditEventFilter.TryParseTime(to, "to", out var until) is { } badTo)
+        {
+            return badTo.ToProblem();
+        }
+        var query = new AuditEventFilter(requestId, grantId, actor, action, since, until).Apply(db.AuditEvents.AsNoTracking());
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(static e => e.Sequence).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PageDto<AuditEventDto>([.. items.Select(AuditEventDto.From)], paging.Page, paging.Size, total));
