@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Api.Tests.Console.Infrastructure;
 using Governance.Api.Tests.Infrastructure;
+using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Console.Audit;
 
@@ -133,6 +135,34 @@ public abstract class AuditConsoleTests<TFixture>(TFixture fixture) : ApiTestBas
     }
 
     [SkippableFact]
+    public async Task The_audit_page_runs_the_drift_audit_for_an_admin_and_a_second_run_while_one_runs_is_refused_in_words()
+    {
+        // Arrange
+        using var admin = await ConsoleClient.SignInAsync(Factory, NewUser("carol"), "admin");
+        var audit = await admin.GetAsync("/audit");
+        var gate = Factory.Services.GetRequiredService<DriftAuditGate>();
+
+        // Act
+        Assert.True(gate.TryEnter(), "no run in progress before the test");
+        ConsolePage busy;
+        try
+        {
+            busy = await audit.SubmitAsync("form#run");
+        }
+        finally
+        {
+            gate.Exit();
+        }
+        var ran = await audit.SubmitAsync("form#run");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, busy.Status);
+        Assert.Contains("a drift audit is running now", busy.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ran.Status);
+        Assert.StartsWith("/audit/reports?ran=", ran.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task An_approver_sees_no_run_button_and_a_run_posted_anyway_is_refused()
     {
         // Arrange
@@ -146,6 +176,7 @@ public abstract class AuditConsoleTests<TFixture>(TFixture fixture) : ApiTestBas
 
         // Assert
         Assert.Empty(list.All("form#run"));
+        Assert.Empty((await approver.GetAsync("/audit")).All("form#run"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         var events = await Factory.ClientFor(NewUser("bob"), "approver").GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={bea}");
         Assert.Equal(0, events.GetProperty("total").GetInt32());
