@@ -1,16 +1,20 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Api.Problems;
+using Governance.Api.Questions;
+using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;
 
-/// <summary><c>/v1/audit/reports</c>: the drift audit's reports from the database, newest first. Approvers and admins only.</summary>
+/// <summary>
+/// <c>/v1/audit/reports</c>: the drift audit's reports from the database, newest first, for approvers and admins; admins
+/// may run the audit now.
+/// </summary>
 internal static class DriftReportEndpoints
 {
-    private const int HistoryLength = 30;
-
     /// <summary>The formats a report is served in; text is for a terminal.</summary>
     private static readonly ReportFormat[] Served = [ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html];
 
@@ -19,12 +23,13 @@ internal static class DriftReportEndpoints
         var group = app.MapGroup("/v1/audit/reports").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", RunAsync).RequireAuthorization(AuthorizationPolicies.Admin);
         return group;
     }
 
     /// <summary>The latest reports' summaries.</summary>
     public static async Task<Ok<DriftReportSummaryDto[]>> ListAsync(DriftReportRepository reports, CancellationToken cancellationToken)
-        => TypedResults.Ok((await reports.ListAsync(HistoryLength, cancellationToken)).Select(DriftReportSummaryDto.From).ToArray());
+        => TypedResults.Ok((await reports.ListAsync(DriftReportDocument.HistoryLength, cancellationToken)).Select(DriftReportSummaryDto.From).ToArray());
 
     /// <summary>One report as <c>json</c> (default), <c>markdown</c> or <c>html</c>.</summary>
     public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
@@ -36,12 +41,26 @@ internal static class DriftReportEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "invalid format",
                 detail: $"unknown format `{format}`; use {ReportFormats.OneOf(Served)}");
         }
-        if (await reports.FindAsync(id, cancellationToken) is not { } report)
-        {
-            return TypedResults.NotFound();
-        }
-        // JSON is the report's one JSON form, the same the job stored and iamgov drift prints; HTML charts the recent runs.
-        var history = parsed == ReportFormat.Html ? await reports.ListAsync(HistoryLength, cancellationToken) : [];
-        return TypedResults.Text(ReportRenderer.Render(report, parsed, history), ReportFormats.MediaType(parsed));
+        return await DriftReportDocument.RenderAsync(reports, id, parsed, cancellationToken) is { } document
+            ? TypedResults.Text(document, ReportFormats.MediaType(parsed))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// Runs the drift audit now, as the nightly job does, and answers 201 with the new report's summary and address; 409
+    /// <c>drift-audit-running</c> while another run is in progress. The run is an audit event naming the admin.
+    /// </summary>
+    /// <remarks>
+    /// Inline rather than queued with a 202: the audit compares the copy of the organisation the service already holds
+    /// with the folders and the grants (no AWS call), which takes well under a second for the demo organisation and
+    /// seconds for a large one; an answer with the report is simpler for a caller than a job to poll.
+    /// </remarks>
+    public static async Task<Results<Created<DriftReportSummaryDto>, ProblemHttpResult>> RunAsync(
+        HttpContext http, DriftAuditRunner runner, CancellationToken cancellationToken)
+    {
+        var run = await runner.RunNowAsync(http.User.SubjectId(), cancellationToken);
+        return run.Success
+            ? TypedResults.Created($"/v1/audit/reports/{run.Value.Id}", DriftReportSummaryDto.From(DriftReportSummary.Of(run.Value)))
+            : run.Error.ToProblem();
     }
 }

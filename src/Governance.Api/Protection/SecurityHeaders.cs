@@ -25,9 +25,12 @@ internal static class SecurityHeaders
         var console = ConsoleContentSecurityPolicy(authority);
         return app.Use((context, next) =>
         {
-            var policy = ConsolePaths.IsApi(context.Request.Path) ? ContentSecurityPolicy : console;
+            var api = ConsolePaths.IsApi(context.Request.Path);
             context.Response.OnStarting(() =>
             {
+                // Chosen as the answer starts, when routing has found the endpoint: a console report page asks for the reports' policy.
+                var report = context.GetEndpoint()?.Metadata.GetMetadata<ReportContentSecurityPolicyAttribute>() is not null;
+                var policy = api || report ? ContentSecurityPolicy : console;
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 // Answers hold grants, audit events and credentials: no shared or private cache keeps them.

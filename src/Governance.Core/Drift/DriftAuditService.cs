@@ -1,7 +1,9 @@
+using Governance.Core.AuditTrail;
 using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
+using Governance.Core.Workflow;
 using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +30,18 @@ public sealed class DriftAuditService(
     /// <param name="guardrailsFolder">The guardrails folder, absolute; null to compare no guardrails.</param>
     /// <param name="cancellationToken">Stops reading and storing.</param>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> or <c>policies/guardrails/</c> is invalid; the message lists every error.</exception>
-    public async Task<DriftReport> RunAsync(string? guardrailsFolder, CancellationToken cancellationToken)
+    public Task<DriftReport> RunAsync(string? guardrailsFolder, CancellationToken cancellationToken)
+        => RunAsync(guardrailsFolder, requestedBy: null, cancellationToken);
+
+    /// <summary>
+    /// Audits now as <see cref="RunAsync(string, CancellationToken)"/> does; when <paramref name="requestedBy"/> is given,
+    /// the report and an audit event naming that actor are stored in one write transaction, so neither exists without the other.
+    /// </summary>
+    /// <param name="guardrailsFolder">The guardrails folder, absolute; null to compare no guardrails.</param>
+    /// <param name="requestedBy">The actor who asked for this run; null for the schedule's runs, which are not audit events.</param>
+    /// <param name="cancellationToken">Stops reading and storing.</param>
+    /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> or <c>policies/guardrails/</c> is invalid; the message lists every error.</exception>
+    public async Task<DriftReport> RunAsync(string? guardrailsFolder, string? requestedBy, CancellationToken cancellationToken)
     {
         var ranAt = time.GetUtcNow();
         var (definitions, errors) = RoleDefinitionLoader.LoadDirectory(roles.Path);
@@ -50,7 +63,24 @@ public sealed class DriftAuditService(
             new DesiredState(definitions, [.. grants]) { Guardrails = guardrailsFolder is null ? null : guardrails }, current.Accounts, ranAt, previous,
             current.Snapshot.ResourcePoliciesKnown ? current.Snapshot : null);
         // The database is the record every node reads; the file is a copy for people and backups, written after it.
-        await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
+        if (requestedBy is null)
+        {
+            await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The write lock is taken for the storing alone: the audit itself reads, and may take a while on a large organisation.
+            await using var transaction = await db.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+            var log = await AuditLog.OpenAsync(db, time, cancellationToken).ConfigureAwait(false);
+            var summary = DriftReportSummary.Of(report);
+            log.Append(requestedBy, AuditActions.DriftAuditRun, null, null, null, new
+            {
+                reportId = report.Id, findings = summary.Findings, critical = summary.Critical, high = summary.High, medium = summary.Medium,
+                low = summary.Low, newRisks = report.Findings.Count(static f => f.Kind == DriftKind.NewRisk),
+            });
+            await repository.AddAsync(report, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);
         return report;
     }

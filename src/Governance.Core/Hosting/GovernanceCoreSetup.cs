@@ -83,6 +83,9 @@ public static class GovernanceCoreSetup
         services.TryAddSingleton(new DriftReportStore(paths.ReportsDirectory));
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddScoped<DriftAuditService>();
+        services.TryAddSingleton(new GuardrailsFolder(paths.GuardrailsDirectory));
+        services.TryAddSingleton<DriftAuditGate>();
+        services.TryAddScoped<DriftAuditRunner>();
 
         services.AddAuditCheckpoints(options.Audit.Checkpoints, paths);
 

@@ -137,6 +137,9 @@ public static class ProblemCodes
     /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
     public const string AuditChainBroken = "audit-chain-broken";
 
+    /// <summary>409: a drift audit is running in this process; its report is listed when it ends.</summary>
+    public const string DriftAuditRunning = "drift-audit-running";
+
     /// <summary>
     /// 429: the caller sent more requests than <c>Governance:RateLimits</c> allows (per token subject, or per client address
     /// before authentication); <c>Retry-After</c> says when to try again. An HTTP-level protection, apart from <see cref="RequesterLimitReached"/>.

@@ -41,4 +41,7 @@ public static class AuditActions
 
     /// <summary>STS issued short-lived credentials for a grant to its requester.</summary>
     public const string GrantCredentialsIssued = "grant.credentials-issued";
+
+    /// <summary>Someone ran the drift audit by hand (the nightly runs are the reports' own record).</summary>
+    public const string DriftAuditRun = "drift-audit.run";
 }

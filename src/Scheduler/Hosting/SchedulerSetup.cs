@@ -44,6 +44,9 @@ public static class SchedulerSetup
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddSingleton(paths);
         services.TryAddScoped<DriftAuditService>();
+        services.TryAddSingleton(new GuardrailsFolder(paths.GuardrailsDirectory));
+        services.TryAddSingleton<DriftAuditGate>();
+        services.TryAddScoped<DriftAuditRunner>();
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.
         services.TryAddSingleton(governance);
         services.TryAddScoped<PendingRequestExpiry>();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
 
@@ -84,5 +86,88 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
         Assert.Contains("`pdf`", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, engineer.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Reports_AdminRunsNow_CreatedWithItsReportAndAnAuditEvent()
+    {
+        // Arrange
+        var factory = Factory;
+        var carol = NewUser("carol");
+        var admin = factory.ClientFor(carol, "admin");
+
+        // Act
+        var response = await admin.PostAsync("/v1/audit/reports", null);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var served = await admin.GetFromJsonAsync<JsonElement>(response.Headers.Location!.OriginalString);
+        var events = await admin.GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={carol}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal($"/v1/audit/reports/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(id, served.GetProperty("id").GetGuid());
+        Assert.Equal(served.GetProperty("findings").GetArrayLength(), created.GetProperty("findings").GetInt32());
+        var recorded = Assert.Single(events.GetProperty("items").EnumerateArray());
+        Assert.Equal("drift-audit.run", recorded.GetProperty("action").GetString());
+        Assert.Equal(id, JsonDocument.Parse(recorded.GetProperty("after").GetString()!).RootElement.GetProperty("reportId").GetGuid());
+    }
+
+    [SkippableFact]
+    public async Task Reports_RunNowByApproverOrWhileARunIsInProgress_IsRefused()
+    {
+        // Arrange
+        var factory = Factory;
+        var admin = factory.ClientFor(NewUser("carol"), "admin");
+        var gate = factory.Services.GetRequiredService<DriftAuditGate>();
+
+        // Act
+        var approver = await factory.ClientFor(NewUser("bob"), "approver").PostAsync("/v1/audit/reports", null);
+        Assert.True(gate.TryEnter(), "no run in progress before the test");
+        HttpResponseMessage busy;
+        try
+        {
+            busy = await admin.PostAsync("/v1/audit/reports", null);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+        var free = await admin.PostAsync("/v1/audit/reports", null);
+
+        // Assert
+        AssertProblem(approver, HttpStatusCode.Forbidden);
+        AssertProblem(busy, HttpStatusCode.Conflict);
+        Assert.Equal("drift-audit-running", (await busy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, free.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AuditEvents_FilteredByActorActionAndTime_NarrowTheList()
+    {
+        // Arrange
+        var factory = Factory;
+        var ann = NewUser("ann");
+        await SubmitAsync(factory.ClientFor(ann, "engineer"), LakeWrite("arn:aws:s3:::lake-filter/*"));
+        var bob = factory.ClientFor(NewUser("bob"), "approver");
+        var now = factory.Time.GetUtcNow();
+
+        // Act
+        var byActor = await bob.GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={ann}");
+        var byActorAndAction = await bob.GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={ann}&action=request.denied");
+        var before = await bob.GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={ann}&to={Uri.EscapeDataString(now.AddMinutes(-1).ToString("O"))}");
+        var since = await bob.GetFromJsonAsync<JsonElement>($"/v1/audit/events?actor={ann}&from={Uri.EscapeDataString(now.AddMinutes(-1).ToString("O"))}");
+        var badTime = await bob.GetAsync("/v1/audit/events?from=yesterday");
+
+        // Assert
+        var items = byActor.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, e => Assert.Equal(ann, e.GetProperty("actor").GetString()));
+        Assert.Contains(items, static e => e.GetProperty("action").GetString() == "request.created");
+        Assert.Equal(0, byActorAndAction.GetProperty("total").GetInt32());
+        Assert.Equal(0, before.GetProperty("total").GetInt32());
+        Assert.Equal(items.Count, since.GetProperty("total").GetInt32());
+        AssertProblem(badTime, HttpStatusCode.BadRequest);
+        Assert.Contains("`yesterday`", await badTime.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

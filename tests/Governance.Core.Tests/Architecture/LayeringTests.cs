@@ -28,7 +28,8 @@ public sealed class LayeringTests
         ["Policies"] = ["Accounts", "Risk", "Identity", "Results"],
         ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results"],
         ["Infrastructure.Aws"] = ["Workflow", "Accounts", "OrganizationCopy", "Results"],
-        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "Infrastructure.Data", "Results"],
+        // AuditTrail: a run someone asked for is recorded in the audit chain with its report, as Workflow records its changes.
+        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results"],
         ["Reports"] = ["Drift", "Risk", "Accounts", "Results"],
         // The outbox reads what the workflow, the audit chain and the drift audit recorded; nothing reads it but Hosting.
         ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results"],

@@ -29,6 +29,8 @@ internal sealed class HtmlReport
         code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px}
         a{color:#1d4ed8;text-decoration:none}a:hover{text-decoration:underline}
         .pill{display:inline-block;border-radius:999px;padding:1px 10px;font-size:12px;font-weight:600;color:#fff}
+        section.card{overflow-x:auto}code{overflow-wrap:anywhere}svg{max-width:100%;height:auto}
+        @media(max-width:640px){header{padding:20px 16px}main{padding:16px 12px 48px}.stats{grid-template-columns:repeat(2,1fr);margin:16px 0}}
         """;
 
     /// <summary>Starts the page: the head with the shared CSS and <paramref name="css"/>, then the header.</summary>

@@ -9,12 +9,12 @@ internal static class SeverityPalette
     /// <summary>The severities from most to least urgent, the order in which charts, legends and tables list them.</summary>
     public static ImmutableArray<RiskSeverity> Order { get; } = [RiskSeverity.Critical, RiskSeverity.High, RiskSeverity.Medium, RiskSeverity.Low];
 
-    /// <summary>The colour of <paramref name="severity"/>, dark enough for white text on it.</summary>
+    /// <summary>The colour of <paramref name="severity"/>, dark enough for white text on it (at least 4.5:1, as axe-core checks the pills).</summary>
     public static string Colour(RiskSeverity severity) => severity switch
     {
         RiskSeverity.Critical => "#9f1239",
-        RiskSeverity.High => "#ea580c",
-        RiskSeverity.Medium => "#d97706",
+        RiskSeverity.High => "#c2410c",
+        RiskSeverity.Medium => "#b45309",
         _ => "#64748b",
     };
 

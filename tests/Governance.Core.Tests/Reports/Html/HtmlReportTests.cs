@@ -25,7 +25,7 @@ public sealed class HtmlReportTests
         {
             Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
             Assert.Contains("<div class=\"stats\">", page, StringComparison.Ordinal);
-            Assert.Contains("<div class=\"legend\"><span><i style=\"background:#9f1239\"></i>Critical</span><span><i style=\"background:#ea580c\"></i>High</span>", page, StringComparison.Ordinal);
+            Assert.Contains("<div class=\"legend\"><span><i style=\"background:#9f1239\"></i>Critical</span><span><i style=\"background:#c2410c\"></i>High</span>", page, StringComparison.Ordinal);
             Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("http://", page, StringComparison.Ordinal);
             Assert.EndsWith("</main></body></html>\n", page, StringComparison.Ordinal);
