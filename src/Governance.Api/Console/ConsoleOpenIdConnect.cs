@@ -69,6 +69,17 @@ internal static class ConsoleOpenIdConnect
                     context.Properties?.StoreTokens(idToken);
                     return Task.CompletedTask;
                 },
+                OnRedirectToIdentityProviderForSignOut = static context =>
+                {
+                    // A provider without an end-session endpoint: the console's session has ended; go to the sign-in
+                    // page rather than the handler's exception.
+                    if (string.IsNullOrEmpty(context.ProtocolMessage.IssuerAddress))
+                    {
+                        context.Response.Redirect(context.Properties.RedirectUri ?? ConsolePaths.SignIn);
+                        context.HandleResponse();
+                    }
+                    return Task.CompletedTask;
+                },
                 OnRemoteFailure = static context =>
                 {
                     // A refusal, a provider that cannot be reached or a stale or forged answer: the sign-in page says
