@@ -56,6 +56,8 @@ public sealed class OidcSignInBrowserTests(OidcBrowserFixture fixture) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approvals" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Demo mode")).ToHaveCountAsync(0);
         await person.RecordAsync("oidc-signed-in");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Approvals" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Approvals");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => url == new Uri(person.Address, "/signin").ToString());
@@ -79,6 +81,9 @@ public sealed class OidcSignInBrowserTests(OidcBrowserFixture fixture) : IClassF
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(user);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Approvals" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/approvals");
+        Assert.Contains("/denied", page.Url, StringComparison.Ordinal);
+        await person.RecordAsync("oidc-engineer-denied-approvals");
     }
 
     [SkippableFact]

@@ -76,8 +76,18 @@ public sealed class OidcSignInTests(OidcApiFixture fixture) : IClassFixture<Oidc
         await provider.SignInAsync(console, user);
 
         var home = await console.GetAsync("/");
+        var approvals = await console.GetAsync("/approvals");
         Assert.Equal(user, home.Text("[data-testid=signed-in-as]"));
         Assert.Equal(seesApprovals, home.All("a[href='/approvals']").Any());
+        if (seesApprovals)
+        {
+            Assert.Equal(HttpStatusCode.OK, approvals.Status);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approvals.Status);
+            Assert.Equal("/denied", PathOf(approvals.Location));
+        }
     }
 
     [Fact]
