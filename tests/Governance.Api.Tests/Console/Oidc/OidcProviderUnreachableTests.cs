@@ -1,11 +1,12 @@
 using System.Net;
 using Governance.Api.Tests.Console.Infrastructure;
+using Governance.Api.Tests.Console.Infrastructure.Oidc;
 using Governance.Api.Tests.Infrastructure;
 using TestSupport.Files;
 
 namespace Governance.Api.Tests.Console.Oidc;
 
-/// <summary>The console configured for an authority that does not answer (nothing listens on its port).</summary>
+/// <summary>The console configured for an authority that does not answer: nothing listens on its port, or it stopped mid-sign-in.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync, which disposes the factory and the data folder.")]
 public sealed class OidcProviderUnreachableTests : IAsyncLifetime
@@ -41,5 +42,30 @@ public sealed class OidcProviderUnreachableTests : IAsyncLifetime
         Assert.Contains("could not be reached", page.Text("[role=alert]"), StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("IDX", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_gone_before_the_code_is_redeemed_is_a_message_on_the_sign_in_page()
+    {
+        // Arrange: a provider of this test's own, which stops after the person signed in there.
+        using var data = TempFolder.Create();
+        var provider = await TestOidcProvider.StartAsync();
+        await using var factory = new GovernanceApiFactory(TestDatabase.Sqlite(data), data, builder => OidcServiceSettings.Apply(builder, provider));
+        await provider.RegisterConsoleAsync(factory.Server.BaseAddress);
+        provider.Roles["ada"] = ["engineer"];
+        using var console = ConsoleClient.Anonymous(factory);
+        using var browser = new ProviderBrowser(provider);
+        var start = await console.GetAsync("/signin?handler=oidc");
+        var callback = ProviderBrowser.BackAtConsole(await browser.AnswerSignInPageAsync(await browser.GetAsync(start.Location!), "ada"));
+        await provider.DisposeAsync();
+
+        // Act
+        var back = await console.GetAsync(callback);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, back.Status);
+        var page = await back.FollowAsync();
+        Assert.Contains("could not be reached", page.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await console.GetAsync("/")).Status);
     }
 }
