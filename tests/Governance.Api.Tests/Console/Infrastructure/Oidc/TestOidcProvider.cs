@@ -62,8 +62,8 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>How long id_tokens last.</summary>
     public static TimeSpan IdentityTokenLifetime => TimeSpan.FromMinutes(5);
 
-    /// <summary>Starts the provider on a free loopback port.</summary>
-    public static async Task<TestOidcProvider> StartAsync()
+    /// <summary>Starts the provider on a free loopback port; without <paramref name="endSession"/> it offers no end-session endpoint.</summary>
+    public static async Task<TestOidcProvider> StartAsync(bool endSession = true)
     {
         var certificate = TestCertificate.Create();
         var store = new SqliteConnection("Data Source=:memory:");
@@ -80,17 +80,23 @@ public sealed class TestOidcProvider : IAsyncDisposable
             {
                 server.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token")
-                    .SetUserInfoEndpointUris("connect/userinfo")
-                    .SetEndSessionEndpointUris("connect/endsession");
+                    .SetUserInfoEndpointUris("connect/userinfo");
+                if (endSession)
+                {
+                    server.SetEndSessionEndpointUris("connect/endsession");
+                }
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile);
                 server.RegisterClaims(Claims.Subject, Claims.Role);
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
                 server.SetIdentityTokenLifetime(IdentityTokenLifetime);
-                server.UseAspNetCore()
+                var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
-                    .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableUserInfoEndpointPassthrough();
+                if (endSession)
+                {
+                    aspNetCore.EnableEndSessionEndpointPassthrough();
+                }
             });
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -102,7 +108,10 @@ public sealed class TestOidcProvider : IAsyncDisposable
         app.UseAuthorization();
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)(http => provider!.AuthorizeAsync(http)));
         app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)(http => provider!.UserInfoAsync(http)));
-        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)EndSessionAsync);
+        if (endSession)
+        {
+            app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)EndSessionAsync);
+        }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         provider = new TestOidcProvider(app, store, certificate, new Uri(address.TrimEnd('/') + "/"));
