@@ -139,6 +139,10 @@ public sealed class OidcSignInTests(OidcApiFixture fixture) : IClassFixture<Oidc
         Assert.Equal(HttpStatusCode.Redirect, (await console.GetAsync("/")).Status);
         // Shown once: the message does not stay on the page.
         Assert.Empty((await console.GetAsync("/signin")).All("[role=alert]"));
+        // Logged for the operators by the rule's phrase, never with the subject itself.
+        var logged = fixture.Logs.Messages.Where(static m => m.Contains("console sign-in at the authority failed", StringComparison.Ordinal)).ToList();
+        Assert.Contains(logged, m => m.Contains(reason, StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Logs.Messages, m => m.Contains(subject, StringComparison.Ordinal));
     }
 
     [Fact]

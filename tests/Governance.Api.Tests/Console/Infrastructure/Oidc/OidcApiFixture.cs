@@ -1,5 +1,6 @@
 using Governance.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Governance.Api.Tests.Console.Infrastructure.Oidc;
 
@@ -12,6 +13,9 @@ public sealed class OidcApiFixture : ApiFixture
 
     public override TestDatabase Database { get; }
 
+    /// <summary>The service's log lines.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public TestOidcProvider Provider => _provider ?? throw new InvalidOperationException("provider not started");
 
     public override async Task InitializeAsync()
@@ -21,11 +25,16 @@ public sealed class OidcApiFixture : ApiFixture
         await _provider.RegisterConsoleAsync(Factory.Server.BaseAddress);
     }
 
-    protected override void Configure(IWebHostBuilder builder) => OidcServiceSettings.Apply(builder, Provider);
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        OidcServiceSettings.Apply(builder, Provider);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, LogLevel.Warning));
+    }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        Logs.Dispose();
         if (_provider is not null)
         {
             await _provider.DisposeAsync();
