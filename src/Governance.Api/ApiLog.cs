@@ -66,6 +66,10 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "The database did not answer {Method} {Path}: {ExceptionType}: {Reason}")]
     public static partial void DatabaseUnavailable(this ILogger logger, string method, string path, string exceptionType, string reason);
 
+    /// <remarks>The failure's type and its message made printable: it may hold a provider's error description.</remarks>
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "A console sign-in at the authority failed: {FailureType}: {Reason}")]
+    public static partial void ConsoleSignInFailed(this ILogger logger, string failureType, string reason);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Audit checkpoints signed with key {KeyId} ({KeyFile}), written to {Folder}")]
     public static partial void AuditCheckpoints(this ILogger logger, string keyId, string keyFile, string folder);
 

@@ -3,7 +3,6 @@ using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Governance.Api.Auth;
 
@@ -35,20 +34,7 @@ internal static class JwtBearerSetup
                 jwt.Authority = authority;
                 // GovernanceOptionsValidator refuses an authority without an audience at start.
                 jwt.Audience = auth.Audience;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidAudience = auth.Audience,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ValidateIssuerSigningKey = true,
-                    ValidAlgorithms = auth.Algorithms,
-                    ClockSkew = skew,
-                    NameClaimType = "sub",
-                    RoleClaimType = auth.RoleClaim,
-                };
+                jwt.TokenValidationParameters = AuthorityTokenParameters.For(auth, auth.Audience!);
             }
             else
             {

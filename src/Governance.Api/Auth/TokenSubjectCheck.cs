@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Governance.Api.Problems;
 using Governance.Core.Identity;
 using Governance.Core.Results;
@@ -25,11 +26,9 @@ internal static class TokenSubjectCheck
         events.OnTokenValidated = async context =>
         {
             await validated(context).ConfigureAwait(false);
-            var subjects = context.Principal?.FindAll("sub").Select(static c => c.Value).ToArray() ?? [];
-            var refusal = subjects.Length > 1 ? "is given more than once" : ActorIdRule.Refusal(subjects.FirstOrDefault());
-            if (refusal is not null)
+            if (Refusal(context.Principal) is { } refusal)
             {
-                context.Fail(new SubjectRefusedException($"the token's `sub` {refusal}"));
+                context.Fail(new SubjectRefusedException(refusal));
             }
         };
         var challenge = events.OnChallenge;
@@ -49,6 +48,12 @@ internal static class TokenSubjectCheck
         };
     }
 
-    /// <summary>The refusal, carried from validation to the challenge; its message never repeats the subject.</summary>
-    private sealed class SubjectRefusedException(string message) : Exception(message);
+    /// <summary>Why the signed-in <paramref name="principal"/>'s <c>sub</c> cannot name an actor, or null when it can.</summary>
+    /// <remarks>The bearer API's tokens and the console's id_tokens both pass here; the text never repeats the subject.</remarks>
+    public static string? Refusal(ClaimsPrincipal? principal)
+    {
+        var subjects = principal?.FindAll("sub").Select(static c => c.Value).ToArray() ?? [];
+        var refusal = subjects.Length > 1 ? "is given more than once" : ActorIdRule.Refusal(subjects.FirstOrDefault());
+        return refusal is null ? null : $"the token's `sub` {refusal}";
+    }
 }

@@ -16,6 +16,9 @@ public sealed class ConsoleOptions
     /// <summary>The scopes asked for besides <c>openid</c>.</summary>
     public string[] Scopes { get; set; } = ["profile"];
 
+    /// <summary>The longest <see cref="SessionMinutes"/>: 30 days.</summary>
+    public const int MaxSessionMinutes = 43_200;
+
     /// <summary>How long a console session lasts from sign-in, in minutes; it does not slide.</summary>
     public int SessionMinutes { get; set; } = 480;
 }

@@ -25,6 +25,10 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
                 failures.Add("Governance:Auth:Audience is required with Governance:Auth:Authority");
             }
         }
+        if (options.Console.SessionMinutes is < 1 or > ConsoleOptions.MaxSessionMinutes)
+        {
+            failures.Add($"Governance:Console:SessionMinutes must be from 1 to {ConsoleOptions.MaxSessionMinutes} (30 days); it is {options.Console.SessionMinutes}");
+        }
         if (options.Requests.PendingTtl <= TimeSpan.Zero)
         {
             failures.Add($"Governance:Requests:PendingTtl must be positive, such as 7.00:00:00 for a week; it is {options.Requests.PendingTtl}");

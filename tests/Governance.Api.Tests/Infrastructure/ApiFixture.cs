@@ -32,7 +32,7 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public GovernanceApiFactory Factory => _factory ?? throw new InvalidOperationException(Database.UnavailableReason ?? "fixture not started");
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         if (Database.UnavailableReason is null)
         {
@@ -51,7 +51,7 @@ public abstract class ApiFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -34,6 +34,7 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Governance__Auth__Authority", "https://login.example.com/realms/governance", "Governance:Auth:Audience is required")]
     [InlineData("Governance__Auth__Authority", "http://login.example.com/", "Governance:Auth:Authority must be the https URL")]
     [InlineData("Governance__Auth__Authority", "login", "Governance:Auth:Authority must be the https URL")]
+    [InlineData("Governance__Console__SessionMinutes", "0", "Governance:Console:SessionMinutes must be from 1 to 43200")]
     [InlineData("Governance__Audit__Checkpoints__EveryEvents", "0", "Governance:Audit:Checkpoints:EveryEvents must be from 1 to 10000")]
     [InlineData("Governance__Audit__Checkpoints__KeyFile", "/nonexistent/checkpoint-key.pem", "`/nonexistent/checkpoint-key.pem` does not exist")]
     public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)

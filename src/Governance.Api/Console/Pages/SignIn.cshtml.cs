@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Governance.Core.Hosting;
 using Governance.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Console.Pages;
 
@@ -11,7 +13,7 @@ namespace Governance.Api.Console.Pages;
 /// The sign-in page: with an authority configured, the button that starts OpenID Connect; otherwise the demo sign-in,
 /// where one picks a user name and a role. The demo sign-in is refused whenever an authority is configured.
 /// </summary>
-public sealed class SignInModel(GovernanceOptions options) : PageModel
+public sealed class SignInModel(GovernanceOptions options, IOptionsMonitor<OpenIdConnectOptions> oidcOptions) : PageModel
 {
     /// <summary>The user name typed.</summary>
     [BindProperty]
@@ -37,16 +39,34 @@ public sealed class SignInModel(GovernanceOptions options) : PageModel
     /// <summary>True when the OpenID Connect sign-in can start.</summary>
     public bool OidcConfigured => ConsoleAuthentication.IsOidcConfigured(options);
 
-    /// <summary>Shows the form or the button.</summary>
-    public void OnGet()
-    {
-    }
+    /// <summary>Shows the form or the button, and why the last sign-in at the authority failed, if it did.</summary>
+    public void OnGet() => Refusal = TempData[ConsoleSignInFailure.TempDataKey] as string;
 
     /// <summary>Starts the OpenID Connect sign-in, returning to <see cref="ReturnUrl"/>.</summary>
-    public IActionResult OnGetOidc()
-        => OidcConfigured
-            ? Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl() }, ConsoleAuthentication.OidcScheme)
-            : NotFound();
+    public async Task<IActionResult> OnGetOidcAsync()
+    {
+        if (!OidcConfigured)
+        {
+            return NotFound();
+        }
+        // The challenge reads the authority's discovery document (cached once read); unreachable, it would be a 500 page.
+        try
+        {
+            var configuration = oidcOptions.Get(ConsoleAuthentication.OidcScheme).ConfigurationManager;
+            if (configuration is not null)
+            {
+                _ = await configuration.GetConfigurationAsync(HttpContext.RequestAborted);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            Refusal = ConsoleSignInFailure.Unreachable;
+            var page = Page();
+            page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return page;
+        }
+        return Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl() }, ConsoleAuthentication.OidcScheme);
+    }
 
     /// <summary>The demo sign-in.</summary>
     public async Task<IActionResult> OnPostAsync()

@@ -20,7 +20,10 @@ public sealed class BrowserPerson : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Opens a browser context at the service; <paramref name="javaScript"/> off is the console without scripts.</summary>
-    public static async Task<BrowserPerson> OpenAsync(BrowserApiFixture fixture, bool javaScript = true)
+    /// <param name="fixture">The service and browser.</param>
+    /// <param name="javaScript">False for the console without scripts.</param>
+    /// <param name="ignoreHttpsErrors">True to accept a test identity provider's self-signed certificate.</param>
+    public static async Task<BrowserPerson> OpenAsync(BrowserApiFixture fixture, bool javaScript = true, bool ignoreHttpsErrors = false)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var context = await fixture.Browser.NewContextAsync(new()
@@ -29,6 +32,7 @@ public sealed class BrowserPerson : IAsyncDisposable
             JavaScriptEnabled = javaScript,
             ViewportSize = Screenshots.Laptop,
             Locale = "en-GB",
+            IgnoreHTTPSErrors = ignoreHttpsErrors,
         });
         // Generous: the whole suite runs on two cores beside other browsers and services, and a page waits for the database.
         context.SetDefaultTimeout(45_000);
