@@ -24,6 +24,11 @@ public sealed class StoryBrowserTests(BrowserApiFixture fixture) : IClassFixture
         var object_ = $"arn:aws:s3:::{Bucket}/story-{Guid.NewGuid():N}.parquet";
         await using var engineer = await BrowserPerson.OpenAsync(fixture, javaScript);
         await using var approver = await BrowserPerson.OpenAsync(fixture, javaScript);
+        await BrowserPerson.ExplainFailureAsync(shot, () => StoryAsync(engineer, approver, shot, object_, javaScript), engineer, approver);
+    }
+
+    private static async Task StoryAsync(BrowserPerson engineer, BrowserPerson approver, string shot, string object_, bool javaScript)
+    {
         await engineer.SignInAsync(TestUsers.New("alice"), "engineer");
         await approver.SignInAsync(TestUsers.New("bob"), "approver");
 

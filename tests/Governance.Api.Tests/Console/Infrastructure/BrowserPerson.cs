@@ -47,7 +47,8 @@ public sealed class BrowserPerson : IAsyncDisposable
         await Page.GetByLabel("User name").FillAsync(user);
         await Page.GetByLabel(role, new() { Exact = true }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        // What the person sees once signed in, polled, rather than a navigation event to race
+        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     /// <summary>Takes the page's screenshots and checks it with axe-core (JavaScript on only: axe runs in the page).</summary>
@@ -60,5 +61,35 @@ public sealed class BrowserPerson : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="steps"/>; when one fails, saves what each person's page showed (<c>FAILED-NAME-N.png</c>
+    /// beside the screenshots) and says where they were, so that a failure on CI can be read from its artefacts.
+    /// </summary>
+    public static async Task ExplainFailureAsync(string name, Func<Task> steps, params BrowserPerson[] people)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        try
+        {
+            await steps();
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            var where = new List<string>();
+            for (var i = 0; i < people.Length; i++)
+            {
+                Directory.CreateDirectory(Screenshots.Folder);
+                await people[i].Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"FAILED-{name}-{i + 1}.png"), FullPage = true });
+                where.Add($"person {i + 1} at {people[i].Page.Url}: {Squeeze(await people[i].Page.Locator("main").InnerTextAsync())}");
+            }
+            throw new Xunit.Sdk.XunitException($"{failure.Message}{Environment.NewLine}{string.Join(Environment.NewLine, where)}");
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    private static string Squeeze(string text)
+    {
+        var words = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return words.Length > 600 ? words[..600] + "…" : words;
+    }
 }
