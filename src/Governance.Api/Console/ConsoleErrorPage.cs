@@ -35,8 +35,7 @@ internal static class ConsoleErrorPage
         _ => ("Something went wrong", "The service could not complete this. Try again; if it keeps failing, tell the team that runs it."),
     };
 
-    /// <summary>Writes the page for <paramref name="status"/>.</summary>
-    public static Task WriteAsync(HttpResponse response, int status)
+    private static Task WriteAsync(HttpResponse response, int status)
     {
         var (title, detail) = Describe(status);
         response.StatusCode = status;

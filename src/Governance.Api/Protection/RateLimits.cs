@@ -68,9 +68,11 @@ internal static class RateLimits
                 };
                 if (!ConsolePaths.IsApi(rejected.HttpContext.Request.Path))
                 {
-                    // A person at the console reads a page, not a problem document.
+                    // A person at the console reads a page, not a problem document: the status alone, which the
+                    // console's error pages (ConsoleErrorPage, around this middleware) turn into one.
+                    rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(error.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                    return new ValueTask(ConsoleErrorPage.WriteAsync(rejected.HttpContext.Response, StatusCodes.Status429TooManyRequests));
+                    return ValueTask.CompletedTask;
                 }
                 return new ValueTask(error.ToProblem(rejected.HttpContext).ExecuteAsync(rejected.HttpContext));
             },

@@ -1,3 +1,4 @@
+using Governance.Core.Reports;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Explain;
 
@@ -65,15 +66,9 @@ internal static class DecisionText
 
     public static string Describe(StatementRef statement)
     {
-        var kind = statement.PolicyType switch
-        {
-            PolicyType.Identity => "identity policy",
-            PolicyType.PermissionsBoundary => "permissions boundary",
-            PolicyType.Session => "session policy",
-            PolicyType.ServiceControl => $"SCP at level {statement.Level}",
-            PolicyType.ResourceControl => $"RCP at level {statement.Level}",
-            _ => "resource policy",
-        };
+        var kind = statement.PolicyType is PolicyType.ServiceControl or PolicyType.ResourceControl
+            ? $"{PolicyWords.Layer(statement.PolicyType)} at level {statement.Level}"
+            : PolicyWords.Layer(statement.PolicyType);
         var sid = statement.Sid is { Length: > 0 } s ? $"Sid `{s}`" : statement.JsonPath;
         return $"{statement.PolicyName} ({kind}) {sid}, line {statement.Line}";
     }

@@ -1,6 +1,6 @@
+using Governance.Core.Reports;
 using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
-using PolicyEngine.Catalog;
 
 namespace Governance.Cli.Answers;
 
@@ -59,18 +59,12 @@ internal static class EffectiveAccessText
                     var shown = names.Count > ActionsShown
                         ? string.Join(", ", names.Take(ActionsShown)) + term.Dim($" … {names.Count - ActionsShown} more")
                         : string.Join(", ", names);
-                    output.WriteLine($"{indent}  {Label(level.AccessLevel)} ({names.Count}): {shown}");
+                    output.WriteLine($"{indent}  {PolicyWords.AccessLevel(level.AccessLevel)} ({names.Count}): {shown}");
                     output.WriteLine(term.Dim($"{indent}    on {grant.Key}"));
                 }
             }
         }
     }
-
-    public static string Label(AccessLevel level) => level switch
-    {
-        AccessLevel.PermissionsManagement => "Permissions management",
-        _ => level.ToString(),
-    };
 
     private static string Signature(ActionAccess action)
         => string.Join("; ", action.Resources.Select(static r => r.IsUnconditional

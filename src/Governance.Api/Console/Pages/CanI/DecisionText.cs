@@ -2,7 +2,7 @@ using PolicyEngine.Evaluation;
 
 namespace Governance.Api.Console.Pages.CanI;
 
-/// <summary>How the Can I page says a decision and names a policy layer: in words, never by colour alone.</summary>
+/// <summary>How the Can I page says a decision: in words, never by colour alone (layers: <see cref="Governance.Core.Reports.PolicyWords"/>).</summary>
 internal static class DecisionText
 {
     /// <summary>The decision as a heading says it.</summary>
@@ -15,16 +15,4 @@ internal static class DecisionText
 
     /// <summary>The decision's badge text, also its CSS class in lower case.</summary>
     public static string Badge(Decision decision) => decision.ToString();
-
-    /// <summary>The policy layer a statement belongs to.</summary>
-    public static string Layer(PolicyType type) => type switch
-    {
-        PolicyType.Identity => "identity policy",
-        PolicyType.PermissionsBoundary => "permissions boundary",
-        PolicyType.Session => "session policy",
-        PolicyType.ServiceControl => "service control policy (SCP)",
-        PolicyType.ResourceControl => "resource control policy (RCP)",
-        PolicyType.Resource => "resource policy",
-        _ => type.ToString(),
-    };
 }
