@@ -18,27 +18,36 @@ public static class CliApp
     /// <summary>Exit code after Ctrl+C, as shells report a process ended by SIGINT.</summary>
     public const int Cancelled = 130;
 
-    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, AwsEnvironment.Process);
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code; standard input is empty.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Stream.Null, stdout, stderr);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, reading <paramref name="stdin"/> where a file is named <c>-</c>.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, new CliContext(stdin, TimeProvider.System, AwsEnvironment.Process));
 
     /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the AWS environment variables read from <paramref name="aws"/>.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, AwsEnvironment aws)
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, AwsEnvironment aws) =>
+        Run(args, stdout, stderr, new CliContext(Stream.Null, TimeProvider.System, aws));
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with standard input, the clock and the AWS environment from <paramref name="context"/>.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("iamgov: AWS IAM policy analysis and access governance");
-        root.Subcommands.Add(Commands.ValidateCommand.Create());
-        root.Subcommands.Add(Commands.CanICommand.Create());
-        root.Subcommands.Add(Commands.WhoCanCommand.Create());
-        root.Subcommands.Add(Commands.WhatCanCommand.Create(TimeProvider.System));
-        root.Subcommands.Add(Commands.AuditCommand.Create(TimeProvider.System));
-        root.Subcommands.Add(Commands.DriftCommand.Create(TimeProvider.System));
-        root.Subcommands.Add(Commands.SimulateCommand.Create());
-        root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create());
-        root.Subcommands.Add(Commands.BenchCommand.Create());
-        root.Subcommands.Add(Commands.TokenCommand.Create());
-        root.Subcommands.Add(Commands.SnapshotCommand.Create(TimeProvider.System, aws));
-        root.Subcommands.Add(Commands.CredentialsCommand.Create());
-        root.Subcommands.Add(Commands.AuditLogCommand.Create());
+        root.Subcommands.Add(Commands.ValidateCommand.Create(context));
+        root.Subcommands.Add(Commands.CanICommand.Create(context));
+        root.Subcommands.Add(Commands.WhoCanCommand.Create(context));
+        root.Subcommands.Add(Commands.WhatCanCommand.Create(context));
+        root.Subcommands.Add(Commands.AuditCommand.Create(context));
+        root.Subcommands.Add(Commands.DriftCommand.Create(context));
+        root.Subcommands.Add(Commands.SimulateCommand.Create(context));
+        root.Subcommands.Add(Commands.SimulateCustomPolicyCommand.Create(context));
+        root.Subcommands.Add(Commands.BenchCommand.Create(context));
+        root.Subcommands.Add(Commands.TokenCommand.Create(context));
+        root.Subcommands.Add(Commands.SnapshotCommand.Create(context));
+        root.Subcommands.Add(Commands.CredentialsCommand.Create(context));
+        root.Subcommands.Add(Commands.AuditLogCommand.Create(context));
         // The default handler prints the exception with its stack trace; every failure is one line here instead.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -1,3 +1,3 @@
 using Governance.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error);

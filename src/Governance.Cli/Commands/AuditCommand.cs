@@ -13,8 +13,9 @@ namespace Governance.Cli.Commands;
 /// </summary>
 internal static class AuditCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CliContext context)
     {
+        var time = context.Time;
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
         var organization = new Option<string?>("--org")
         {

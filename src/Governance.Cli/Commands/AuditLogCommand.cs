@@ -25,7 +25,7 @@ internal static class AuditLogCommand
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("audit-log", "verify the governance service's audit trail offline, or export it");
         command.Subcommands.Add(CreateVerify());

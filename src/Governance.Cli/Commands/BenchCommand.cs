@@ -10,7 +10,7 @@ namespace Governance.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var cases = new Option<FileInfo>("--cases") { Description = "conformance cases: the workload", Required = true };
         var seconds = new Option<double>("--seconds") { Description = "how long to measure", DefaultValueFactory = _ => 4 };

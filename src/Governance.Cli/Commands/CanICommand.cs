@@ -19,7 +19,7 @@ namespace Governance.Cli.Commands;
 /// </remarks>
 internal static class CanICommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var action = new Argument<string?>("action") { Description = "the action, such as s3:GetObject", Arity = ArgumentArity.ZeroOrOne };
         var resource = new Argument<string?>("resource") { Description = "the resource ARN, or * for actions without one", Arity = ArgumentArity.ZeroOrOne };

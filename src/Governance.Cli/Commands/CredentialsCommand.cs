@@ -23,7 +23,7 @@ internal static class CredentialsCommand
     /// <summary>The exit code when the API could not be asked or refused.</summary>
     public const int Failed = 1;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var grant = new Option<Guid>("--grant") { Description = "The grant's id", Required = true };
         var api = new Option<string?>("--api") { Description = $"The governance API's base URL (default: ${ApiVariable}, else {DefaultApi})" };

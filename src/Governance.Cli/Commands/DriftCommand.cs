@@ -21,8 +21,9 @@ internal static class DriftCommand
     /// <summary>The exit code when the audit could not run.</summary>
     public const int CouldNotRun = 1;
 
-    public static Command Create(TimeProvider time)
+    public static Command Create(CliContext context)
     {
+        var time = context.Time;
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
         var organization = new Option<string?>("--org")

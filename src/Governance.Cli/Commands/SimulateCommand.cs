@@ -13,7 +13,7 @@ namespace Governance.Cli.Commands;
 /// </remarks>
 internal static class SimulateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var cases = new Option<FileInfo>("--cases") { Description = "conformance cases, one JSON object a line", Required = true };
         var check = new Option<bool>("--check") { Description = "compare with each case's `expected`; exit 1 on any mismatch" };

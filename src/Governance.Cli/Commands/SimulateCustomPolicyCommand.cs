@@ -17,7 +17,7 @@ internal static class SimulateCustomPolicyCommand
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var input = new Option<string>("--cli-input-json")
         {

@@ -26,8 +26,10 @@ internal static class SnapshotCommand
     // The snapshot is data for other tools: policy text stays as written (no \u0022 for quotes, no \u002B for plus).
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Command Create(TimeProvider time, AwsEnvironment environment)
+    public static Command Create(CliContext context)
     {
+        var time = context.Time;
+        var environment = context.Aws;
         var region = new Option<string?>("--region") { Description = "the region, which chooses the partition (IAM is global); default AWS_REGION or the profile's" };
         var profile = new Option<string?>("--profile") { Description = "a named profile of the shared AWS config and credentials files; default the SDK's credential chain" };
         var output = new Option<FileInfo?>("--out") { Description = "write the snapshot to this file instead of standard output; with --org, the snapshot folder" };

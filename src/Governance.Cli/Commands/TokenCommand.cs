@@ -9,8 +9,9 @@ namespace Governance.Cli.Commands;
 /// <summary><c>iamgov token</c>: mints a bearer token signed with the embedded service's key, for curl and scripts.</summary>
 internal static class TokenCommand
 {
-    public static Command Create(TimeProvider? time = null)
+    public static Command Create(CliContext context)
     {
+        var time = context.Time;
         var sub = new Option<string>("--sub") { Description = "The subject (user name) the token names", Required = true };
         // The service refuses a token whose subject cannot name an actor: it is not minted.
         sub.Validators.Add(static r =>
@@ -65,7 +66,7 @@ internal static class TokenCommand
             var directory = parse.GetValue(dataDir) ?? settings.DataDirectory;
             var key = LocalSigningKey.LoadOrCreate(Path.GetFullPath(directory));
             var token = LocalTokenIssuer.Mint(key, parse.GetValue(sub)!, parse.GetValue(roles)!, TimeSpan.FromMinutes(parse.GetValue(minutes)),
-                time ?? TimeProvider.System);
+                time);
             output.WriteLine(token);
             return 0;
         });

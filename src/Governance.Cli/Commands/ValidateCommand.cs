@@ -25,7 +25,7 @@ internal static class ValidateCommand
     /// <summary>Files up to this size are read whole, so that a too-large document's finding gives its true size.</summary>
     private const long WholeFileLimit = 64L * 1024 * 1024;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH")
         {

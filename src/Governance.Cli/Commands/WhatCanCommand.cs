@@ -13,8 +13,9 @@ namespace Governance.Cli.Commands;
 /// </summary>
 internal static class WhatCanCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(CliContext context)
     {
+        var time = context.Time;
         var principal = new Argument<string?>("principal") { Description = "an ARN, role/NAME, user/NAME, or a name held by one principal", Arity = ArgumentArity.ZeroOrOne };
         var caller = new Option<string?>("--as") { Description = "the principal, as can-i names it (instead of the argument)" };
         var service = new Option<string?>("--service") { Description = "only this service's actions, such as s3" };

@@ -14,7 +14,7 @@ namespace Governance.Cli.Commands;
 /// </summary>
 internal static class WhoCanCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var action = new Argument<string>("action") { Description = "the action, such as s3:PutObject" };
         var resource = new Argument<string>("resource") { Description = "the resource ARN, or * for actions without one" };
