@@ -76,7 +76,7 @@ public sealed class SimulateCustomPolicyInputTests
         var (exit, _, stderr) = Run("--policy-input-list", AllowGet, "--action-names", "s3");
 
         Assert.Equal(2, exit);
-        Assert.Contains("Invalid length for parameter ActionNames[0], value: 1, valid min length: 3", stderr, StringComparison.Ordinal);
+        Assert.Contains("Invalid length for parameter ActionNames[0], value: 2, valid min length: 3", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SimulateCustomPolicyOutputTests
         Assert.Equal(["allowed", "explicitDeny"], perResource.Select(static r => r.GetProperty("EvalResourceDecision").GetString()));
         var deny = perResource[1].GetProperty("MatchedStatements")[0].GetProperty("StartPosition");
         Assert.Equal(policy.IndexOf("{\"Effect\":\"Deny\"", StringComparison.Ordinal) + 2, deny.GetProperty("Column").GetInt32());
-        Assert.Equal(0, perResource[0].GetProperty("EvalDecisionDetails").EnumerateObject().Count());
+        Assert.Empty(perResource[0].GetProperty("EvalDecisionDetails").EnumerateObject());
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public sealed class SimulateCustomPolicyPropertyTests
     /// <summary>Pieces that break readers: invalid UTF-8, lone surrogate escapes, quotes, brackets, YAML markers.</summary>
     private static readonly Gen<byte[]> Fragment = Gen.OneOf(
         Gen.Byte.Array[0, 8],
-        Gen.OneOfConst("\\ud800", "\\u12", "\\x", "\"", "'", "[", "]", "{", "}", ",", "=", ":", "- ", "&a", "*a", "!!binary", "\t", "\n", "\u00e9", "\\")
+        Gen.OneOf("\\ud800", "\\u12", "\\x", "\"", "'", "[", "]", "{", "}", ",", "=", ":", "- ", "&a", "*a", "!!binary", "\t", "\n", "\u00e9", "\\")
             .Select(static s => Encoding.UTF8.GetBytes(s)),
-        Gen.OneOfConst(new byte[] { 0xC3 }, [0xED, 0xA0, 0x80], [0xFF, 0xFE], [0xEF, 0xBB, 0xBF], [0]));
+        Gen.OneOf<byte[]>([0xC3], [0xED, 0xA0, 0x80], [0xFF, 0xFE], [0xEF, 0xBB, 0xBF], [0]));
 
     /// <summary>A valid text with fragments spliced in, cut or not.</summary>
     private static Gen<byte[]> Mangled(string valid) =>

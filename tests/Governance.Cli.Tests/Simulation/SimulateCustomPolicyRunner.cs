@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Governance.Cli;
 
 namespace Governance.Cli.Tests.Simulation;
 
