@@ -33,14 +33,24 @@ internal static class SimulateCustomPolicyCommand
         var caller = new Option<string>("--caller-arn") { Description = "the simulated caller: an IAM user, group or role ARN" };
         var contextEntries = Many("--context-entries", "context keys: JSON, or the shorthand ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE");
         var handling = new Option<string>("--resource-handling-option") { Description = "the EC2 scenario, such as EC2-VPC-InstanceStore" };
+        var maxItems = new Option<int?>("--max-items") { Description = "print at most this many results and a NextToken to continue from, as the AWS CLI" };
+        var startingToken = new Option<string>("--starting-token") { Description = "continue from the NextToken of an earlier --max-items run" };
         var output = OutputOption.Create("the output format, as the AWS CLI's --output", "json", "text");
         var outputFile = OutputFileOption.Create();
         var command = new Command("simulate-custom-policy", "simulate policies as `aws iam simulate-custom-policy` does, offline")
         {
-            inputJson, inputYaml, policies, boundaries, actions, resources, resourcePolicy, owner, caller, contextEntries, handling, output, outputFile,
+            inputJson, inputYaml, policies, boundaries, actions, resources, resourcePolicy, owner, caller, contextEntries, handling, maxItems, startingToken, output, outputFile,
         };
         command.SetAction(parse =>
         {
+            string?[] values = [parse.GetValue(inputJson), parse.GetValue(inputYaml), parse.GetValue(resourcePolicy), parse.GetValue(owner),
+                parse.GetValue(caller), parse.GetValue(handling), .. parse.GetValue(policies) ?? [], .. parse.GetValue(boundaries) ?? [],
+                .. parse.GetValue(actions) ?? [], .. parse.GetValue(resources) ?? [], .. parse.GetValue(contextEntries) ?? []];
+            if (values.Count(static v => v is not null && ParameterValue.IsStandardInput(v)) > 1)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("iamgov: `-`: standard input can be read once; give the other values as files (`file://PATH`)");
+                return CliApp.UsageError;
+            }
             var assembly = new RequestAssembly(context.StandardInput);
             if (parse.GetValue(inputJson) is { } json)
             {
@@ -61,7 +71,8 @@ internal static class SimulateCustomPolicyCommand
             assembly.SetString("ResourceHandlingOption", parse.GetValue(handling), "--resource-handling-option");
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            return Run(assembly, parse.GetValue(output)!, parse.GetValue(outputFile), stdout, stderr);
+            var paging = new CliPaging(parse.GetValue(maxItems), parse.GetValue(startingToken));
+            return Run(assembly, paging, parse.GetValue(output)!, parse.GetValue(outputFile), stdout, stderr);
         });
         return command;
     }
@@ -73,8 +84,12 @@ internal static class SimulateCustomPolicyCommand
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static int Run(RequestAssembly assembly, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr)
+    private static int Run(RequestAssembly assembly, CliPaging paging, string format, FileInfo? outputFile, TextWriter stdout, TextWriter stderr)
     {
+        if (paging.MaxItems is < 1)
+        {
+            return Refuse([$"--max-items: `{paging.MaxItems}` is not a number of results; give 1 or more"], stderr);
+        }
         if (assembly.Errors.Count > 0)
         {
             return Refuse(assembly.Errors, stderr);
@@ -85,17 +100,27 @@ internal static class SimulateCustomPolicyCommand
             return Refuse(AwsCliError.ParameterValidation(problems).Lines, stderr);
         }
         var request = SimulationRequest.From(assembly.Request);
+        var apiPage = request.MaxItems is not null || request.Marker is not null;
+        if (paging.MaxItems is not null || paging.StartingToken is not null)
+        {
+            // The AWS CLI's own paging: it asks the API for pages and stops after --max-items results.
+            request = request with { MaxItems = paging.MaxItems, Marker = paging.StartingToken };
+        }
         var (input, error) = CustomPolicyInput.From(request);
         if (input is null)
         {
             return Refuse(error!.Lines, stderr);
         }
         var response = CustomPolicySimulator.Simulate(input);
-        if (request.MaxItems is null && request.Marker is null)
+        if (!apiPage || paging.MaxItems is not null || paging.StartingToken is not null)
         {
-            // The AWS CLI pages through every result itself and prints the results alone.
+            // The AWS CLI pages through the results itself and prints them alone, with a NextToken where --max-items stopped.
             response.Remove("IsTruncated");
-            response.Remove("Marker");
+            if (response["Marker"] is { } marker)
+            {
+                response.Remove("Marker");
+                response["NextToken"] = marker;
+            }
         }
         var text = format == "text" ? AwsTextOutput.Format(response) : response.ToJsonString(Indented) + Environment.NewLine;
         if (outputFile is not null)

@@ -25,7 +25,7 @@ internal sealed class RequestAssembly(Stream standardInput)
         }
         if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            _errors.Add($"{option}: not valid JSON: {problem}");
+            _errors.Add($"{option}: not valid JSON: {problem}{FileHint(value)}");
             return;
         }
         using (document)
@@ -45,7 +45,7 @@ internal sealed class RequestAssembly(Stream standardInput)
         var (node, error) = YamlInput.Parse(text);
         if (error is not null)
         {
-            _errors.Add($"{option}: not valid YAML: {error}");
+            _errors.Add($"{option}: not valid YAML: {error}{FileHint(value)}");
             return;
         }
         AddMembers(node, option);
@@ -152,6 +152,11 @@ internal sealed class RequestAssembly(Stream standardInput)
             _request[key] = member;
         }
     }
+
+    /// <summary>As the AWS CLI, a bare path is text, not a file; say how to name the file when one is there.</summary>
+    private static string FileHint(string value)
+        => !value.StartsWith("file://", StringComparison.Ordinal) && !ParameterValue.IsStandardInput(value) && File.Exists(value)
+            ? $" (`{value}` is a file: write `file://{value}` to read it)" : string.Empty;
 
     private JsonNode? ParseJson(string text, string option)
     {

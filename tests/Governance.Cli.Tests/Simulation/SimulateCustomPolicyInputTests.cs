@@ -242,4 +242,45 @@ public sealed class SimulateCustomPolicyInputTests
         AssertErrorLines(stderr);
         Assert.Contains("--context-entries", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SimulateCustomPolicy_MaxItemsAndStartingToken_PageAsTheAwsCli()
+    {
+        // Act
+        var first = Results("--policy-input-list", AllowGet, "--action-names", "s3:GetObject", "s3:PutObject", "s3:ListBucket", "--max-items", "2");
+        var token = first.GetProperty("NextToken").GetString()!;
+        var rest = Results("--policy-input-list", AllowGet, "--action-names", "s3:GetObject", "s3:PutObject", "s3:ListBucket", "--starting-token", token);
+
+        // Assert: the AWS CLI's paging prints NextToken, never the API's IsTruncated.
+        Assert.Equal(2, first.GetProperty("EvaluationResults").GetArrayLength());
+        Assert.False(first.TryGetProperty("IsTruncated", out _));
+        var last = Assert.Single(rest.GetProperty("EvaluationResults").EnumerateArray());
+        Assert.Equal("s3:ListBucket", last.GetProperty("EvalActionName").GetString());
+        Assert.False(rest.TryGetProperty("NextToken", out _));
+    }
+
+    [Fact]
+    public void SimulateCustomPolicy_StandardInputTwice_IsUsageError()
+    {
+        var (exit, _, stderr) = RunWithInput(AllowGet, "--policy-input-list", "-", "--resource-policy", "-", "--action-names", "s3:GetObject");
+
+        Assert.Equal(2, exit);
+        AssertErrorLines(stderr);
+        Assert.Contains("standard input can be read once", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SimulateCustomPolicy_BarePathToCliInputJson_SaysToWriteFileScheme()
+    {
+        // Arrange: the AWS CLI reads a bare value as JSON text, and so does iamgov; the message says how to name the file.
+        var path = SimulationCases.TempFile($$"""{"PolicyInputList": [{{JsonSerializer.Serialize(AllowGet)}}], "ActionNames": ["s3:GetObject"]}""", ".json");
+
+        // Act
+        var (exit, _, stderr) = Run("--cli-input-json", path);
+
+        // Assert
+        Assert.Equal(2, exit);
+        AssertErrorLines(stderr);
+        Assert.Contains($"write `file://{path}`", stderr, StringComparison.Ordinal);
+    }
 }
