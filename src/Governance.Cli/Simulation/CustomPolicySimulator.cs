@@ -12,7 +12,8 @@ namespace Governance.Cli.Simulation;
 /// (commit 885f434f7, 2026-07-30): one EvaluationResult per action, one ResourceSpecificResult per resource under it.
 /// </summary>
 /// <remarks>
-/// Positions follow AWS's published example (see the tests): 1-based, each just past its brace. MatchedStatements and
+/// Positions are AWS's (see the tests): 1-based line and column of the statement's <c>{</c> and <c>}</c>, a lone
+/// statement object read as a list of one. MatchedStatements and
 /// MissingContextValues come from identity and resource policies only, as the model's documentation says; the
 /// permissions boundary and the SCPs have their own detail. The top-level result takes, over the resources, the most
 /// restrictive decision, the union of statements and of missing keys.
@@ -55,7 +56,8 @@ internal static class CustomPolicySimulator
         var result = new JsonObject
         {
             ["EvalActionName"] = action,
-            ["EvalResourceName"] = specific ? ResourceTemplate(action, input.Resources) : "*",
+            // One resource: its ARN, as AWS's responses show; several: their type's ARN format, as the model documents.
+            ["EvalResourceName"] = !specific ? "*" : input.Resources.Length == 1 ? input.Resources[0] : ResourceTemplate(action, input.Resources),
             ["EvalDecision"] = Name(perResource.Select(static r => r.Result.Decision).MaxBy(Restrictiveness)),
             ["MatchedStatements"] = Statements(input, perResource.SelectMany(static r => r.Result.DecidingStatements)),
             ["MissingContextValues"] = new JsonArray([.. perResource.SelectMany(static r => r.Result.Explanation.MissingContextKeys)
@@ -88,9 +90,17 @@ internal static class CustomPolicySimulator
             ["EvalResourceName"] = resource,
             ["EvalResourceDecision"] = Name(result.Decision),
             ["MatchedStatements"] = Statements(input, result.DecidingStatements),
-            ["MissingContextValues"] = new JsonArray([.. result.Explanation.MissingContextKeys.Select(static k => (JsonNode)k)]),
-            ["EvalDecisionDetails"] = DecisionDetails([Details(input, request, result)]),
         };
+        // AWS leaves both out of a resource's result when they are empty (its responses show EvalResourceName,
+        // EvalResourceDecision and MatchedStatements alone); EvalDecisionDetails is there for cross-account requests.
+        if (!result.Explanation.MissingContextKeys.IsEmpty)
+        {
+            json["MissingContextValues"] = new JsonArray([.. result.Explanation.MissingContextKeys.Select(static k => (JsonNode)k)]);
+        }
+        if (Details(input, request, result) is { IsEmpty: false } details)
+        {
+            json["EvalDecisionDetails"] = DecisionDetails([details]);
+        }
         if (input.Policies.PermissionsBoundary is not null)
         {
             json["PermissionsBoundaryDecisionDetail"] = BoundaryDetail(AllowedByBoundary(result.Explanation));
@@ -108,16 +118,22 @@ internal static class CustomPolicySimulator
                 ["SourcePolicyId"] = statement.PolicyName,
                 // AWS's simulator names a policy passed as input "IAM Policy" (outside the model's PolicySourceType enum).
                 ["SourcePolicyType"] = statement.PolicyType == PolicyType.Resource ? "resource" : "IAM Policy",
-                ["StartPosition"] = Position(statement.Line, statement.Column + 1),
+                ["StartPosition"] = Position(statement.Line, statement.Column + Shift(statement, statement.Line)),
             };
             if (input.PolicyTexts.TryGetValue(statement.PolicyName, out var text) && StatementSpan.End(text, statement.Line, statement.Column) is { } end)
             {
-                json["EndPosition"] = Position(end.Line, end.Column + 1);
+                json["EndPosition"] = Position(end.Line, end.Column + Shift(statement, end.Line));
             }
             array.Add(json);
         }
         return array;
     }
+
+    /// <summary>
+    /// AWS reads a lone statement object (<c>"Statement": {…}</c>) as a list of one, as if a <c>[</c> stood before its
+    /// brace: positions on that line are one column further right. Statements in a list are where they are written.
+    /// </summary>
+    private static int Shift(StatementRef statement, int line) => statement.JsonPath == "Statement" && line == statement.Line ? 1 : 0;
 
     private static JsonObject Position(int line, int column) => new() { ["Line"] = line, ["Column"] = column };
 

@@ -9,10 +9,11 @@ namespace Governance.Cli.Tests.Simulation;
 /// source: aws/aws-cli, awscli/examples/iam/simulate-custom-policy.rst).
 /// </summary>
 /// <remarks>
-/// The positions there fix the convention: in Example 1's one-line policy the statement's <c>{</c> is the 37th
-/// character and its <c>}</c> the 166th, and AWS reports StartPosition column 38 and EndPosition column 167. Lines and
-/// columns are 1-based and each position points just past its brace (where a streaming JSON reader stands after
-/// reading it).
+/// The positions there, with responses AWS gives for policies whose Statement is a list, fix the convention. Lines and
+/// columns are 1-based and point at the statement's <c>{</c> and <c>}</c>: a list-form policy laid out as
+/// <c>{"Version": "2012-10-17", "Statement": [{</c> gets StartPosition column 41, its brace. In Example 1 the Statement
+/// is a lone object whose <c>{</c> is the 37th character and <c>}</c> the 166th, and AWS reports 38 and 167: it reads a
+/// lone statement as a list of one, as if a <c>[</c> stood before the brace, which moves that line one column right.
 /// </remarks>
 public sealed class SimulateCustomPolicyAwsExampleTests
 {
@@ -52,7 +53,22 @@ public sealed class SimulateCustomPolicyAwsExampleTests
     }
 
     [Fact]
-    public void SimulateCustomPolicy_MultiLinePolicy_PositionsArePastEachBrace()
+    public void SimulateCustomPolicy_ListFormPolicy_PositionsAreTheBraces()
+    {
+        // Arrange: json.dumps' layout; AWS answers StartPosition column 41 for a statement laid out so.
+        var policy = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""";
+
+        // Act
+        var root = Results("--policy-input-list", policy, "--action-names", "s3:GetObject");
+
+        // Assert
+        var statement = root.GetProperty("EvaluationResults")[0].GetProperty("MatchedStatements")[0];
+        Assert.Equal((1, 41), Position(statement.GetProperty("StartPosition")));
+        Assert.Equal((1, policy.Length - 2), Position(statement.GetProperty("EndPosition")));
+    }
+
+    [Fact]
+    public void SimulateCustomPolicy_MultiLinePolicy_PositionsAreTheBraces()
     {
         // Arrange: the statement's `{` is line 4 column 5, its `}` line 8 column 5.
         var policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
@@ -63,8 +79,24 @@ public sealed class SimulateCustomPolicyAwsExampleTests
 
         // Assert
         var statement = root.GetProperty("EvaluationResults")[0].GetProperty("MatchedStatements")[0];
-        Assert.Equal((4, 6), Position(statement.GetProperty("StartPosition")));
-        Assert.Equal((8, 6), Position(statement.GetProperty("EndPosition")));
+        Assert.Equal((4, 5), Position(statement.GetProperty("StartPosition")));
+        Assert.Equal((8, 5), Position(statement.GetProperty("EndPosition")));
+    }
+
+    [Fact]
+    public void SimulateCustomPolicy_MultiLineLoneStatement_OnlyTheOpeningLineMoves()
+    {
+        // Arrange: a lone statement object opening at line 3 column 16 and closing at line 7 column 3.
+        var policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\n    \"Effect\": \"Allow\",\n"
+            + "    \"Action\": \"s3:GetObject\",\n    \"Resource\": \"*\"\n  }\n}\n";
+
+        // Act
+        var root = Results("--policy-input-list", FileArgument(policy), "--action-names", "s3:GetObject");
+
+        // Assert: the `[` AWS reads before the brace moves line 3 only.
+        var statement = root.GetProperty("EvaluationResults")[0].GetProperty("MatchedStatements")[0];
+        Assert.Equal((3, 17), Position(statement.GetProperty("StartPosition")));
+        Assert.Equal((7, 3), Position(statement.GetProperty("EndPosition")));
     }
 
     [Fact]

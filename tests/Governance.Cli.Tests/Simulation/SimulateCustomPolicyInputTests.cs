@@ -116,6 +116,7 @@ public sealed class SimulateCustomPolicyInputTests
 
         // Assert
         Assert.Equal(fromJson.GetRawText(), fromOptions.GetRawText());
+        Assert.Equal("arn:aws:s3:::lake/a.csv", fromOptions.GetProperty("EvaluationResults")[0].GetProperty("EvalResourceName").GetString());
         var decisions = fromOptions.GetProperty("EvaluationResults").EnumerateArray().Select(static r => r.GetProperty("EvalDecision").GetString());
         Assert.Equal(["allowed", "allowed", "implicitDeny"], decisions);
     }
