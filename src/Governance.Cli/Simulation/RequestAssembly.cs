@@ -25,7 +25,7 @@ internal sealed class RequestAssembly(Stream standardInput)
         }
         if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            _errors.Add($"{option}: not valid JSON: {problem}{FileHint(value)}");
+            _errors.Add($"{option}: not valid JSON: {Short(problem)}{FileHint(value)}");
             return;
         }
         using (document)
@@ -153,6 +153,10 @@ internal sealed class RequestAssembly(Stream standardInput)
         }
     }
 
+    /// <summary>The problem with its JSON path cut short: deep nesting makes paths of thousands of characters.</summary>
+    private static JsonTextProblem Short(JsonTextProblem problem)
+        => problem.Path.Length <= 80 ? problem : problem with { Path = "…" + problem.Path[^79..] };
+
     /// <summary>As the AWS CLI, a bare path is text, not a file; say how to name the file when one is there.</summary>
     private static string FileHint(string value)
         => !value.StartsWith("file://", StringComparison.Ordinal) && !ParameterValue.IsStandardInput(value) && File.Exists(value)
@@ -162,7 +166,7 @@ internal sealed class RequestAssembly(Stream standardInput)
     {
         if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            _errors.Add($"{option}: not valid JSON: {problem}");
+            _errors.Add($"{option}: not valid JSON: {Short(problem)}");
             return null;
         }
         using (document)

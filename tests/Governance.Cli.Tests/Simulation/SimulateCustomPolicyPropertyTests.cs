@@ -46,6 +46,38 @@ public sealed class SimulateCustomPolicyPropertyTests
                 "--action-names", "s3:GetObject", "--context-entries", text));
         }, iter: 300);
 
+    [Theory]
+    [InlineData("--cli-input-yaml", "[", 100_000)]
+    [InlineData("--cli-input-yaml", "- ", 100_000)]
+    [InlineData("--cli-input-yaml", "{a: ", 100_000)]
+    [InlineData("--cli-input-json", "[", 100_000)]
+    [InlineData("--context-entries", "[", 100_000)]
+    public void Readers_DeepNesting_OneErrorLineNotAStackOverflow(string option, string opener, int depth)
+    {
+        // A stack overflow ends the process: no handler can answer it, so depth is bounded before recursion.
+        var text = string.Concat(Enumerable.Repeat(opener, depth)) + "x";
+
+        var run = option == "--context-entries"
+            ? Run("--policy-input-list", "{}", "--action-names", "s3:GetObject", option, text)
+            : RunWithInput(text, option, "-");
+
+        Assert.Equal(2, run.Exit);
+        AssertErrorLines(run.Stderr);
+        Assert.True(run.Stderr.Length < 600, "the error names the place without a path thousands of characters long");
+    }
+
+    [Fact]
+    public void CliInputYaml_AliasesMultiplying_AreBounded()
+    {
+        var bomb = "a: &x [1,2,3,4,5,6,7,8,9]\nb: &y [*x,*x,*x,*x,*x,*x,*x,*x,*x]\nc: &z [*y,*y,*y,*y,*y,*y,*y,*y,*y]\n"
+            + "d: &w [*z,*z,*z,*z,*z,*z,*z,*z,*z]\ne: &v [*w,*w,*w,*w,*w,*w,*w,*w,*w]\nf: [*v,*v,*v,*v,*v,*v,*v,*v,*v]\n";
+
+        var (exit, _, stderr) = RunWithInput(bomb, "--cli-input-yaml", "-");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("more than 100000 values", stderr, StringComparison.Ordinal);
+    }
+
     private static void AssertAnswered((int Exit, string Stdout, string Stderr) run)
     {
         Assert.True(run.Exit is 0 or 2, $"exit {run.Exit}: {run.Stderr}");
