@@ -22,19 +22,19 @@ internal static class SimulateCustomPolicyCommand
 
     public static Command Create(CliContext context)
     {
-        var inputJson = new Option<string>("--cli-input-json") { Description = "the request as JSON: the text itself, `file://PATH`, or `-` for standard input" };
-        var inputYaml = new Option<string>("--cli-input-yaml") { Description = "the request as YAML: the text itself, `file://PATH`, or `-` for standard input" };
-        var policies = Many("--policy-input-list", "identity policies: JSON text or `file://PATH`, one value each");
-        var boundaries = Many("--permissions-boundary-policy-input-list", "the permissions boundary: JSON text or `file://PATH`");
-        var actions = Many("--action-names", "the actions to simulate, such as s3:GetObject");
-        var resources = Many("--resource-arns", "the resource ARNs (default `*`)");
-        var resourcePolicy = new Option<string>("--resource-policy") { Description = "the resource's policy: JSON text or `file://PATH`" };
-        var owner = new Option<string>("--resource-owner") { Description = "the resources' owner: arn:aws:iam::ACCOUNT:root" };
-        var caller = new Option<string>("--caller-arn") { Description = "the simulated caller: an IAM user, group or role ARN" };
-        var contextEntries = Many("--context-entries", "context keys: JSON, or the shorthand ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE");
-        var handling = new Option<string>("--resource-handling-option") { Description = "the EC2 scenario, such as EC2-VPC-InstanceStore" };
-        var maxItems = new Option<int?>("--max-items") { Description = "print at most this many results and a NextToken to continue from, as the AWS CLI" };
-        var startingToken = new Option<string>("--starting-token") { Description = "continue from the NextToken of an earlier --max-items run" };
+        var inputJson = new Option<string>("--cli-input-json") { HelpName = "JSON", Description = "the request as JSON: the text itself, `file://PATH`, or `-` for standard input" };
+        var inputYaml = new Option<string>("--cli-input-yaml") { HelpName = "YAML", Description = "the request as YAML: the text itself, `file://PATH`, or `-` for standard input" };
+        var policies = Many("--policy-input-list", "POLICY", "identity policies: JSON text or `file://PATH`, one value each");
+        var boundaries = Many("--permissions-boundary-policy-input-list", "POLICY", "the permissions boundary: JSON text or `file://PATH`");
+        var actions = Many("--action-names", "ACTION", "the actions to simulate, such as s3:GetObject");
+        var resources = Many("--resource-arns", "ARN", "the resource ARNs (default `*`)");
+        var resourcePolicy = new Option<string>("--resource-policy") { HelpName = "POLICY", Description = "the resource's policy: JSON text or `file://PATH`" };
+        var owner = new Option<string>("--resource-owner") { HelpName = "ARN", Description = "the resources' owner: arn:aws:iam::ACCOUNT:root" };
+        var caller = new Option<string>("--caller-arn") { HelpName = "ARN", Description = "the simulated caller: an IAM user, group or role ARN" };
+        var contextEntries = Many("--context-entries", "ENTRY", "context keys: JSON, or the shorthand ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE");
+        var handling = new Option<string>("--resource-handling-option") { HelpName = "SCENARIO", Description = "the EC2 scenario, such as EC2-VPC-InstanceStore" };
+        var maxItems = new Option<int?>("--max-items") { HelpName = "N", Description = "print at most this many results and a NextToken to continue from, as the AWS CLI" };
+        var startingToken = new Option<string>("--starting-token") { HelpName = "TOKEN", Description = "continue from the NextToken of an earlier --max-items run" };
         var output = OutputOption.Create("the output format, as the AWS CLI's --output", "json", "text");
         var outputFile = OutputFileOption.Create();
         var command = new Command("simulate-custom-policy", "simulate policies as `aws iam simulate-custom-policy` does, offline")
@@ -77,8 +77,9 @@ internal static class SimulateCustomPolicyCommand
         return command;
     }
 
-    private static Option<string[]> Many(string name, string description) => new(name)
+    private static Option<string[]> Many(string name, string helpName, string description) => new(name)
     {
+        HelpName = helpName,
         Description = description,
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,
