@@ -51,6 +51,11 @@ internal static class SimulateCustomPolicyCommand
                 parse.InvocationConfiguration.Error.WriteLine("iamgov: `-`: standard input can be read once; give the other values as files (`file://PATH`)");
                 return CliApp.UsageError;
             }
+            if (parse.GetValue(inputJson) is not null && parse.GetValue(inputYaml) is not null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("iamgov: --cli-input-yaml: give the request as JSON or as YAML, not both (as the AWS CLI)");
+                return CliApp.UsageError;
+            }
             var assembly = new RequestAssembly(context.StandardInput);
             if (parse.GetValue(inputJson) is { } json)
             {

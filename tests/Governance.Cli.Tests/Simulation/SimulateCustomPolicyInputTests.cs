@@ -284,4 +284,15 @@ public sealed class SimulateCustomPolicyInputTests
         AssertErrorLines(stderr);
         Assert.Contains($"write `file://{path}`", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SimulateCustomPolicy_JsonAndYamlInput_IsUsageError()
+    {
+        var (exit, stdout, stderr) = Run("--cli-input-json", "{}", "--cli-input-yaml", "{}");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        AssertErrorLines(stderr);
+        Assert.Contains("not both", stderr, StringComparison.Ordinal);
+    }
 }
