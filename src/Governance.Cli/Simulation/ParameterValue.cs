@@ -1,4 +1,3 @@
-using System.Text;
 using Governance.Cli.Inputs;
 using PolicyEngine.Syntax;
 
@@ -40,7 +39,4 @@ internal static class ParameterValue
 
     /// <summary>Whether <paramref name="value"/> names standard input.</summary>
     public static bool IsStandardInput(string value) => value is "-" or "file://-";
-
-    /// <summary>Bytes of <paramref name="text"/> for readers that take UTF-8.</summary>
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
