@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Net;
+using PolicyEngine.Evaluation.Conditions;
 
 namespace Governance.Cli.Simulation;
 
@@ -43,45 +42,25 @@ internal static class ContextKeyTypes
         return (converted.MoveToImmutable(), null);
     }
 
+    // The engine's own grammars decide: a value it could not read as its type never matches, so it is refused here.
     private static string? Normalize(string type, string value) => type switch
     {
-        "numeric" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? value : null,
+        "numeric" => ContextValueGrammar.IsNumber(value) ? value : null,
         // AWS reads a boolean in any case; the Bool operator compares the lower-case word.
-        "boolean" => value.Equals("true", StringComparison.OrdinalIgnoreCase) ? "true" : value.Equals("false", StringComparison.OrdinalIgnoreCase) ? "false" : null,
-        "ip" => IsIp(value) ? value : null,
-        "binary" => value.Length > 0 && System.Convert.TryFromBase64String(value, new byte[value.Length], out _) ? value : null,
-        "date" => IsDate(value) ? value : null,
+        "boolean" => ContextValueGrammar.IsBoolean(value) ? value.ToLowerInvariant() : null,
+        "ip" => ContextValueGrammar.IsIpAddress(value) ? value : null,
+        "binary" => ContextValueGrammar.IsBase64(value) ? value : null,
+        "date" => ContextValueGrammar.IsDate(value) ? value : null,
         _ => value,
     };
 
-    private static bool IsIp(string value)
-    {
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        var address = slash < 0 ? value : value[..slash];
-        // IPAddress.TryParse also takes "1" and "1.2" for IPv4; AWS wants the dotted quad.
-        if (!address.Contains(':', StringComparison.Ordinal) && address.Split('.').Length != 4)
-        {
-            return false;
-        }
-        if (!IPAddress.TryParse(address, out var ip))
-        {
-            return false;
-        }
-        var bits = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32;
-        return slash < 0 || (int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) && prefix <= bits);
-    }
-
-    private static bool IsDate(string value)
-        => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-            || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
-
     private static string Describe(string type) => type switch
     {
-        "numeric" => "number",
+        "numeric" => "number (digits with an optional sign and decimal point, such as 10 or -2.5)",
         "boolean" => "boolean (`true` or `false`)",
         "ip" => "IP address or CIDR range",
         "binary" => "base64 value",
-        "date" => "date (ISO 8601, such as 2019-04-25T11:00:00Z, or seconds since 1970)",
+        "date" => "date (a W3C date such as 2019-04-25 or 2019-04-25T11:00:00Z, or seconds since 1970)",
         _ => type,
     };
 }

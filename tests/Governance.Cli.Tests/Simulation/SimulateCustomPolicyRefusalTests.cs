@@ -100,6 +100,9 @@ public sealed class SimulateCustomPolicyRefusalTests
 
     [Theory]
     [InlineData("numeric", "abc")]
+    // The Numeric operators read no exponent: a value they cannot read would never match, so it is refused up front.
+    [InlineData("numeric", "1e3")]
+    [InlineData("date", "2026-13-01")]
     [InlineData("numericList", "1,x")]
     [InlineData("boolean", "yes")]
     [InlineData("date", "yesterday")]
