@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
+using Governance.Cli.Output;
 using Governance.Core.Accounts;
 using Governance.Core.Reports;
 using Governance.Core.Risk;
@@ -10,6 +11,8 @@ namespace Governance.Cli.Commands;
 /// <c>iamgov audit --account FILE... | --org DIR [--principal P] [--format text|json|markdown|html] [--out FILE]</c>: the
 /// risk findings and effective-access summary of every principal (or one), with totals; with <c>--org</c>, also what
 /// principals outside the organisation may do to its resources and which SCPs and RCPs do not hold.
+/// <c>--exclusions FILE</c> lists the findings its entries accept apart (none by default: an audit reads snapshots, not
+/// the policies folder); <c>--fail-on SEVERITY</c> exits 1 when a finding not excluded is at or above it.
 /// </summary>
 internal static class AuditCommand
 {
@@ -24,7 +27,12 @@ internal static class AuditCommand
         var principal = new Option<string?>("--principal") { Description = "audit only this principal: an ARN, role/NAME, user/NAME or a unique name" };
         var format = ReportFormatOption.Create();
         var output = new Option<FileInfo?>("--out") { Description = "write the report to this file instead of standard output" };
-        var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal") { accounts, organization, principal, format, output };
+        var exclusions = new Option<string?>("--exclusions") { Description = "reviewed findings and accepted risks to list apart (policies/exclusions.json; - for standard input); none by default", HelpName = "FILE" };
+        var failOn = FailOnOption.Create("exit 1 when a finding at or above this severity is reported (excluded findings never count)");
+        var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal")
+        {
+            accounts, organization, principal, format, output, exclusions, failOn,
+        };
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -38,7 +46,16 @@ internal static class AuditCommand
             var audit = org is not null
                 ? AuditOrganization(org, parse.GetValue(principal), stderr, time)
                 : AuditAccounts(files, parse.GetValue(principal), stderr, time);
-            return audit is null ? CliApp.UsageError : Write(audit, parse.GetValue(format), parse.GetValue(output), parse);
+            if (audit is null || ExclusionsInput.Read(parse.GetValue(exclusions), context.StandardInput, time.GetUtcNow(), stderr) is not { } accepted)
+            {
+                return CliApp.UsageError;
+            }
+            audit = RiskExclusions.Apply(audit, accepted, time.GetUtcNow());
+            ExclusionsInput.Warn(audit.ExclusionWarnings, stderr);
+            var written = Write(audit, parse.GetValue(format), parse.GetValue(output), parse);
+            return written != 0 || parse.GetValue(failOn) is not { } level
+                ? written
+                : SeverityGate.Check(audit.Findings.Select(static f => (f.Severity, true)), level, newOnly: false, stderr);
         });
         return command;
     }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
+using Governance.Cli.Output;
 using Governance.Core.Accounts;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
+using Governance.Core.Exclusions;
 using Governance.Core.Reports;
 using PolicyEngine.Syntax;
 
@@ -14,7 +16,9 @@ namespace Governance.Cli.Commands;
 /// snapshot, and with the previous run's JSON report when given. With <c>--org</c> the roles are compared with the
 /// member accounts' IAM (as if each were an <c>--account</c> file, the account <c>roles/</c> describes first; see
 /// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
-/// it cannot run.
+/// it cannot run; with <c>--fail-on SEVERITY</c>, 1 also when a finding not excluded is at or above it (with <c>--previous</c>,
+/// only a finding new since that report). <c>--exclusions FILE</c> (default <c>DIR/exclusions.json</c> when it exists)
+/// lists the findings its entries accept apart.
 /// </summary>
 internal static class DriftCommand
 {
@@ -36,29 +40,48 @@ internal static class DriftCommand
         };
         var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
         var format = ReportFormatOption.Create();
+        var exclusions = new Option<string?>("--exclusions")
+        {
+            Description = "reviewed findings and accepted risks to list apart (- for standard input); default: exclusions.json in --desired when it exists",
+            HelpName = "FILE",
+        };
+        var failOn = FailOnOption.Create("exit 1 when a finding at or above this severity is reported; with --previous, only a new one (excluded findings never count)");
         var command = new Command("drift", "compare the roles (and with --org the SCPs and RCPs) kept as code with an account or organisation snapshot")
         {
-            desired, accounts, organization, rolesAccount, previous, format,
+            desired, accounts, organization, rolesAccount, previous, format, exclusions, failOn,
         };
-        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
-            parse.GetValue(previous), parse.GetValue(format), parse, time));
+        command.SetAction(parse => Gate(Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
+            parse.GetValue(previous), parse.GetValue(format), parse.GetValue(exclusions), parse, context), parse.GetValue(failOn), parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount, FileInfo? previousFile, ReportFormat format,
-        ParseResult parse, TimeProvider time)
+    /// <summary>The exit code of a run: its own when it could not run, else the gate's (0 without <c>--fail-on</c>).</summary>
+    private static int Gate((int Exit, DriftReport? Report, DriftReport? Previous) run, Core.Risk.RiskSeverity? failOn, TextWriter stderr)
     {
+        if (run.Report is not { } report || failOn is not { } level)
+        {
+            return run.Exit;
+        }
+        var previous = run.Previous;
+        return SeverityGate.Check(report.Findings.Select(f => (f.Severity, previous is null || DriftFindingsSince.IsNew(f, previous))), level,
+            newOnly: previous is not null, stderr);
+    }
+
+    private static (int Exit, DriftReport? Report, DriftReport? Previous) Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount,
+        FileInfo? previousFile, ReportFormat format, string? exclusionsPath, ParseResult parse, CliContext context)
+    {
+        var time = context.Time;
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if (!desired.Exists)
         {
             stderr.WriteLine($"iamgov: {desired.FullName}: folder does not exist");
-            return CouldNotRun;
+            return (CouldNotRun, null, null);
         }
         if ((accounts.Length > 0) == (organizationPath is not null))
         {
             stderr.WriteLine("iamgov: give exactly one of --account FILE (one account's IAM) and --org DIR (an organisation snapshot)");
-            return CouldNotRun;
+            return (CouldNotRun, null, null);
         }
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
         var errors = new List<string>();
@@ -77,12 +100,22 @@ internal static class DriftCommand
             {
                 stderr.WriteLine($"iamgov: {error}");
             }
-            return CouldNotRun;
+            return (CouldNotRun, null, null);
+        }
+        // The folder's own file is reviewed with the roles it excludes findings of; an explicit file replaces it.
+        // Named as the user named the folder, so a warning reads `policies/exclusions.json:6:5`.
+        var defaultExclusions = Path.Combine(desired.ToString(), ExclusionsFile.FileName);
+        exclusionsPath ??= File.Exists(defaultExclusions) ? defaultExclusions : null;
+        if (ExclusionsInput.Read(exclusionsPath, context.StandardInput, time.GetUtcNow(), stderr) is not { } accepted)
+        {
+            return (CouldNotRun, null, null);
         }
         var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, time.GetUtcNow(), previous,
             inputs.Organization);
+        report = DriftExclusions.Apply(report, accepted, time.GetUtcNow());
+        ExclusionsInput.Warn(report.ExclusionWarnings, stderr);
         stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
-        return 0;
+        return (0, report, previous);
     }
 
     private static AccountState? Account(FileInfo[] files, List<string> errors)

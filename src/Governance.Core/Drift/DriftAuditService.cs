@@ -1,6 +1,7 @@
 using Governance.Core.AuditTrail;
 using Governance.Core.Drift.Guardrails;
 using Governance.Core.Drift.Records;
+using Governance.Core.Exclusions;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Workflow;
@@ -14,10 +15,13 @@ namespace Governance.Core.Drift;
 /// Intended: <c>policies/roles/</c> plus every grant the database holds; actual: the account copy the service keeps;
 /// previous: the newest stored report, so NewRisk and the access delta are measured since the last run. Given the
 /// guardrails folder, the organisation copy's SCPs and RCPs (of the same version as its accounts) are compared with it too.
+/// Given the exclusions file (<c>policies/exclusions.json</c>, when it exists), the findings its active entries match are
+/// listed apart in the report (<see cref="DriftReport.Excluded"/>), with the expired and stale entries.
 /// Safe to run again: each run adds a report of its own and changes nothing else.
 /// </remarks>
 public sealed class DriftAuditService(
-    GovernanceDbContext db, DriftReportRepository repository, OrganizationStore organization, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time)
+    GovernanceDbContext db, DriftReportRepository repository, OrganizationStore organization, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time,
+    ExclusionsFile? exclusions = null)
 {
     /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
@@ -40,7 +44,7 @@ public sealed class DriftAuditService(
     /// <param name="guardrailsFolder">The guardrails folder, absolute; null to compare no guardrails.</param>
     /// <param name="requestedBy">The actor who asked for this run; null for the schedule's runs, which are not audit events.</param>
     /// <param name="cancellationToken">Stops reading and storing.</param>
-    /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> or <c>policies/guardrails/</c> is invalid; the message lists every error.</exception>
+    /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> or <c>policies/guardrails/</c>, or <c>policies/exclusions.json</c>, is invalid; the message lists every error.</exception>
     public async Task<DriftReport> RunAsync(string? guardrailsFolder, string? requestedBy, CancellationToken cancellationToken)
     {
         var ranAt = time.GetUtcNow();
@@ -54,6 +58,11 @@ public sealed class DriftAuditService(
         {
             throw new InvalidDataException("policies/guardrails is invalid: " + string.Join("; ", guardrailErrors.Select(static e => e.ToString())));
         }
+        var excluded = exclusions?.Read(ranAt, DriftExclusions.KnownRules) ?? new ExclusionsReadResult(ExclusionSet.None, []);
+        if (!excluded.Success)
+        {
+            throw new InvalidDataException("policies/exclusions.json is invalid: " + string.Join("; ", excluded.Problems.Select(static e => e.ToString())));
+        }
         var grants = await db.Grants.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var previous = await repository.LatestAsync(cancellationToken).ConfigureAwait(false);
         // One version for both: the accounts and the SCPs and RCPs compared must be the same picture.
@@ -62,6 +71,7 @@ public sealed class DriftAuditService(
         var report = DriftAudit.Run(Guid.NewGuid(),
             new DesiredState(definitions, [.. grants]) { Guardrails = guardrailsFolder is null ? null : guardrails }, current.Accounts, ranAt, previous,
             current.Snapshot.ResourcePoliciesKnown ? current.Snapshot : null);
+        report = DriftExclusions.Apply(report, excluded.Set, ranAt);
         // The database is the record every node reads; the file is a copy for people and backups, written after it.
         if (requestedBy is null)
         {

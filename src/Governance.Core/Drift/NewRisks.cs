@@ -28,7 +28,7 @@ internal static class NewRisks
         var before = Worst(previous.Baseline.Risks);
         var since = string.Create(CultureInfo.InvariantCulture, $"{previous.RanAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
         return current.Where(r => IsNew(r, before))
-            .Select(r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; not in the previous audit ({since})"));
+            .Select(r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; not in the previous audit ({since})") { Risk = r });
     }
 
     /// <summary>The risks in <paramref name="current"/> that the account as code would not have (the first-audit rule).</summary>
@@ -43,7 +43,7 @@ internal static class NewRisks
         }));
         var before = Worst(Of(AccountAnalyzer.Analyze(intended, new RiskAnalysisOptions(asOf))));
         return Of(current).Where(r => IsNew(r, before))
-            .Select(static r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; code does not give this risk"));
+            .Select(static r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; code does not give this risk") { Risk = r });
     }
 
     private static Dictionary<(string Principal, FindingCategory Category, string Title), RiskSeverity> Worst(IEnumerable<RiskRecord> risks)

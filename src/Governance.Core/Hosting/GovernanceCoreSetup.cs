@@ -1,6 +1,7 @@
 using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
+using Governance.Core.Exclusions;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Aws.Provisioning;
 using Governance.Core.Infrastructure.Aws.Sts;
@@ -84,6 +85,7 @@ public static class GovernanceCoreSetup
         services.TryAddSingleton(new RolesAsCodeFolder(paths.RolesDirectory));
         services.TryAddScoped<DriftAuditService>();
         services.TryAddSingleton(new GuardrailsFolder(paths.GuardrailsDirectory));
+        services.TryAddSingleton(new ExclusionsFile(paths.ExclusionsFile));
         services.TryAddSingleton<DriftAuditGate>();
         services.TryAddScoped<DriftAuditRunner>();
 

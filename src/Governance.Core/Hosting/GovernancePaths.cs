@@ -20,6 +20,9 @@ public sealed record GovernancePaths(string DataDirectory, string PoliciesDirect
     /// <summary>The guardrails-as-code folder (SCPs and RCPs) the drift audit compares with the organisation.</summary>
     public string GuardrailsDirectory => Path.Combine(PoliciesDirectory, "guardrails");
 
+    /// <summary>The exclusions file the drift audit honours when it exists (reviewed findings, accepted risks).</summary>
+    public string ExclusionsFile => Path.Combine(PoliciesDirectory, Exclusions.ExclusionsFile.FileName);
+
     /// <summary>Where drift reports are written, as copies of what the database holds.</summary>
     public string ReportsDirectory => Path.Combine(DataDirectory, "reports");
 

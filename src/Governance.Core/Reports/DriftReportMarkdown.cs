@@ -31,6 +31,7 @@ public static class DriftReportMarkdown
             text.Append("\n## Organisation guardrails (SCPs and RCPs)\n\n");
             Table(text, "guardrail", guardrails);
         }
+        Excluded(text, report);
         if (report.Previous is null)
         {
             return text.ToString();
@@ -60,6 +61,33 @@ public static class DriftReportMarkdown
         foreach (var f in findings.OrderByDescending(static f => f.Severity))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Severity} | {f.Kind} | `{f.Principal}` | {Escape(f.Detail)} |\n");
+        }
+    }
+
+    /// <summary>The findings the exclusions file hides, with reason, approver and expiry, then the exclusions to review.</summary>
+    private static void Excluded(StringBuilder text, DriftReport report)
+    {
+        if (report.Excluded.IsEmpty && report.ExclusionWarnings.IsEmpty)
+        {
+            return;
+        }
+        text.Append(CultureInfo.InvariantCulture, $"\n## {ExcludedSentences.Heading(report.Excluded.Length, report.ExclusionWarnings.Length)}\n\n");
+        if (!report.Excluded.IsEmpty)
+        {
+            text.Append("| severity | kind | principal | detail | reason | approved by | expires |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        }
+        foreach (var (f, by) in report.Excluded)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {f.Severity} | {f.Kind} | `{f.Principal}` | {Escape(f.Detail)} | {Escape(by.Reason)} | {Escape(by.ApprovedBy)} | {by.Expires:yyyy-MM-dd} |\n");
+        }
+        if (!report.ExclusionWarnings.IsEmpty)
+        {
+            text.Append('\n');
+        }
+        foreach (var warning in report.ExclusionWarnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- warning: {Escape(warning.ToString())}\n");
         }
     }
 

@@ -17,6 +17,7 @@ public static class DriftReportText
             output.WriteLine($"         {f.Detail}");
         }
         output.WriteLine(report.Findings.IsEmpty ? "no drift" : $"{report.Findings.Length} findings");
+        Excluded(output, report);
         if (report.Previous is null)
         {
             return output.ToString();
@@ -31,5 +32,26 @@ public static class DriftReportText
             }
         }
         return output.ToString();
+    }
+
+    /// <summary>The findings the exclusions file hides, each with who accepted it until when, then the exclusions to review.</summary>
+    private static void Excluded(StringWriter output, DriftReport report)
+    {
+        if (report.Excluded.IsEmpty && report.ExclusionWarnings.IsEmpty)
+        {
+            return;
+        }
+        output.WriteLine(ExcludedSentences.Heading(report.Excluded.Length, report.ExclusionWarnings.Length));
+        foreach (var excluded in report.Excluded)
+        {
+            var f = excluded.Finding;
+            output.WriteLine($"  {f.Severity,-8} {f.Kind,-18} {f.Principal}");
+            output.WriteLine($"           {f.Detail}");
+            output.WriteLine($"           {ExcludedSentences.Accepted(excluded.By)}");
+        }
+        foreach (var warning in report.ExclusionWarnings)
+        {
+            output.WriteLine($"  warning: {warning}");
+        }
     }
 }

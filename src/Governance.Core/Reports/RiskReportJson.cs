@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Governance.Core.Exclusions;
 using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
@@ -64,7 +65,7 @@ public static class RiskReportJson
             json.WriteStartArray("findings");
             foreach (var finding in principal.Findings)
             {
-                WriteFinding(json, finding);
+                WriteFinding(json, principal.Arn, finding);
             }
             json.WriteEndArray();
             json.WriteEndObject();
@@ -81,17 +82,67 @@ public static class RiskReportJson
             json.WriteStartArray("findings");
             foreach (var finding in resource.Findings)
             {
-                WriteFinding(json, finding);
+                WriteFinding(json, resource.Arn, finding);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
         Strings(json, "notes", audit.Notes);
+        json.WriteStartArray("excluded");
+        foreach (var excluded in audit.Excluded)
+        {
+            json.WriteStartObject();
+            json.WriteString("subject", excluded.Subject);
+            json.WritePropertyName("finding");
+            WriteFinding(json, excluded.Subject, excluded.Finding);
+            json.WritePropertyName("exclusion");
+            WriteExclusion(json, excluded.By);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("exclusionWarnings");
+        foreach (var warning in audit.ExclusionWarnings)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", warning.Kind.ToString());
+            json.WriteString("file", warning.Source);
+            json.WriteNumber("line", warning.Line);
+            json.WriteNumber("column", warning.Column);
+            json.WriteString("message", warning.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    private static void WriteExclusion(Utf8JsonWriter json, Exclusion by)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("finding");
+        void Match(string name, string? value)
+        {
+            if (value is not null)
+            {
+                json.WriteString(name, value);
+            }
+        }
+        Match("rule", by.Finding.Rule);
+        Match("principal", by.Finding.Principal);
+        Match("account", by.Finding.Account);
+        Match("resource", by.Finding.Resource);
+        Match("fingerprint", by.Finding.Fingerprint);
+        json.WriteEndObject();
+        json.WriteString("reason", by.Reason);
+        json.WriteString("approvedBy", by.ApprovedBy);
+        json.WriteString("expires", by.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("file", by.Source);
+        json.WriteNumber("line", by.Line);
+        json.WriteNumber("column", by.Column);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, string subject, Finding finding)
     {
         json.WriteStartObject();
         json.WriteString("category", finding.Category.ToString());
@@ -104,6 +155,7 @@ public static class RiskReportJson
         Strings(json, "actions", finding.Actions);
         Strings(json, "path", finding.Path);
         Strings(json, "conditionKeys", finding.ConditionKeys);
+        json.WriteString("fingerprint", RiskExclusions.FingerprintOf(subject, finding));
         json.WriteStartArray("evidence");
         foreach (var evidence in finding.Evidence)
         {

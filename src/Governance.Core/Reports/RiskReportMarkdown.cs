@@ -46,7 +46,39 @@ public static class RiskReportMarkdown
             output.WriteLine();
             Findings(output, resource.Findings);
         }
+        Excluded(output, audit);
         return output.ToString();
+    }
+
+    /// <summary>The findings the exclusions file hides, with reason, approver and expiry, then the exclusions to review.</summary>
+    private static void Excluded(StringWriter output, AccountRisks audit)
+    {
+        if (audit.Excluded.IsEmpty && audit.ExclusionWarnings.IsEmpty)
+        {
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine($"## {ExcludedSentences.Heading(audit.Excluded.Length, audit.ExclusionWarnings.Length)}");
+        output.WriteLine();
+        if (!audit.Excluded.IsEmpty)
+        {
+            output.WriteLine("| severity | category | subject | finding | reason | approved by | expires |");
+            output.WriteLine("|---|---|---|---|---|---|---|");
+        }
+        foreach (var excluded in audit.Excluded)
+        {
+            var by = excluded.By;
+            output.WriteLine($"| {excluded.Finding.Severity} | {excluded.Finding.Category} | `{excluded.Subject}` | {Escape(excluded.Finding.Title)} | "
+                + $"{Escape(by.Reason)} | {Escape(by.ApprovedBy)} | {by.Expires:yyyy-MM-dd} |");
+        }
+        if (!audit.ExclusionWarnings.IsEmpty)
+        {
+            output.WriteLine();
+        }
+        foreach (var warning in audit.ExclusionWarnings)
+        {
+            output.WriteLine($"- warning: {Escape(warning.ToString())}");
+        }
     }
 
     private static void Findings(StringWriter output, IEnumerable<Finding> findings)

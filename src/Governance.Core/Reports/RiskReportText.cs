@@ -39,7 +39,29 @@ public static class RiskReportText
                 output.WriteLine($"  {category}: {count}");
             }
         }
+        Excluded(output, audit);
         return output.ToString();
+    }
+
+    /// <summary>The findings the exclusions file hides, each with who accepted it until when, then the exclusions to review.</summary>
+    private static void Excluded(StringWriter output, AccountRisks audit)
+    {
+        if (audit.Excluded.IsEmpty && audit.ExclusionWarnings.IsEmpty)
+        {
+            return;
+        }
+        output.WriteLine();
+        output.WriteLine(ExcludedSentences.Heading(audit.Excluded.Length, audit.ExclusionWarnings.Length));
+        foreach (var excluded in audit.Excluded)
+        {
+            output.WriteLine($"  [{excluded.Finding.Severity}] {excluded.Finding.Category}: {excluded.Finding.Title}");
+            output.WriteLine($"      {excluded.Subject}  fingerprint {excluded.Fingerprint}");
+            output.WriteLine($"      {ExcludedSentences.Accepted(excluded.By)}");
+        }
+        foreach (var warning in audit.ExclusionWarnings)
+        {
+            output.WriteLine($"  warning: {warning}");
+        }
     }
     private static void Findings(StringWriter output, IReadOnlyList<Finding> findings)
     {

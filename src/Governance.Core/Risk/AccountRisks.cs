@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Governance.Core.Exclusions;
 
 namespace Governance.Core.Risk;
 
@@ -15,6 +16,12 @@ public sealed record AccountRisks(DateTimeOffset AsOf, ImmutableArray<PrincipalR
 
     /// <summary>What the analysis could not see and the reader should know, such as "resource policies unknown".</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>Findings an exclusions file hides (<see cref="RiskExclusions"/>): not in <see cref="Findings"/> or the totals, listed apart with their reason, approver and expiry.</summary>
+    public ImmutableArray<ExcludedFinding> Excluded { get; init; } = [];
+
+    /// <summary>The exclusions that expired or match no finding, to renew or remove.</summary>
+    public ImmutableArray<ExclusionWarning> ExclusionWarnings { get; init; } = [];
 
     /// <summary>Every finding: every principal's, then every resource's and guardrail's.</summary>
     public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings).Concat(Resources.SelectMany(static r => r.Findings));

@@ -23,14 +23,16 @@ public sealed class LayeringTests
         ["Infrastructure.Signing"] = ["Identity", "Infrastructure.Files"],
         ["AuditTrail"] = ["Infrastructure.Data"],
         ["Accounts"] = ["Results"],
-        ["Risk"] = ["Accounts"],
+        // Exclusions know findings only as ExclusionTarget, so the risk audit and the drift audit can both hold their entries.
+        ["Exclusions"] = [],
+        ["Risk"] = ["Accounts", "Exclusions"],
         ["OrganizationCopy"] = ["Accounts", "Infrastructure.Data", "Results"],
         ["Policies"] = ["Accounts", "Risk", "Identity", "Results"],
         ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results"],
         ["Infrastructure.Aws"] = ["Workflow", "Accounts", "OrganizationCopy", "Results"],
         // AuditTrail: a run someone asked for is recorded in the audit chain with its report, as Workflow records its changes.
-        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results"],
-        ["Reports"] = ["Drift", "Risk", "Accounts", "Results"],
+        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results", "Exclusions"],
+        ["Reports"] = ["Drift", "Risk", "Accounts", "Results", "Exclusions"],
         // The outbox reads what the workflow, the audit chain and the drift audit recorded; nothing reads it but Hosting.
         ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results"],
         ["Hosting"] = ["*"],

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Governance.Core.Exclusions;
 
 namespace Governance.Core.Drift.Records;
 
@@ -16,4 +17,14 @@ public sealed record DriftReport(
     [property: JsonPropertyOrder(-1)] ImmutableArray<DriftFinding> Findings,
     PreviousAudit? Previous,
     ImmutableArray<PrincipalAccessDelta> AccessDelta,
-    DriftBaseline Baseline);
+    DriftBaseline Baseline)
+{
+    /// <summary>
+    /// Findings an exclusions file hides (<see cref="DriftExclusions"/>): not in <see cref="Findings"/>, listed apart
+    /// with their reason, approver and expiry. Empty in reports written before exclusions existed.
+    /// </summary>
+    public ImmutableArray<ExcludedDriftFinding> Excluded { get; init; } = [];
+
+    /// <summary>The exclusions that expired or matched no finding in this run, to renew or remove.</summary>
+    public ImmutableArray<ExclusionWarning> ExclusionWarnings { get; init; } = [];
+}
