@@ -7,8 +7,9 @@ public static class DriftFindingsSince
 {
     /// <summary>
     /// True for a <see cref="DriftKind.NewRisk"/> (measured against <paramref name="previous"/> already), and for another
-    /// finding when <paramref name="previous"/> had none of its kind on its principal at the same or a higher severity,
-    /// whether listed or excluded there.
+    /// finding when <paramref name="previous"/> had none of its kind on its principal with the same detail at the same or
+    /// a higher severity, whether listed or excluded there: a role whose policies drift further (its detail names more
+    /// access) has new drift.
     /// </summary>
     public static bool IsNew(DriftFinding finding, DriftReport previous)
     {
@@ -16,6 +17,7 @@ public static class DriftFindingsSince
         ArgumentNullException.ThrowIfNull(previous);
         return finding.Kind == DriftKind.NewRisk
             || !previous.Findings.Concat(previous.Excluded.Select(static e => e.Finding)).Any(p => p.Kind == finding.Kind
-                && string.Equals(p.Principal, finding.Principal, StringComparison.Ordinal) && p.Severity >= finding.Severity);
+                && string.Equals(p.Principal, finding.Principal, StringComparison.Ordinal)
+                && string.Equals(p.Detail, finding.Detail, StringComparison.Ordinal) && p.Severity >= finding.Severity);
     }
 }

@@ -1,22 +1,21 @@
-using System.Text.Json.Serialization;
-
 namespace Governance.Core.Exclusions;
 
 /// <summary>What an exclusion matches: every field given must match the finding, and at least one is given.</summary>
 /// <param name="Rule">A risk category (<c>DataExfiltration</c>), an escalation path id (<c>iam-pass-role-lambda</c>) or a drift kind (<c>UnmanagedPrincipal</c>); any case.</param>
 /// <param name="Principal">
 /// The principal's ARN, or a name; <c>*</c> and <c>?</c> are wildcards. A pattern without <c>:</c> is matched against
-/// the name (what follows the ARN's last <c>/</c>, or <c>scp/NAME</c>'s NAME).
+/// the name (what follows the ARN's last <c>/</c>, or <c>scp/NAME</c>'s NAME) and the ARN's resource part
+/// (<c>role/service-role/etl-runner</c>).
 /// </param>
 /// <param name="Account">The 12-digit account of the principal or resource.</param>
 /// <param name="Resource">A resource's or guardrail's ARN (or name) with wildcards: the resource a finding is about or acts on.</param>
 /// <param name="Fingerprint">One finding's fingerprint, as the JSON reports print it.</param>
 public sealed record ExclusionMatch(
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rule,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Principal,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Account,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Resource,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fingerprint)
+    string? Rule,
+    string? Principal,
+    string? Account,
+    string? Resource,
+    string? Fingerprint)
 {
     /// <summary>Whether <paramref name="target"/> has every property this match names.</summary>
     public bool Matches(ExclusionTarget target)

@@ -138,6 +138,7 @@ public static partial class ExclusionsReader
                 return null;
             }
             Unknown(finding, at, MatchFields);
+            var before = problems.Count;
             var rule = Optional(finding, "rule", at);
             var principal = Optional(finding, "principal", at);
             var account = Optional(finding, "account", at);
@@ -157,7 +158,8 @@ public static partial class ExclusionsReader
             {
                 Error(Field(finding, "fingerprint")!, $"{at}.fingerprint", $"expected a fingerprint of 16 hex digits as the JSON report prints it, found `{fingerprint}`");
             }
-            if (rule is null && principal is null && account is null && resource is null && fingerprint is null)
+            // Said only when no field was given at all: a field given wrong has its own error.
+            if (problems.Count == before && rule is null && principal is null && account is null && resource is null && fingerprint is null)
             {
                 Error(finding, at, "matches every finding; name at least one of `rule`, `principal`, `account`, `resource`, `fingerprint`");
                 return null;

@@ -5,12 +5,16 @@ internal static class WildcardName
 {
     /// <summary>
     /// Whether <paramref name="pattern"/> matches <paramref name="value"/>, case-sensitively as ARNs are; a pattern
-    /// without <c>:</c> is matched against the value's name (what follows its last <c>/</c>).
+    /// without <c>:</c> is matched against the value's name (what follows its last <c>/</c>: <c>etl-runner</c>) and
+    /// against its resource part (what follows its last <c>:</c>: <c>role/service-role/etl-runner</c>).
     /// </summary>
     public static bool Matches(string pattern, string value)
     {
-        var subject = pattern.Contains(':', StringComparison.Ordinal) ? value : value[(value.LastIndexOf('/') + 1)..];
-        return Glob(pattern, subject) || (!ReferenceEquals(subject, value) && Glob(pattern, value));
+        if (pattern.Contains(':', StringComparison.Ordinal))
+        {
+            return Glob(pattern, value);
+        }
+        return Glob(pattern, value[(value.LastIndexOf('/') + 1)..]) || Glob(pattern, value[(value.LastIndexOf(':') + 1)..]);
     }
 
     // Iterative with one backtrack point: linear in practice and never recursive, whatever the pattern.

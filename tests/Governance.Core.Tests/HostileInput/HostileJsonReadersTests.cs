@@ -77,6 +77,13 @@ public sealed class HostileJsonReadersTests : IDisposable
                 var (_, errors) = GuardrailDefinitionLoader.LoadDirectory(guardrails);
                 return (errors.IsEmpty, string.Join("; ", errors));
             }),
+        ["exclusions"] = (static () => File.ReadAllBytes(Path.Combine(RepositoryPaths.Policies, Governance.Core.Exclusions.ExclusionsFile.FileName)),
+            static (bytes, _) =>
+            {
+                var read = Governance.Core.Exclusions.ExclusionsReader.Read(bytes, "exclusions.json", new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
+                    DriftExclusions.KnownRules);
+                return (read.Success, string.Join("; ", read.Problems.Select(static p => $"line {p.Line} column {p.Column}: {p.Message}")));
+            }),
         ["drift-report"] = (static () => Bytes(DriftReportJson.Write(DriftAudit.Run(Guid.Empty, Desired(Role("analyst", ("read-lake", ReadLake))),
                 State(AccountRole("analyst", ("read-lake", ReadLake)), AccountRole("shadow", ("admin", Policy("*", "*")))), Now, previous: null))),
             static (bytes, _) =>
