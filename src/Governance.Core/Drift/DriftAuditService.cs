@@ -21,7 +21,7 @@ namespace Governance.Core.Drift;
 /// </remarks>
 public sealed class DriftAuditService(
     GovernanceDbContext db, DriftReportRepository repository, OrganizationStore organization, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time,
-    ExclusionsFile? exclusions = null)
+    ExclusionsFile exclusions)
 {
     /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
@@ -58,7 +58,7 @@ public sealed class DriftAuditService(
         {
             throw new InvalidDataException("policies/guardrails is invalid: " + string.Join("; ", guardrailErrors.Select(static e => e.ToString())));
         }
-        var excluded = exclusions?.Read(ranAt, DriftExclusions.KnownRules) ?? new ExclusionsReadResult(ExclusionSet.None, []);
+        var excluded = exclusions.Read(ranAt, DriftExclusions.KnownRules);
         if (!excluded.Success)
         {
             throw new InvalidDataException("policies/exclusions.json is invalid: " + string.Join("; ", excluded.Problems.Select(static e => e.ToString())));

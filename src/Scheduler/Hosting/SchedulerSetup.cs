@@ -1,5 +1,6 @@
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
+using Governance.Core.Exclusions;
 using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Aws;
 using Governance.Core.Infrastructure.Data;
@@ -45,6 +46,7 @@ public static class SchedulerSetup
         services.TryAddSingleton(paths);
         services.TryAddScoped<DriftAuditService>();
         services.TryAddSingleton(new GuardrailsFolder(paths.GuardrailsDirectory));
+        services.TryAddSingleton(new ExclusionsFile(paths.ExclusionsFile));
         services.TryAddSingleton<DriftAuditGate>();
         services.TryAddScoped<DriftAuditRunner>();
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.

@@ -50,7 +50,8 @@ public sealed class DriftAuditServiceTests
     {
         await using var db = harness.CreateContext();
         var service = new DriftAuditService(db, new DriftReportRepository(db), harness.Organization,
-            new RolesAsCodeFolder(Path.Combine(RepositoryPaths.Policies, "roles")), new DriftReportStore(Path.Combine(harness.DataDirectory, "reports")), harness.Time);
+            new RolesAsCodeFolder(Path.Combine(RepositoryPaths.Policies, "roles")), new DriftReportStore(Path.Combine(harness.DataDirectory, "reports")), harness.Time,
+            new Governance.Core.Exclusions.ExclusionsFile(Path.Combine(harness.DataDirectory, "no-exclusions.json")));
         return await service.RunAsync(guardrails, CancellationToken.None);
     }
 }
