@@ -96,7 +96,7 @@ public static class RiskReportJson
             json.WriteString("subject", excluded.Subject);
             json.WritePropertyName("finding");
             WriteFinding(json, excluded.Subject, excluded.Finding);
-            json.WritePropertyName("exclusion");
+            json.WritePropertyName("by");
             WriteExclusion(json, excluded.By);
             json.WriteEndObject();
         }
@@ -106,7 +106,7 @@ public static class RiskReportJson
         {
             json.WriteStartObject();
             json.WriteString("kind", warning.Kind.ToString());
-            json.WriteString("file", warning.Source);
+            json.WriteString("source", warning.Source);
             json.WriteNumber("line", warning.Line);
             json.WriteNumber("column", warning.Column);
             json.WriteString("message", warning.Message);
@@ -136,7 +136,7 @@ public static class RiskReportJson
         json.WriteString("reason", by.Reason);
         json.WriteString("approvedBy", by.ApprovedBy);
         json.WriteString("expires", by.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteString("file", by.Source);
+        json.WriteString("source", by.Source);
         json.WriteNumber("line", by.Line);
         json.WriteNumber("column", by.Column);
         json.WriteEndObject();

@@ -64,7 +64,7 @@ public sealed class RiskExclusionsTests
         var excluded = Assert.Single(root.GetProperty("excluded").EnumerateArray());
         Assert.Equal(Shadow, excluded.GetProperty("subject").GetString());
         Assert.Equal("AdminEquivalent", excluded.GetProperty("finding").GetProperty("category").GetString());
-        var by = excluded.GetProperty("exclusion");
+        var by = excluded.GetProperty("by");
         Assert.Equal(("break-glass role", "alice@example.com", "2027-01-31", "AdminEquivalent"),
             (by.GetProperty("reason").GetString(), by.GetProperty("approvedBy").GetString(), by.GetProperty("expires").GetString(),
              by.GetProperty("finding").GetProperty("rule").GetString()));
