@@ -46,11 +46,12 @@ internal static class AuditCommand
             var audit = org is not null
                 ? AuditOrganization(org, parse.GetValue(principal), stderr, time)
                 : AuditAccounts(files, parse.GetValue(principal), stderr, time);
-            if (audit is null || ExclusionsInput.Read(parse.GetValue(exclusions), context.StandardInput, time.GetUtcNow(), stderr) is not { } accepted)
+            // The analysis's time is the exclusions' too: an entry expires on the clock the findings were judged by.
+            if (audit is null || ExclusionsInput.Read(parse.GetValue(exclusions), context.StandardInput, audit.AsOf, stderr) is not { } accepted)
             {
                 return CliApp.UsageError;
             }
-            audit = RiskExclusions.Apply(audit, accepted, time.GetUtcNow());
+            audit = RiskExclusions.Apply(audit, accepted, audit.AsOf);
             ExclusionsInput.Warn(audit.ExclusionWarnings, stderr);
             var written = Write(audit, parse.GetValue(format), parse.GetValue(output), parse);
             return written != 0 || parse.GetValue(failOn) is not { } level

@@ -27,7 +27,6 @@ internal static class DriftCommand
 
     public static Command Create(CliContext context)
     {
-        var time = context.Time;
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
         var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
         var organization = new Option<string?>("--org")
@@ -106,13 +105,14 @@ internal static class DriftCommand
         // Named as the user named the folder, so a warning reads `policies/exclusions.json:6:5`.
         var defaultExclusions = Path.Combine(desired.ToString(), ExclusionsFile.FileName);
         exclusionsPath ??= File.Exists(defaultExclusions) ? defaultExclusions : null;
-        if (ExclusionsInput.Read(exclusionsPath, context.StandardInput, time.GetUtcNow(), stderr) is not { } accepted)
+        var now = time.GetUtcNow();
+        if (ExclusionsInput.Read(exclusionsPath, context.StandardInput, now, stderr) is not { } accepted)
         {
             return (CouldNotRun, null, null);
         }
-        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, time.GetUtcNow(), previous,
+        var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, now, previous,
             inputs.Organization);
-        report = DriftExclusions.Apply(report, accepted, time.GetUtcNow());
+        report = DriftExclusions.Apply(report, accepted, now);
         ExclusionsInput.Warn(report.ExclusionWarnings, stderr);
         stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return (0, report, previous);

@@ -22,12 +22,12 @@ public static class RiskReportText
         foreach (var principal in audit.Principals)
         {
             output.WriteLine($"{principal.Arn}  ({principal.Access.Actions} actions in {principal.Access.Services} services)");
-            Findings(output, principal.Findings);
+            Findings(output, principal.Findings, audit.Excluded.Count(e => e.Subject == principal.Arn));
         }
         foreach (var resource in audit.Resources)
         {
             output.WriteLine($"{resource.Arn}  ({RiskReportLabels.Kind(resource.Kind)} in account {resource.AccountId})");
-            Findings(output, resource.Findings);
+            Findings(output, resource.Findings, audit.Excluded.Count(e => e.Subject == resource.Arn));
         }
         var resources = audit.Resources.IsEmpty ? string.Empty : $", {audit.Resources.Length} resources and guardrails with findings";
         output.WriteLine($"{audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings");
@@ -63,11 +63,11 @@ public static class RiskReportText
             output.WriteLine($"  warning: {warning}");
         }
     }
-    private static void Findings(StringWriter output, IReadOnlyList<Finding> findings)
+    private static void Findings(StringWriter output, IReadOnlyList<Finding> findings, int excluded)
     {
         if (findings.Count == 0)
         {
-            output.WriteLine("  no findings");
+            output.WriteLine(excluded == 0 ? "  no findings" : $"  no findings ({excluded} excluded, listed below)");
         }
         foreach (var finding in findings)
         {

@@ -93,6 +93,7 @@ public sealed class AuditGateTests : IDisposable
         var excluded = stdout.IndexOf("Excluded (1 finding)", StringComparison.Ordinal);
         Assert.True(excluded > 0, stdout);
         Assert.DoesNotContain("AdminEquivalent", stdout[..excluded], StringComparison.Ordinal);
+        Assert.Matches(@"role/platform-admin  \(\d+ actions in \d+ services\)\r?\n  no findings \(1 excluded, listed below\)", stdout[..excluded]);
         Assert.Contains("[Critical] AdminEquivalent: Full administrator", stdout[excluded..], StringComparison.Ordinal);
         Assert.Contains("arn:aws:iam::111122223333:role/platform-admin", stdout[excluded..], StringComparison.Ordinal);
         Assert.Contains($"accepted by alice@example.com until 2027-03-31: accepted in review 42 ({file.Replace('\\', '/')}:3:5)", stdout[excluded..], StringComparison.Ordinal);

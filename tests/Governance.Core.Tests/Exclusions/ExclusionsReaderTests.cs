@@ -28,7 +28,7 @@ public sealed class ExclusionsReaderTests
         Assert.True(read.Success, string.Join("\n", read.Problems));
         var entry = Assert.Single(read.Set.Entries);
         Assert.Equal(("AdminEquivalent", "777788889999"), (entry.Finding.Rule, entry.Finding.Account));
-        Assert.Equal("policies/exclusions.json:6:5", entry.Place);
+        Assert.Equal("policies/exclusions.json:3:5", entry.Place);
     }
 
     [Fact]
