@@ -1,4 +1,5 @@
 using Governance.Api.Console;
+using Governance.Core.Reports.Html;
 
 namespace Governance.Api.Protection;
 
@@ -6,11 +7,12 @@ namespace Governance.Api.Protection;
 internal static class SecurityHeaders
 {
     /// <summary>
-    /// Nothing loads and nothing frames the answer; the drift report's HTML needs only its own inline <c>&lt;style&gt;</c>,
-    /// <c>style</c> attributes and inline SVG (which CSP does not restrict). JSON answers carry it too, where it costs nothing.
+    /// Nothing loads and nothing frames the answer; the reports' HTML needs only its own inline <c>&lt;style&gt;</c>,
+    /// <c>style</c> attributes, inline SVG (which CSP does not restrict) and its one search script, allowed by its hash
+    /// (<see cref="ReportScript"/>) and no other script. JSON answers carry it too, where it costs nothing.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; script-src {ReportScript.ContentSecurityPolicySource}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// The console's pages: its own style sheet, forms that post to the console alone, no script at all (every action is a

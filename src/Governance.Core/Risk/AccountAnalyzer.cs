@@ -14,6 +14,6 @@ public static class AccountAnalyzer
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        return new RiskAnalysisRun(state, options).Run();
+        return new RiskAnalysisRun(state, options).Run() with { Documents = PolicyDocuments.Of(state) };
     }
 }

@@ -23,6 +23,9 @@ public sealed record AccountRisks(DateTimeOffset AsOf, ImmutableArray<PrincipalR
     /// <summary>The exclusions that expired or match no finding, to renew or remove.</summary>
     public ImmutableArray<ExclusionWarning> ExclusionWarnings { get; init; } = [];
 
+    /// <summary>The policy documents the audit read, which the HTML report shows behind each finding; not part of the JSON report.</summary>
+    public PolicyDocuments Documents { get; init; } = PolicyDocuments.None;
+
     /// <summary>Every finding: every principal's, then every resource's and guardrail's.</summary>
     public IEnumerable<Finding> Findings => Principals.SelectMany(static p => p.Findings).Concat(Resources.SelectMany(static r => r.Findings));
 

@@ -26,7 +26,7 @@ public static class OrganizationAnalyzer
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         var state = new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!));
-        var principals = AccountAnalyzer.Analyze(state, options);
+        var principals = AccountAnalyzer.Analyze(state, options) with { Documents = PolicyDocuments.Of(state, snapshot) };
         // Outside accounts' principals are not ours to audit; an IAM export alone has no organisation, and all of it is audited, as with --account.
         var members = principals.Principals.Where(p => snapshot.Organization is null || snapshot.IsInOrganization(p.AccountId)).ToImmutableArray();
         if (options.Principal is not null)
