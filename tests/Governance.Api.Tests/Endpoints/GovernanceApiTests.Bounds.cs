@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Drift.Records;
 using Governance.Core.Results;
+using Governance.Core.Risk;
 
 namespace Governance.Api.Tests.Endpoints;
 
@@ -243,6 +244,34 @@ public abstract partial class GovernanceApiTests<TFixture>
         {
             Assert.DoesNotContain(blocked, html, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [SkippableFact]
+    public async Task Report_HtmlWithFindings_ItsOneScriptIsTheOneTheCspAllows()
+    {
+        // Arrange
+        var factory = Factory;
+        var report = new DriftReport(Guid.NewGuid(), new DateTimeOffset(2032, 5, 2, 3, 0, 0, TimeSpan.Zero),
+            [new DriftFinding(DriftKind.UnmanagedPrincipal, "arn:aws:iam::111122223333:role/x", RiskSeverity.Medium, "role `x` <script>alert(1)</script>")],
+            null, [], DriftBaseline.Empty);
+        await using (var db = Fixture.Database.CreateContext())
+        {
+            await new DriftReportRepository(db).AddAsync(report, CancellationToken.None);
+        }
+        var bob = factory.ClientFor(NewUser("bob"), "approver");
+
+        // Act
+        var response = await bob.GetAsync($"/v1/audit/reports/{report.Id}?format=html");
+        var html = await response.Content.ReadAsStringAsync();
+
+        // Assert: the policy's script-src is exactly the hash of the served script's text, computed here from the page
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var start = html.IndexOf("<script>", StringComparison.Ordinal) + "<script>".Length;
+        var script = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        Assert.Equal($"script-src 'sha256-{hash}'", csp.Split(';').Select(static d => d.Trim()).Single(static d => d.StartsWith("script-src", StringComparison.Ordinal)));
+        Assert.Equal(html.IndexOf("<script", StringComparison.Ordinal), html.LastIndexOf("<script", StringComparison.Ordinal));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
