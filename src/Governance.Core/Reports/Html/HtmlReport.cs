@@ -19,7 +19,7 @@ internal sealed class HtmlReport
 {
     private const string Css = """
         :root{--ink:#0f172a;--muted:#5b6b80;--line:#e2e8f0;--bg:#f8fafc;--card:#fff;--accent:#1d4ed8}
-        *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+        *{box-sizing:border-box}body{margin:0;overflow-wrap:break-word;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
         header{background:linear-gradient(120deg,#1e293b,#334155);color:#fff;padding:32px 48px 56px}
         header h1{margin:0 0 4px;font-size:26px;font-weight:650}header p{margin:0;color:#e2e8f0}header code{color:#fff}
         main{max-width:1100px;margin:0 auto;padding:0 32px 64px}
@@ -27,7 +27,7 @@ internal sealed class HtmlReport
         .stat{background:var(--card);border-radius:12px;padding:16px 20px;box-shadow:0 1px 3px #0f172a22}
         .stat b{display:block;font-size:28px}.stat span{color:var(--muted);font-size:13px;text-transform:uppercase;letter-spacing:.04em}
         section.card{background:var(--card);border-radius:12px;padding:20px 24px;margin:0 0 20px;box-shadow:0 1px 3px #0f172a1a;min-width:0}
-        h2{font-size:18px;margin:0 0 12px}h3{font-size:16px;margin:0}
+        h2{font-size:18px;margin:0 0 12px}h3{font-size:16px;margin:0}h1,h2,h3{overflow-wrap:anywhere}
         figure{margin:0}figcaption{color:var(--muted);font-size:13px;margin:0 0 6px}
         .legend{display:flex;flex-wrap:wrap;gap:6px 16px;font-size:13px;color:var(--muted);margin:8px 0 0;padding:0;list-style:none}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
@@ -48,7 +48,8 @@ internal sealed class HtmlReport
         .filters .buttons input:focus-visible+label{outline:2px solid var(--accent);outline-offset:2px}
         .filters .selects{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;font-size:13px;font-weight:600;color:var(--muted)}
         .filters select,.filters input[type=search],.filters button{font:inherit;font-weight:400;color:var(--ink);max-width:100%;padding:3px 6px;border:1px solid #94a3b8;border-radius:6px;background:var(--card)}
-        .filters select{max-width:min(100%,320px)}.filters .search{display:flex;gap:6px;align-items:center}.filters .search[hidden]{display:none}
+        .filters .selects label{display:flex;flex-wrap:wrap;align-items:center;gap:4px 6px;min-width:0;max-width:100%}
+        .filters select{min-width:0;max-width:100%}.filters .search{display:flex;gap:6px;align-items:center}.filters .search[hidden]{display:none}
         .f-row[hidden]{display:none!important}.f-list{counter-reset:shown}.f-row{counter-increment:shown}
         .f-count{color:var(--muted);font-size:13px;margin:10px 0 0}.f-count::before{content:counter(shown) " "}
         pre.policy{margin:6px 0;padding:6px 0;background:var(--bg);border:1px solid var(--line);border-radius:8px;white-space:pre-wrap;overflow-wrap:anywhere}
