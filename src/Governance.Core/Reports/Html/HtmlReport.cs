@@ -56,7 +56,7 @@ internal sealed class HtmlReport
         pre.policy code{display:block}.ln{display:flex}.ln::before{content:attr(data-n);flex:none;width:3.2em;padding-right:.8em;text-align:right;color:var(--muted);user-select:none}
         .ln>span,.ln>mark{flex:1;min-width:0;padding-right:8px}mark{background:#fef08a;color:var(--ink)}
         .guide p{margin:4px 0}.guide ul{margin:4px 0;padding-left:20px}
-        @media(max-width:640px){header{padding:20px 16px 44px}main{padding:0 10px 48px}section.card{padding:16px 12px}.stats{grid-template-columns:repeat(2,1fr);gap:10px}.stat{padding:12px}.stat b{font-size:22px}}
+        @media(max-width:640px){.chart svg{min-width:560px}header{padding:20px 16px 44px}main{padding:0 10px 48px}section.card{padding:16px 12px}.stats{grid-template-columns:repeat(2,1fr);gap:10px}.stat{padding:12px}.stat b{font-size:22px}}
         @media print{body{background:#fff;font-size:12px}header{background:none;color:var(--ink);padding:0 0 8px}header p,header code{color:var(--ink)}
         main{max-width:none;padding:0}.stats{margin:0 0 12px}.stat,section.card{box-shadow:none;border:1px solid var(--line)}
         .filters,.f-count{display:none}.finding,tr,figure{break-inside:avoid}a[href^="https:"]::after{content:" (" attr(href) ")";font-size:10px;color:var(--muted)}}
@@ -169,6 +169,8 @@ internal sealed class HtmlReport
         var height = plotBottom + 48;
         var id = "chart-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(caption)))[..8].ToLowerInvariant();
         Html.Append(inv, $"<figure><figcaption id=\"{id}\">{Encode(caption)}</figcaption>");
+        // On a phone the chart keeps a readable size and scrolls sideways within its own region, not the page.
+        Html.Append(inv, $"<div class=\"scroll chart\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\">");
         Html.Append(inv, $"<svg role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {LabelWidth + BarWidth + 60} {height}\" width=\"100%\">");
         Html.Append(inv, $"<text x=\"{LabelWidth - 12}\" y=\"16\" text-anchor=\"end\" font-size=\"12\" font-weight=\"600\" fill=\"#5b6b80\">{Encode(rowsAxis)}</text>");
         for (var tick = 0; tick <= axisMax; tick += step)
@@ -203,7 +205,7 @@ internal sealed class HtmlReport
             }
             Html.Append(inv, $"<text x=\"{x + 8:F1}\" y=\"{y + 16}\" font-size=\"13\" font-weight=\"600\" fill=\"#0f172a\">{counts[i].Sum()}</text>");
         }
-        Html.Append("</svg><ul class=\"legend\" aria-label=\"Legend\">");
+        Html.Append("</svg></div><ul class=\"legend\" aria-label=\"Legend\">");
         foreach (var severity in SeverityPalette.Order)
         {
             Html.Append(inv, $"<li><i style=\"background:{SeverityPalette.Colour(severity)}\"></i>{severity}</li>");
