@@ -6,7 +6,7 @@ namespace Governance.Core.Drift;
 /// </summary>
 /// <remarks>
 /// Per process. On a cluster the scheduled runs already run on one node at a time (Quartz's clustered store); a run asked
-/// for on another node at the same moment adds a complete report of its own, which is safe (see <see cref="DriftAuditService"/>).
+/// for on another node at the same moment adds a complete report of its own, which is safe (see <c>DriftAuditService</c>).
 /// </remarks>
 public sealed class DriftAuditGate : IDisposable
 {

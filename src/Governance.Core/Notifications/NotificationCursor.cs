@@ -1,6 +1,6 @@
 namespace Governance.Core.Notifications;
 
-/// <summary>How far <see cref="NotificationFeed"/> has read a source: the audit chain's sequence, or the drift reports' time in UTC ticks.</summary>
+/// <summary>How far <c>NotificationFeed</c> has read a source: the audit chain's sequence, or the drift reports' time in UTC ticks.</summary>
 public sealed class NotificationCursor
 {
     /// <summary>The audit chain's cursor.</summary>

@@ -1,7 +1,7 @@
 namespace Governance.Core.Notifications;
 
 /// <summary>Something webhooks are told about, recorded once (the outbox), whatever the number of webhooks or nodes.</summary>
-/// <remarks>Written by <see cref="NotificationFeed"/> in the same transaction as its deliveries; never changed afterwards.</remarks>
+/// <remarks>Written by <c>NotificationFeed</c> in the same transaction as its deliveries; never changed afterwards.</remarks>
 public sealed class NotificationEvent
 {
     /// <summary>For EF Core.</summary>

@@ -3,7 +3,7 @@ namespace Governance.Core.Notifications;
 /// <summary>One event for one webhook: its attempts, the next one's time, the last error.</summary>
 /// <remarks>
 /// A node claims an attempt by raising <see cref="Attempts"/> from the value it read and pushing
-/// <see cref="NextAttemptAt"/> past the attempt's lease (<see cref="DeliveryQueue.TryClaimAsync"/>), so two nodes never
+/// <see cref="NextAttemptAt"/> past the attempt's lease (<c>DeliveryQueue.TryClaimAsync</c>), so two nodes never
 /// send the same attempt; a node killed mid-attempt leaves the row due again once the lease has passed.
 /// </remarks>
 public sealed class WebhookDelivery

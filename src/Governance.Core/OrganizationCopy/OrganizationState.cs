@@ -7,7 +7,7 @@ namespace Governance.Core.OrganizationCopy;
 
 /// <summary>
 /// One version of the organisation copy, read: its files, the snapshot they make and the authorizer that answers from
-/// it. Every answer a node gives comes from the newest of these (<see cref="OrganizationStore.CurrentAsync"/>).
+/// it. Every answer a node gives comes from the newest of these (<c>OrganizationStore.CurrentAsync</c>).
 /// </summary>
 /// <remarks>Immutable and thread-safe; the authorizer caches compiled policies, so one state serves many questions.</remarks>
 public sealed class OrganizationState

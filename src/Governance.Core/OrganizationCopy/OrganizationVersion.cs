@@ -7,7 +7,7 @@ namespace Governance.Core.OrganizationCopy;
 /// <remarks>
 /// Versions are numbered by their writer as the current head plus one, and the number is the key: two nodes that
 /// change the copy at once cannot both write the same version, and the one refused applies its change again on top of
-/// the other's (<see cref="OrganizationStore"/>).
+/// the other's (<c>OrganizationStore</c>).
 /// </remarks>
 public sealed class OrganizationVersion
 {

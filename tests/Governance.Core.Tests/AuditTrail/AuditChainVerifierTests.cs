@@ -13,16 +13,16 @@ public sealed class AuditChainVerifierTests
     {
         var first = Event(1, AuditHasher.Genesis);
         var second = Event(2, first.Hash);
-        Assert.Null(AuditChainVerifier.Check(first, 1, AuditHasher.Genesis));
-        Assert.Null(AuditChainVerifier.Check(second, 2, first.Hash));
+        Assert.Null(AuditChainLink.Check(first, 1, AuditHasher.Genesis));
+        Assert.Null(AuditChainLink.Check(second, 2, first.Hash));
     }
 
     [Fact]
     public void Check_WrongLinkOrGap_NamesTheProblem()
     {
         var first = Event(1, AuditHasher.Genesis);
-        Assert.Contains("does not link", AuditChainVerifier.Check(Event(2, AuditHasher.Genesis), 2, first.Hash), StringComparison.Ordinal);
-        Assert.Contains("missing", AuditChainVerifier.Check(Event(3, first.Hash), 2, first.Hash), StringComparison.Ordinal);
+        Assert.Contains("does not link", AuditChainLink.Check(Event(2, AuditHasher.Genesis), 2, first.Hash), StringComparison.Ordinal);
+        Assert.Contains("missing", AuditChainLink.Check(Event(3, first.Hash), 2, first.Hash), StringComparison.Ordinal);
     }
 
     [Fact]

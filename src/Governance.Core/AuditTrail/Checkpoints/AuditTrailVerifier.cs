@@ -94,10 +94,10 @@ public static class AuditTrailVerifier
         return new AuditTrailVerification(null, verified, signed.Verified, signed.LastSequence, notCheckpointed, head, triggers);
     }
 
-    /// <summary>Why <paramref name="e"/> breaks the chain by itself (<see cref="AuditChainVerifier.Check"/>), or null.</summary>
+    /// <summary>Why <paramref name="e"/> breaks the chain by itself (<see cref="AuditChainLink.Check"/>), or null.</summary>
     internal static AuditProblem? ChainProblem(AuditEvent e, long expected, string previousHash)
     {
-        if (AuditChainVerifier.Check(e, expected, previousHash) is not { } reason)
+        if (AuditChainLink.Check(e, expected, previousHash) is not { } reason)
         {
             return null;
         }

@@ -16,7 +16,7 @@ public static class ApprovalPolicy
     /// preview adds at least one action, every action's access level is an allowed one, every resource it adds access on
     /// lies within the set's allowed patterns, it carries no finding, and every principal that gains the access through
     /// the target role (<see cref="AccessPreview.GainedBy"/>, which must have been computed) is inside the organisation
-    /// and either already holds the access or is the requester's own (its <see cref="AccessGainers.OwnerTag"/> tag names
+    /// and either already holds the access or is the requester's own (its <c>AccessGainers.OwnerTag</c> tag names
     /// <paramref name="requesterId"/>); otherwise it needs the largest of the set's approval count, the access-level
     /// rules', the finding rules' and the gainer rules'. Reasons about who else gains come first, outsiders first.
     /// </remarks>

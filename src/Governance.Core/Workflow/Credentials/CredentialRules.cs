@@ -6,7 +6,7 @@ namespace Governance.Core.Workflow.Credentials;
 /// <summary>Who gets credentials for a grant, and why not: the one owner of the rule.</summary>
 /// <remarks>
 /// The API's <c>GrantRequesterHandler</c> asks it to answer 403 as resource-based authorization;
-/// <see cref="GrantCredentialService"/> asks again, so a caller that skips the handler is refused with the same error.
+/// <c>GrantCredentialService</c> asks again, so a caller that skips the handler is refused with the same error.
 /// </remarks>
 public static class CredentialRules
 {

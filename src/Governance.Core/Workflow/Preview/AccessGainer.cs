@@ -14,7 +14,7 @@ namespace Governance.Core.Workflow.Preview;
 /// decided by the engine against the organisation without the grant: it gains nothing new. Always false for principals
 /// whose policies the copy does not hold, and for services, anyone and federated identities.
 /// </param>
-/// <param name="Owner">For a principal inside the organisation, the value of its <see cref="AccessGainers.OwnerTag"/> tag: the requester subject it belongs to; else null.</param>
+/// <param name="Owner">For a principal inside the organisation, the value of its <c>AccessGainers.OwnerTag</c> tag: the requester subject it belongs to; else null.</param>
 /// <param name="ConditionKeys">Keys it must supply along the chain (MFA, <c>sts:ExternalId</c>, ...); empty when none.</param>
 public sealed record AccessGainer(string Arn, AssumerKind Kind, string? AccountId, bool InsideOrganization, string Chain, bool AlreadyHolds,
     string? Owner, ImmutableArray<string> ConditionKeys);

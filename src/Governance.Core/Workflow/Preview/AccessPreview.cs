@@ -20,16 +20,16 @@ namespace Governance.Core.Workflow.Preview;
 /// denies it), as <see cref="Preview.NothingAdded"/> decides; null when it adds something or that is not certain.
 /// </param>
 /// <param name="GainedBy">
-/// Everyone else who gains the access because they can act as the target role (<see cref="AccessGainers"/>), outsiders
+/// Everyone else who gains the access because they can act as the target role (<c>AccessGainers</c>), outsiders
 /// first; null when it was not computed (previews stored before it, or a role the copy does not hold), which the
 /// approval rules never take as "nobody".
 /// </param>
 public sealed record AccessPreview(string Analysis, ImmutableArray<PreviewAction> Actions, ImmutableArray<RiskFinding> Findings,
     ImmutableArray<PreviewEffect>? Effective = null, string? Picture = null, string? NothingAdded = null, ImmutableArray<AccessGainer>? GainedBy = null)
 {
-    /// <summary>The analysis marker of the first previews, kept in requests stored before <see cref="DeltaPreviewer"/>.</summary>
+    /// <summary>The analysis marker of the first previews, kept in requests stored before <c>DeltaPreviewer</c>.</summary>
     public const string ActionsOnly = "actions-only";
 
-    /// <summary>The analysis marker of <see cref="DeltaPreviewer"/>.</summary>
+    /// <summary>The analysis marker of <c>DeltaPreviewer</c>.</summary>
     public const string Delta = "delta";
 }

@@ -63,7 +63,7 @@ public sealed class AccessRequest
 
     /// <summary>
     /// Distinct approvals needed, as the permission set and approval rules decided on <see cref="PreviewJson"/>; a pending
-    /// request's is decided again on every read and decision (<see cref="RequestPreviewer"/>).
+    /// request's is decided again on every read and decision (<c>RequestPreviewer</c>).
     /// </summary>
     public int RequiredApprovals { get; private set; }
 

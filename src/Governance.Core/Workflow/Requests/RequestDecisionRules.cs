@@ -8,7 +8,7 @@ namespace Governance.Core.Workflow.Requests;
 /// </summary>
 /// <remarks>
 /// The API's <c>NotOwnRequestHandler</c> asks <see cref="WhyNotDecide"/> so that a self-decision is refused as
-/// resource-based authorization (403) before anything is written; <see cref="AccessRequestService"/> asks again under
+/// resource-based authorization (403) before anything is written; <c>AccessRequestService</c> asks again under
 /// its write lock, so a caller that skips the handler is refused with the same error.
 /// </remarks>
 public static class RequestDecisionRules

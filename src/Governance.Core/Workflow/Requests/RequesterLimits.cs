@@ -1,8 +1,3 @@
-using Governance.Core.Infrastructure.Data;
-using Governance.Core.Results;
-using Governance.Core.Workflow.Grants;
-using Microsoft.EntityFrameworkCore;
-
 namespace Governance.Core.Workflow.Requests;
 
 /// <summary>
@@ -11,7 +6,7 @@ namespace Governance.Core.Workflow.Requests;
 /// without bound.
 /// </summary>
 /// <remarks>
-/// Counted from the database, so every node of a cluster counts the same, and checked twice: before the preview is
+/// Counted from the database (<c>RequesterLimitCheck</c>), so every node of a cluster counts the same, and checked twice: before the preview is
 /// computed (a refused flood costs no analysis) and again under the write lock (parallel submissions cannot pass the
 /// limit together).
 /// </remarks>
@@ -45,43 +40,4 @@ public sealed class RequesterLimits
             }
         }
     }
-
-    /// <summary>Why <paramref name="requesterId"/> may not submit now; null when they may.</summary>
-    public async Task<GovernanceError?> WhyNotSubmitAsync(GovernanceDbContext db, string requesterId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var hourAgo = now.AddHours(-1);
-        var recent = await db.AccessRequests.AsNoTracking()
-            .Where(r => r.RequesterId == requesterId && r.CreatedAt > hourAgo)
-            .OrderBy(static r => r.CreatedAt)
-            .Select(static r => r.CreatedAt)
-            .Take(MaxSubmissionsPerHour)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (recent.Count >= MaxSubmissionsPerHour)
-        {
-            return Refuse($"at most {MaxSubmissionsPerHour} submissions an hour per requester", recent[0].AddHours(1) - now);
-        }
-        var pending = await db.AccessRequests.CountAsync(r => r.RequesterId == requesterId && r.Status == AccessRequestStatus.Pending, cancellationToken)
-            .ConfigureAwait(false);
-        if (pending >= MaxPendingRequests)
-        {
-            return Refuse($"at most {MaxPendingRequests} pending requests per requester; cancel one or wait for a decision", TimeSpan.FromMinutes(5));
-        }
-        var activeEnds = await db.Grants.AsNoTracking()
-            .Where(g => g.RequesterId == requesterId && g.Status == GrantStatus.Active)
-            .OrderBy(static g => g.EndsAt)
-            .Select(static g => g.EndsAt)
-            .Take(MaxActiveGrants)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return activeEnds.Count >= MaxActiveGrants
-            ? Refuse($"at most {MaxActiveGrants} active grants per requester; end one early (POST /v1/grants/{{id}}/revoke) or wait for one to expire",
-                activeEnds[0] - now)
-            : null;
-    }
-
-    private static GovernanceError Refuse(string detail, TimeSpan retryAfter)
-        => new(GovernanceErrorKind.TooManyRequests, ProblemCodes.RequesterLimitReached, detail)
-        {
-            RetryAfter = retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter,
-        };
 }

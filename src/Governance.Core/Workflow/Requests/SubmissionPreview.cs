@@ -3,7 +3,7 @@ using Governance.Core.Policies.PermissionSets;
 
 namespace Governance.Core.Workflow.Requests;
 
-/// <summary>What a submission would grant and take, computed without saving it (<see cref="AccessRequestService.PreviewAsync"/>).</summary>
+/// <summary>What a submission would grant and take, computed without saving it (<c>AccessRequestService.PreviewAsync</c>).</summary>
 /// <param name="Set">The permission set asked for.</param>
 /// <param name="Role">The role that would receive it.</param>
 /// <param name="Resources">The resources, trimmed and without repeats, as a submission would record them.</param>

@@ -26,7 +26,7 @@ public static class AuditChainVerifier
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var e in batch)
             {
-                if (Check(e, expected, previous) is { } reason)
+                if (AuditChainLink.Check(e, expected, previous) is { } reason)
                 {
                     return new AuditVerification(false, expected - 1, e.Sequence, reason, previous);
                 }
@@ -39,22 +39,5 @@ public static class AuditChainVerifier
             }
             after = batch[^1].Sequence;
         }
-    }
-
-    /// <summary>Why <paramref name="e"/> breaks the chain, or null when it holds.</summary>
-    internal static string? Check(AuditEvent e, long expectedSequence, string previousHash)
-    {
-        if (e.Sequence != expectedSequence)
-        {
-            return $"expected event {expectedSequence}, found {e.Sequence}: events are missing";
-        }
-        if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
-        {
-            return $"event {e.Sequence} does not link to the hash of event {e.Sequence - 1}";
-        }
-        var recomputed = AuditHasher.Compute(e);
-        return string.Equals(recomputed, e.Hash, StringComparison.Ordinal)
-            ? null
-            : $"event {e.Sequence} was altered: its content does not match its hash";
     }
 }
