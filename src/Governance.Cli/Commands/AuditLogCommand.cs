@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Governance.Core.AuditTrail;
 using Governance.Core.AuditTrail.Checkpoints;
-using Governance.Core.Infrastructure.Data;
+using Governance.Cli.Inputs;
 
 namespace Governance.Cli.Commands;
 
@@ -18,6 +18,9 @@ internal static class AuditLogCommand
 {
     /// <summary>The exit code of a trail that does not verify.</summary>
     public const int Tampered = 1;
+
+    private const string NoSqlite = "reading a SQLite database needs the machine's SQLite library (libsqlite3, as Debian's libsqlite3-0); "
+        + "install it, or verify an export with `--events`";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -91,6 +94,11 @@ internal static class AuditLogCommand
             await stderr.WriteLineAsync($"iamgov: {(database ?? events)!.FullName}: {OneLine(e.Message)}").ConfigureAwait(false);
             return CliApp.UsageError;
         }
+        catch (DllNotFoundException)
+        {
+            await stderr.WriteLineAsync($"iamgov: {NoSqlite}").ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
         await stdout.WriteLineAsync(json ? JsonSerializer.Serialize(Shape(result), Json) : Text(result)).ConfigureAwait(false);
         return result.Valid ? 0 : Tampered;
     }
@@ -103,9 +111,9 @@ internal static class AuditLogCommand
             throw new FileNotFoundException("the database file does not exist");
         }
         // Read-only, and never created: an auditor's check must not change what it checks.
-        await using var db = GovernanceDatabase.Create(DatabaseProvider.Sqlite, $"Data Source={database.FullName};Mode=ReadOnly;Pooling=False");
-        var triggers = await AuditTriggerCheck.InspectAsync(db, cancellationToken).ConfigureAwait(false);
-        return await AuditTrailVerifier.VerifyAsync(new DatabaseAuditEvents(db), store, key, triggers, cancellationToken).ConfigureAwait(false);
+        await using var db = ServiceDatabaseFile.OpenReadOnly(database);
+        var triggers = await AuditAppendOnlyTriggers.InspectSqliteAsync(db, cancellationToken).ConfigureAwait(false);
+        return await AuditTrailVerifier.VerifyAsync(new SqliteAuditEvents(db), store, key, triggers, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<AuditTrailVerification> VerifyExportAsync(FileInfo events, IAuditCheckpointStore store, AuditPublicKey key,
@@ -130,8 +138,8 @@ internal static class AuditLogCommand
         }
         try
         {
-            await using var db = GovernanceDatabase.Create(DatabaseProvider.Sqlite, $"Data Source={database.FullName};Mode=ReadOnly;Pooling=False");
-            var source = new DatabaseAuditEvents(db);
+            await using var db = ServiceDatabaseFile.OpenReadOnly(database);
+            var source = new SqliteAuditEvents(db);
             if (output is null)
             {
                 // One line at a time, so memory stays flat however long the chain is.
@@ -152,6 +160,11 @@ internal static class AuditLogCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbException)
         {
             await stderr.WriteLineAsync($"iamgov: {OneLine(e.Message)}").ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
+        catch (DllNotFoundException)
+        {
+            await stderr.WriteLineAsync($"iamgov: {NoSqlite}").ConfigureAwait(false);
             return CliApp.UsageError;
         }
     }
