@@ -6,11 +6,18 @@ namespace Governance.Core.Tests.Architecture;
 /// <summary>
 /// Governance.Core's parts depend one way: Accounts ← Policies ← Workflow → AuditTrail; Risk → Accounts; Drift → Risk,
 /// Accounts, Workflow; Reports → Drift, Risk; Hosting → all. Infrastructure/Data knows no feature; the AWS adapters
-/// implement the workflow's ports.
+/// implement the workflow's ports. The parts span two assemblies: Governance.Core, which loads no database framework (iamgov
+/// references it alone), and Governance.Data, the same parts' types that use EF Core.
 /// </summary>
 public sealed class LayeringTests
 {
     private const string Root = "Governance.Core";
+
+    /// <summary>The assemblies whose types are the parts: the domain, and its persistence.</summary>
+    private static readonly System.Reflection.Assembly[] Assemblies = [typeof(GovernanceOptions).Assembly, typeof(GovernanceCoreSetup).Assembly];
+
+    /// <summary>Database frameworks: Governance.Data's to load, never Governance.Core's.</summary>
+    private static readonly string[] DatabaseFrameworks = ["Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.Data.Sqlite", "SQLitePCLRaw"];
 
     /// <summary>What each part may use besides itself, the engine and the framework. A part not listed may use nothing.</summary>
     private static readonly FrozenDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
@@ -48,6 +55,31 @@ public sealed class LayeringTests
 
         // Assert
         Assert.True(unlisted.Length == 0, $"namespaces outside the layering table: {string.Join(", ", unlisted)}");
+    }
+
+    [Fact]
+    public void Core_References_NoDatabaseFramework()
+    {
+        // Act
+        var core = typeof(GovernanceOptions).Assembly;
+        var frameworks = core.GetReferencedAssemblies().Select(static a => a.Name!)
+            .Where(static name => DatabaseFrameworks.Any(f => name.StartsWith(f, StringComparison.Ordinal)))
+            .ToArray();
+
+        // Assert
+        Assert.NotEqual(core, typeof(GovernanceCoreSetup).Assembly);
+        Assert.True(frameworks.Length == 0, $"Governance.Core references {string.Join(", ", frameworks)}; that belongs in Governance.Data");
+    }
+
+    [Fact]
+    public void Data_References_TheDatabaseFrameworks()
+    {
+        // Act: the check above would pass on an assembly that referenced nothing, so its list is checked where the frameworks are.
+        var data = typeof(GovernanceCoreSetup).Assembly.GetReferencedAssemblies().Select(static a => a.Name!).ToArray();
+
+        // Assert
+        Assert.Contains(data, static name => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.Contains(data, static name => name.StartsWith("Npgsql", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,7 +134,7 @@ public sealed class LayeringTests
         Assert.Equal(["Policies.Approvals", "Policies.PermissionSets", "Policies.Approvals"], cycle);
     }
 
-    private static IEnumerable<Type> CoreTypes() => typeof(GovernanceCoreSetup).Assembly.GetTypes()
+    private static IEnumerable<Type> CoreTypes() => Assemblies.SelectMany(static a => a.GetTypes())
         .Where(static t => t.Namespace is { } ns && ns.StartsWith(Root + ".", StringComparison.Ordinal)
             && !ns.Contains(".Migrations.", StringComparison.Ordinal));
 
@@ -124,7 +156,7 @@ public sealed class LayeringTests
     private static IEnumerable<(string From, string To, string Evidence)> TypeEdges()
         => from type in CoreTypes()
            from used in TypeDependencies.Of(type)
-           where used.Assembly == type.Assembly && used.Namespace is not null && used.Namespace != type.Namespace
+           where Assemblies.Contains(used.Assembly) && used.Namespace is not null && used.Namespace != type.Namespace
                && used.Namespace.StartsWith(Root + ".", StringComparison.Ordinal) && !used.Namespace.Contains(".Migrations.", StringComparison.Ordinal)
            select (Relative(type.Namespace!), Relative(used.Namespace!), $"{type.FullName} -> {used.FullName}");
 
