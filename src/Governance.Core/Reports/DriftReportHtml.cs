@@ -51,7 +51,9 @@ public static class DriftReportHtml
         }
         AppendFindings(page, filters, report);
         AppendGuardrails(page, filters, guardrails);
-        // Excluded findings (issue 17's exclusions file) go here, in their own card after the findings they were taken from.
+        ExcludedCard.Append(page, "Principal",
+            [.. report.Excluded.Select(static x => new ExcludedCard.Row(x.Finding.Severity, x.Finding.Kind.ToString(), x.Finding.Principal, x.Finding.Detail, x.By))],
+            report.ExclusionWarnings);
         AppendAccessDelta(page, report);
         return page.Close();
     }

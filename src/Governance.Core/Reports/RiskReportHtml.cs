@@ -73,7 +73,9 @@ public static class RiskReportHtml
             [.. Enum.GetValues<FindingCategory>().Select(c => new ChartRow(RiskReportLabels.Category(c), s => findings.Count(f => f.Category == c && f.Severity == s)))]);
         page.CloseCard();
         Findings(page, filters, subjects, audit.Documents);
-        // Excluded findings (issue 17's exclusions file) go here, in their own card after the findings they were taken from.
+        ExcludedCard.Append(page, "Principal or resource",
+            [.. audit.Excluded.Select(static x => new ExcludedCard.Row(x.Finding.Severity, RiskReportLabels.Category(x.Finding.Category), x.Subject, x.Finding.Title, x.By))],
+            audit.ExclusionWarnings);
         Index(page, flagged);
         ResourceIndex(page, audit.Resources);
         var clean = audit.Principals.Where(static p => p.Findings.IsEmpty).ToList();

@@ -129,6 +129,25 @@ public sealed class DriftExclusionsTests
         Assert.Contains("| break-glass role | alice@example.com | 2027-01-31 |", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RenderHtml_Excluded_ACardWithReasonApproverAndExpiry()
+    {
+        // Arrange
+        var applied = DriftExclusions.Apply(FirstAudit(), Set((new ExclusionMatch("AdminEquivalent", null, null, null, null), new DateOnly(2027, 1, 31))), Now);
+
+        // Act
+        var html = ReportRenderer.Render(applied, ReportFormat.Html, []);
+
+        // Assert
+        var card = html.IndexOf("id=\"excluded\"", StringComparison.Ordinal);
+        Assert.True(card > 0, "the report has an Excluded card");
+        var excluded = html[card..html.IndexOf("</section>", card, StringComparison.Ordinal)];
+        Assert.Contains("Excluded (1 finding)", excluded, StringComparison.Ordinal);
+        Assert.Contains("<td>NewRisk</td>", excluded, StringComparison.Ordinal);
+        Assert.Contains(Shadow, excluded, StringComparison.Ordinal);
+        Assert.Contains("<td>alice@example.com</td><td>2027-01-31</td>", excluded, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DriftKind.NewRisk, "new detail", RiskSeverity.Low, true)]
     [InlineData(DriftKind.PolicyDrift, "same detail", RiskSeverity.High, false)]

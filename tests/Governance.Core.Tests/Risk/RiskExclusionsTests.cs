@@ -97,6 +97,31 @@ public sealed class RiskExclusionsTests
     }
 
     [Fact]
+    public void RenderHtml_Excluded_ACardAfterTheFindingsWithReasonApproverAndExpiry()
+    {
+        // Arrange
+        var applied = RiskExclusions.Apply(Audit(), Set(new ExclusionMatch("AdminEquivalent", null, null, null, null), new DateOnly(2027, 1, 31)), Now);
+
+        // Act
+        var html = ReportRenderer.Render(applied, ReportFormat.Html);
+
+        // Assert
+        var card = html.IndexOf("id=\"excluded\"", StringComparison.Ordinal);
+        Assert.True(card > 0, "the report has an Excluded card");
+        var excluded = html[card..html.IndexOf("</section>", card, StringComparison.Ordinal)];
+        Assert.Contains("Excluded (1 finding)", excluded, StringComparison.Ordinal);
+        Assert.Contains(Shadow, excluded, StringComparison.Ordinal);
+        Assert.Contains("<td>alice@example.com</td><td>2027-01-31</td>", excluded, StringComparison.Ordinal);
+        Assert.Contains("break-glass role <span class=\"arn\">(policies/exclusions.json:6:5)</span>", excluded, StringComparison.Ordinal);
+        // The finding left the open findings: no finding article names the shadow admin any more.
+        Assert.DoesNotContain("shadow-admin</span></h3>", html[..card], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderHtml_NoExclusions_HasNoExcludedCard()
+        => Assert.DoesNotContain("id=\"excluded\"", ReportRenderer.Render(Audit(), ReportFormat.Html), StringComparison.Ordinal);
+
+    [Fact]
     public void Render_NoExclusions_WritesNoExcludedSectionAndEmptyArrays()
     {
         // Act
