@@ -35,7 +35,8 @@ internal static class TextReportWriter
         var summary = string.Join(", ", Enum.GetValues<Severity>()
             .Where(s => counts[(int)s] > 0)
             .Select(s => $"{counts[(int)s]} {SeverityNames.Lower(s)}{(counts[(int)s] == 1 ? string.Empty : "s")}"));
-        writer.WriteLine($"{run.Files.Count} {(run.Files.Count == 1 ? "file" : "files")} validated: {(summary.Length == 0 ? "no findings" : summary)}");
+        var outcome = run.Files.Count == 0 ? "nothing to validate" : summary.Length == 0 ? "no findings" : summary;
+        writer.WriteLine($"{run.Files.Count} {(run.Files.Count == 1 ? "file" : "files")} validated: {outcome}");
     }
 
     /// <summary><c>6 service control policies, 5 role trust policies; named by ARN only: 4 managed policies, 2 permissions boundaries</c>.</summary>
