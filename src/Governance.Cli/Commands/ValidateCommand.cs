@@ -30,10 +30,10 @@ internal static class ValidateCommand
             Description = "Policy files, folders (every *.json below them, read as what it is), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var kind = Choice("--kind", "What plain policy files are used as (default: scp/rcp under guardrails/, else identity); "
-            + "role and permission-set files carry their own kinds", Kinds);
-        var container = Choice("--container", "Where identity policies are stored, which sets their size quota (default: managed)",
-            [.. ContainerNames.All]);
+        var kind = Choice("--kind", "What plain policy files are used as (without it: scp or rcp under guardrails/, else identity); "
+            + "role and permission-set files carry their own kinds", Kinds, withDefault: false);
+        var container = Choice("--container", "Where identity policies are stored, which sets their size quota",
+            [.. ContainerNames.All], withDefault: true);
         var output = OutputOption.Create("Output: text (one finding a line), json, or sarif (SARIF 2.1.0 for GitHub code scanning)",
             "text", "json", "sarif");
         var outputFile = OutputFileOption.Create();
@@ -44,7 +44,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parseResult =>
         {
-            var given = parseResult.GetResult(kind) is { Implicit: false } ? parseResult.GetValue(kind) : null;
+            var given = parseResult.GetValue(kind);
             var settings = new ValidationSettings(
                 given is null ? null : Enum.Parse<PolicyKind>(given, ignoreCase: true),
                 ContainerNames.Parse(parseResult.GetValue(container)!));
@@ -115,14 +115,16 @@ internal static class ValidateCommand
         return run.Fails ? ErrorsFound : 0;
     }
 
-    /// <summary>An option taking one of <paramref name="names"/> in any case, refused in the user's words otherwise.</summary>
-    private static Option<string> Choice(string name, string description, string[] names)
+    /// <summary>
+    /// An option taking one of <paramref name="names"/> in any case, refused in the user's words otherwise; its default
+    /// is <paramref name="names"/>[0] when <paramref name="withDefault"/>, else null.
+    /// </summary>
+    private static Option<string?> Choice(string name, string description, string[] names, bool withDefault)
     {
-        var option = new Option<string>(name)
+        var option = new Option<string?>(name)
         {
             Description = description,
             HelpName = string.Join('|', names),
-            DefaultValueFactory = _ => names[0],
             CustomParser = result =>
             {
                 var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
@@ -134,6 +136,10 @@ internal static class ValidateCommand
                 return found ?? names[0];
             },
         };
+        if (withDefault)
+        {
+            option.DefaultValueFactory = _ => names[0];
+        }
         option.CompletionSources.Add(names);
         return option;
     }
