@@ -1,153 +1,146 @@
 using System.CommandLine;
+using Governance.Cli.Inputs;
 using Governance.Cli.Output;
-using Governance.Core.Accounts.Organization;
-using Governance.Core.Drift.Guardrails;
-using PolicyEngine.Syntax;
+using Governance.Cli.Validation;
 using PolicyEngine.Validation;
 
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov validate PATH... [--kind KIND] [--format text|json|sarif]</c>: validates policy files, or every
-/// <c>*.json</c> below a folder. Exit code 0 when no finding is an error, 1 when one is or a file cannot be read, 2 for a
-/// usage error.
-/// Without <c>--kind</c>, documents in a <c>guardrails/scp/</c> or <c>guardrails/rcp/</c> folder are validated as the
-/// SCPs and RCPs they are, so that <c>iamgov validate policies/</c> reads a policies repository as it is meant.
+/// <c>iamgov validate PATH... [--kind KIND] [--container CONTAINER] [-o text|json|sarif] [--output-file FILE]</c>:
+/// validates a policies repository, or single policy files (<c>-</c> for standard input), as IAM Access Analyzer does.
+/// Below a folder every <c>*.json</c> is read as what it is: SCPs and RCPs under <c>guardrails/scp/</c> and
+/// <c>guardrails/rcp/</c>, role definitions (trust policy, inline policies, managed policy and boundary ARNs), permission
+/// sets (their statements as the policy a grant renders), plain policies; other JSON (snapshots, approval rules) is
+/// skipped and said. Exit code 0 when nothing fails; 1 when a finding is an error, a file cannot be read, or nothing
+/// was validated; 2 for a usage error.
 /// </summary>
 internal static class ValidateCommand
 {
-    /// <summary>Exit code when some document has an error.</summary>
+    /// <summary>Exit code when the gate fails: an error, an unreadable file, or nothing validated.</summary>
     public const int ErrorsFound = 1;
 
     private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp"];
-    private static readonly string[] Formats = ["text", "json", "sarif"];
-
-    /// <summary>Files up to this size are read whole, so that a too-large document's finding gives its true size.</summary>
-    private const long WholeFileLimit = 64L * 1024 * 1024;
 
     public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Policy files, or folders whose *.json files (at any depth) are validated",
+            Description = "Policy files, folders (every *.json below them, read as what it is), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var kind = new Option<string>("--kind")
-        {
-            Description = "What the documents are used as: " + string.Join(", ", Kinds),
-            DefaultValueFactory = static _ => "identity",
-        };
-        kind.AcceptOnlyFromAmong(Kinds);
-        var format = new Option<string>("--format")
-        {
-            Description = "Output: text (one finding a line), json, or sarif (SARIF 2.1.0 for code scanning)",
-            DefaultValueFactory = static _ => "text",
-        };
-        format.AcceptOnlyFromAmong(Formats);
+        var kind = Choice("--kind", "What plain policy files are used as (without it: scp or rcp under guardrails/, else identity); "
+            + "role and permission-set files carry their own kinds", Kinds, withDefault: false);
+        var container = Choice("--container", "Where identity policies are stored, which sets their size quota",
+            [.. ContainerNames.All], withDefault: true);
+        var output = OutputOption.Create("Output: text (one finding a line), json, or sarif (SARIF 2.1.0 for GitHub code scanning)",
+            "text", "json", "sarif");
+        var outputFile = OutputFileOption.Create();
 
-        var command = new Command("validate", "Validate IAM policy documents as IAM Access Analyzer does") { paths, kind, format };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(paths)!,
-            parseResult.GetResult(kind) is { Implicit: false } ? Enum.Parse<PolicyKind>(parseResult.GetValue(kind)!, ignoreCase: true) : null,
-            parseResult.GetValue(format)!,
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        var command = new Command("validate", "Validate a policies repository or policy files as IAM Access Analyzer does")
+        {
+            paths, kind, container, output, outputFile,
+        };
+        command.SetAction(parseResult =>
+        {
+            var given = parseResult.GetValue(kind);
+            var settings = new ValidationSettings(
+                given is null ? null : Enum.Parse<PolicyKind>(given, ignoreCase: true),
+                ContainerNames.Parse(parseResult.GetValue(container)!));
+            return Run(parseResult.GetValue(paths)!, settings, parseResult.GetValue(output)!, parseResult.GetValue(outputFile),
+                context.StandardInput, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+        });
         return command;
     }
 
-    /// <param name="paths">The files and folders named.</param>
-    /// <param name="kind">The kind given with <c>--kind</c>; null when none was, and then <see cref="PolicyKind.Identity"/> unless the folder says otherwise.</param>
-    /// <param name="format">The output format.</param>
-    /// <param name="output">Where the report goes.</param>
-    /// <param name="error">Where skipped files and usage errors go.</param>
-    private static int Run(string[] paths, PolicyKind? kind, string format, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, ValidationSettings settings, string format, FileInfo? outputFile, Stream standardInput,
+        TextWriter output, TextWriter error)
     {
-        var files = new List<string>();
-        var skipped = new List<string>();
-        foreach (var path in paths)
+        if (paths.Count(InputFile.IsStandardInput) > 1)
         {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                // A policies folder also holds other JSON (account snapshots, permission sets, approval rules):
-                // below a folder only policy documents are validated; a file named on its own always is.
-                foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
-                    .Select(f => Path.Join(path, Path.GetRelativePath(path, f)))
-                    .Order(StringComparer.Ordinal))
-                {
-                    (PolicyFileSniffer.IsOtherJson(file) ? skipped : files).Add(file);
-                }
-            }
-            else
-            {
-                error.WriteLine($"iamgov: no file or folder `{path}`");
-                return CliApp.UsageError;
-            }
+            error.WriteLine("iamgov: PATH: standard input (-) can be named once");
+            return CliApp.UsageError;
+        }
+        foreach (var path in paths.Where(p => !InputFile.IsStandardInput(p) && !File.Exists(p) && !Directory.Exists(p)))
+        {
+            error.WriteLine($"iamgov: {InputFile.DisplayName(path)}: no such file or folder");
+            return CliApp.UsageError;
         }
 
-        foreach (var file in skipped)
+        var run = RepositoryValidator.Run(paths, settings, standardInput);
+        foreach (var skipped in run.Skipped)
         {
-            error.WriteLine($"iamgov: skipped `{file.Replace('\\', '/')}`: a JSON object without `Statement` is not a policy document");
+            error.WriteLine($"iamgov: {skipped.Path}: skipped: {skipped.Reason}");
         }
-        var reports = new List<FileReport>(files.Count);
-        var unreadable = 0;
-        foreach (var file in files)
+        foreach (var unreadable in run.Unreadable)
         {
-            byte[] text;
-            try
-            {
-                text = ReadBounded(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // One file that cannot be read does not keep the others from being answered; it still fails the run.
-                error.WriteLine($"iamgov: cannot read `{file.Replace('\\', '/')}`: {e.Message}");
-                unreadable++;
-                continue;
-            }
-            reports.Add(new FileReport(file.Replace('\\', '/'), PolicyValidator.Validate(text, kind ?? KindByFolder(file))));
+            error.WriteLine($"iamgov: {unreadable}");
+        }
+        if (run.Files.Count == 0)
+        {
+            error.WriteLine($"iamgov: nothing validated: no policy, role definition or permission set in {string.Join(", ", paths.Select(InputFile.DisplayName))}"
+                + (run.Skipped.Count > 0 ? $" ({run.Skipped.Count} {(run.Skipped.Count == 1 ? "file" : "files")} skipped)" : string.Empty));
         }
 
+        using var report = new StringWriter();
         switch (format)
         {
             case "json":
-                JsonReportWriter.Write(output, reports);
+                JsonReportWriter.Write(report, run);
                 break;
             case "sarif":
-                SarifReportWriter.Write(output, reports);
+                SarifReportWriter.Write(report, run, SourceRoot.Find(paths, Directory.GetCurrentDirectory()));
                 break;
             default:
-                TextReportWriter.Write(output, reports);
+                TextReportWriter.Write(report, run);
                 break;
         }
-        return unreadable > 0 || reports.Any(static r => r.Report.HasErrors) ? ErrorsFound : 0;
+        if (outputFile is null)
+        {
+            output.Write(report.ToString());
+        }
+        else
+        {
+            try
+            {
+                File.WriteAllText(outputFile.FullName, report.ToString());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"iamgov: --output-file: {outputFile.FullName} cannot be written ({e.Message.Split('\n')[0].Trim()})");
+                return CliApp.CouldNotRun;
+            }
+        }
+        return run.Fails ? ErrorsFound : 0;
     }
 
     /// <summary>
-    /// The file's bytes; for a file past <see cref="WholeFileLimit"/> (or a device that never ends), only its first
-    /// bytes past the reader's limit: enough for the validator to refuse it as too large without holding it in memory.
+    /// An option taking one of <paramref name="names"/> in any case, refused in the user's words otherwise; its default
+    /// is <paramref name="names"/>[0] when <paramref name="withDefault"/>, else null.
     /// </summary>
-    private static byte[] ReadBounded(string file)
+    private static Option<string?> Choice(string name, string description, string[] names, bool withDefault)
     {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[stream.CanSeek && stream.Length is > 0 and <= WholeFileLimit ? (int)stream.Length : ReaderLimits.Default.MaxBytes + 1];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return read == buffer.Length ? buffer : buffer[..read];
-    }
-
-    /// <summary>An SCP or RCP kept as code (<c>guardrails/scp/NAME.json</c>, <c>guardrails/rcp/NAME.json</c>) is one; anything else an identity policy.</summary>
-    private static PolicyKind KindByFolder(string file)
-    {
-        var folders = Path.GetDirectoryName(Path.GetFullPath(file))!.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        if (folders is not [.., "guardrails", var type])
+        var option = new Option<string?>(name)
         {
-            return PolicyKind.Identity;
+            Description = description,
+            HelpName = string.Join('|', names),
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                var found = names.FirstOrDefault(n => string.Equals(n, token, StringComparison.OrdinalIgnoreCase));
+                if (found is null)
+                {
+                    result.AddError($"{name}: `{token}` is not one of {OutputOption.OneOf(names)}");
+                }
+                return found ?? names[0];
+            },
+        };
+        if (withDefault)
+        {
+            option.DefaultValueFactory = _ => names[0];
         }
-        return type == GuardrailKeys.Folder(OrganizationPolicyType.ServiceControlPolicy) ? PolicyKind.Scp
-            : type == GuardrailKeys.Folder(OrganizationPolicyType.ResourceControlPolicy) ? PolicyKind.Rcp
-            : PolicyKind.Identity;
+        option.CompletionSources.Add(names);
+        return option;
     }
 }

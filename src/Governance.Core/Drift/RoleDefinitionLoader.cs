@@ -37,9 +37,9 @@ public static class RoleDefinitionLoader
             }
             if (Read(file, text, errors) is { } role)
             {
-                if (!string.Equals(role.Name + ".json", file, StringComparison.Ordinal))
+                if (CheckFileName(role, file) is { } misnamed)
                 {
-                    errors.Add(new PolicyFileError(file, "name", $"role `{role.Name}` must be in `{role.Name}.json`"));
+                    errors.Add(misnamed);
                 }
                 else
                 {
@@ -48,6 +48,15 @@ public static class RoleDefinitionLoader
             }
         }
         return (roles.ToImmutable(), [.. errors]);
+    }
+
+    /// <summary>The error when <paramref name="role"/> is not in the file its name says (<c>NAME.json</c>), else null.</summary>
+    public static PolicyFileError? CheckFileName(RoleDefinition role, string file)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return string.Equals(role.Name + ".json", file, StringComparison.Ordinal)
+            ? null
+            : new PolicyFileError(file, "name", $"role `{role.Name}` must be in `{role.Name}.json`");
     }
 
     /// <summary>Reads one file; null (with errors added) when it is invalid.</summary>

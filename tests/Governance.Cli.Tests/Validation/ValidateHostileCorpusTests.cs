@@ -23,7 +23,7 @@ public sealed class ValidateHostileCorpusTests : IDisposable
         var written = HostileCorpus.Write(_folder);
 
         // Act
-        var (exit, stdout, stderr) = CliRunner.Run("validate", _folder, "--format", "json");
+        var (exit, stdout, stderr) = CliRunner.Run("validate", _folder, "-o", "json");
 
         // Assert
         Assert.True(written.Count >= 300, $"the corpus holds hundreds of files, not {written.Count}");
@@ -89,7 +89,7 @@ public sealed class ValidateHostileCorpusTests : IDisposable
         // Assert
         AssertNoStackTrace(stdout + stderr);
         Assert.Equal(1, exit);
-        Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
+        Assert.Contains("gone.json: cannot be read", stderr, StringComparison.Ordinal);
         Assert.Contains("gone.json", stderr, StringComparison.Ordinal);
         Assert.Contains("1 file validated", stdout, StringComparison.Ordinal);
     }
