@@ -9,23 +9,24 @@ using PolicyEngine.Syntax;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [--format text|json|markdown|html]</c>:
+/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [-o text|json|markdown|html] [--output-file FILE]</c>:
 /// the nightly drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account
 /// snapshot, and with the previous run's JSON report when given. With <c>--org</c> the roles are compared with the
 /// member accounts' IAM (as if each were an <c>--account</c> file, the account <c>roles/</c> describes first; see
-/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
-/// it cannot run.
+/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 2 when it
+/// cannot run (a usage error or an input it cannot read).
 /// </summary>
 internal static class DriftCommand
 {
-    /// <summary>The exit code when the audit could not run.</summary>
-    public const int CouldNotRun = 1;
+    /// <summary>The exit code when the audit could not run: a usage error's, as every command's.</summary>
+    public const int CouldNotRun = CliApp.CouldNotRun;
 
     public static Command Create(CliContext context)
     {
         var time = context.Time;
+        var standardInput = context.StandardInput;
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
-        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
+        var accounts = InputFileOption.Repeated("--account", "an account snapshot (aws iam get-account-authorization-details); repeat for several accounts");
         var organization = new Option<string?>("--org")
         {
             Description = "an organisation snapshot folder: the member accounts' IAM against roles/, and its SCPs and RCPs against guardrails/",
@@ -34,25 +35,26 @@ internal static class DriftCommand
         {
             Description = "with --org: the member account roles/ describes (default: the one holding the most of its roles)",
         };
-        var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
-        var format = ReportFormatOption.Create();
+        var previous = InputFileOption.Single("--previous", "the previous run's report (-o json): NewRisk and the access delta are then measured since it");
+        var format = ReportOutput.CreateFormatOption();
+        var outputFile = OutputFileOption.Create("write the report to this file instead of standard output");
         var command = new Command("drift", "compare the roles (and with --org the SCPs and RCPs) kept as code with an account or organisation snapshot")
         {
-            desired, accounts, organization, rolesAccount, previous, format,
+            desired, accounts, organization, rolesAccount, previous, format, outputFile,
         };
-        command.SetAction(parse => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
-            parse.GetValue(previous), parse.GetValue(format), parse, time));
+        command.SetAction(parse => OutputDestination.Run(parse, outputFile, stdout => Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [],
+            parse.GetValue(organization), parse.GetValue(rolesAccount), parse.GetValue(previous), ReportOutput.Format(parse.GetValue(format)!), parse, time,
+            standardInput, stdout)));
         return command;
     }
 
-    private static int Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount, FileInfo? previousFile, ReportFormat format,
-        ParseResult parse, TimeProvider time)
+    private static int Run(DirectoryInfo desired, string[] accounts, string? organizationPath, string? rolesAccount, string? previousFile, ReportFormat format,
+        ParseResult parse, TimeProvider time, Stream standardInput, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if (!desired.Exists)
         {
-            stderr.WriteLine($"iamgov: {desired.FullName}: folder does not exist");
+            stderr.WriteLine($"iamgov: --desired {desired}: no such folder");
             return CouldNotRun;
         }
         if ((accounts.Length > 0) == (organizationPath is not null))
@@ -63,9 +65,9 @@ internal static class DriftCommand
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
         var errors = new List<string>();
         var inputs = organizationPath is null
-            ? Account(accounts, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
-            : OrganizationDriftInputs.Read(organizationPath, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
-        var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile);
+            ? Account(accounts, standardInput, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
+            : OrganizationDriftInputs.Read(organizationPath, standardInput, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
+        var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile, standardInput);
         errors.AddRange(roleErrors.Select(static e => $"roles/{e}"));
         if (previousError is not null)
         {
@@ -81,36 +83,30 @@ internal static class DriftCommand
         }
         var report = DriftAudit.Run(Guid.NewGuid(), new DesiredState(roles, []) { Guardrails = inputs.Guardrails }, inputs.State, time.GetUtcNow(), previous,
             inputs.Organization);
-        stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
+        stdout.Write(ReportOutput.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return 0;
     }
 
-    private static AccountState? Account(FileInfo[] files, List<string> errors)
+    private static AccountState? Account(string[] files, Stream standardInput, List<string> errors)
     {
-        var (state, fileErrors) = AccountFiles.Load(files);
+        var (state, fileErrors) = AccountFiles.Load(files, standardInput);
         errors.AddRange(fileErrors.Select(static e => e.Message));
         return state;
     }
 
-    private static (DriftReport? Report, string? Error) ReadPrevious(FileInfo file)
+    private static (DriftReport? Report, string? Error) ReadPrevious(string path, Stream standardInput)
     {
-        if (!file.Exists)
+        var (bytes, readError) = InputFile.Read(path, standardInput);
+        if (bytes is null)
         {
-            return (null, $"{file.FullName}: no such file");
+            return (null, readError!.Message);
         }
-        string? text;
-        try
+        var shown = InputFile.DisplayName(path);
+        if (!JsonTextCheck.TryDecode(bytes, out var text, out var problem))
         {
-            if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out text, out var problem))
-            {
-                return (null, $"{file.FullName}: {problem}");
-            }
+            return (null, $"{shown}:{problem.Line}:{problem.Column}: {problem.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"{file.FullName}: {e.Message}");
-        }
-        var read = DriftReportJson.Read(text, file.FullName);
+        var read = DriftReportJson.Read(text, shown);
         return read.Success ? (read.Value, null) : (null, read.Error.Detail);
     }
 }
