@@ -91,7 +91,7 @@ public sealed class HostileInputTests : IDisposable
         rows.Add("what-can role/x --as user/y --account {empty} --resource ::::");
         Files("audit --account {file}");
         Files("audit --org {file}");
-        Files("audit --account tests/data/accounts/demo-account.json --out {file}/report");
+        Files("audit --account tests/data/accounts/demo-account.json --output-file {file}/report");
         rows.Add("audit");
         rows.Add("audit --account {empty} --format pdf");
         Files("drift --desired {file} --account tests/data/accounts/demo-account.json");
@@ -113,8 +113,8 @@ public sealed class HostileInputTests : IDisposable
         Files("token --sub alice --role engineer --data-dir {file}");
         rows.Add("token --sub alice --role engineer --minutes 99999999999999");
         rows.Add("token --role root");
-        rows.Add("snapshot --max-parallel abc --org --out {folder}/org");
-        rows.Add("snapshot --accounts 12,x --org --out {folder}/org");
+        rows.Add("snapshot --max-parallel abc --org --output-dir {folder}/org");
+        rows.Add("snapshot --accounts 12,x --org --output-dir {folder}/org");
         rows.Add("snapshot --member-role x");
         rows.Add("snapshot --org");
         rows.Add("credentials --grant not-a-guid");
@@ -127,7 +127,7 @@ public sealed class HostileInputTests : IDisposable
         Files($"audit-log verify --events {{empty}} --checkpoints {{file}} {auditKey}");
         Files("audit-log verify --events {empty} --checkpoints {folder} --public-key {file}");
         Files("audit-log export --database {file}");
-        Files("audit-log export --database {file} --out {folder}/events.jsonl");
+        Files("audit-log export --database {file} --output-file {folder}/events.jsonl");
         rows.Add("audit-log");
         rows.Add("audit-log verify");
         rows.Add($"audit-log verify --database {{empty}} --events {{empty}} --checkpoints {{folder}} {auditKey}");
