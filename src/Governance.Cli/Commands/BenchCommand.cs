@@ -51,8 +51,12 @@ internal static class BenchCommand
         }
         if (workload.Count == 0)
         {
-            stderr.WriteLine("iamgov: no cases to measure");
-            return 1;
+            // Each unreadable line is told above; a file with none at all is told here.
+            if (workload.Count == cases.Count)
+            {
+                stderr.WriteLine($"iamgov: {name}: no cases to measure");
+            }
+            return CliApp.CouldNotRun;
         }
         var result = BenchRunner.Run(workload, TimeSpan.FromSeconds(seconds));
         stdout.WriteLine(text ? result.ToText() : result.ToJson());

@@ -106,6 +106,12 @@ internal static class DriftCommand
         {
             return (null, $"{shown}:{problem.Line}:{problem.Column}: {problem.Message}");
         }
+        // Checked here too, so that broken JSON is told as FILE:LINE:COLUMN, as every other input's.
+        if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var syntax))
+        {
+            return (null, $"{shown}:{syntax.Line}:{syntax.Column}: {syntax.Message}");
+        }
+        document.Dispose();
         var read = DriftReportJson.Read(text, shown);
         return read.Success ? (read.Value, null) : (null, read.Error.Detail);
     }

@@ -25,8 +25,6 @@ public sealed class HostileInputTests : IDisposable
         "validate {folder}",                                   // a folder with no policy in it: nothing to find
         "validate {folder} --kind scp --format sarif",
         "simulate --cases {empty}",                            // no cases, so no mismatch
-        "token --sub alice --role engineer --data-dir {missing}", // the data folder is created, as the service does
-        "token --sub alice --role engineer --data-dir {folder}",
         "--version --help ---",                                // help wins
         "audit-log verify --events {empty} --checkpoints {folder} --public-key tests/data/audit/checkpoint-public-key.pem", // no events, no checkpoints
     };
@@ -93,7 +91,7 @@ public sealed class HostileInputTests : IDisposable
         Files("audit --org {file}");
         Files("audit --account tests/data/accounts/demo-account.json --output-file {file}/report");
         rows.Add("audit");
-        rows.Add("audit --account {empty} --format pdf");
+        rows.Add("audit --account {empty} -o pdf");
         Files("drift --desired {file} --account tests/data/accounts/demo-account.json");
         Files("drift --desired policies --account {file}");
         Files("drift --desired policies --org {file}");
