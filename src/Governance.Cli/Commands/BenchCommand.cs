@@ -46,7 +46,7 @@ internal static class BenchCommand
             }
             else
             {
-                stderr.WriteLine($"{name}:{line}: {parsed.Error}");
+                stderr.WriteLine($"{name}:{line}: {MessageText.OneLine(parsed.Error ?? string.Empty)}");
             }
         }
         if (workload.Count == 0)

@@ -42,14 +42,14 @@ internal static class SimulateCommand
         {
             if (parsed.Case is not { } testCase)
             {
-                stderr.WriteLine($"{name}:{line}: {parsed.Error}");
+                stderr.WriteLine($"{name}:{line}: {MessageText.OneLine(parsed.Error ?? string.Empty)}");
                 failed++;
                 continue;
             }
             var compiled = PolicyCompiler.Compile(testCase.Policies);
             foreach (var error in compiled.Errors)
             {
-                stderr.WriteLine($"{name}:{line}: `{testCase.Id}` {error.PolicyType} policy `{error.PolicyName}` {error.Diagnostic.Location}: {error.Diagnostic.Message}");
+                stderr.WriteLine(MessageText.OneLine($"{name}:{line}: `{testCase.Id}` {error.PolicyType} policy `{error.PolicyName}` {error.Diagnostic.Location}: {error.Diagnostic.Message}"));
             }
             var result = explain ? compiled.Evaluate(testCase.Request) : null;
             var decision = result?.Decision ?? compiled.Decide(testCase.Request);
@@ -66,7 +66,7 @@ internal static class SimulateCommand
             {
                 failed++;
                 var expected = testCase.Expected?.ToString() ?? "nothing";
-                stderr.WriteLine($"{name}:{line}: mismatch `{testCase.Id}`: expected {expected}, got {decision}");
+                stderr.WriteLine(MessageText.OneLine($"{name}:{line}: mismatch `{testCase.Id}`: expected {expected}, got {decision}"));
             }
         }
         if (!check)
