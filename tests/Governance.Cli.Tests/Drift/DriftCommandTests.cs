@@ -50,7 +50,7 @@ public sealed partial class DriftCommandTests : IDisposable
 
         // Assert
         Assert.Equal(CliApp.CouldNotRun, code);
-        Assert.Contains("folder does not exist", stderr, StringComparison.Ordinal);
+        Assert.Equal($"iamgov: --desired {Path.Combine(Policies, "no-such-folder")}: no such folder", stderr.Trim());
     }
 
     [Fact]
