@@ -77,7 +77,7 @@ internal static class DriftCommand
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return CouldNotRun;
         }

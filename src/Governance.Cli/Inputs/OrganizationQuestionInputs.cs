@@ -55,7 +55,7 @@ internal sealed record OrganizationQuestionInputs(OrganizationAuthorizer Authori
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return null;
         }

@@ -17,7 +17,7 @@ internal static class OrganizationSnapshotInput
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return null;
         }
