@@ -54,7 +54,11 @@ public static class CliApp
         {
             // Parsing runs the options' validators, which are code too.
             var parse = root.Parse(args);
-            return parse.Errors.Count > 0 ? ReportUsage(parse, stderr) : parse.Invoke(config);
+            if (parse.Errors.Count > 0)
+            {
+                return ReportUsage(parse, stderr);
+            }
+            return TooManyStandardInputs(parse, stderr) ? UsageError : parse.Invoke(config);
         }
         catch (Exception e)
         {
@@ -87,8 +91,20 @@ public static class CliApp
     {
         foreach (var error in parse.Errors)
         {
-            stderr.WriteLine($"iamgov: {error.Message}");
+            stderr.WriteLine($"iamgov: {Commands.UsageErrorText.Describe(error)}");
         }
         return UsageError;
+    }
+
+    /// <summary>Standard input can be read once: two options naming <c>-</c> would each get half of it, or nothing.</summary>
+    private static bool TooManyStandardInputs(ParseResult parse, TextWriter stderr)
+    {
+        var readers = parse.Tokens.Where(static t => t.Type == System.CommandLine.Parsing.TokenType.Argument && Inputs.InputFile.IsStandardInput(t.Value)).Count();
+        if (readers <= 1)
+        {
+            return false;
+        }
+        stderr.WriteLine($"iamgov: `-` (standard input) is given {readers} times; standard input can be read once, so name the other inputs as files");
+        return true;
     }
 }

@@ -29,6 +29,7 @@ internal static class JwtBearerSetup
             // Keep claim names as issued (`sub`, `role`), so the configured role claim means what it says.
             jwt.MapInboundClaims = false;
             TokenSubjectCheck.AddTo(jwt.Events);
+            BearerChallenge.AddTo(jwt.Events);
             if (auth.Authority is { Length: > 0 } authority)
             {
                 jwt.Authority = authority;

@@ -1,16 +1,15 @@
 using System.Security.Claims;
-using Governance.Api.Problems;
 using Governance.Core.Identity;
 using Governance.Core.Results;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Net.Http.Headers;
 
 namespace Governance.Api.Auth;
 
 /// <summary>
 /// Refuses a validly signed token whose <c>sub</c> cannot name an actor (<see cref="ActorIdRule"/>), for the local
-/// signing key and an OIDC authority alike: 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c>, its
-/// <c>error_description</c>, and a problem with the code <see cref="ProblemCodes.TokenSubjectInvalid"/>.
+/// signing key and an OIDC authority alike: <see cref="BearerChallenge"/> answers 401 with
+/// <c>WWW-Authenticate: Bearer error="invalid_token"</c>, its <c>error_description</c>, and a problem with the code
+/// <see cref="ProblemCodes.TokenSubjectInvalid"/>.
 /// </summary>
 /// <remarks>
 /// Checked once, at authentication, so that every endpoint, handler and log line after it can take the subject as an
@@ -30,21 +29,6 @@ internal static class TokenSubjectCheck
             {
                 context.Fail(new SubjectRefusedException(refusal));
             }
-        };
-        var challenge = events.OnChallenge;
-        events.OnChallenge = async context =>
-        {
-            if (context.AuthenticateFailure is SubjectRefusedException refused)
-            {
-                context.HandleResponse();
-                var response = context.Response;
-                response.StatusCode = StatusCodes.Status401Unauthorized;
-                response.Headers.Append(HeaderNames.WWWAuthenticate,
-                    $"{JwtBearerDefaults.AuthenticationScheme} error=\"invalid_token\", error_description=\"{refused.Message}\"");
-                await ProblemMapping.Unauthorized(ProblemCodes.TokenSubjectInvalid, refused.Message).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
-                return;
-            }
-            await challenge(context).ConfigureAwait(false);
         };
     }
 

@@ -8,18 +8,21 @@ namespace Governance.Cli.Answers;
 internal static class DecisionText
 {
     /// <summary>
-    /// Writes the decision; with <paramref name="explain"/> also why, followed by <paramref name="summary"/> (the layer that
-    /// decided) when given and not the reason again. With <paramref name="caveat"/> the summary is written even without
-    /// <paramref name="explain"/>: the answer rests on an assumption (the caller's own policies unknown) the reader must see.
+    /// Writes the decision: <c>yes</c>, or <c>no - REASON</c> naming the layer that decided in one line (so a script's
+    /// log says why without <c>--explain</c>); with <paramref name="explain"/> also the statements and what was missing.
+    /// <paramref name="summary"/> is that reason when the caller has one (an organisation's answer), else it is told from
+    /// <paramref name="result"/>. With <paramref name="caveat"/> a <c>yes</c> carries the summary on the next line even
+    /// without <paramref name="explain"/>: it rests on an assumption (the caller's own policies unknown) the reader must see.
     /// </summary>
     public static void Write(TextWriter output, AuthorizationResult result, bool explain, IEnumerable<string> warnings, string? summary = null,
         bool caveat = false)
     {
         var term = Terminal.For(output);
-        output.WriteLine(result.Decision == Decision.Allow ? term.Green("yes") : term.Red("no"));
+        var allowed = result.Decision == Decision.Allow;
+        output.WriteLine(allowed ? term.Green("yes") : $"{term.Red("no")} - {summary ?? Reason(result)}");
         if (!explain)
         {
-            if (caveat && summary is not null)
+            if (allowed && caveat && summary is not null)
             {
                 output.WriteLine($"  caveat: {summary}");
             }
@@ -29,7 +32,7 @@ internal static class DecisionText
         var reason = ExplanationFormatter.Describe(explanation);
         output.WriteLine($"  {term.Bold(result.Decision.ToString())}: {reason}");
         // The summary names the layer that decided; where it only restates the reason (an allow, say) it adds nothing.
-        if (summary is not null && !string.Equals(summary, reason, StringComparison.Ordinal))
+        if (allowed && summary is not null && !string.Equals(summary, reason, StringComparison.Ordinal))
         {
             output.WriteLine($"  {summary}");
         }
@@ -62,6 +65,21 @@ internal static class DecisionText
         {
             output.WriteLine($"  warning: {warning}");
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="result"/> is not an allow, in one line: the deny statement's layer and place, or why nothing allowed.
+    /// </summary>
+    public static string Reason(AuthorizationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Decision == Decision.ExplicitDeny && result.DecidingStatements.FirstOrDefault() is { } deny)
+        {
+            var level = deny.PolicyType is PolicyType.ServiceControl or PolicyType.ResourceControl ? $" at level {deny.Level}" : string.Empty;
+            var sid = deny.Sid is { Length: > 0 } s ? $"Sid `{s}`" : deny.JsonPath;
+            return $"the {PolicyWords.Layer(deny.PolicyType)} `{deny.PolicyName}`{level} denies ({sid}, line {deny.Line})";
+        }
+        return ExplanationFormatter.Describe(result.Explanation);
     }
 
     public static string Describe(StatementRef statement)

@@ -10,7 +10,9 @@ internal static class ObjectAccessText
     public static void Write(TextWriter output, ObjectAccessAnswer answer, bool explain, IReadOnlyList<string> warnings)
     {
         var term = Terminal.For(output);
-        output.WriteLine(answer.Decision == Decision.Allow ? term.Green("yes") : term.Red("no"));
+        // As can-i's `no - REASON`: the first call that is not allowed, and why, on the answer's own line.
+        var denied = answer.Calls.FirstOrDefault(static c => c.Answer.Result.Decision != Decision.Allow);
+        output.WriteLine(denied is null ? term.Green("yes") : $"{term.Red("no")} - `{denied.Question.Action}` is not allowed: {denied.Answer.Summary}");
         foreach (var call in answer.Calls)
         {
             var allowed = call.Answer.Result.Decision == Decision.Allow;

@@ -8,7 +8,7 @@ using Governance.Core.Risk;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov audit --account FILE... | --org DIR [--principal P] [--format text|json|markdown|html] [--out FILE]</c>: the
+/// <c>iamgov audit --account FILE... | --org DIR [--principal P] [-o text|json|markdown|html] [--output-file FILE]</c>: the
 /// risk findings and effective-access summary of every principal (or one), with totals; with <c>--org</c>, also what
 /// principals outside the organisation may do to its resources and which SCPs and RCPs do not hold.
 /// <c>--exclusions FILE</c> lists the findings its entries accept apart (none by default: an audit reads snapshots, not
@@ -19,15 +19,16 @@ internal static class AuditCommand
     public static Command Create(CliContext context)
     {
         var time = context.Time;
-        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
+        var standardInput = context.StandardInput;
+        var accounts = InputFileOption.Repeated("--account", "an account snapshot (aws iam get-account-authorization-details); repeat for several accounts");
         var organization = new Option<string?>("--org")
         {
             Description = "an organisation snapshot folder, or one account's get-account-authorization-details file: adds resource exposure and guardrail findings",
         };
         var principal = new Option<string?>("--principal") { Description = "audit only this principal: an ARN, role/NAME, user/NAME or a unique name" };
-        var format = ReportFormatOption.Create();
-        var output = new Option<FileInfo?>("--out") { Description = "write the report to this file instead of standard output" };
-        var exclusions = new Option<string?>("--exclusions") { Description = "reviewed findings and accepted risks to list apart (policies/exclusions.json; - for standard input); none by default", HelpName = "FILE" };
+        var format = ReportOutput.CreateFormatOption();
+        var output = OutputFileOption.Create("write the report to this file instead of standard output");
+        var exclusions = InputFileOption.Single("--exclusions", "reviewed findings and accepted risks to list apart (policies/exclusions.json); none by default");
         var failOn = FailOnOption.Create("exit 1 when a finding at or above this severity is reported (excluded findings never count)");
         var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal")
         {
@@ -44,8 +45,8 @@ internal static class AuditCommand
                 return CliApp.UsageError;
             }
             var audit = org is not null
-                ? AuditOrganization(org, parse.GetValue(principal), stderr, time)
-                : AuditAccounts(files, parse.GetValue(principal), stderr, time);
+                ? AuditOrganization(org, standardInput, parse.GetValue(principal), stderr, time)
+                : AuditAccounts(files, standardInput, parse.GetValue(principal), stderr, time);
             // The analysis's time is the exclusions' too: an entry expires on the clock the findings were judged by.
             if (audit is null || ExclusionsInput.Read(parse.GetValue(exclusions), context.StandardInput, audit.AsOf, stderr) is not { } accepted)
             {
@@ -53,7 +54,7 @@ internal static class AuditCommand
             }
             audit = RiskExclusions.Apply(audit, accepted, audit.AsOf);
             ExclusionsInput.Warn(audit.ExclusionWarnings, stderr);
-            var written = Write(audit, parse.GetValue(format), parse.GetValue(output), parse);
+            var written = Write(audit, ReportOutput.Format(parse.GetValue(format)!), parse.GetValue(output), parse);
             return written != 0 || parse.GetValue(failOn) is not { } level
                 ? written
                 : SeverityGate.Check(audit.Findings.Select(static f => (f.Severity, true)), level, newOnly: false, stderr);
@@ -61,9 +62,9 @@ internal static class AuditCommand
         return command;
     }
 
-    private static AccountRisks? AuditAccounts(FileInfo[] files, string? principal, TextWriter stderr, TimeProvider time)
+    private static AccountRisks? AuditAccounts(string[] files, Stream standardInput, string? principal, TextWriter stderr, TimeProvider time)
     {
-        var (state, errors) = AccountFiles.Load(files);
+        var (state, errors) = AccountFiles.Load(files, standardInput);
         if (state is null)
         {
             foreach (var error in errors)
@@ -80,9 +81,9 @@ internal static class AuditCommand
         return AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(time.GetUtcNow(), only)) with { Notes = [OrganizationAnalyzer.ResourcePoliciesUnknown] };
     }
 
-    private static AccountRisks? AuditOrganization(string path, string? principal, TextWriter stderr, TimeProvider time)
+    private static AccountRisks? AuditOrganization(string path, Stream standardInput, string? principal, TextWriter stderr, TimeProvider time)
     {
-        if (OrganizationSnapshotInput.Read(path, [], stderr) is not { } snapshot)
+        if (OrganizationSnapshotInput.Read(path, standardInput, [], stderr) is not { } snapshot)
         {
             return null;
         }
@@ -114,29 +115,18 @@ internal static class AuditCommand
     private static int Write(AccountRisks audit, ReportFormat format, FileInfo? output, ParseResult parse)
     {
         var stdout = parse.InvocationConfiguration.Output;
-        var stderr = parse.InvocationConfiguration.Error;
-        var report = ReportFormatOption.AsFile(ReportRenderer.Render(audit, format));
+        var report = ReportOutput.AsFile(ReportRenderer.Render(audit, format));
         if (output is null)
         {
             stdout.Write(report);
             return 0;
         }
-        try
+        if (!OutputDestination.TryWrite(output, report, parse.InvocationConfiguration.Error))
         {
-            File.WriteAllText(output.FullName, report);
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"iamgov: {output.FullName}: {e.Message}");
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine($"iamgov: {output.FullName}: {e.Message}");
-            return 1;
+            return CliApp.CouldNotRun;
         }
         var resources = audit.Resources.IsEmpty ? string.Empty : $", {audit.Resources.Length} resources and guardrails";
-        stdout.WriteLine($"wrote {output.FullName}: {audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings");
+        stdout.WriteLine($"wrote {output}: {audit.Principals.Length} principals{resources}, {audit.Findings.Count()} findings");
         return 0;
     }
 }

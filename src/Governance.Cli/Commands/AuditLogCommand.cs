@@ -9,7 +9,7 @@ using Governance.Cli.Inputs;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov audit-log verify (--database FILE | --events FILE) --checkpoints DIR --public-key FILE [--output text|json]</c>:
+/// <c>iamgov audit-log verify (--database FILE | --events FILE) --checkpoints DIR --public-key FILE [-o text|json] [--output-file FILE]</c>:
 /// verifies the audit trail offline, without the service, as an auditor would; and <c>iamgov audit-log export</c>, which
 /// writes a SQLite database's chain as JSON lines (<c>GET /v1/audit/export</c> does the same on any database).
 /// </summary>
@@ -31,41 +31,42 @@ internal static class AuditLogCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("audit-log", "verify the governance service's audit trail offline, or export it");
-        command.Subcommands.Add(CreateVerify());
+        command.Subcommands.Add(CreateVerify(context.StandardInput));
         command.Subcommands.Add(CreateExport());
         return command;
     }
 
-    private static Command CreateVerify()
+    private static Command CreateVerify(Stream standardInput)
     {
-        var database = new Option<FileInfo?>("--database") { Description = "the service's SQLite database (data/governance.db), opened read-only" };
-        var events = new Option<FileInfo?>("--events") { Description = "an export of the chain as JSON lines (GET /v1/audit/export or `iamgov audit-log export`)" };
-        var checkpoints = new Option<DirectoryInfo>("--checkpoints") { Description = "the folder of signed checkpoints (data/audit-checkpoints)", Required = true };
-        var publicKey = new Option<FileInfo>("--public-key") { Description = "the checkpoints' public key, PEM (GET /v1/audit/public-key)", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "text (for people) or json (stable, for scripts)", DefaultValueFactory = static _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
+        var database = new Option<FileInfo?>("--database") { Description = "the service's SQLite database (data/governance.db), opened read-only", HelpName = "FILE" };
+        var events = Inputs.InputFileOption.Single("--events", "an export of the chain as JSON lines (GET /v1/audit/export or `iamgov audit-log export`)");
+        var checkpoints = new Option<DirectoryInfo>("--checkpoints") { Description = "the folder of signed checkpoints (data/audit-checkpoints)", Required = true, HelpName = "DIR" };
+        var publicKey = Inputs.InputFileOption.Single("--public-key", "the checkpoints' public key, PEM (GET /v1/audit/public-key)", required: true);
+        var output = OutputOption.Create("text (for people) or json (stable, for scripts)", "text", "json");
+        var outputFile = OutputFileOption.Create();
         var command = new Command("verify", "check the audit chain against its signed checkpoints and the public key; exit 0 valid, 1 tampered, 2 unreadable input")
         {
-            database, events, checkpoints, publicKey, output,
+            database, events, checkpoints, publicKey, output, outputFile,
         };
-        command.SetAction((parse, cancellationToken) => VerifyAsync(parse, parse.GetValue(database), parse.GetValue(events), parse.GetValue(checkpoints)!,
-            parse.GetValue(publicKey)!, parse.GetValue(output) == "json", cancellationToken));
+        command.SetAction((parse, cancellationToken) => OutputDestination.RunAsync(parse, outputFile, stdout => VerifyAsync(parse, stdout, standardInput,
+            parse.GetValue(database), parse.GetValue(events), parse.GetValue(checkpoints)!, parse.GetValue(publicKey)!, parse.GetValue(output) == "json",
+            cancellationToken)));
         return command;
     }
 
     private static Command CreateExport()
     {
-        var database = new Option<FileInfo>("--database") { Description = "the service's SQLite database (data/governance.db), opened read-only", Required = true };
-        var output = new Option<FileInfo?>("--out") { Description = "write to this file instead of standard output" };
-        var command = new Command("export", "write the audit chain of a SQLite database as JSON lines, for `audit-log verify --events`") { database, output };
+        var database = new Option<FileInfo>("--database") { Description = "the service's SQLite database (data/governance.db), opened read-only", Required = true, HelpName = "FILE" };
+        var format = OutputOption.Create("json: one event a line, as GET /v1/audit/export writes them", "json");
+        var output = OutputFileOption.Create();
+        var command = new Command("export", "write the audit chain of a SQLite database as JSON lines, for `audit-log verify --events`") { database, format, output };
         command.SetAction((parse, cancellationToken) => ExportAsync(parse, parse.GetValue(database)!, parse.GetValue(output), cancellationToken));
         return command;
     }
 
-    private static async Task<int> VerifyAsync(ParseResult parse, FileInfo? database, FileInfo? events, DirectoryInfo checkpoints, FileInfo publicKey,
-        bool json, CancellationToken cancellationToken)
+    private static async Task<int> VerifyAsync(ParseResult parse, TextWriter stdout, Stream standardInput, FileInfo? database, string? events,
+        DirectoryInfo checkpoints, string publicKey, bool json, CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if ((database is null) == (events is null))
         {
@@ -74,12 +75,28 @@ internal static class AuditLogCommand
         }
         if (!checkpoints.Exists)
         {
-            await stderr.WriteLineAsync($"iamgov: the checkpoints folder `{checkpoints.FullName}` does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iamgov: --checkpoints {checkpoints}: no such folder").ConfigureAwait(false);
             return CliApp.UsageError;
         }
-        if (await ReadKeyAsync(publicKey, stderr, cancellationToken).ConfigureAwait(false) is not { } key)
+        if (database is not null && !database.Exists)
+        {
+            await stderr.WriteLineAsync($"iamgov: {Inputs.InputFile.DisplayName(database.ToString())}: no such file").ConfigureAwait(false);
+            return CliApp.UsageError;
+        }
+        if (ReadKey(publicKey, standardInput, stderr) is not { } key)
         {
             return CliApp.UsageError;
+        }
+        byte[]? exported = null;
+        if (events is not null)
+        {
+            var (bytes, readError) = Inputs.InputFile.Read(events, standardInput);
+            if (bytes is null)
+            {
+                await stderr.WriteLineAsync($"iamgov: {readError}").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+            exported = bytes;
         }
         var store = new AuditCheckpointFolder(checkpoints.FullName);
         AuditTrailVerification result;
@@ -87,11 +104,12 @@ internal static class AuditLogCommand
         {
             result = database is not null
                 ? await VerifyDatabaseAsync(database, store, key, cancellationToken).ConfigureAwait(false)
-                : await VerifyExportAsync(events!, store, key, cancellationToken).ConfigureAwait(false);
+                : await VerifyExportAsync(exported!, store, key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DbException)
         {
-            await stderr.WriteLineAsync($"iamgov: {(database ?? events)!.FullName}: {OneLine(e.Message)}").ConfigureAwait(false);
+            var source = database?.ToString() ?? events!;
+            await stderr.WriteLineAsync($"iamgov: {Inputs.InputFile.DisplayName(source)}: {OneLine(e.Message)}").ConfigureAwait(false);
             return CliApp.UsageError;
         }
         catch (DllNotFoundException)
@@ -116,10 +134,10 @@ internal static class AuditLogCommand
         return await AuditTrailVerifier.VerifyAsync(new SqliteAuditEvents(db), store, key, triggers, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<AuditTrailVerification> VerifyExportAsync(FileInfo events, IAuditCheckpointStore store, AuditPublicKey key,
+    private static async Task<AuditTrailVerification> VerifyExportAsync(byte[] events, IAuditCheckpointStore store, AuditPublicKey key,
         CancellationToken cancellationToken)
     {
-        var stream = events.OpenRead();
+        var stream = new MemoryStream(events, writable: false);
         await using (stream.ConfigureAwait(false))
         {
             return await AuditTrailVerifier.VerifyAsync(new AuditEventExport(stream), store, key, AuditTriggerStatus.NotChecked, cancellationToken)
@@ -133,7 +151,7 @@ internal static class AuditLogCommand
         var stderr = parse.InvocationConfiguration.Error;
         if (!database.Exists)
         {
-            await stderr.WriteLineAsync($"iamgov: {database.FullName}: the database file does not exist").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"iamgov: {Inputs.InputFile.DisplayName(database.ToString())}: no such file").ConfigureAwait(false);
             return CliApp.UsageError;
         }
         try
@@ -153,7 +171,7 @@ internal static class AuditLogCommand
             await using (file.ConfigureAwait(false))
             {
                 var count = await AuditEventExport.WriteAsync(source, file, cancellationToken).ConfigureAwait(false);
-                await stdout.WriteLineAsync($"wrote {output.FullName}: {count} events").ConfigureAwait(false);
+                await stdout.WriteLineAsync($"wrote {output}: {count} events").ConfigureAwait(false);
             }
             return 0;
         }
@@ -169,22 +187,18 @@ internal static class AuditLogCommand
         }
     }
 
-    private static async Task<AuditPublicKey?> ReadKeyAsync(FileInfo file, TextWriter stderr, CancellationToken cancellationToken)
+    private static AuditPublicKey? ReadKey(string path, Stream standardInput, TextWriter stderr)
     {
-        string pem;
-        try
+        var (bytes, readError) = Inputs.InputFile.Read(path, standardInput);
+        if (bytes is null)
         {
-            pem = await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"iamgov: the public key `{file.FullName}` cannot be read: {OneLine(e.Message)}").ConfigureAwait(false);
+            stderr.WriteLine($"iamgov: {readError}");
             return null;
         }
-        var (key, error) = AuditPublicKey.FromPem(pem);
+        var (key, error) = AuditPublicKey.FromPem(System.Text.Encoding.UTF8.GetString(bytes));
         if (key is null)
         {
-            await stderr.WriteLineAsync($"iamgov: the public key `{file.FullName}`: {error}").ConfigureAwait(false);
+            stderr.WriteLine($"iamgov: {Inputs.InputFile.DisplayName(path)}: {error}");
         }
         return key;
     }

@@ -31,16 +31,25 @@ internal static class CanICommand
         {
             Description = "an organisation snapshot folder, or one account's get-account-authorization-details file; SCPs, RCPs and resource policies come from it",
         };
-        var options = new QuestionOptions();
-        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)") { action, resource, principal, explain, organization, read, write };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing: the exit code is the answer (0 yes, 1 no, 2 an error, told on standard error)" };
+        var options = new QuestionOptions(context.StandardInput);
+        var command = new Command("can-i", "may a principal perform an action on a resource? (yes/no, exit 0/1)")
+        {
+            action, resource, principal, explain, organization, read, write, quiet,
+        };
         options.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => parse.GetValue(quiet)
+            ? Answer(parse, TextWriter.Null)
+            : OutputDestination.Run(parse, options.OutputFile, stdout => Answer(parse, stdout)));
+        return command;
+
+        int Answer(ParseResult parse, TextWriter stdout)
         {
             var (act, res, org) = (parse.GetValue(action), parse.GetValue(resource), parse.GetValue(organization));
             var (readUri, writeUri) = (parse.GetValue(read), parse.GetValue(write));
             if (readUri is not null || writeUri is not null)
             {
-                return RunObject(readUri, writeUri, act is not null || res is not null, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse);
+                return RunObject(readUri, writeUri, act is not null || res is not null, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse, stdout);
             }
             if (act is null || res is null)
             {
@@ -48,16 +57,14 @@ internal static class CanICommand
                 return CliApp.UsageError;
             }
             return org is not null
-                ? RunOrganization(act, res, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse)
-                : Run(act, res, parse.GetValue(principal)!, parse.GetValue(explain), options, parse);
-        });
-        return command;
+                ? RunOrganization(act, res, parse.GetValue(principal)!, parse.GetValue(explain), org, options, parse, stdout)
+                : Run(act, res, parse.GetValue(principal)!, parse.GetValue(explain), options, parse, stdout);
+        }
     }
 
     private static int RunObject(string? readUri, string? writeUri, bool positional, string principalName, bool explain, string? path,
-        QuestionOptions options, ParseResult parse)
+        QuestionOptions options, ParseResult parse, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         var errors = options.SnapshotInputs.Where(o => parse.GetResult(o) is not null)
             .Select(static o => $"`{o.Name}` and `--org` exclude each other: the organisation snapshot gives the accounts, SCPs, RCPs and resource policies")
@@ -81,7 +88,7 @@ internal static class CanICommand
         {
             errors.Add(uriError);
         }
-        if (OrganizationInputs.Read(path!, principalName, errors, stderr) is not { } org || question is null)
+        if (OrganizationInputs.Read(path!, options.StandardInput, principalName, errors, stderr) is not { } org || question is null)
         {
             return CliApp.UsageError;
         }
@@ -104,9 +111,8 @@ internal static class CanICommand
         return answer.Decision == Decision.Allow ? 0 : 1;
     }
 
-    private static int Run(string action, string resource, string principalName, bool explain, QuestionOptions options, ParseResult parse)
+    private static int Run(string action, string resource, string principalName, bool explain, QuestionOptions options, ParseResult parse, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if ((RequestChecks.CheckAction(action) ?? RequestChecks.CheckResource(resource)) is { } inputError)
         {
@@ -136,9 +142,8 @@ internal static class CanICommand
     }
 
     private static int RunOrganization(string action, string resource, string principalName, bool explain, string path, QuestionOptions options,
-        ParseResult parse)
+        ParseResult parse, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         var errors = options.SnapshotInputs.Where(o => parse.GetResult(o) is not null)
             .Select(static o => $"`{o.Name}` and `--org` exclude each other: the organisation snapshot gives the accounts, SCPs, RCPs and resource policies")
@@ -149,7 +154,7 @@ internal static class CanICommand
         }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
-        if (OrganizationInputs.Read(path, principalName, errors, stderr) is not { } org)
+        if (OrganizationInputs.Read(path, options.StandardInput, principalName, errors, stderr) is not { } org)
         {
             return CliApp.UsageError;
         }

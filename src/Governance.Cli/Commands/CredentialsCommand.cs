@@ -5,7 +5,7 @@ using Governance.Cli.Remote;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov credentials --grant ID [--api URL] [--token TOKEN]</c>: short-lived AWS credentials for one of the caller's
+/// <c>iamgov credentials --grant ID [--api URL] [--token TOKEN] [-o json] [--output-file FILE]</c>: short-lived AWS credentials for one of the caller's
 /// active grants, printed as the JSON the AWS CLI's <c>credential_process</c> expects. Errors go to standard error
 /// with exit 1 (2 for a usage error), so the AWS CLI shows them and never reads half an answer.
 /// </summary>
@@ -25,20 +25,23 @@ internal static class CredentialsCommand
 
     public static Command Create(CliContext context)
     {
-        var grant = new Option<Guid>("--grant") { Description = "The grant's id", Required = true };
+        var grant = new Option<Guid>("--grant") { Description = "The grant's id", Required = true, HelpName = "ID" };
         var api = new Option<string?>("--api") { Description = $"The governance API's base URL (default: ${ApiVariable}, else {DefaultApi})" };
         var token = new Option<string?>("--token") { Description = $"A bearer token for the API (default: ${TokenVariable})" };
+        var output = OutputOption.Create("json: the JSON credential_process expects", "json");
+        var outputFile = OutputFileOption.Create();
         var command = new Command("credentials", "Print short-lived AWS credentials for an active grant, as credential_process expects them")
         {
-            grant, api, token,
+            grant, api, token, output, outputFile,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(grant), parse.GetValue(api), parse.GetValue(token), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OutputDestination.RunAsync(parse, outputFile,
+            stdout => RunAsync(parse, stdout, parse.GetValue(grant), parse.GetValue(api), parse.GetValue(token), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Guid grantId, string? apiOption, string? tokenOption, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, TextWriter stdout, Guid grantId, string? apiOption, string? tokenOption,
+        CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         var apiText = apiOption ?? FromEnvironment(ApiVariable) ?? DefaultApi;
         if (!Uri.TryCreate(apiText.EndsWith('/') ? apiText : apiText + "/", UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))

@@ -11,24 +11,24 @@ using PolicyEngine.Syntax;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [--format text|json|markdown|html]</c>:
+/// <c>iamgov drift --desired DIR (--account FILE... | --org DIR [--roles-account ID]) [--previous FILE] [-o text|json|markdown|html] [--output-file FILE]</c>:
 /// the nightly drift audit from the command line, comparing the roles kept as code in <c>DIR/roles/</c> with an account
 /// snapshot, and with the previous run's JSON report when given. With <c>--org</c> the roles are compared with the
 /// member accounts' IAM (as if each were an <c>--account</c> file, the account <c>roles/</c> describes first; see
-/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 1 only when
-/// it cannot run; with <c>--fail-on SEVERITY</c>, 1 also when a finding not excluded is at or above it (with <c>--previous</c>,
-/// only a finding new since that report). <c>--exclusions FILE</c> (default <c>DIR/exclusions.json</c> when it exists)
+/// <see cref="OrganizationDriftInputs"/>), and the organisation's SCPs and RCPs with <c>DIR/guardrails/</c>. Exits 0 whether or not it finds drift (CI reads the findings), and 2 when it
+/// cannot run (a usage error or an input it cannot read); with <c>--fail-on SEVERITY</c>, 1 when a finding not excluded is at or above it (with
+/// <c>--previous</c>, only a finding new since that report). <c>--exclusions FILE</c> (default <c>DIR/exclusions.json</c> when it exists)
 /// lists the findings its entries accept apart.
 /// </summary>
 internal static class DriftCommand
 {
-    /// <summary>The exit code when the audit could not run.</summary>
-    public const int CouldNotRun = 1;
+    /// <summary>The exit code when the audit could not run: a usage error's, as every command's.</summary>
+    public const int CouldNotRun = CliApp.CouldNotRun;
 
     public static Command Create(CliContext context)
     {
         var desired = new Option<DirectoryInfo>("--desired") { Description = "the policies folder; its roles/ holds the roles kept as code", Required = true };
-        var accounts = new Option<FileInfo[]>("--account") { Description = "an account snapshot (aws iam get-account-authorization-details); repeatable", AllowMultipleArgumentsPerToken = true };
+        var accounts = InputFileOption.Repeated("--account", "an account snapshot (aws iam get-account-authorization-details); repeat for several accounts");
         var organization = new Option<string?>("--org")
         {
             Description = "an organisation snapshot folder: the member accounts' IAM against roles/, and its SCPs and RCPs against guardrails/",
@@ -37,24 +37,27 @@ internal static class DriftCommand
         {
             Description = "with --org: the member account roles/ describes (default: the one holding the most of its roles)",
         };
-        var previous = new Option<FileInfo?>("--previous") { Description = "the previous run's report (--format json): NewRisk and the access delta are then measured since it" };
-        var format = ReportFormatOption.Create();
-        var exclusions = new Option<string?>("--exclusions")
-        {
-            Description = "reviewed findings and accepted risks to list apart (- for standard input); default: exclusions.json in --desired when it exists",
-            HelpName = "FILE",
-        };
+        var previous = InputFileOption.Single("--previous", "the previous run's report (-o json): NewRisk and the access delta are then measured since it");
+        var format = ReportOutput.CreateFormatOption();
+        var outputFile = OutputFileOption.Create("write the report to this file instead of standard output");
+        var exclusions = InputFileOption.Single("--exclusions", "reviewed findings and accepted risks to list apart; default: exclusions.json in --desired when it exists");
         var failOn = FailOnOption.Create("exit 1 when a finding at or above this severity is reported; with --previous, only a new one (excluded findings never count)");
         var command = new Command("drift", "compare the roles (and with --org the SCPs and RCPs) kept as code with an account or organisation snapshot")
         {
-            desired, accounts, organization, rolesAccount, previous, format, exclusions, failOn,
+            desired, accounts, organization, rolesAccount, previous, format, outputFile, exclusions, failOn,
         };
-        command.SetAction(parse => Gate(Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [], parse.GetValue(organization), parse.GetValue(rolesAccount),
-            parse.GetValue(previous), parse.GetValue(format), parse.GetValue(exclusions), parse, context), parse.GetValue(failOn), parse.InvocationConfiguration.Error));
+        command.SetAction(parse =>
+        {
+            (int Exit, DriftReport? Report, DriftReport? Previous) run = (CouldNotRun, null, null);
+            var exit = OutputDestination.Run(parse, outputFile, stdout => (run = Run(parse.GetValue(desired)!, parse.GetValue(accounts) ?? [],
+                parse.GetValue(organization), parse.GetValue(rolesAccount), parse.GetValue(previous), ReportOutput.Format(parse.GetValue(format)!),
+                parse.GetValue(exclusions), parse, context, stdout)).Exit);
+            return exit != 0 ? exit : Gate(run, parse.GetValue(failOn), parse.InvocationConfiguration.Error);
+        });
         return command;
     }
 
-    /// <summary>The exit code of a run: its own when it could not run, else the gate's (0 without <c>--fail-on</c>).</summary>
+    /// <summary>The exit code of a run that answered: 0, or the gate's with <c>--fail-on</c>.</summary>
     private static int Gate((int Exit, DriftReport? Report, DriftReport? Previous) run, Core.Risk.RiskSeverity? failOn, TextWriter stderr)
     {
         if (run.Report is not { } report || failOn is not { } level)
@@ -66,15 +69,15 @@ internal static class DriftCommand
             newOnly: previous is not null, stderr);
     }
 
-    private static (int Exit, DriftReport? Report, DriftReport? Previous) Run(DirectoryInfo desired, FileInfo[] accounts, string? organizationPath, string? rolesAccount,
-        FileInfo? previousFile, ReportFormat format, string? exclusionsPath, ParseResult parse, CliContext context)
+    private static (int Exit, DriftReport? Report, DriftReport? Previous) Run(DirectoryInfo desired, string[] accounts, string? organizationPath,
+        string? rolesAccount, string? previousFile, ReportFormat format, string? exclusionsPath, ParseResult parse, CliContext context, TextWriter stdout)
     {
         var time = context.Time;
-        var stdout = parse.InvocationConfiguration.Output;
+        var standardInput = context.StandardInput;
         var stderr = parse.InvocationConfiguration.Error;
         if (!desired.Exists)
         {
-            stderr.WriteLine($"iamgov: {desired.FullName}: folder does not exist");
+            stderr.WriteLine($"iamgov: --desired {desired}: no such folder");
             return (CouldNotRun, null, null);
         }
         if ((accounts.Length > 0) == (organizationPath is not null))
@@ -85,9 +88,9 @@ internal static class DriftCommand
         var (roles, roleErrors) = RoleDefinitionLoader.LoadDirectory(Path.Combine(desired.FullName, "roles"));
         var errors = new List<string>();
         var inputs = organizationPath is null
-            ? Account(accounts, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
-            : OrganizationDriftInputs.Read(organizationPath, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
-        var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile);
+            ? Account(accounts, standardInput, errors) is { } account ? new OrganizationDriftInputs(account, null, []) : null
+            : OrganizationDriftInputs.Read(organizationPath, standardInput, Path.Combine(desired.FullName, "guardrails"), roles, rolesAccount, errors, stderr);
+        var (previous, previousError) = previousFile is null ? (null, null) : ReadPrevious(previousFile, standardInput);
         errors.AddRange(roleErrors.Select(static e => $"roles/{e}"));
         if (previousError is not null)
         {
@@ -97,7 +100,7 @@ internal static class DriftCommand
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return (CouldNotRun, null, null);
         }
@@ -114,36 +117,36 @@ internal static class DriftCommand
             inputs.Organization);
         report = DriftExclusions.Apply(report, accepted, now);
         ExclusionsInput.Warn(report.ExclusionWarnings, stderr);
-        stdout.Write(ReportFormatOption.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
+        stdout.Write(ReportOutput.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
         return (0, report, previous);
     }
 
-    private static AccountState? Account(FileInfo[] files, List<string> errors)
+    private static AccountState? Account(string[] files, Stream standardInput, List<string> errors)
     {
-        var (state, fileErrors) = AccountFiles.Load(files);
+        var (state, fileErrors) = AccountFiles.Load(files, standardInput);
         errors.AddRange(fileErrors.Select(static e => e.Message));
         return state;
     }
 
-    private static (DriftReport? Report, string? Error) ReadPrevious(FileInfo file)
+    private static (DriftReport? Report, string? Error) ReadPrevious(string path, Stream standardInput)
     {
-        if (!file.Exists)
+        var (bytes, readError) = InputFile.Read(path, standardInput);
+        if (bytes is null)
         {
-            return (null, $"{file.FullName}: no such file");
+            return (null, readError!.Message);
         }
-        string? text;
-        try
+        var shown = InputFile.DisplayName(path);
+        if (!JsonTextCheck.TryDecode(bytes, out var text, out var problem))
         {
-            if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out text, out var problem))
-            {
-                return (null, $"{file.FullName}: {problem}");
-            }
+            return (null, $"{shown}:{problem.Line}:{problem.Column}: {problem.Message}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // Checked here too, so that broken JSON is told as FILE:LINE:COLUMN, as every other input's.
+        if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var syntax))
         {
-            return (null, $"{file.FullName}: {e.Message}");
+            return (null, $"{shown}:{syntax.Line}:{syntax.Column}: {syntax.Message}");
         }
-        var read = DriftReportJson.Read(text, file.FullName);
+        document.Dispose();
+        var read = DriftReportJson.Read(text, shown);
         return read.Success ? (read.Value, null) : (null, read.Error.Detail);
     }
 }

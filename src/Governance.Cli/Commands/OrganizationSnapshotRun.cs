@@ -6,7 +6,7 @@ using Governance.Core.Infrastructure.Aws.Organizations;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov snapshot --org --out DIR</c>: crawls the organisation into a snapshot folder, written beside
+/// <c>iamgov snapshot --org --output-dir DIR</c>: crawls the organisation into a snapshot folder, written beside
 /// <c>DIR</c> first and moved into place only once <see cref="OrganizationSnapshotReader"/> reads it without error, so
 /// that <c>DIR</c> never holds half a snapshot.
 /// </summary>
@@ -165,7 +165,7 @@ internal static class OrganizationSnapshotRun
     /// <summary>What to do about a failure whose message does not say it already.</summary>
     private static string? Hint(AwsCallError error) => error.Code switch
     {
-        "AWSOrganizationsNotInUseException" => "the credentials' account is in no organisation; `iamgov snapshot --out FILE` reads one account",
+        "AWSOrganizationsNotInUseException" => "the credentials' account is in no organisation; `iamgov snapshot --output-file FILE` reads one account",
         "AccessDeniedException" or "AccessDenied" => "run it with credentials of the management account (or a delegated administrator) allowed organizations:Describe* and organizations:List*",
         _ => null,
     };

@@ -10,11 +10,11 @@ using Governance.Core.Infrastructure.Aws.Snapshot;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// <c>iamgov snapshot [--region R] [--profile P] [--out FILE]</c>: reads the account from IAM
+/// <c>iamgov snapshot [--region R] [--profile P] [-o json] [--output-file FILE]</c>: reads the account from IAM
 /// (<c>GetAccountAuthorizationDetails</c>, every page) and writes it in the JSON of
 /// <c>aws iam get-account-authorization-details</c>, so that every <c>--account FILE</c> command reads it.
 /// Exits 0 on success and 1 when IAM cannot be read.
-/// With <c>--org --out DIR [--member-role NAME] [--accounts ID,ID] [--max-parallel N]</c> it reads the whole organisation
+/// With <c>--org --output-dir DIR [--member-role NAME] [--accounts ID,ID] [--max-parallel N]</c> it reads the whole organisation
 /// into a snapshot folder instead (<see cref="OrganizationSnapshotRun"/>): exit 0 when every account was read, 1 when some
 /// were not (the folder is written without them), 2 when the organisation cannot be read or the folder not written.
 /// </summary>
@@ -32,14 +32,17 @@ internal static class SnapshotCommand
         var environment = context.Aws;
         var region = new Option<string?>("--region") { Description = "the region, which chooses the partition (IAM is global); default AWS_REGION or the profile's" };
         var profile = new Option<string?>("--profile") { Description = "a named profile of the shared AWS config and credentials files; default the SDK's credential chain" };
-        var output = new Option<FileInfo?>("--out") { Description = "write the snapshot to this file instead of standard output; with --org, the snapshot folder" };
-        var organization = new Option<bool>("--org") { Description = "read the whole organisation (AWS Organizations, then each account's IAM, buckets and KMS keys) into the folder --out names" };
+        var format = OutputOption.Create("json: the JSON of `aws iam get-account-authorization-details`", "json");
+        var output = OutputFileOption.Create("write the snapshot to this file instead of standard output");
+        // A folder is not a file: --org names where it writes with its own option, so --output-file always means one file.
+        var folderOption = new Option<DirectoryInfo?>("--output-dir") { Description = "with --org: the snapshot folder to write", HelpName = "DIR" };
+        var organization = new Option<bool>("--org") { Description = "read the whole organisation (AWS Organizations, then each account's IAM, buckets and KMS keys) into the folder --output-dir names" };
         var memberRole = new Option<string?>("--member-role") { Description = $"with --org: the role assumed in each member account (default {OrganizationCrawlOptions.DefaultMemberRole}; a read-only role in practice)" };
         var accounts = new Option<string?>("--accounts") { Description = "with --org: read only these accounts (ID,ID); organization.json still lists every account" };
         var maxParallel = new Option<int?>("--max-parallel") { Description = $"with --org: accounts read at once (default {OrganizationCrawlOptions.DefaultMaxParallel})" };
         var command = new Command("snapshot", "read the account from IAM into a get-account-authorization-details snapshot, or with --org the organisation into a snapshot folder")
         {
-            region, profile, output, organization, memberRole, accounts, maxParallel,
+            region, profile, format, output, organization, folderOption, memberRole, accounts, maxParallel,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,12 +50,17 @@ internal static class SnapshotCommand
             if (!parse.GetValue(organization))
             {
                 return parse.GetResult(memberRole) is null && parse.GetResult(accounts) is null && parse.GetResult(maxParallel) is null
+                    && parse.GetResult(folderOption) is null
                     ? RunAsync(connection, parse.GetValue(output), parse, time, environment, cancellationToken)
-                    : Task.FromResult(Usage(parse, "--member-role, --accounts and --max-parallel go with --org"));
+                    : Task.FromResult(Usage(parse, "--output-dir, --member-role, --accounts and --max-parallel go with --org"));
             }
-            if (parse.GetValue(output) is not { } folder)
+            if (parse.GetResult(output) is not null)
             {
-                return Task.FromResult(Usage(parse, "--org writes a snapshot folder: give it with --out DIR"));
+                return Task.FromResult(Usage(parse, "--org writes a snapshot folder, not one file: give it with --output-dir DIR"));
+            }
+            if (parse.GetValue(folderOption) is not { } folder)
+            {
+                return Task.FromResult(Usage(parse, "--org writes a snapshot folder: give it with --output-dir DIR"));
             }
             var (ids, idsError) = OrganizationSnapshotRun.ParseAccounts(parse.GetValue(accounts));
             if (idsError is not null)

@@ -21,7 +21,7 @@ internal static class WhatCanCommand
         var service = new Option<string?>("--service") { Description = "only this service's actions, such as s3" };
         var resource = new Option<string?>("--resource") { Description = "only actions on this resource ARN, each decided on it with its own policy" };
         var organization = OrganizationQuestionInputs.CreateOrganizationOption();
-        var options = new QuestionOptions();
+        var options = new QuestionOptions(context.StandardInput);
         var command = new Command("what-can", "list the actions a principal may perform, by service and access level, and on the resources the snapshot holds")
         {
             principal, caller, service, resource, organization,
@@ -35,15 +35,15 @@ internal static class WhatCanCommand
                 parse.InvocationConfiguration.Error.WriteLine("iamgov: what-can needs the principal once: as the argument or as --as");
                 return CliApp.UsageError;
             }
-            return Run(positional ?? named!, parse.GetValue(service), parse.GetValue(resource), organization, options, parse, time);
+            return OutputDestination.Run(parse, options.OutputFile,
+                stdout => Run(positional ?? named!, parse.GetValue(service), parse.GetValue(resource), organization, options, parse, time, stdout));
         });
         return command;
     }
 
     private static int Run(string principalName, string? service, string? resource, Option<string?> organization, QuestionOptions options, ParseResult parse,
-        TimeProvider time)
+        TimeProvider time, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if (resource is not null && RequestChecks.CheckResource(resource) is { } resourceError)
         {

@@ -19,16 +19,16 @@ internal static class WhoCanCommand
         var action = new Argument<string>("action") { Description = "the action, such as s3:PutObject" };
         var resource = new Argument<string>("resource") { Description = "the resource ARN, or * for actions without one" };
         var organization = OrganizationQuestionInputs.CreateOrganizationOption();
-        var options = new QuestionOptions();
+        var options = new QuestionOptions(context.StandardInput);
         var command = new Command("who-can", "list every principal that may perform an action on a resource") { action, resource, organization };
         options.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(action)!, parse.GetValue(resource)!, organization, options, parse));
+        command.SetAction(parse => OutputDestination.Run(parse, options.OutputFile,
+            stdout => Run(parse.GetValue(action)!, parse.GetValue(resource)!, organization, options, parse, stdout)));
         return command;
     }
 
-    private static int Run(string action, string resource, Option<string?> organization, QuestionOptions options, ParseResult parse)
+    private static int Run(string action, string resource, Option<string?> organization, QuestionOptions options, ParseResult parse, TextWriter stdout)
     {
-        var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
         if ((RequestChecks.CheckAction(action) ?? RequestChecks.CheckResource(resource)) is { } inputError)
         {

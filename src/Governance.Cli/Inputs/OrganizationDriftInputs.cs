@@ -18,10 +18,10 @@ internal sealed record OrganizationDriftInputs(AccountState State, OrganizationS
     /// when either cannot be read. <c>roles/</c> describes <paramref name="rolesAccount"/> when given, else the member
     /// account that holds the most of its roles (the lowest id on a tie): roles kept as code name no account.
     /// </summary>
-    public static OrganizationDriftInputs? Read(string path, string guardrailsFolder, ImmutableArray<RoleDefinition> roles, string? rolesAccount,
+    public static OrganizationDriftInputs? Read(string path, Stream standardInput, string guardrailsFolder, ImmutableArray<RoleDefinition> roles, string? rolesAccount,
         List<string> errors, TextWriter stderr)
     {
-        var read = OrganizationSnapshotReader.Read(path);
+        var read = OrganizationSnapshotSource.Read(path, standardInput);
         var (guardrails, guardrailErrors) = GuardrailDefinitionLoader.LoadDirectory(guardrailsFolder);
         errors.AddRange(read.Errors.Take(10).Select(static e => e.ToString()));
         errors.AddRange(guardrailErrors.Select(static (PolicyFileError e) => $"guardrails/{e}"));

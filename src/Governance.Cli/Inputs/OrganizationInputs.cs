@@ -15,9 +15,9 @@ internal sealed record OrganizationInputs(OrganizationAuthorizer Authorizer, Res
     /// Reads the snapshot at <paramref name="path"/> and finds <paramref name="principalName"/> in it, unless
     /// <paramref name="errors"/> (the question's own) already stop the question; null after writing every error.
     /// </summary>
-    public static OrganizationInputs? Read(string path, string principalName, List<string> errors, TextWriter stderr)
+    public static OrganizationInputs? Read(string path, Stream standardInput, string principalName, List<string> errors, TextWriter stderr)
     {
-        if (OrganizationSnapshotInput.Read(path, errors, stderr) is not { } snapshot)
+        if (OrganizationSnapshotInput.Read(path, standardInput, errors, stderr) is not { } snapshot)
         {
             return null;
         }

@@ -49,13 +49,13 @@ internal sealed record OrganizationQuestionInputs(OrganizationAuthorizer Authori
             .ToList();
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
-        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
+        var read = errors.Count == 0 ? OrganizationSnapshotSource.Read(path, options.StandardInput) : null;
         errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
         if (errors.Count > 0 || read?.Snapshot is not { } organizationSnapshot)
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return null;
         }

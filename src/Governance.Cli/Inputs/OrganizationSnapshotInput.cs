@@ -6,18 +6,18 @@ namespace Governance.Cli.Inputs;
 internal static class OrganizationSnapshotInput
 {
     /// <summary>
-    /// The snapshot at <paramref name="path"/>, unless <paramref name="errors"/> (the command's own) already stop the
+    /// The snapshot at <paramref name="path"/> (<c>-</c>: one account's file on <paramref name="standardInput"/>), unless <paramref name="errors"/> (the command's own) already stop the
     /// command; null after writing every error to <paramref name="stderr"/>.
     /// </summary>
-    public static OrganizationSnapshot? Read(string path, List<string> errors, TextWriter stderr)
+    public static OrganizationSnapshot? Read(string path, Stream standardInput, List<string> errors, TextWriter stderr)
     {
-        var read = errors.Count == 0 ? OrganizationSnapshotReader.Read(path) : null;
+        var read = errors.Count == 0 ? OrganizationSnapshotSource.Read(path, standardInput) : null;
         errors.AddRange(read?.Errors.Take(10).Select(static e => e.ToString()) ?? []);
         if (errors.Count > 0 || read?.Snapshot is not { } snapshot)
         {
             foreach (var error in errors)
             {
-                stderr.WriteLine($"iamgov: {error}");
+                stderr.WriteLine($"iamgov: {MessageText.OneLine(error)}");
             }
             return null;
         }

@@ -6,45 +6,39 @@ using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Inputs;
 
-/// <summary>Reads policy documents named on the command line (<c>--resource-policy</c>, <c>--scp</c>).</summary>
+/// <summary>Reads policy documents named on the command line (<c>--resource-policy</c>, <c>--scp</c>, <c>--rcp</c>), <c>-</c> from standard input.</summary>
 internal static class PolicyFiles
 {
     /// <summary>One policy document from a file; its grammar errors are errors here, since a half-read guardrail would mislead.</summary>
-    public static (NamedPolicy? Policy, IReadOnlyList<InputError> Errors) ReadOne(FileInfo file)
+    public static (NamedPolicy? Policy, IReadOnlyList<InputError> Errors) ReadOne(string path, Stream standardInput)
     {
-        if (!file.Exists)
-        {
-            return (null, [new InputError($"{file.FullName}: no such file")]);
-        }
-        // Bytes, not text: the parser names invalid UTF-8 and foreign encodings instead of reading them as U+FFFD.
-        var policy = NamedPolicy.From(file.Name, PolicyParser.Parse(File.ReadAllBytes(file.FullName)));
-        var errors = policy.Diagnostics.Where(static d => d.Severity == Severity.Error)
-            .Select(d => new InputError($"{file.FullName}:{d.Location.Line}:{d.Location.Column}: {d.Message}"))
-            .ToList();
-        return (errors.Count == 0 ? policy : null, errors);
+        var (bytes, readError) = InputFile.Read(path, standardInput);
+        return bytes is null ? (null, [readError!]) : ReadOne(path, bytes);
     }
 
     /// <summary>
     /// One organization level: a file holding one policy document, or a JSON array of documents attached at that level.
     /// </summary>
-    public static (ImmutableArray<NamedPolicy> Level, IReadOnlyList<InputError> Errors) ReadLevel(FileInfo file)
+    public static (ImmutableArray<NamedPolicy> Level, IReadOnlyList<InputError> Errors) ReadLevel(string path, Stream standardInput)
     {
-        if (!file.Exists)
+        var (bytes, readError) = InputFile.Read(path, standardInput);
+        if (bytes is null)
         {
-            return ([], [new InputError($"{file.FullName}: no such file")]);
+            return ([], [readError!]);
         }
-        if (!JsonTextCheck.TryDecode(File.ReadAllBytes(file.FullName), out var text, out var encoding))
+        var shown = InputFile.DisplayName(path);
+        if (!JsonTextCheck.TryDecode(bytes, out var text, out var encoding))
         {
-            return ([], [new InputError($"{file.FullName}:{encoding.Line}:{encoding.Column}: {encoding.Message}")]);
+            return ([], [new InputError($"{shown}:{encoding.Line}:{encoding.Column}: {encoding.Message}")]);
         }
         if (!text.TrimStart().StartsWith('['))
         {
-            var (single, errors) = ReadOne(file);
+            var (single, errors) = ReadOne(path, bytes);
             return (single is null ? [] : [single], errors);
         }
         if (!JsonTextCheck.TryParse(text, JsonTextRules.Default, out var document, out var problem))
         {
-            return ([], [new InputError($"{file.FullName}:{problem.Line}:{problem.Column}: {problem.Message}")]);
+            return ([], [new InputError($"{shown}:{problem.Line}:{problem.Column}: {problem.Message}")]);
         }
         using (document)
         {
@@ -53,12 +47,25 @@ internal static class PolicyFiles
             var index = 0;
             foreach (var element in document.RootElement.EnumerateArray())
             {
-                var policy = NamedPolicy.Parse($"{file.Name}[{index++}]", element.GetRawText());
+                var policy = NamedPolicy.Parse($"{PolicyName(path)}[{index++}]", element.GetRawText());
                 errors.AddRange(policy.Diagnostics.Where(static d => d.Severity == Severity.Error)
-                    .Select(d => new InputError($"{file.FullName}[{index - 1}]:{d.Location.Line}:{d.Location.Column}: {d.Message}")));
+                    .Select(d => new InputError($"{shown}[{index - 1}]:{d.Location.Line}:{d.Location.Column}: {d.Message}")));
                 level.Add(policy);
             }
             return (level.DrainToImmutable(), errors);
         }
     }
+
+    private static (NamedPolicy? Policy, IReadOnlyList<InputError> Errors) ReadOne(string path, byte[] bytes)
+    {
+        // Bytes, not text: the parser names invalid UTF-8 and foreign encodings instead of reading them as U+FFFD.
+        var policy = NamedPolicy.From(PolicyName(path), PolicyParser.Parse(bytes));
+        var errors = policy.Diagnostics.Where(static d => d.Severity == Severity.Error)
+            .Select(d => new InputError($"{InputFile.DisplayName(path)}:{d.Location.Line}:{d.Location.Column}: {d.Message}"))
+            .ToList();
+        return (errors.Count == 0 ? policy : null, errors);
+    }
+
+    /// <summary>The name a policy read from <paramref name="path"/> goes by in answers: its file's name.</summary>
+    private static string PolicyName(string path) => InputFile.IsStandardInput(path) ? "standard input" : Path.GetFileName(path);
 }

@@ -5,42 +5,37 @@ using Governance.Core.Accounts.Questions;
 namespace Governance.Cli.Inputs;
 
 /// <summary>The options every access question shares: the accounts, the guardrails, the request context, the output form.</summary>
-internal sealed class QuestionOptions
+/// <param name="standardInput">What a file named <c>-</c> reads.</param>
+internal sealed class QuestionOptions(Stream standardInput)
 {
-    public Option<FileInfo[]> Accounts { get; } = new("--account")
-    {
-        Description = "an account snapshot (`aws iam get-account-authorization-details` output); repeat for several accounts",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    public Option<string[]> Accounts { get; } = InputFileOption.Repeated("--account",
+        "an account snapshot (`aws iam get-account-authorization-details` output); repeat for several accounts");
 
-    public Option<FileInfo?> ResourcePolicy { get; } = new("--resource-policy")
-    {
-        Description = "the resource's policy (bucket, key, queue policy); a role's trust policy is taken from the account",
-    };
+    public Option<string?> ResourcePolicy { get; } = InputFileOption.Single("--resource-policy",
+        "the resource's policy (bucket, key, queue policy); a role's trust policy is taken from the account");
 
     public Option<string?> ResourceAccount { get; } = new("--resource-account")
     {
         Description = "the account that owns the resource, for ARNs that do not name it (S3); another account makes the question cross-account",
     };
 
-    public Option<FileInfo[]> ServiceControlPolicies { get; } = new("--scp")
-    {
-        Description = "an SCP level, root first: a policy file, or a JSON array of the policies at that level; repeat per level",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    public Option<string[]> ServiceControlPolicies { get; } = InputFileOption.Repeated("--scp",
+        "an SCP level, root first: a policy file, or a JSON array of the policies at that level; repeat per level");
 
-    public Option<FileInfo[]> ResourceControlPolicies { get; } = new("--rcp")
-    {
-        Description = "an RCP level, root first, as for --scp (RCPFullAWSAccess is implied at every level)",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    public Option<string[]> ResourceControlPolicies { get; } = InputFileOption.Repeated("--rcp",
+        "an RCP level, root first, as for --scp (RCPFullAWSAccess is implied at every level)");
 
     public Option<string[]> Context { get; } = new("--context")
     {
         Description = "a condition key of the request, KEY=VALUE; repeat the key, or write KEY=[a,b], for several values",
     };
 
-    public Option<string> Output { get; } = CreateOutput();
+    public Option<string> Output { get; } = Commands.OutputOption.Create("text (for people) or json (stable, for scripts)", "text", "json");
+
+    public Option<FileInfo?> OutputFile { get; } = Commands.OutputFileOption.Create();
+
+    /// <summary>What a file named <c>-</c> reads.</summary>
+    public Stream StandardInput { get; } = standardInput;
 
     /// <summary>The options that give inputs an organisation snapshot supplies itself, by name, for <c>--org</c> to refuse.</summary>
     public IEnumerable<Option> SnapshotInputs => [Accounts, ResourcePolicy, ResourceAccount, ServiceControlPolicies, ResourceControlPolicies];
@@ -54,18 +49,19 @@ internal sealed class QuestionOptions
         command.Options.Add(ResourceControlPolicies);
         command.Options.Add(Context);
         command.Options.Add(Output);
+        command.Options.Add(OutputFile);
     }
 
     /// <summary>Reads every input the options name; all problems are reported together.</summary>
     public QuestionInputs? Read(ParseResult parse, TextWriter stderr)
     {
         var errors = new List<InputError>();
-        var (state, accountErrors) = AccountFiles.Load(parse.GetValue(Accounts) ?? []);
+        var (state, accountErrors) = AccountFiles.Load(parse.GetValue(Accounts) ?? [], StandardInput);
         errors.AddRange(accountErrors);
         var guardrails = Guardrails.None;
         if (parse.GetValue(ResourcePolicy) is { } resourceFile)
         {
-            var (policy, policyErrors) = PolicyFiles.ReadOne(resourceFile);
+            var (policy, policyErrors) = PolicyFiles.ReadOne(resourceFile, StandardInput);
             errors.AddRange(policyErrors);
             guardrails = guardrails with { ResourcePolicy = policy };
         }
@@ -92,22 +88,15 @@ internal sealed class QuestionOptions
         return new QuestionInputs(new AccountAuthorizer(state), guardrails, context, parse.GetValue(Output) == "json");
     }
 
-    private static ImmutableArray<ImmutableArray<PolicyEngine.Evaluation.NamedPolicy>> ReadLevels(FileInfo[]? files, List<InputError> errors)
+    private ImmutableArray<ImmutableArray<PolicyEngine.Evaluation.NamedPolicy>> ReadLevels(string[]? paths, List<InputError> errors)
     {
         var levels = ImmutableArray.CreateBuilder<ImmutableArray<PolicyEngine.Evaluation.NamedPolicy>>();
-        foreach (var file in files ?? [])
+        foreach (var path in paths ?? [])
         {
-            var (level, levelErrors) = PolicyFiles.ReadLevel(file);
+            var (level, levelErrors) = PolicyFiles.ReadLevel(path, StandardInput);
             errors.AddRange(levelErrors);
             levels.Add(level);
         }
         return levels.DrainToImmutable();
-    }
-
-    private static Option<string> CreateOutput()
-    {
-        var output = new Option<string>("--output", "-o") { Description = "text (for people) or json (stable, for scripts)", DefaultValueFactory = _ => "text" };
-        output.AcceptOnlyFromAmong("text", "json");
-        return output;
     }
 }

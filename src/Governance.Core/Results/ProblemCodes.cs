@@ -20,6 +20,36 @@ public static class ProblemCodes
     /// </summary>
     public const string TokenSubjectInvalid = "token-subject-invalid";
 
+    /// <summary>401: the request carries no bearer token (no <c>Authorization: Bearer …</c> header, or an empty one).</summary>
+    public const string TokenMissing = "token-missing";
+
+    /// <summary>401: the token's <c>exp</c> has passed (beyond the allowed clock skew); mint or fetch a new one.</summary>
+    public const string TokenExpired = "token-expired";
+
+    /// <summary>401: the token's <c>nbf</c> is still ahead (beyond the allowed clock skew): a clock is wrong.</summary>
+    public const string TokenNotYetValid = "token-not-yet-valid";
+
+    /// <summary>401: the token's <c>iss</c> is not the issuer this service accepts.</summary>
+    public const string TokenIssuerInvalid = "token-issuer-invalid";
+
+    /// <summary>401: the token's <c>aud</c> does not name this service.</summary>
+    public const string TokenAudienceInvalid = "token-audience-invalid";
+
+    /// <summary>
+    /// 401: the signature does not verify with any key this service holds: signed with another key (on the embedded
+    /// default, another data folder's <c>signing-key.json</c>), or altered after signing.
+    /// </summary>
+    public const string TokenSignatureInvalid = "token-signature-invalid";
+
+    /// <summary>401: the token is signed with an algorithm this service does not accept (or not signed: <c>alg: none</c>).</summary>
+    public const string TokenAlgorithmInvalid = "token-algorithm-invalid";
+
+    /// <summary>401: the bearer value is not a JWT (three base64url parts of JSON).</summary>
+    public const string TokenMalformed = "token-malformed";
+
+    /// <summary>401: the token was refused for another reason, named in the problem's <c>detail</c>.</summary>
+    public const string TokenInvalid = "token-invalid";
+
     /// <summary>403: the token is valid, but the endpoint needs a role it does not carry.</summary>
     public const string RoleRequired = "role-required";
 

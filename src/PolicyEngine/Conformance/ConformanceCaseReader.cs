@@ -19,7 +19,7 @@ public static class ConformanceCaseReader
         // Checked first: a lone surrogate escape in any string would otherwise throw when that string is read.
         if (!JsonTextCheck.TryParse(line, JsonTextRules.Default, out var json, out var problem))
         {
-            return new ConformanceCaseParse(null, $"not valid JSON: {problem}");
+            return new ConformanceCaseParse(null, $"column {problem.Column}: {problem.Message}");
         }
         using (json)
         {

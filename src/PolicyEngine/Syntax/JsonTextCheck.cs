@@ -18,6 +18,13 @@ namespace PolicyEngine.Syntax;
 /// </remarks>
 public static class JsonTextCheck
 {
+    /// <summary>
+    /// What <paramref name="e"/>, thrown by <see cref="System.Text.Json"/>'s reader, says in this project's words
+    /// (<c>invalid JSON: a comma before `}`; …</c>), without its position or advice meant for the program; for readers
+    /// outside this library that meet the reader's errors themselves.
+    /// </summary>
+    public static string Describe(JsonException e) => JsonTextMessages.InvalidJson(e);
+
     /// <summary>The first problem of <paramref name="utf8"/>, or null when <see cref="JsonDocument"/> can read it and every string in it.</summary>
     public static JsonTextProblem? Check(ReadOnlyMemory<byte> utf8, JsonTextRules? rules = null)
     {

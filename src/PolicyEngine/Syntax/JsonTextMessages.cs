@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace PolicyEngine.Syntax;
 
@@ -19,9 +20,13 @@ internal static class JsonTextMessages
 
     public static string DuplicateKey(string name) => $"duplicate key `{name}`: each key may appear once in an object";
 
-    /// <summary>The reader's message without its trailing position, which the problem carries already.</summary>
+    /// <summary>
+    /// The reader's message in this project's words, without its trailing position (the problem carries it already) and
+    /// without advice meant for the program ("Change the reader options"), which a user cannot follow.
+    /// </summary>
     public static string InvalidJson(JsonException e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         var message = e.Message;
         if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
         {
@@ -34,7 +39,35 @@ internal static class JsonTextMessages
         {
             message = message[..cut];
         }
-        message = message.TrimEnd('.', ' ');
+        foreach (var (pattern, wording) in ReaderWordings)
+        {
+            var match = pattern.Match(message);
+            if (match.Success)
+            {
+                return "invalid JSON: " + match.Result(wording);
+            }
+        }
+        // Any other message: its sentences that advise the program about its options are dropped.
+        var sentences = message.Split(". ", StringSplitOptions.RemoveEmptyEntries)
+            .Where(static t => !t.Contains("option", StringComparison.OrdinalIgnoreCase) && !t.Contains("Json", StringComparison.Ordinal));
+        message = string.Join(". ", sentences).TrimEnd('.', ' ');
         return "invalid JSON: " + (message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "unreadable text");
     }
+
+    /// <summary>System.Text.Json's reader messages that a user meets, each with what was expected instead.</summary>
+    private static readonly (Regex Pattern, string Wording)[] ReaderWordings =
+    [
+        (new(@"^The JSON object contains a trailing comma"), "a comma before `}`; expected another key, as JSON allows no trailing comma"),
+        (new(@"^The JSON array contains a trailing comma"), "a comma before `]`; expected another value, as JSON allows no trailing comma"),
+        (new(@"^'(?<c>.+?)' is invalid after a value\."), "`${c}` after a value; expected `,`, `}` or `]`"),
+        (new(@"^'(?<c>.+?)' is an invalid start of a value\."), "`${c}` cannot start a value; expected a string, number, object, array, `true`, `false` or `null`"),
+        (new(@"^'(?<c>.+?)' is invalid after a property name\."), "`${c}` after a key; expected `:`"),
+        (new(@"^'(?<c>.+?)' is an invalid start of a property name\."), "`${c}` where a key was expected; expected a key in double quotes"),
+        (new(@"^'(?<c>.+?)' is invalid after a single JSON value\."), "`${c}` after the document's value; expected the end of the text"),
+        (new(@"^'(?<c>.+?)' is invalid within a JSON string\."), "`${c}` inside a string; expected it escaped (`\\n`, `\\t`, `\\u0000`)"),
+        (new(@"^'(?<c>.+?)' is not a valid escapable character within a JSON string\."), "`\\${c}` inside a string; expected an escape such as `\\\"`, `\\\\`, `\\n` or `\\uXXXX`"),
+        (new(@"^Expected end of string, but instead reached end of data"), "the text ends inside a string; expected its closing `\"`"),
+        (new(@"^The input does not contain any JSON tokens"), "the text holds no JSON value; expected an object or an array"),
+        (new(@"^'(?<c>.+?)' is an invalid JSON literal\. Expected the literal '(?<l>.+?)'"), "`${c}` in a literal; expected `${l}`"),
+    ];
 }

@@ -29,6 +29,21 @@ internal static class TestTokens
     public static string WrongAudience(LocalSigningKey key, string subject, params string[] roles)
         => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), "some-other-api", subject, roles);
 
+    /// <summary>Signed with the service's key, but naming another issuer.</summary>
+    public static string WrongIssuer(LocalSigningKey key, string subject, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, subject, roles, issuer: "https://issuer.example.com");
+
+    /// <summary>Signed with the service's key, valid only from an hour ahead (well past the clock skew).</summary>
+    public static string NotYetValid(LocalSigningKey key, string subject, params string[] roles)
+        => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, subject, roles, from: TimeSpan.FromHours(1));
+
+    /// <summary>Signed with HS512 (a 64-byte key under the service key's id): an algorithm the service does not accept.</summary>
+    public static string OtherAlgorithm(LocalSigningKey key, string subject, params string[] roles)
+    {
+        var other = new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64)) { KeyId = key.KeyId };
+        return Create(new SigningCredentials(other, SecurityAlgorithms.HmacSha512), LocalSigningKey.Audience, subject, roles);
+    }
+
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise valid claims.</summary>
     public static string AlgNone(string subject, params string[] roles)
     {
@@ -55,16 +70,17 @@ internal static class TestTokens
     public static string WithTwoSubjects(LocalSigningKey key, string first, string second, params string[] roles)
         => Create(new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256), LocalSigningKey.Audience, new[] { first, second }, roles);
 
-    private static string Create(SigningCredentials credentials, string audience, object? subject, string[] roles)
+    private static string Create(SigningCredentials credentials, string audience, object? subject, string[] roles, string issuer = LocalSigningKey.Issuer,
+        TimeSpan from = default)
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = LocalSigningKey.Issuer,
+            Issuer = issuer,
             Audience = audience,
             IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(30),
+            NotBefore = now + from,
+            Expires = now + from + TimeSpan.FromMinutes(30),
             SigningCredentials = credentials,
             Claims = subject is null
                 ? new Dictionary<string, object> { ["role"] = roles }

@@ -14,7 +14,7 @@ public sealed class AuditCommandTests
     public void Audit_JsonForOnePrincipal_WritesTheDocumentedCore()
     {
         // Act
-        var (code, output, error) = Run("audit", "--account", Lab, "--principal", "privesc15-PassExistingRoleToNewLambdaThenInvoke-user", "--format", "json");
+        var (code, output, error) = Run("audit", "--account", Lab, "--principal", "privesc15-PassExistingRoleToNewLambdaThenInvoke-user", "-o", "json");
 
         // Assert
         Assert.Equal(0, code);
@@ -41,7 +41,7 @@ public sealed class AuditCommandTests
         try
         {
             // Act
-            var (code, output, _) = Run("audit", "--account", Lab, "--format", "html", "--out", file);
+            var (code, output, _) = Run("audit", "--account", Lab, "-o", "html", "--output-file", file);
 
             // Assert
             Assert.Equal(0, code);
@@ -66,7 +66,7 @@ public sealed class AuditCommandTests
     public void Audit_TextAndMarkdown_NameTheFindings(string format, string expected)
     {
         // Act
-        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "--format", format);
+        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "-o", format);
 
         // Assert
         Assert.Equal(0, code);
@@ -89,19 +89,19 @@ public sealed class AuditCommandTests
     public void Audit_UnknownFormat_IsAUsageErrorNamingTheFormats()
     {
         // Act
-        var (code, output, error) = Run("audit", "--account", Lab, "--format", "pdf");
+        var (code, output, error) = Run("audit", "--account", Lab, "-o", "pdf");
 
         // Assert
         Assert.Equal(CliApp.UsageError, code);
         Assert.Empty(output);
-        Assert.Contains("unknown format `pdf`; use `text`, `json`, `markdown` or `html`", error, StringComparison.Ordinal);
+        Assert.Equal("iamgov: --output: `pdf` is not an output; use `text`, `json`, `markdown` or `html`", error.TrimEnd());
     }
 
     [Fact]
     public void Audit_FormatInCapitals_IsRead()
     {
         // Act
-        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "--format", "JSON");
+        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "-o", "JSON");
 
         // Assert
         Assert.Equal(0, code);
@@ -123,7 +123,7 @@ public sealed class AuditCommandTests
     public void Audit_OrgJson_CarriesResourceAndGuardrailFindingsBesideThePrincipals()
     {
         // tests/data/organizations/exposure/README.md derives each expectation.
-        var (code, output, error) = Run("audit", "--org", ExposureOrg, "--format", "json");
+        var (code, output, error) = Run("audit", "--org", ExposureOrg, "-o", "json");
 
         Assert.Equal(0, code);
         Assert.Empty(error);
@@ -160,7 +160,7 @@ public sealed class AuditCommandTests
     [InlineData("html", "Resources and guardrails")]
     public void Audit_OrgMarkdownAndHtml_HaveAResourceSection(string format, string expected)
     {
-        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--format", format);
+        var (code, output, _) = Run("audit", "--org", ExposureOrg, "-o", format);
 
         Assert.Equal(0, code);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed class AuditCommandTests
     [Fact]
     public void Audit_AccountFile_SaysResourcePoliciesAreUnknown()
     {
-        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "--format", "json");
+        var (code, output, _) = Run("audit", "--account", Lab, "--principal", "privesc7-AttachUserPolicy-user", "-o", "json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -207,7 +207,7 @@ public sealed class AuditCommandTests
     [Fact]
     public void Audit_OrgForOnePrincipal_ListsItAlone()
     {
-        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--principal", "role/vendor-access", "--format", "json");
+        var (code, output, _) = Run("audit", "--org", ExposureOrg, "--principal", "role/vendor-access", "-o", "json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -217,8 +217,8 @@ public sealed class AuditCommandTests
     public void Audit_OrgGivenTheLabFile_AuditsTheSamePrincipalsAsAccount()
     {
         // One IAM export read as an organisation of one: every principal it holds is audited, as --account does.
-        var (_, org, _) = Run("audit", "--org", Lab, "--format", "json");
-        var (_, account, _) = Run("audit", "--account", Lab, "--format", "json");
+        var (_, org, _) = Run("audit", "--org", Lab, "-o", "json");
+        var (_, account, _) = Run("audit", "--account", Lab, "-o", "json");
 
         using var fromOrg = JsonDocument.Parse(org);
         using var fromAccount = JsonDocument.Parse(account);

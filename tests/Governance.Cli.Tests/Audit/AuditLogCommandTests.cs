@@ -199,7 +199,7 @@ public sealed class AuditLogCommandTests
         // Arrange
         await using var trail = await SignedAuditTrail.CreateAsync(150);
         var export = Path.Combine(trail.Folder, "events.jsonl");
-        var (exported, written, _) = Run("audit-log", "export", "--database", trail.Database, "--out", export);
+        var (exported, written, _) = Run("audit-log", "export", "--database", trail.Database, "--output-file", export);
         string[] verify = ["audit-log", "verify", "--events", export, "--checkpoints", trail.Checkpoints, "--public-key", trail.PublicKey, "--output", "json"];
 
         // Act

@@ -25,8 +25,6 @@ public sealed class HostileInputTests : IDisposable
         "validate {folder}",                                   // a folder with no policy in it: nothing to find
         "validate {folder} --kind scp --format sarif",
         "simulate --cases {empty}",                            // no cases, so no mismatch
-        "token --sub alice --role engineer --data-dir {missing}", // the data folder is created, as the service does
-        "token --sub alice --role engineer --data-dir {folder}",
         "--version --help ---",                                // help wins
         "audit-log verify --events {empty} --checkpoints {folder} --public-key tests/data/audit/checkpoint-public-key.pem", // no events, no checkpoints
     };
@@ -91,9 +89,9 @@ public sealed class HostileInputTests : IDisposable
         rows.Add("what-can role/x --as user/y --account {empty} --resource ::::");
         Files("audit --account {file}");
         Files("audit --org {file}");
-        Files("audit --account tests/data/accounts/demo-account.json --out {file}/report");
+        Files("audit --account tests/data/accounts/demo-account.json --output-file {file}/report");
         rows.Add("audit");
-        rows.Add("audit --account {empty} --format pdf");
+        rows.Add("audit --account {empty} -o pdf");
         Files("drift --desired {file} --account tests/data/accounts/demo-account.json");
         Files("drift --desired policies --account {file}");
         Files("drift --desired policies --org {file}");
@@ -113,8 +111,8 @@ public sealed class HostileInputTests : IDisposable
         Files("token --sub alice --role engineer --data-dir {file}");
         rows.Add("token --sub alice --role engineer --minutes 99999999999999");
         rows.Add("token --role root");
-        rows.Add("snapshot --max-parallel abc --org --out {folder}/org");
-        rows.Add("snapshot --accounts 12,x --org --out {folder}/org");
+        rows.Add("snapshot --max-parallel abc --org --output-dir {folder}/org");
+        rows.Add("snapshot --accounts 12,x --org --output-dir {folder}/org");
         rows.Add("snapshot --member-role x");
         rows.Add("snapshot --org");
         rows.Add("credentials --grant not-a-guid");
@@ -127,7 +125,7 @@ public sealed class HostileInputTests : IDisposable
         Files($"audit-log verify --events {{empty}} --checkpoints {{file}} {auditKey}");
         Files("audit-log verify --events {empty} --checkpoints {folder} --public-key {file}");
         Files("audit-log export --database {file}");
-        Files("audit-log export --database {file} --out {folder}/events.jsonl");
+        Files("audit-log export --database {file} --output-file {folder}/events.jsonl");
         rows.Add("audit-log");
         rows.Add("audit-log verify");
         rows.Add($"audit-log verify --database {{empty}} --events {{empty}} --checkpoints {{folder}} {auditKey}");

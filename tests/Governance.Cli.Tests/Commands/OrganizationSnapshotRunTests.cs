@@ -46,7 +46,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     [Fact]
     public void SnapshotOrg_ExampleOrganization_WritesAFolderThatReadsBackAndAnswers()
     {
-        var (code, stdout, stderr) = Run("snapshot", "--org", "--out", Out);
+        var (code, stdout, stderr) = Run("snapshot", "--org", "--output-dir", Out);
 
         Assert.Equal(0, code);
         Assert.Empty(stdout);
@@ -69,7 +69,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     {
         _organization.AssumeRoleDenied.Add(Producer);
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out, "--max-parallel", "1");
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out, "--max-parallel", "1");
 
         Assert.Equal(1, code);
         Assert.Contains($"iamgov: not read: account {Producer} (Producer Account): cannot assume `arn:aws:iam::{Producer}:role/OrganizationAccountAccessRole`: "
@@ -84,7 +84,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     [Fact]
     public void SnapshotOrg_AccountsLimit_WritesOnlyThoseAccounts()
     {
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out, "--accounts", $"{Consumer}, {Management}");
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out, "--accounts", $"{Consumer}, {Management}");
 
         Assert.True(code == 0, stderr);
         Assert.Equal([Management, Consumer], Directory.GetDirectories(Path.Combine(Out, "accounts")).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal).ToArray());
@@ -97,7 +97,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     {
         _organization.MemberRoleName = "iamgov-read";
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out, "--member-role", "iamgov-read");
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out, "--member-role", "iamgov-read");
 
         Assert.True(code == 0, stderr);
         Assert.Contains(_organization.Calls, c => c.Resource == $"arn:aws:iam::{Consumer}:role/iamgov-read");
@@ -110,7 +110,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
         File.WriteAllText(Path.Combine(Out, "organization.json"), "{}");
         File.WriteAllText(Path.Combine(Out, "accounts", "999999999999", "resources.json"), "{}");
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out);
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out);
 
         Assert.True(code == 0, stderr);
         Assert.False(Directory.Exists(Path.Combine(Out, "accounts", "999999999999")), "the old snapshot's files are gone");
@@ -123,7 +123,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     {
         var missing = Path.Combine(_folder, "no-such-folder", "org");
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", missing);
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", missing);
 
         Assert.Equal(2, code);
         Assert.Equal($"iamgov: cannot write `{missing}`: its parent folder `{Path.Combine(_folder, "no-such-folder")}` does not exist", stderr.Trim());
@@ -135,7 +135,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     {
         File.WriteAllText(Out, "not a folder");
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out);
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out);
 
         Assert.Equal(2, code);
         Assert.Equal($"iamgov: cannot write `{Out}`: it is a file; a snapshot is a folder", stderr.Trim());
@@ -148,7 +148,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
         Directory.CreateDirectory(Out);
         File.WriteAllText(Path.Combine(Out, "notes.txt"), "mine");
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out);
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out);
 
         Assert.Equal(2, code);
         Assert.Contains("it is a folder that holds no `organization.json`", stderr, StringComparison.Ordinal);
@@ -163,13 +163,13 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
             """{"__type":"AWSOrganizationsNotInUseException","message":"Your account is not a member of an organization."}""",
             "application/x-amz-json-1.1", "rid-not-in-use"));
 
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out);
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out);
 
         Assert.Equal(2, code);
         Assert.Equal(
             "iamgov: the organisation cannot be read: Organizations DescribeOrganization failed: AWSOrganizationsNotInUseException (HTTP 400): "
             + "Your account is not a member of an organization.; request id rid-not-in-use\n"
-            + "iamgov: the credentials' account is in no organisation; `iamgov snapshot --out FILE` reads one account",
+            + "iamgov: the credentials' account is in no organisation; `iamgov snapshot --output-file FILE` reads one account",
             stderr.Trim().ReplaceLineEndings("\n"));
         Assert.False(Directory.Exists(Out));
         AssertNothingBesideOut();
@@ -184,7 +184,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
         (int ExitCode, string Stdout, string Stderr) result;
         await using (await AwsEnvironmentScope.SetAsync(variables, AwsSdkCaches.Reset))
         {
-            result = RunIn(AwsEnvironment.Process, "snapshot", "--org", "--out", Out);
+            result = RunIn(AwsEnvironment.Process, "snapshot", "--org", "--output-dir", Out);
         }
 
         Assert.Equal(2, result.ExitCode);
@@ -200,7 +200,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     {
         var variables = new Dictionary<string, string>(_organization.EnvironmentVariables(_server)) { ["AWS_ENDPOINT_URL_KMS"] = "not a url" };
 
-        var (code, _, stderr) = RunIn(AwsEnvironment.Of(variables), "snapshot", "--org", "--out", Out);
+        var (code, _, stderr) = RunIn(AwsEnvironment.Of(variables), "snapshot", "--org", "--output-dir", Out);
 
         Assert.Equal(2, code);
         Assert.Equal("iamgov: endpoint URL `not a url` (AWS_ENDPOINT_URL_KMS or AWS_ENDPOINT_URL) is not an http or https URL", stderr.Trim());
@@ -210,8 +210,8 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("--org")]
-    [InlineData("--org", "--out", "X", "--accounts", "12345")]
-    [InlineData("--org", "--out", "X", "--max-parallel", "0")]
+    [InlineData("--org", "--output-dir", "X", "--accounts", "12345")]
+    [InlineData("--org", "--output-dir", "X", "--max-parallel", "0")]
     [InlineData("--accounts", "111111111111")]
     [InlineData("--member-role", "audit")]
     public void SnapshotOrg_BadUsage_ExitTwoWithoutCalling(params string[] args)
@@ -226,7 +226,7 @@ public sealed class OrganizationSnapshotRunTests : IAsyncLifetime, IDisposable
     [Fact]
     public void SnapshotOrg_BadMemberRole_ExitTwoOneLine()
     {
-        var (code, _, stderr) = Run("snapshot", "--org", "--out", Out, "--member-role", "no spaces allowed");
+        var (code, _, stderr) = Run("snapshot", "--org", "--output-dir", Out, "--member-role", "no spaces allowed");
 
         Assert.Equal(2, code);
         Assert.Equal("iamgov: `no spaces allowed` is not a role name: letters, digits and +=,.@_- (a path may lead with /)", stderr.Trim());

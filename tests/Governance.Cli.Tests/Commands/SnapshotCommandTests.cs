@@ -43,7 +43,7 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
         ReplaySamplePages();
         var file = Path.Combine(_folder, "account.json");
 
-        var (code, stdout, stderr) = Run("snapshot", "--out", file);
+        var (code, stdout, stderr) = Run("snapshot", "--output-file", file);
 
         Assert.Equal(0, code);
         Assert.Empty(stdout);
@@ -81,7 +81,7 @@ public sealed class SnapshotCommandTests : IAsyncLifetime, IDisposable
             "User: arn:aws:iam::123456789012:user/Alice is not authorized to perform: iam:GetAccountAuthorizationDetails", "rid-denied"));
         var file = Path.Combine(_folder, "account.json");
 
-        var (code, _, stderr) = Run("snapshot", "--out", file);
+        var (code, _, stderr) = Run("snapshot", "--output-file", file);
 
         Assert.Equal(1, code);
         Assert.Contains("iamgov: IAM GetAccountAuthorizationDetails failed: AccessDenied (HTTP 403): User: arn:aws:iam::123456789012:user/Alice is not authorized", stderr, StringComparison.Ordinal);

@@ -205,7 +205,7 @@ public sealed class SnapshotCredentialsTests : IAsyncLifetime, IDisposable
         WriteConfig();
 
         // Act
-        var (exit, _, stderr) = await CliProcess.RunAsync(Environment(), "snapshot", "--org", "--out", Path.Combine(_home, "org"), "--profile", profile);
+        var (exit, _, stderr) = await CliProcess.RunAsync(Environment(), "snapshot", "--org", "--output-dir", Path.Combine(_home, "org"), "--profile", profile);
 
         // Assert
         Assert.Equal(2, exit);

@@ -15,7 +15,7 @@ public sealed class TokenCommandTests
         using var stderr = new StringWriter();
 
         // Act
-        var exit = CliApp.Run(["token", "--sub", "alice", "--role", "engineer", "--role", "approver", "--data-dir", dir, "--minutes", "5"], stdout, stderr);
+        var exit = CliApp.Run(["token", "--sub", "alice", "--role", "engineer", "--role", "approver", "--data-dir", dir, "--create-key", "--minutes", "5"], stdout, stderr);
 
         // Assert
         Assert.True(exit == 0, stderr.ToString());

@@ -12,7 +12,7 @@ public sealed partial class DriftCommandTests
     public void Drift_DemoOrganisation_RoleDriftOfTheConsumerAndNoGuardrailDrift()
     {
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-org"), "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-org"), "-o", "json");
 
         // Assert: the consumer account is demo-account.json, so its drifts are there; guardrails/ matches the organisation.
         Assert.True(code == 0, stderr);
@@ -36,7 +36,7 @@ public sealed partial class DriftCommandTests
         });
 
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -59,7 +59,7 @@ public sealed partial class DriftCommandTests
             """)));
 
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "--format", "markdown");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "-o", "markdown");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -76,7 +76,7 @@ public sealed partial class DriftCommandTests
         var organization = Path.Combine(Policies, "demo-org");
 
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "--roles-account", "777788889999", "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", organization, "--roles-account", "777788889999", "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -86,20 +86,20 @@ public sealed partial class DriftCommandTests
     }
 
     [Fact]
-    public void Drift_RolesAccountNotAMember_ExitsOne()
+    public void Drift_RolesAccountNotAMember_ExitsTwo()
     {
         // Act: the contractor's IAM is in the snapshot, but it is outside the organisation
         var (code, _, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-org"), "--roles-account", "444455556666");
 
         // Assert
-        Assert.Equal(1, code);
+        Assert.Equal(CliApp.CouldNotRun, code);
         Assert.Contains("--roles-account `444455556666` is not a member account whose IAM", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Drift_BothOrNeitherOfAccountAndOrg_ExitsOne(bool both)
+    public void Drift_BothOrNeitherOfAccountAndOrg_ExitsTwo(bool both)
     {
         // Act
         var (code, _, stderr) = both
@@ -107,7 +107,7 @@ public sealed partial class DriftCommandTests
             : CliRunner.Run("drift", "--desired", Policies);
 
         // Assert
-        Assert.Equal(1, code);
+        Assert.Equal(CliApp.CouldNotRun, code);
         Assert.Contains("give exactly one of --account FILE (one account's IAM) and --org DIR (an organisation snapshot)", stderr, StringComparison.Ordinal);
     }
 
@@ -115,7 +115,7 @@ public sealed partial class DriftCommandTests
     public void Drift_OrgIsOneAccountsFile_SaysGuardrailsAreNotCompared()
     {
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-account.json"), "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--org", Path.Combine(Policies, "demo-account.json"), "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -124,7 +124,7 @@ public sealed partial class DriftCommandTests
     }
 
     [Fact]
-    public void Drift_InvalidGuardrailsFolder_ExitsOneNamingTheFile()
+    public void Drift_InvalidGuardrailsFolder_ExitsTwoNamingTheFile()
     {
         // Arrange: a policies folder whose attachments.json names a target in no form
         var desired = Path.Combine(_folder, "policies");
@@ -135,7 +135,7 @@ public sealed partial class DriftCommandTests
         var (code, _, stderr) = CliRunner.Run("drift", "--desired", desired, "--org", Path.Combine(Policies, "demo-org"));
 
         // Assert
-        Assert.Equal(1, code);
+        Assert.Equal(CliApp.CouldNotRun, code);
         Assert.Contains("iamgov: guardrails/attachments.json: scp.FullAWSAccess[0]: `everywhere` is not a target", stderr, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public sealed partial class DriftCommandTests : IDisposable
     public void Drift_DemoOrganisation_PrintsFindingsAsJsonAndExitsZero()
     {
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -43,14 +43,14 @@ public sealed partial class DriftCommandTests : IDisposable
     }
 
     [Fact]
-    public void Drift_DesiredFolderMissing_ExitsOne()
+    public void Drift_DesiredFolderMissing_ExitsTwo()
     {
         // Act
         var (code, _, stderr) = CliRunner.Run("drift", "--desired", Path.Combine(Policies, "no-such-folder"), "--account", Path.Combine(Policies, "demo-account.json"));
 
         // Assert
-        Assert.Equal(1, code);
-        Assert.Contains("folder does not exist", stderr, StringComparison.Ordinal);
+        Assert.Equal(CliApp.CouldNotRun, code);
+        Assert.Equal($"iamgov: --desired {Path.Combine(Policies, "no-such-folder")}: no such folder", stderr.Trim());
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed partial class DriftCommandTests : IDisposable
         // Arrange: last night's report, then a change to data-engineer in a copy of the account
         var demo = Path.Combine(Policies, "demo-account.json");
         var previousFile = Path.Combine(_folder, "previous.json");
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", demo, "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", demo, "-o", "json");
         Assert.True(code == 0, stderr);
         File.WriteAllText(previousFile, stdout);
         var account = JsonNode.Parse(File.ReadAllText(demo))!;
@@ -71,7 +71,7 @@ public sealed partial class DriftCommandTests : IDisposable
         File.WriteAllText(changed, account.ToJsonString());
 
         // Act
-        (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", changed, "--previous", previousFile, "--format", "json");
+        (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", changed, "--previous", previousFile, "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -87,7 +87,7 @@ public sealed partial class DriftCommandTests : IDisposable
     }
 
     [Fact]
-    public void Drift_PreviousFileIsNotAReport_ExitsOneNamingTheFile()
+    public void Drift_PreviousFileIsNotAReport_ExitsTwoNamingTheFile()
     {
         // Arrange
         var file = Path.Combine(_folder, "previous.json");
@@ -97,7 +97,7 @@ public sealed partial class DriftCommandTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "--previous", file);
 
         // Assert
-        Assert.Equal(1, code);
+        Assert.Equal(CliApp.CouldNotRun, code);
         Assert.Empty(stdout);
         Assert.Contains($"{file}: not a drift report this version can read: missing `id`", stderr, StringComparison.Ordinal);
     }
@@ -108,7 +108,7 @@ public sealed partial class DriftCommandTests : IDisposable
     public void Drift_MarkdownOrHtml_RendersTheReport(string format, string start)
     {
         // Act
-        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "--format", format);
+        var (code, stdout, stderr) = CliRunner.Run("drift", "--desired", Policies, "--account", Path.Combine(Policies, "demo-account.json"), "-o", format);
 
         // Assert
         Assert.True(code == 0, stderr);

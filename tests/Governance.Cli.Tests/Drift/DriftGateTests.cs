@@ -34,7 +34,7 @@ public sealed class DriftGateTests : IDisposable
     public void Drift_FailOnWithoutPrevious_FailsWhenAFindingIsAtOrAbove(string level)
     {
         // Act
-        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--fail-on", level, "--format", "json");
+        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--fail-on", level, "-o", "json");
 
         // Assert
         Assert.Equal(1, code);
@@ -76,12 +76,12 @@ public sealed class DriftGateTests : IDisposable
     public void Drift_PreviousWithTheSameFindings_NoneNewSoTheGatePasses()
     {
         // Arrange: last night's report of the same account
-        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--format", "json");
+        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "-o", "json");
         Assert.True(code == 0, stderr);
         var previous = Write("previous.json", stdout);
 
         // Act
-        (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--previous", previous, "--fail-on", "LOW", "--format", "json");
+        (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--previous", previous, "--fail-on", "LOW", "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);
@@ -96,7 +96,7 @@ public sealed class DriftGateTests : IDisposable
     public void Drift_PreviousAndANewFinding_OnlyTheNewOneCounts(string level, int expected)
     {
         // Arrange: last night's report, then data-engineer drifts further (s3:DeleteBucket: a High PolicyDrift with a new detail)
-        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "--format", "json");
+        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", Demo, "-o", "json");
         Assert.True(code == 0, stderr);
         var previous = Write("previous.json", stdout);
         var account = JsonNode.Parse(File.ReadAllText(Demo))!;
@@ -107,7 +107,7 @@ public sealed class DriftGateTests : IDisposable
         var changed = Write("account.json", account.ToJsonString());
 
         // Act
-        (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", changed, "--previous", previous, "--fail-on", level, "--format", "json");
+        (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--account", changed, "--previous", previous, "--fail-on", level, "-o", "json");
 
         // Assert
         Assert.Equal(expected, code);
@@ -130,7 +130,7 @@ public sealed class DriftGateTests : IDisposable
         var org = Path.Combine(Policies, "demo-org");
 
         // Act
-        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--org", org, "--format", "json");
+        var (code, stdout, stderr) = Run(null, "drift", "--desired", Policies, "--org", org, "-o", "json");
 
         // Assert
         Assert.True(code == 0, stderr);

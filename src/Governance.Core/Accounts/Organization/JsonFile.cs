@@ -46,7 +46,7 @@ internal static class JsonFile
         catch (JsonException e)
         {
             // Invariant: Scan accepted the same bytes with the same depth, so this is not expected.
-            log.Error(string.Empty, "invalid JSON: " + Trim(e.Message), (int?)e.LineNumber + 1);
+            log.Error(string.Empty, PolicyEngine.Syntax.JsonTextCheck.Describe(e), (int?)e.LineNumber + 1);
             return null;
         }
     }
@@ -144,7 +144,7 @@ internal static class JsonFile
         }
         catch (JsonException e)
         {
-            log?.Error(string.Empty, "invalid JSON: " + Trim(e.Message), (int?)e.LineNumber + 1);
+            log?.Error(string.Empty, PolicyEngine.Syntax.JsonTextCheck.Describe(e), (int?)e.LineNumber + 1);
             return false;
         }
         return ok;
@@ -196,13 +196,6 @@ internal static class JsonFile
     }
 
     internal static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
-
-    /// <summary>The reader's message without its own position suffix: the problem carries the line.</summary>
-    private static string Trim(string message)
-    {
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at < 0 ? message : message[..at]).TrimEnd().TrimEnd('.');
-    }
 
     /// <summary>An open object (with the keys seen so far) or array (with the next item's index).</summary>
     private sealed class Frame(string path, HashSet<string>? keys)

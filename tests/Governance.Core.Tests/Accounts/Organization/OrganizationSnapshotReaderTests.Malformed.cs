@@ -81,7 +81,7 @@ public sealed partial class OrganizationSnapshotReaderTests
         { "broken escape", $$"""{{{Org}},{{Root}},"Accounts":[{"Id":"\u12"}]}""", "", "invalid JSON", 1 },
         { "trailing comma", "{\n" + Org + ",\n" + Root + ",\n}", "", "invalid JSON", 4 },
         { "comment", "// the organisation\n{" + Org + "," + Root + "}", "", "invalid JSON", 1 },
-        { "empty file", "", "", "invalid JSON: The input does not contain any JSON tokens", 1 },
+        { "empty file", "", "", "invalid JSON: the text holds no JSON value; expected an object or an array", 1 },
         { "whitespace only", "  \n  ", "", "invalid JSON", null },
         { "two documents", $$"""{{{Org}},{{Root}}} {}""", "", "invalid JSON", 1 },
         { "deep nesting", new string('[', 100) + new string(']', 100), "", "maximum configured depth of 64", 1 },

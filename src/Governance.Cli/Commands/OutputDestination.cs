@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Text;
+
+namespace Governance.Cli.Commands;
+
+/// <summary>
+/// Sends a command's output where <see cref="OutputFileOption"/> says: standard output, or the file, written once the
+/// command has answered (exit 0 or 1), so that a command that could not run leaves no half-written file behind.
+/// </summary>
+internal static class OutputDestination
+{
+    /// <summary>Runs <paramref name="body"/> with the writer its output goes to, and returns its exit code.</summary>
+    public static int Run(ParseResult parse, Option<FileInfo?> outputFile, Func<TextWriter, int> body) =>
+        RunAsync(parse, outputFile, writer => Task.FromResult(body(writer))).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Run"/>, for a command that awaits.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Option<FileInfo?> outputFile, Func<TextWriter, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        if (parse.GetValue(outputFile) is not { } file)
+        {
+            return await body(parse.InvocationConfiguration.Output).ConfigureAwait(false);
+        }
+        using var buffer = new StringWriter();
+        var exit = await body(buffer).ConfigureAwait(false);
+        if (exit is not (0 or 1))
+        {
+            return exit;
+        }
+        return TryWrite(file, buffer.ToString(), parse.InvocationConfiguration.Error) ? exit : CliApp.CouldNotRun;
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="file"/> as UTF-8; false after saying why it could not.</summary>
+    public static bool TryWrite(FileInfo file, string text, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (Directory.Exists(file.FullName))
+        {
+            stderr.WriteLine($"iamgov: --output-file {file}: is a folder; a file was expected");
+            return false;
+        }
+        try
+        {
+            File.WriteAllText(file.FullName, text, new UTF8Encoding(false));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"iamgov: --output-file {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
+            return false;
+        }
+    }
+}
