@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Governance.Core.Exclusions;
+using Governance.Core.Reports.Html;
 using Governance.Core.Risk;
 
-namespace Governance.Core.Reports.Html;
+namespace Governance.Core.Reports;
 
 /// <summary>
 /// The "Excluded" card both HTML reports end their findings with: each finding the exclusions file hides, with who
