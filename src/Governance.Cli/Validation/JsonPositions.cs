@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PolicyEngine.Diagnostics;
+using PolicyEngine.Syntax;
 
 namespace Governance.Cli.Validation;
 
@@ -22,7 +23,7 @@ internal sealed class JsonPositions
     public static JsonPositions Scan(ReadOnlyMemory<byte> utf8)
     {
         var positions = new JsonPositions();
-        positions.Read(utf8.Span);
+        positions.Read(utf8);
         return positions;
     }
 
@@ -80,10 +81,10 @@ internal sealed class JsonPositions
         return dot < 0 ? string.Empty : path[..dot];
     }
 
-    private void Read(ReadOnlySpan<byte> utf8)
+    private void Read(ReadOnlyMemory<byte> utf8)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
-        var lines = new Lines();
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+        var lines = new LineTracker(utf8);
         // For each open container: its path, and the next index when it is an array (-1 for an object).
         var open = new Stack<(string Path, int NextIndex)>();
         string? pendingName = null;
@@ -103,7 +104,7 @@ internal sealed class JsonPositions
                 }
                 var path = ValuePath(open, pendingName);
                 pendingName = null;
-                _places.TryAdd(path, lines.At(utf8, (int)reader.TokenStartIndex));
+                _places.TryAdd(path, lines.At(reader.TokenStartIndex));
                 if (reader.TokenType == JsonTokenType.String)
                 {
                     _strings.TryAdd(path, reader.GetString()!);
@@ -134,35 +135,5 @@ internal sealed class JsonPositions
         }
         open.Push((parent, next));
         return parent.Length == 0 ? name ?? string.Empty : $"{parent}.{name}";
-    }
-
-    /// <summary>Byte offsets to lines and columns, asked for in increasing order, as the validator's reader counts them.</summary>
-    private struct Lines
-    {
-        private int _offset;
-        private int _line;
-        private int _column;
-
-        public (int Line, int Column) At(ReadOnlySpan<byte> utf8, int offset)
-        {
-            if (_line == 0)
-            {
-                (_line, _column) = (1, 1);
-            }
-            for (; _offset < offset && _offset < utf8.Length; _offset++)
-            {
-                var b = utf8[_offset];
-                if (b == (byte)'\n')
-                {
-                    _line++;
-                    _column = 1;
-                }
-                else if ((b & 0xC0) != 0x80)
-                {
-                    _column++;
-                }
-            }
-            return (_line, _column);
-        }
     }
 }

@@ -2,15 +2,18 @@ namespace PolicyEngine.Syntax;
 
 /// <summary>
 /// Turns UTF-8 byte offsets into 1-based line and character columns. Offsets must be asked for in increasing
-/// order (the reader's order), which keeps the whole document's cost linear.
+/// order (the reader's order), which keeps the whole document's cost linear. Public so that every reader placing JSON
+/// tokens (the policy parser, the CLI's repository files) counts lines and columns the same way.
 /// </summary>
-internal struct LineTracker(ReadOnlyMemory<byte> utf8)
+/// <param name="utf8">The document's bytes, without a byte order mark.</param>
+public struct LineTracker(ReadOnlyMemory<byte> utf8)
 {
     private readonly ReadOnlyMemory<byte> _utf8 = utf8;
     private int _offset;
     private int _line = 1;
     private int _column = 1;
 
+    /// <summary>The 1-based line and column of the byte at <paramref name="offset"/>; offsets must not decrease between calls.</summary>
     public (int Line, int Column) At(long offset)
     {
         var span = _utf8.Span;
