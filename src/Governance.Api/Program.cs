@@ -13,6 +13,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     var (options, paths) = builder.AddGovernance();
+    builder.AddGovernanceTelemetry(options.Telemetry);
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
     builder.Services.AddConsole(paths);
@@ -21,6 +22,7 @@ try
     builder.Services.AddGovernanceRateLimits(builder.Configuration);
 
     app = builder.Build();
+    app.UseMetricsPort(options.Telemetry);
     app.UseSecurityHeaders(options.Auth.Authority);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -32,6 +34,7 @@ try
     app.UseAuthorization();
 
     app.MapHealth();
+    app.MapMetrics();
     app.MapOpenApi().RequireAuthorization(AuthorizationPolicies.Member);
     app.MapPermissionSets();
     app.MapAccessRequests();

@@ -4,6 +4,7 @@ using Governance.Api.Problems;
 using Governance.Api.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Reports;
+using Governance.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;
@@ -27,9 +28,9 @@ internal static class CanIEndpoints
     /// </remarks>
     public static async Task<Results<JsonWriterResult, ProblemHttpResult>> CanI(
         string? principal, string? action, string? resource, string? read, string? write, string[]? context, CurrentAuthorizer current,
-        CancellationToken cancellationToken)
+        GovernanceMetrics metrics, CancellationToken cancellationToken)
     {
-        var outcome = await CanIQuestion.AnswerAsync(principal, action, resource, read, write, context, current, cancellationToken);
+        var outcome = await CanIQuestion.AnswerAsync(principal, action, resource, read, write, context, current, metrics, cancellationToken);
         if (!outcome.Success)
         {
             return outcome.Error.ToProblem();

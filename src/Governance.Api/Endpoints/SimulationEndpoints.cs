@@ -6,6 +6,7 @@ using Governance.Api.Problems;
 using Governance.Api.Protection;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.Reports;
+using Governance.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PolicyEngine.Conformance;
 using PolicyEngine.Evaluation;
@@ -29,7 +30,7 @@ internal static class SimulationEndpoints
         return group;
     }
 
-    public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body, CancellationToken cancellationToken)
+    public static Results<JsonWriterResult, ProblemHttpResult> Simulate(JsonElement body, GovernanceMetrics metrics, CancellationToken cancellationToken)
     {
         // Binding to a JsonElement keeps what no string can hold (lone surrogate escapes, invalid UTF-8 inside a
         // string), which would throw when a case is read: refuse it here, with its place.
@@ -81,7 +82,7 @@ internal static class SimulationEndpoints
             {
                 // A client that hung up stops the work between cases (the request's token is cancelled).
                 cancellationToken.ThrowIfCancellationRequested();
-                WriteCase(json, testCase);
+                WriteCase(json, testCase, metrics);
             }
             if (batch)
             {
@@ -92,10 +93,13 @@ internal static class SimulationEndpoints
     }
 
     /// <summary><c>{"id","decision","expected","matchesExpected","policyErrors","explanation"}</c>; the last as <c>iamgov simulate --explain</c> writes it.</summary>
-    private static void WriteCase(Utf8JsonWriter json, ConformanceCase testCase)
+    private static void WriteCase(Utf8JsonWriter json, ConformanceCase testCase, GovernanceMetrics metrics)
     {
+        // A case brings its own policies, so its decision's time includes compiling them.
+        var started = GovernanceMetrics.StartDecision();
         var compiled = PolicyCompiler.Compile(testCase.Policies);
         var result = compiled.Evaluate(testCase.Request);
+        metrics.Decided(EngineQuestion.Simulate, started);
         json.WriteStartObject();
         json.WriteString("id", testCase.Id);
         json.WriteString("decision", result.Decision.ToString());

@@ -3,6 +3,7 @@ using Governance.Core.Accounts;
 using Governance.Core.Accounts.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Results;
+using Governance.Core.Telemetry;
 
 namespace Governance.Api.Questions;
 
@@ -24,13 +25,15 @@ internal static class CanIQuestion
     /// <param name="write"><c>s3://BUCKET/KEY</c>: every call writing the object takes.</param>
     /// <param name="context">Request context keys, <c>KEY=VALUE</c>.</param>
     /// <param name="current">The organisation copy's authorizer.</param>
+    /// <param name="metrics">Counts and times the engine's answer.</param>
     /// <param name="cancellationToken">Stops reading the copy.</param>
     /// <returns>The answer, or an error naming the field (<c>principal</c>, <c>action</c>, <c>resource</c>, <c>read</c>, <c>write</c>, <c>context</c>).</returns>
     public static async Task<Outcome<CanIAnswer>> AnswerAsync(
         string? principal, string? action, string? resource, string? read, string? write, IReadOnlyList<string>? context,
-        CurrentAuthorizer current, CancellationToken cancellationToken)
+        CurrentAuthorizer current, GovernanceMetrics metrics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(metrics);
         if (string.IsNullOrWhiteSpace(principal))
         {
             return Invalid("principal", "query parameter `principal` is required");
@@ -80,16 +83,21 @@ internal static class CanIQuestion
             return Outcome.Fail<CanIAnswer>(NotResolved(lookup.Error!));
         }
         var warnings = authorizer.Accounts.State.WarningsFor(caller.Arn);
+        var started = GovernanceMetrics.StartDecision();
         if (objectQuestion is not null)
         {
-            return Outcome.Ok(new CanIAnswer(caller.Arn, null, null, ObjectAccess.Answer(authorizer, caller, objectQuestion), warnings));
+            var objectAnswer = ObjectAccess.Answer(authorizer, caller, objectQuestion);
+            metrics.Decided(EngineQuestion.CanI, started);
+            return Outcome.Ok(new CanIAnswer(caller.Arn, null, null, objectAnswer, warnings));
         }
         var question = new AccessQuestion(action!, resource!, current.ContextNow(given));
         if (authorizer.CheckQuestion(caller, question) is { } unanswerable)
         {
             return Invalid("principal", unanswerable);
         }
-        return Outcome.Ok(new CanIAnswer(caller.Arn, question, authorizer.Authorize(caller, question), null, warnings));
+        var decision = authorizer.Authorize(caller, question);
+        metrics.Decided(EngineQuestion.CanI, started);
+        return Outcome.Ok(new CanIAnswer(caller.Arn, question, decision, null, warnings));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Governance.Core.Drift.Records;
 using Governance.Core.Exclusions;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.OrganizationCopy;
+using Governance.Core.Telemetry;
 using Governance.Core.Workflow;
 using Governance.Core.Workflow.Grants;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Governance.Core.Drift;
 /// </remarks>
 public sealed class DriftAuditService(
     GovernanceDbContext db, DriftReportRepository repository, OrganizationStore organization, RolesAsCodeFolder roles, DriftReportStore files, TimeProvider time,
-    ExclusionsFile exclusions)
+    ExclusionsFile exclusions, GovernanceMetrics metrics)
 {
     /// <summary>Audits now, stores the report, and writes <c>reports/drift-TIME-ID.json</c>.</summary>
     /// <exception cref="InvalidDataException">A file in <c>policies/roles/</c> is invalid; the message lists every error.</exception>
@@ -92,6 +93,8 @@ public sealed class DriftAuditService(
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         await files.WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        var counts = DriftReportSummary.Of(report);
+        metrics.DriftAuditRan(counts.Critical, counts.High, counts.Medium, counts.Low);
         return report;
     }
 }

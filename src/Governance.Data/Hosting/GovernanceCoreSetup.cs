@@ -9,6 +9,7 @@ using Governance.Core.Infrastructure.Data;
 using Governance.Core.Notifications;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
+using Governance.Core.Telemetry;
 using Governance.Core.Workflow.Credentials;
 using Governance.Core.Workflow.Grants;
 using Governance.Core.Workflow.Preview;
@@ -59,6 +60,10 @@ public static class GovernanceCoreSetup
 
         services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
         services.AddSingleton<OrganizationStore>();
+        // Telemetry: the domain's metrics, their gauges read from the database (Governance:Telemetry).
+        services.TryAddSingleton(options.Telemetry);
+        services.TryAddSingleton<IGovernanceStateReader, DatabaseStateReader>();
+        services.TryAddSingleton(static sp => new GovernanceMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<IGovernanceStateReader>()));
         services.AddSingleton<CurrentAuthorizer>();
         services.AddSingleton(ActionCatalog.Default);
 

@@ -77,6 +77,7 @@ public static class SchedulerSetup
                 q.UseInMemoryStore();
                 q.AddJobListener(new RunHistoryListener(history!));
             }
+            q.AddJobListener<JobMetricsListener>();
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
             jobs.Add(AddCronJob<AuditCheckpointJob>(q, AuditCheckpointJob.Key, nameof(SchedulerOptions.AuditCheckpoints), options.AuditCheckpoints));

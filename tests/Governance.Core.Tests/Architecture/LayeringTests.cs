@@ -23,6 +23,8 @@ public sealed class LayeringTests
     private static readonly FrozenDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
         ["Results"] = [],
+        // The service's metrics: recorded by the parts that do the work, so it knows none of them.
+        ["Telemetry"] = [],
         ["Identity"] = [],
         ["Infrastructure.Data"] = [],
         // Rules for the service's own files (a secret's mode): any part that writes such a file may use them.
@@ -35,10 +37,10 @@ public sealed class LayeringTests
         ["Risk"] = ["Accounts", "Exclusions"],
         ["OrganizationCopy"] = ["Accounts", "Infrastructure.Data", "Results"],
         ["Policies"] = ["Accounts", "Risk", "Identity", "Results"],
-        ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results"],
+        ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results", "Telemetry"],
         ["Infrastructure.Aws"] = ["Workflow", "Accounts", "OrganizationCopy", "Results"],
         // AuditTrail: a run someone asked for is recorded in the audit chain with its report, as Workflow records its changes.
-        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results", "Exclusions"],
+        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results", "Exclusions", "Telemetry"],
         ["Reports"] = ["Drift", "Risk", "Accounts", "Results", "Exclusions"],
         // The outbox reads what the workflow, the audit chain and the drift audit recorded; nothing reads it but Hosting.
         ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results"],

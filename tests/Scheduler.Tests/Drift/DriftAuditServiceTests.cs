@@ -46,12 +46,15 @@ public sealed class DriftAuditServiceTests
         Assert.DoesNotContain((await RunAsync(harness, null)).Findings, static f => f.Kind.ConcernsGuardrail);
     }
 
+    /// <summary>Metrics no pipeline listens to: this test reads the report, not the counters.</summary>
+    private static readonly Governance.Core.Telemetry.GovernanceMetrics Metrics = new(null, null);
+
     private static async Task<DriftReport> RunAsync(SchedulerHarness harness, string? guardrails)
     {
         await using var db = harness.CreateContext();
         var service = new DriftAuditService(db, new DriftReportRepository(db), harness.Organization,
             new RolesAsCodeFolder(Path.Combine(RepositoryPaths.Policies, "roles")), new DriftReportStore(Path.Combine(harness.DataDirectory, "reports")), harness.Time,
-            new Governance.Core.Exclusions.ExclusionsFile(Path.Combine(harness.DataDirectory, "no-exclusions.json")));
+            new Governance.Core.Exclusions.ExclusionsFile(Path.Combine(harness.DataDirectory, "no-exclusions.json")), Metrics);
         return await service.RunAsync(guardrails, CancellationToken.None);
     }
 }

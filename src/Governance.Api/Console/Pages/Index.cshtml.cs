@@ -3,6 +3,7 @@ using Governance.Api.Console.Pages.CanI;
 using Governance.Api.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Results;
+using Governance.Core.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ namespace Governance.Api.Console.Pages;
 /// "Can I…?": may a principal perform an action on a resource, or read or write an S3 object, now? Asked with a GET form
 /// so that an answer is a link, and answered by <see cref="CanIQuestion"/>, as <c>GET /v1/can-i</c> answers it.
 /// </summary>
-public sealed class IndexModel(CurrentAuthorizer current, OrganizationStore store) : PageModel
+public sealed class IndexModel(CurrentAuthorizer current, OrganizationStore store, GovernanceMetrics metrics) : PageModel
 {
     /// <summary>The question asks for one call.</summary>
     public const string AskAction = "action";
@@ -82,7 +83,7 @@ public sealed class IndexModel(CurrentAuthorizer current, OrganizationStore stor
             Ask == AskAction ? Action?.Trim() : null, Ask == AskAction ? Resource?.Trim() : null,
             Ask == AskRead ? objectUrl : null, Ask == AskWrite ? objectUrl : null,
             [.. (Context ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
-            current, cancellationToken);
+            current, metrics, cancellationToken);
         if (outcome.Success)
         {
             Answer = outcome.Value;

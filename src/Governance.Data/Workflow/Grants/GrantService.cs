@@ -2,12 +2,13 @@ using Governance.Core.AuditTrail;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
 using Governance.Core.Results;
+using Governance.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Core.Workflow.Grants;
 
 /// <summary>Ends grants: early by revocation, or when their window has passed.</summary>
-public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provisioner, TimeProvider time)
+public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provisioner, GovernanceMetrics metrics, TimeProvider time)
 {
     /// <summary>The error for a grant that does not exist, or that the caller may not learn exists.</summary>
     public static GovernanceError NotFound(Guid id) => GovernanceError.NotFound(ProblemCodes.GrantNotFound, $"no grant `{id}`");
@@ -53,6 +54,7 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
         if (!revoked.Success)
         {
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            metrics.ProvisioningFailed("revoke");
             return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, ProblemCodes.RevocationFailed, $"the grant's policy could not be removed: {revoked.Error}");
         }
         audit.Append(actor.Id, AuditActions.GrantRevoked, grant.RequestId, grant.Id, before, GrantAuditState.Of(grant, revoked));
@@ -83,6 +85,10 @@ public sealed class GrantService(GovernanceDbContext db, IGrantProvisioner provi
             if (result.Success)
             {
                 revoked.Add((grant, result));
+            }
+            else
+            {
+                metrics.ProvisioningFailed("expire");
             }
         }
         if (revoked.Count == 0)

@@ -6,6 +6,7 @@ using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Results;
+using Governance.Core.Telemetry;
 using Governance.Core.Workflow.Approvals;
 using Governance.Core.Workflow.Grants;
 using Governance.Core.Workflow.Preview;
@@ -29,6 +30,7 @@ public sealed class AccessRequestService(
     RequestPreviewer previews,
     RequesterLimits limits,
     IGrantProvisioner provisioner,
+    GovernanceMetrics metrics,
     TimeProvider time)
 {
     /// <summary>The longest justification kept.</summary>
@@ -94,7 +96,12 @@ public sealed class AccessRequestService(
                 break;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
+        var created = await CommitAsync(transaction, audit, Actor.SystemId, grant, request, cancellationToken).ConfigureAwait(false);
+        if (created.Success)
+        {
+            metrics.RequestSubmitted();
+        }
+        return created;
     }
 
     /// <summary>
@@ -431,6 +438,7 @@ public sealed class AccessRequestService(
         {
             // The decision was refused, but what it found (a changed preview, a refusal by the rules) is kept.
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            CountIfDecided(request);
             return step.Error;
         }
         return await CommitAsync(transaction, audit, actor.Id, step.Grant, request, cancellationToken).ConfigureAwait(false);
@@ -474,6 +482,7 @@ public sealed class AccessRequestService(
             if (!provisioned.Success)
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                metrics.ProvisioningFailed("provision");
                 return new GovernanceError(GovernanceErrorKind.ProvisioningFailed, ProblemCodes.ProvisioningFailed,
                     $"the grant could not be applied, so nothing was recorded: {provisioned.Error}");
             }
@@ -493,6 +502,25 @@ public sealed class AccessRequestService(
             await provisioner.RevokeAsync(grant, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        CountIfDecided(request);
         return request;
+    }
+
+    /// <summary>Counts a request that left pending in the transaction just committed (every caller read it pending).</summary>
+    private void CountIfDecided(AccessRequest request)
+    {
+        var outcome = request.Status switch
+        {
+            AccessRequestStatus.Approved => "approved",
+            AccessRequestStatus.Denied => "denied",
+            AccessRequestStatus.Refused => "refused",
+            AccessRequestStatus.Cancelled => "cancelled",
+            AccessRequestStatus.Expired => "expired",
+            _ => null,
+        };
+        if (outcome is not null)
+        {
+            metrics.RequestsDecided(outcome);
+        }
     }
 }

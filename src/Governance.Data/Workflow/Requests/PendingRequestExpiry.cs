@@ -1,6 +1,7 @@
 using Governance.Core.AuditTrail;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Data;
+using Governance.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Governance.Core.Workflow.Requests;
@@ -10,7 +11,7 @@ namespace Governance.Core.Workflow.Requests;
 /// for a request whose justification and preview have gone stale, and the queue approvers see stays bounded.
 /// </summary>
 /// <remarks>Safe to run again: it picks only requests still pending, in batches of 500, under the write lock.</remarks>
-public sealed class PendingRequestExpiry(GovernanceDbContext db, TimeProvider time)
+public sealed class PendingRequestExpiry(GovernanceDbContext db, GovernanceMetrics metrics, TimeProvider time)
 {
     private const int Batch = 500;
 
@@ -38,6 +39,7 @@ public sealed class PendingRequestExpiry(GovernanceDbContext db, TimeProvider ti
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        metrics.RequestsDecided("expired", due.Count);
         return due.Count;
     }
 }

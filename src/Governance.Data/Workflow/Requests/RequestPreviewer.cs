@@ -4,6 +4,7 @@ using Governance.Core.OrganizationCopy;
 using Governance.Core.Policies;
 using Governance.Core.Policies.PermissionSets;
 using Governance.Core.Results;
+using Governance.Core.Telemetry;
 using Governance.Core.Workflow.Approvals;
 using Governance.Core.Workflow.Preview;
 
@@ -17,7 +18,7 @@ namespace Governance.Core.Workflow.Requests;
 /// A pending request's assessment is cached per organisation copy version and minute (the preview's own time
 /// resolution): a queue of requests read again and again costs one preview each until something changes. Thread-safe.
 /// </remarks>
-public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationStore store, IAccessPreviewer previewer, TimeProvider time)
+public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationStore store, IAccessPreviewer previewer, GovernanceMetrics metrics, TimeProvider time)
 {
     private const int MaxCached = 4096;
 
@@ -31,7 +32,9 @@ public sealed class RequestPreviewer(GovernancePolicies policies, OrganizationSt
     public async Task<RequestPreview> AssessAsync(PermissionSet set, ResolvedPrincipal role, string policyDocument, string requesterId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
+        var started = GovernanceMetrics.StartDecision();
         var preview = await previewer.PreviewAsync(new AccessPreviewInput(set, role, policyDocument), cancellationToken).ConfigureAwait(false);
+        metrics.Decided(EngineQuestion.Preview, started);
         return RequestPreview.Of(preview, ApprovalPolicy.Evaluate(set, preview, policies.ApprovalRules, requesterId));
     }
 

@@ -44,6 +44,7 @@ internal sealed record QueryServiceClient(HttpClient Http, Uri Url, string Servi
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
+        request.Options.Set(AwsOperation.Key, action);
         foreach (var (name, value) in signed)
         {
             request.Headers.TryAddWithoutValidation(name, value);

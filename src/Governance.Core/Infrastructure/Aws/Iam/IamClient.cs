@@ -183,6 +183,7 @@ public sealed class IamClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormContentType);
+        request.Options.Set(AwsOperation.Key, action);
         var (signed, signingError) = await AwsRequestSigner.SignPostAsync(Endpoint.Url, body,
             new Dictionary<string, string> { ["Content-Type"] = FormContentType }, _credentials, Endpoint.SigningRegion, IamEndpoint.SigningName,
             _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
