@@ -17,5 +17,6 @@ internal static class ConsolePaths
 
     /// <summary>True for the JSON API's and the operators' addresses, which the console's pages, cookie and error pages never handle.</summary>
     public static bool IsApi(PathString path)
-        => path.StartsWithSegments("/v1") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
+        => path.StartsWithSegments("/v1") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+            || path.StartsWithSegments(Setup.TelemetrySetup.MetricsPath);
 }

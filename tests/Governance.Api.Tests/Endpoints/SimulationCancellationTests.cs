@@ -20,7 +20,7 @@ public sealed class SimulationCancellationTests
         http.Response.Body = new MemoryStream();
 
         // Act
-        var result = (IResult)SimulationEndpoints.Simulate(body.RootElement, aborted.Token).Result;
+        var result = (IResult)SimulationEndpoints.Simulate(body.RootElement, new Governance.Core.Telemetry.GovernanceMetrics(null, null), aborted.Token).Result;
 
         // Assert
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => result.ExecuteAsync(http));

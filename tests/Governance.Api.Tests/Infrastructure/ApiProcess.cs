@@ -59,6 +59,7 @@ internal static class ApiProcess
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"the API did not exit within 90 s; it printed: {await stderr}");
         }
+        Logs.SecretScanningLoggerProvider.Run.Scan("Governance.Api process", await stdout + "\n" + await stderr);
         return (process.ExitCode, await stdout, await stderr);
     }
 

@@ -96,6 +96,7 @@ internal sealed class ApiServerProcess : IAsyncDisposable
     {
         Kill();
         await Task.WhenAll(_stderr, _stdout);
+        Logs.SecretScanningLoggerProvider.Run.Scan("Governance.Api process", await _stdout + "\n" + await _stderr);
         _process.Dispose();
     }
 

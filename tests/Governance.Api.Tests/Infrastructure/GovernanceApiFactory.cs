@@ -1,3 +1,4 @@
+using Governance.Api.Tests.Infrastructure.Logs;
 using Governance.Core.Infrastructure.Signing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,7 +25,15 @@ public sealed class GovernanceApiFactory(TestDatabase database, string dataDirec
     /// <summary>Starts at the real time, because token lifetimes are checked against the real clock.</summary>
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
-    public LocalSigningKey SigningKey => LocalSigningKey.LoadOrCreate(DataDirectory);
+    public LocalSigningKey SigningKey
+    {
+        get
+        {
+            var key = LocalSigningKey.LoadOrCreate(DataDirectory);
+            SecretScanningLoggerProvider.Run.AddSecret(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Key.Key), "the service's signing key");
+            return key;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,13 +44,22 @@ public sealed class GovernanceApiFactory(TestDatabase database, string dataDirec
         builder.UseSetting("Governance:Database:ConnectionString", Database.ConnectionString);
         // The tests call the services themselves; jobs firing as the fake clock moves would race them (Scheduler.Tests covers the jobs).
         builder.UseSetting("Governance:Scheduler:Enabled", "false");
-        builder.ConfigureLogging(static l => l.SetMinimumLevel(LogLevel.Warning));
+        // Every host's log lines, at Debug whatever the levels above, go to the run's secret scan (SecretScanningLoggerProvider).
+        builder.ConfigureLogging(static l => l.SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(SecretScanningLoggerProvider.Run).AddFilter<SecretScanningLoggerProvider>(null, LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
         configure?.Invoke(builder);
+    }
+
+    /// <summary>Stops the service, then fails when any host of the run has logged a secret so far (see <see cref="SecretScanningLoggerProvider"/>).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SecretScanningLoggerProvider.Run.AssertClean();
     }
 
     public HttpClient ClientFor(string subject, params string[] roles)

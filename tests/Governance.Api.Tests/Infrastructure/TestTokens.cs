@@ -10,13 +10,13 @@ namespace Governance.Api.Tests.Infrastructure;
 internal static class TestTokens
 {
     public static string Valid(LocalSigningKey key, string subject, params string[] roles)
-        => LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(30), TimeProvider.System);
+        => Minted(LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(30), TimeProvider.System));
 
     /// <summary>Expired an hour ago (well past the 30-second clock skew).</summary>
     public static string Expired(LocalSigningKey key, string subject, params string[] roles)
     {
         var past = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-2));
-        return LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(60), past);
+        return Minted(LocalTokenIssuer.Mint(key, subject, roles, TimeSpan.FromMinutes(60), past));
     }
 
     /// <summary>Signed with a key the service has never seen (same issuer, audience and key id).</summary>
@@ -59,7 +59,7 @@ internal static class TestTokens
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["exp"] = now.AddMinutes(30).ToUnixTimeSeconds(),
         }));
-        return $"{header}.{payload}.";
+        return Minted($"{header}.{payload}.");
     }
 
     /// <summary>Correctly signed for <paramref name="subject"/> as given, even one the service must refuse (null: no <c>sub</c>).</summary>
@@ -74,7 +74,7 @@ internal static class TestTokens
         TimeSpan from = default)
     {
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        return Minted(new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
@@ -85,6 +85,13 @@ internal static class TestTokens
             Claims = subject is null
                 ? new Dictionary<string, object> { ["role"] = roles }
                 : new Dictionary<string, object> { ["sub"] = subject, ["role"] = roles },
-        });
+        }));
+    }
+
+    /// <summary>Registers a token with the run's log scan, which fails if any host logs it.</summary>
+    private static string Minted(string token)
+    {
+        Logs.SecretScanningLoggerProvider.Run.AddSecret(token, "minted JWT");
+        return token;
     }
 }
