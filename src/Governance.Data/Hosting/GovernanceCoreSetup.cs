@@ -60,10 +60,7 @@ public static class GovernanceCoreSetup
 
         services.AddSingleton(_ => GovernancePolicies.Load(paths.PoliciesDirectory));
         services.AddSingleton<OrganizationStore>();
-        // Telemetry: the domain's metrics, their gauges read from the database (Governance:Telemetry).
-        services.TryAddSingleton(options.Telemetry);
-        services.TryAddSingleton<IGovernanceStateReader, DatabaseStateReader>();
-        services.TryAddSingleton(static sp => new GovernanceMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<IGovernanceStateReader>()));
+        services.AddGovernanceMetrics(options.Telemetry);
         services.AddSingleton<CurrentAuthorizer>();
         services.AddSingleton(ActionCatalog.Default);
 
@@ -104,6 +101,20 @@ public static class GovernanceCoreSetup
         services.AddGovernanceDatabase(options.Database.Provider,
             options.Database.ConnectionString is { Length: > 0 } cs ? cs : GovernanceDatabase.SqliteConnectionString(paths.DataDirectory));
         return (options, paths);
+    }
+
+    /// <summary>
+    /// Registers <see cref="GovernanceMetrics"/> on the host's meter factory, its gauges read from the database and the
+    /// checkpoint store (<see cref="DatabaseStateReader"/>); called by <see cref="AddGovernanceCore"/> and by the scheduler's
+    /// setup, whichever comes first.
+    /// </summary>
+    public static IServiceCollection AddGovernanceMetrics(this IServiceCollection services, TelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IGovernanceStateReader, DatabaseStateReader>();
+        services.TryAddSingleton(static sp => new GovernanceMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<IGovernanceStateReader>()));
+        return services;
     }
 
     /// <summary>The audit checkpoint signer (the key file), store (the folder) and writer; a host or test may register its own first.</summary>

@@ -54,6 +54,8 @@ public static class SchedulerSetup
         services.TryAddScoped<PendingRequestExpiry>();
         // The checkpoint job's: the key file, the folder and the writer.
         services.AddAuditCheckpoints(governance.Audit.Checkpoints, paths);
+        // The job listener's: the metrics every job firing is counted in.
+        services.AddGovernanceMetrics(governance.Telemetry);
         var provider = governance.Database.Provider;
         var connectionString = governance.Database.ConnectionString;
         RunHistory? history = provider == DatabaseProvider.Postgres ? null : new RunHistory(Path.Combine(paths.DataDirectory, RunHistory.FileName));
