@@ -22,7 +22,7 @@ try
     builder.Services.AddGovernanceRateLimits(builder.Configuration);
 
     app = builder.Build();
-    app.UseMetricsPort(options.Telemetry);
+    app.UseGovernanceTelemetry(options.Telemetry);
     app.UseSecurityHeaders(options.Auth.Authority);
     app.UseExceptionHandler();
     app.UseStatusCodePages();

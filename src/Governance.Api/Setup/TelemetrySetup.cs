@@ -32,19 +32,21 @@ internal static class TelemetrySetup
                     resource.AddService(ServiceName, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString());
                 }
             })
-            .WithTracing(tracing => tracing
-                // Health probes and scrapes arrive every few seconds and say nothing about the service's work.
-                .AddAspNetCoreInstrumentation(static o => o.Filter = static context => !IsProbeOrScrape(context.Request.Path))
-                .AddHttpClientInstrumentation(static o => o.EnrichWithHttpRequestMessage = AwsSpanTags.Enrich)
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddNpgsql())
-            .WithMetrics(metrics => metrics
+            .WithMetrics(static metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter(GovernanceMetrics.MeterName)
                 .AddPrometheusExporter());
+        // Traces have no reader but OTLP: without an endpoint they are not recorded at all (the logs' trace ids come
+        // from ASP.NET Core's own activity either way).
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            telemetry.WithTracing(static tracing => tracing
+                // Health probes and scrapes arrive every few seconds and say nothing about the service's work.
+                .AddAspNetCoreInstrumentation(static o => o.Filter = static context => !IsProbeOrScrape(context.Request.Path))
+                .AddHttpClientInstrumentation(static o => o.EnrichWithHttpRequestMessage = AwsSpanTags.Enrich)
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddNpgsql());
             telemetry.UseOtlpExporter();
         }
         if (options.MetricsPort is { } port)
@@ -54,11 +56,14 @@ internal static class TelemetrySetup
     }
 
     /// <summary>
-    /// On the metrics port, serves <c>/metrics</c> without authentication and nothing else: the connection's local port
-    /// decides, never the Host header a client writes. Called first, so no other middleware runs for that port.
+    /// Starts the providers now, so that what start-up does (the account read from AWS) is traced too; and on the metrics
+    /// port, serves <c>/metrics</c> without authentication and nothing else: the connection's local port decides, never
+    /// the Host header a client writes. Called first, so no other middleware runs for that port.
     /// </summary>
-    public static void UseMetricsPort(this WebApplication app, TelemetryOptions options)
+    public static void UseGovernanceTelemetry(this WebApplication app, TelemetryOptions options)
     {
+        _ = app.Services.GetService<TracerProvider>();
+        _ = app.Services.GetService<MeterProvider>();
         if (options.MetricsPort is not { } port)
         {
             return;
