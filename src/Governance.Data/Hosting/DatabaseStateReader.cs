@@ -53,7 +53,7 @@ internal sealed class DatabaseStateReader(IServiceScopeFactory scopes, IAuditChe
             return new GovernanceState(count, oldest is { } at && now > at ? now - at : TimeSpan.Zero, active,
                 checkpoint is null ? null : now - checkpoint.CreatedAt);
         }
-        catch (Exception e) when (e is DbException or InvalidDataException or IOException or TimeoutException)
+        catch (Exception e) when (e is DbException or InvalidOperationException { InnerException: DbException } or InvalidDataException or IOException or TimeoutException)
         {
             // The database or the store is away: the gauges report nothing, and /health/ready says why.
             return null;

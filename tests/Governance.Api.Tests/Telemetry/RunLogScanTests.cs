@@ -1,4 +1,5 @@
 using Governance.Api.Tests.Infrastructure.Logs;
+using Xunit.Abstractions;
 
 namespace Governance.Api.Tests.Telemetry;
 
@@ -8,7 +9,7 @@ namespace Governance.Api.Tests.Telemetry;
 /// secret logged by a test that ends after this one still fails the run, in that test or its class fixture.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class RunLogScanTests
+public sealed class RunLogScanTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task RunLogs_OfEveryHostSoFar_HoldNoSecret()
@@ -22,6 +23,7 @@ public sealed class RunLogScanTests
         var run = SecretScanningLoggerProvider.Run;
 
         // Act + Assert
+        output.WriteLine($"the scan read {run.Lines} log lines and knows {run.Secrets} secrets");
         Assert.True(run.Lines > 0, "the run's hosts logged to the scan");
         Assert.True(run.Secrets > 0, "the run registered its secrets");
         run.AssertClean();
