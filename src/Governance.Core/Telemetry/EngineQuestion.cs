@@ -11,7 +11,4 @@ public enum EngineQuestion
 
     /// <summary>One simulate case (<c>/v1/simulate</c>).</summary>
     Simulate,
-
-    /// <summary>Who can make a call.</summary>
-    WhoCan,
 }

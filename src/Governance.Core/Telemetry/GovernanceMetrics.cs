@@ -45,7 +45,7 @@ public sealed class GovernanceMetrics : IDisposable
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _decisions = _meter.CreateCounter<long>("governance.engine.decisions", "{decision}",
-            "Questions the policy engine answered, by question (can_i, preview, simulate, who_can).");
+            "Questions the policy engine answered, by question (can_i, preview, simulate).");
         _decisionDuration = _meter.CreateHistogram("governance.engine.decision.duration", "s",
             "How long the engine took to answer one question, the organisation copy already loaded.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DecisionBuckets });
@@ -140,7 +140,6 @@ public sealed class GovernanceMetrics : IDisposable
         EngineQuestion.CanI => "can_i",
         EngineQuestion.Preview => "preview",
         EngineQuestion.Simulate => "simulate",
-        EngineQuestion.WhoCan => "who_can",
         _ => throw new ArgumentOutOfRangeException(nameof(question)),
     };
 
