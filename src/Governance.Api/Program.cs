@@ -30,6 +30,7 @@ try
     app.UseAuthentication();
     app.UseSubjectRateLimit();
     app.UseAuthorization();
+    app.UseQueryParameterCheck();
 
     app.MapHealth();
     app.MapOpenApi().RequireAuthorization(AuthorizationPolicies.Member);
