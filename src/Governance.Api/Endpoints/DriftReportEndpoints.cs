@@ -28,6 +28,7 @@ internal static class DriftReportEndpoints
     }
 
     /// <summary>The reports' summaries, a page at a time as every list: newest run first, ties by id descending.</summary>
+    [ListOrder(ListOrders.DriftReports)]
     public static async Task<Results<Ok<PageDto<DriftReportSummaryDto>>, ProblemHttpResult>> ListAsync(DriftReportRepository reports, string? page,
         string? pageSize, CancellationToken cancellationToken)
     {
