@@ -32,7 +32,11 @@ internal static class GovernanceSetup
             // Every time in an answer in the one form (UtcTimestamp); the default writes an offset and seven digits.
             o.SerializerOptions.Converters.Add(UtcTimestampJsonConverter.Instance);
         });
-        services.AddOpenApi(static o => o.AddOperationTransformer<ListOrderDescriptions>());
+        services.AddOpenApi(static o =>
+        {
+            o.AddOperationTransformer<ListOrderDescriptions>();
+            o.AddSchemaTransformer<UtcTimestampSchema>();
+        });
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         if (options.Notifications.Webhooks.Count > 0)
         {

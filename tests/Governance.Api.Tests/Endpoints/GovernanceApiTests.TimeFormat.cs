@@ -102,6 +102,25 @@ public abstract partial class GovernanceApiTests<TFixture>
         Assert.True(wrong.Count == 0, "times in another form:\n" + string.Join("\n", wrong.Distinct()));
     }
 
+    [SkippableFact]
+    public async Task Times_OpenApiDocument_DescribesEachTimeAsAStringInTheOneForm()
+    {
+        // Arrange
+        var document = JsonDocument.Parse(await Factory.ClientFor(NewUser("mia"), "engineer").GetStringAsync("/openapi/v1.json")).RootElement;
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        // Act
+        var occurredAt = schemas.GetProperty("AuditEventDto").GetProperty("properties").GetProperty("occurredAt");
+        var decidedAt = schemas.GetProperty("AccessRequestDto").GetProperty("properties").GetProperty("decidedAt");
+
+        // Assert
+        Assert.Equal("string", occurredAt.GetProperty("type").GetString());
+        Assert.Equal("date-time", occurredAt.GetProperty("format").GetString());
+        Assert.Matches(occurredAt.GetProperty("pattern").GetString()!, "2026-12-04T19:23:02.123456Z");
+        Assert.DoesNotMatch(occurredAt.GetProperty("pattern").GetString()!, "2026-12-04T19:23:02.1234567+00:00");
+        Assert.Equal(["null", "string"], decidedAt.GetProperty("type").EnumerateArray().Select(static t => t.GetString()!).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>
     /// Every string value of a JSON document, at any depth, except an IAM policy's <c>Condition</c> values: those are
     /// AWS's language (a grant ends with <c>DateLessThan aws:CurrentTime</c> in seconds), written for IAM, not answers' times.
