@@ -32,6 +32,7 @@ try
     app.UseAuthentication();
     app.UseSubjectRateLimit();
     app.UseAuthorization();
+    app.UseQueryParameterCheck();
 
     app.MapHealth();
     app.MapMetrics();

@@ -48,6 +48,7 @@ internal static class AccessRequestEndpoints
         return TypedResults.Created($"/v1/access-requests/{request.Id}", AccessRequestDto.From(request));
     }
 
+    [ListOrder(ListOrders.AccessRequests)]
     public static async Task<Results<Ok<PageDto<AccessRequestDto>>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, [AsParameters] AccessRequestServices services, string? status, string? permissionSet, string? requester,
         string? targetRole, string? page, string? pageSize, CancellationToken cancellationToken)

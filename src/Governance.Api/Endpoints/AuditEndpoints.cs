@@ -35,6 +35,7 @@ internal static class AuditEndpoints
     /// Oldest first, so that a reader can follow the chain page by page; <c>actor</c> and <c>action</c> match exactly,
     /// <c>from</c> (inclusive) and <c>to</c> (exclusive) are ISO 8601 times.
     /// </remarks>
+    [ListOrder(ListOrders.AuditEvents)]
     public static async Task<Results<Ok<PageDto<AuditEventDto>>, ProblemHttpResult>> ListAsync(
         GovernanceDbContext db, Guid? requestId, Guid? grantId, string? actor, string? action, string? from, string? to, string? page, string? pageSize,
         CancellationToken cancellationToken)
@@ -71,6 +72,7 @@ internal static class AuditEndpoints
     /// The signed checkpoints, oldest first, each as its file holds it (an auditor saves each as <c>FROM-TO.json</c> in a
     /// folder for <c>iamgov audit-log verify --checkpoints</c>); a file that cannot be read is listed by its name and why.
     /// </summary>
+    [ListOrder(ListOrders.AuditCheckpoints)]
     public static async Task<Results<Ok<PageDto<JsonElement>>, ProblemHttpResult>> ListCheckpointsAsync(IAuditCheckpointStore checkpoints,
         string? page, string? pageSize, CancellationToken cancellationToken)
     {

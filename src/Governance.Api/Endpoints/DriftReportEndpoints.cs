@@ -27,9 +27,19 @@ internal static class DriftReportEndpoints
         return group;
     }
 
-    /// <summary>The latest reports' summaries.</summary>
-    public static async Task<Ok<DriftReportSummaryDto[]>> ListAsync(DriftReportRepository reports, CancellationToken cancellationToken)
-        => TypedResults.Ok((await reports.ListAsync(DriftReportDocument.HistoryLength, cancellationToken)).Select(DriftReportSummaryDto.From).ToArray());
+    /// <summary>The reports' summaries, a page at a time as every list: newest run first, ties by id descending.</summary>
+    [ListOrder(ListOrders.DriftReports)]
+    public static async Task<Results<Ok<PageDto<DriftReportSummaryDto>>, ProblemHttpResult>> ListAsync(DriftReportRepository reports, string? page,
+        string? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.TryParse(page, pageSize, out var paging) is { } bad)
+        {
+            return bad;
+        }
+        var total = await reports.CountAsync(cancellationToken);
+        var items = await reports.ListAsync(paging.Skip, paging.Size, cancellationToken);
+        return TypedResults.Ok(new PageDto<DriftReportSummaryDto>([.. items.Select(DriftReportSummaryDto.From)], paging.Page, paging.Size, total));
+    }
 
     /// <summary>One report as <c>json</c> (default), <c>markdown</c> or <c>html</c>.</summary>
     public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(

@@ -23,6 +23,7 @@ internal static class GrantEndpoints
         return group;
     }
 
+    [ListOrder(ListOrders.Grants)]
     public static async Task<Results<Ok<PageDto<GrantDto>>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, [AsParameters] GrantServices services, string? status, string? targetRole, string? requester,
         string? page, string? pageSize, CancellationToken cancellationToken)

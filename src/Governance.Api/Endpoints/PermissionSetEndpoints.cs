@@ -15,6 +15,7 @@ internal static class PermissionSetEndpoints
         return group;
     }
 
+    [ListOrder(ListOrders.PermissionSets)]
     public static Ok<IReadOnlyList<PermissionSetDto>> List(GovernancePolicies policies)
         => TypedResults.Ok<IReadOnlyList<PermissionSetDto>>(
             [.. policies.PermissionSets.All.Select(s => PermissionSetDto.From(s, policies.ApprovalRules.AutoApprovePermissionSets.Contains(s.Name)))]);

@@ -4,6 +4,7 @@ using Governance.Api.Endpoints;
 using Governance.Api.Health;
 using Governance.Api.Problems;
 using Governance.Core.AuditTrail.Checkpoints;
+using Governance.Core.Formats;
 using Governance.Core.Hosting;
 using Governance.Core.Infrastructure.Data;
 using Microsoft.AspNetCore.Http.Json;
@@ -28,8 +29,14 @@ internal static class GovernanceSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             // The web defaults read "8" as 8; a string is not a number.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Every time in an answer in the one form (UtcTimestamp); the default writes an offset and seven digits.
+            o.SerializerOptions.Converters.Add(UtcTimestampJsonConverter.Instance);
         });
-        services.AddOpenApi();
+        services.AddOpenApi(static o =>
+        {
+            o.AddOperationTransformer<ListOrderDescriptions>();
+            o.AddSchemaTransformer<UtcTimestampSchema>();
+        });
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         if (options.Notifications.Webhooks.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Inputs;
+using Governance.Core.Formats;
 using Governance.Core.Hosting;
 using Governance.Core.Identity;
 using Governance.Core.Infrastructure.Signing;
@@ -92,7 +93,7 @@ internal static class TokenCommand
                 {
                     json.WriteStartObject();
                     json.WriteString("token", token);
-                    json.WriteString("expiresAt", time.GetUtcNow().Add(lifetime));
+                    json.WriteString("expiresAt", UtcTimestamp.Format(time.GetUtcNow().Add(lifetime)));
                     json.WriteString("dataDirectory", directory);
                     json.WriteEndObject();
                 })

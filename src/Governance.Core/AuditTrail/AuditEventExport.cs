@@ -12,7 +12,9 @@ namespace Governance.Core.AuditTrail;
 /// <remarks>
 /// Each line is an object with <c>sequence</c>, <c>occurredAt</c> (<c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c>), <c>actor</c>,
 /// <c>action</c>, <c>requestId</c>, <c>grantId</c>, <c>before</c>, <c>after</c>, <c>previousHash</c> and <c>hash</c>:
-/// the fields of the canonical form (<see cref="AuditHasher"/>), so every value hashed is exported exactly.
+/// the fields of the canonical form (<see cref="AuditHasher"/>), so every value hashed is exported exactly. The states
+/// are JSON values as <see cref="AuditStateText"/> writes them (an object is the hashed text byte for byte); exports
+/// that carry them as strings still read.
 /// </remarks>
 public sealed class AuditEventExport(Stream stream) : IAuditEventSource
 {
@@ -48,8 +50,8 @@ public sealed class AuditEventExport(Stream stream) : IAuditEventSource
             w.WriteString("action", e.Action);
             w.WriteString("requestId", e.RequestId?.ToString("D"));
             w.WriteString("grantId", e.GrantId?.ToString("D"));
-            w.WriteString("before", e.Before);
-            w.WriteString("after", e.After);
+            AuditStateText.Write(w, "before", e.Before);
+            AuditStateText.Write(w, "after", e.After);
             w.WriteString("previousHash", e.PreviousHash);
             w.WriteString("hash", e.Hash);
             w.WriteEndObject();
@@ -88,8 +90,12 @@ public sealed class AuditEventExport(Stream stream) : IAuditEventSource
             {
                 return null;
             }
+            if (!State(root, "before", out var before) || !State(root, "after", out var after))
+            {
+                return null;
+            }
             return AuditEvent.Restore(seq, occurredAt.ToUniversalTime(), actor, action, Id(root, "requestId"), Id(root, "grantId"),
-                Text(root, "before"), Text(root, "after"), previousHash, hash);
+                before, after, previousHash, hash);
         }
         catch (JsonException)
         {
@@ -103,6 +109,13 @@ public sealed class AuditEventExport(Stream stream) : IAuditEventSource
 
     private static string? Text(JsonElement root, string name)
         => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A state as <see cref="AuditStateText"/> carries it; a missing field is no state, as older exports wrote null.</summary>
+    private static bool State(JsonElement root, string name, out string? text)
+    {
+        text = null;
+        return !root.TryGetProperty(name, out var value) || AuditStateText.TryRead(value, out text);
+    }
 
     private static Guid? Id(JsonElement root, string name) => Text(root, name) is { } text ? Guid.Parse(text, CultureInfo.InvariantCulture) : null;
 }

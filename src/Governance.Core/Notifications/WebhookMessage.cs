@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Governance.Core.Formats;
 
 namespace Governance.Core.Notifications;
 
@@ -44,7 +45,7 @@ public static class WebhookMessage
         {
             ["id"] = e.Id.ToString("D"),
             ["type"] = e.Type,
-            ["occurredAt"] = e.OccurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["occurredAt"] = UtcTimestamp.Format(e.OccurredAt),
             ["subject"] = new JsonObject
             {
                 ["requestId"] = e.RequestId?.ToString("D"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Governance.Core.Exclusions;
+using Governance.Core.Formats;
 using Governance.Core.Risk;
 
 namespace Governance.Core.Reports;
@@ -25,7 +26,7 @@ public static class RiskReportJson
     private static void Write(Utf8JsonWriter json, AccountRisks audit)
     {
         json.WriteStartObject();
-        json.WriteString("asOf", audit.AsOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        json.WriteString("asOf", UtcTimestamp.Format(audit.AsOf));
         json.WriteStartObject("totals");
         json.WriteNumber("principals", audit.Principals.Length);
         json.WriteNumber("resources", audit.Resources.Length);

@@ -15,6 +15,15 @@ public static class ProblemCodes
     public const string ValidationFailed = "validation-failed";
 
     /// <summary>
+    /// 400: the query names a parameter the endpoint does not take (a misspelt filter would otherwise be ignored); the
+    /// problem's <c>parameters</c> and <c>errors</c> name each, with the nearest known name.
+    /// </summary>
+    public const string UnknownQueryParameter = "unknown-query-parameter";
+
+    /// <summary>400: a parameter that takes one value (<c>page</c>, a filter) is given more than once; <c>parameters</c> names it.</summary>
+    public const string RepeatedQueryParameter = "repeated-query-parameter";
+
+    /// <summary>
     /// 401: the token is validly signed, but its <c>sub</c> cannot name an actor (missing, empty, too long, with a control
     /// character, or imitating the service's own <c>system:</c> actor; see <c>Identity.ActorIdRule</c>).
     /// </summary>

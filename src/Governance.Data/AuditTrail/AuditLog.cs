@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Governance.Core.Formats;
 using Governance.Core.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,15 @@ namespace Governance.Core.AuditTrail;
 /// write lock: the head it reads must not move until the transaction commits.</remarks>
 public sealed class AuditLog
 {
-    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    /// <summary>
+    /// The states' texts, hashed as written: a change here changes only events written from then on. Times in the one
+    /// form (<see cref="UtcTimestamp"/>), so that a state shown in an answer carries no other form.
+    /// </summary>
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = false,
+        Converters = { UtcTimestampJsonConverter.Instance },
+    };
 
     private readonly GovernanceDbContext _db;
     private readonly TimeProvider _time;

@@ -27,6 +27,23 @@ public sealed class TokenCommandTests
     }
 
     [Fact]
+    public void Run_OutputJson_ExpiresAtInTheOneTimeForm()
+    {
+        // Arrange
+        using var dir = TempFolder.Reserve();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // Act
+        var exit = CliApp.Run(["token", "--sub", "alice", "--role", "engineer", "--data-dir", dir, "--create-key", "--output", "json"], stdout, stderr);
+
+        // Assert: UTC, six fractional digits and a Z, as every time the service answers with.
+        Assert.True(exit == 0, stderr.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$", json.RootElement.GetProperty("expiresAt").GetString());
+    }
+
+    [Fact]
     public void Run_UnknownRole_IsAUsageError()
     {
         using var stdout = new StringWriter();

@@ -25,25 +25,27 @@ public sealed class LayeringTests
         ["Results"] = [],
         // The service's metrics: recorded by the parts that do the work, so it knows none of them.
         ["Telemetry"] = [],
+        // The one text form of a time in answers and documents: every part that writes a time may use it.
+        ["Formats"] = [],
         ["Identity"] = [],
         ["Infrastructure.Data"] = [],
         // Rules for the service's own files (a secret's mode): any part that writes such a file may use them.
         ["Infrastructure.Files"] = [],
         ["Infrastructure.Signing"] = ["Identity", "Infrastructure.Files"],
-        ["AuditTrail"] = ["Infrastructure.Data"],
+        ["AuditTrail"] = ["Infrastructure.Data", "Formats"],
         ["Accounts"] = ["Results"],
         // Exclusions know findings only as ExclusionTarget, so the risk audit and the drift audit can both hold their entries.
         ["Exclusions"] = [],
         ["Risk"] = ["Accounts", "Exclusions"],
         ["OrganizationCopy"] = ["Accounts", "Infrastructure.Data", "Results"],
         ["Policies"] = ["Accounts", "Risk", "Identity", "Results"],
-        ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results", "Telemetry"],
+        ["Workflow"] = ["Policies", "Accounts", "OrganizationCopy", "Risk", "AuditTrail", "Identity", "Infrastructure.Data", "Results", "Telemetry", "Formats"],
         ["Infrastructure.Aws"] = ["Workflow", "Accounts", "OrganizationCopy", "Results"],
         // AuditTrail: a run someone asked for is recorded in the audit chain with its report, as Workflow records its changes.
-        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results", "Exclusions", "Telemetry"],
-        ["Reports"] = ["Drift", "Risk", "Accounts", "Results", "Exclusions"],
+        ["Drift"] = ["Workflow", "Policies", "Risk", "Accounts", "OrganizationCopy", "AuditTrail", "Infrastructure.Data", "Results", "Exclusions", "Telemetry", "Formats"],
+        ["Reports"] = ["Drift", "Risk", "Accounts", "Results", "Exclusions", "Formats"],
         // The outbox reads what the workflow, the audit chain and the drift audit recorded; nothing reads it but Hosting.
-        ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results"],
+        ["Notifications"] = ["Workflow", "AuditTrail", "Drift", "Risk", "Infrastructure.Data", "Results", "Formats"],
         ["Hosting"] = ["*"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

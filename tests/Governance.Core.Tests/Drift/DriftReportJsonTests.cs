@@ -26,6 +26,23 @@ public sealed class DriftReportJsonTests
     }
 
     [Fact]
+    public void Read_ReportStoredWithTheDefaultTimeForm_ReadsAndWritesTheOneForm()
+    {
+        // Arrange: a report as stored before times had one form: an offset and seven digits.
+        var node = JsonNode.Parse(DriftReportJson.Write(Report))!.AsObject();
+        node["ranAt"] = "2026-12-04T21:23:02.1234567+02:00";
+
+        // Act
+        var read = DriftReportJson.Read(node.ToJsonString(), "report.json");
+
+        // Assert
+        Assert.True(read.Success, read.Error?.Detail);
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 19, 23, 2, TimeSpan.Zero).AddTicks(1_234_567), read.Value.RanAt);
+        using var written = JsonDocument.Parse(DriftReportJson.Write(read.Value));
+        Assert.Equal("2026-12-04T19:23:02.123456Z", written.RootElement.GetProperty("ranAt").GetString());
+    }
+
+    [Fact]
     public void Write_Report_FindingsComeFirstWithTheContractFieldsOnly()
     {
         // Act

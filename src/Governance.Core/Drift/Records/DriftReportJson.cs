@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Governance.Core.Formats;
 using Governance.Core.Results;
 using PolicyEngine.Syntax;
 
@@ -13,7 +14,8 @@ public static class DriftReportJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
+        // Times in the one form (UtcTimestamp); reports stored before it, in the default form, still read.
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false), UtcTimestampJsonConverter.Instance },
         // Backticks and quotes in details stay readable; the JSON is data, never embedded in HTML unescaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         RespectNullableAnnotations = true,

@@ -27,15 +27,25 @@ public sealed class DriftReportRepository(GovernanceDbContext db)
     }
 
     /// <summary>The latest reports' summaries, newest first; the reports themselves are not read.</summary>
-    public async Task<ImmutableArray<DriftReportSummary>> ListAsync(int limit, CancellationToken cancellationToken)
+    public Task<ImmutableArray<DriftReportSummary>> ListAsync(int limit, CancellationToken cancellationToken)
+        => ListAsync(0, limit, cancellationToken);
+
+    /// <summary>
+    /// One page of the summaries: newest run first, and runs at the same time by id, descending (the order on both
+    /// databases: SQLite compares the ids' text, PostgreSQL their bytes, which is the same order).
+    /// </summary>
+    public async Task<ImmutableArray<DriftReportSummary>> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {
         var rows = await db.DriftReports.AsNoTracking()
             .OrderByDescending(static r => r.RanAt).ThenByDescending(static r => r.Id)
-            .Take(limit)
+            .Skip(skip).Take(take)
             .Select(static r => new DriftReportSummary(r.Id, r.RanAt, r.Findings, r.Critical, r.High, r.Medium, r.Low))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows];
     }
+
+    /// <summary>How many reports are stored.</summary>
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.DriftReports.CountAsync(cancellationToken);
 
     /// <summary>The report with <paramref name="id"/>, or null.</summary>
     public async Task<DriftReport?> FindAsync(Guid id, CancellationToken cancellationToken)
