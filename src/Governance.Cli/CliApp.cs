@@ -48,6 +48,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.SnapshotCommand.Create(context));
         root.Subcommands.Add(Commands.CredentialsCommand.Create(context));
         root.Subcommands.Add(Commands.AuditLogCommand.Create(context));
+        root.Subcommands.Add(Commands.AdminCommand.Create(context));
         // The default handler prints the exception with its stack trace; every failure is one line here instead.
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Governance.Cli.Inputs;
 
-/// <summary>Opens the service's SQLite database (<c>data/governance.db</c>) read-only, with plain ADO.NET.</summary>
+/// <summary>Opens the service's SQLite database (<c>data/governance.db</c>) with plain ADO.NET: read-only to check it, writable for a backup's copy.</summary>
 /// <remarks>
 /// iamgov carries no native SQLite: the builds of e_sqlite3 for every platform were two thirds of its package, so it uses
 /// the machine's own libsqlite3 (every Linux distribution and macOS have one). Where a SQLitePCLRaw bundle is loaded
@@ -16,10 +16,17 @@ internal static class ServiceDatabaseFile
 
     /// <summary>An open connection that can neither change nor create the file.</summary>
     /// <exception cref="DllNotFoundException">The machine has no SQLite library.</exception>
-    public static SqliteConnection OpenReadOnly(FileInfo file)
+    public static SqliteConnection OpenReadOnly(FileInfo file) => Open(file, SqliteOpenMode.ReadOnly);
+
+    /// <summary>An open connection that may write <paramref name="file"/>, created when it does not exist: a backup's copy.</summary>
+    /// <exception cref="DllNotFoundException">The machine has no SQLite library.</exception>
+    public static SqliteConnection OpenWritable(FileInfo file) => Open(file, SqliteOpenMode.ReadWriteCreate);
+
+    private static SqliteConnection Open(FileInfo file, SqliteOpenMode mode)
     {
+        ArgumentNullException.ThrowIfNull(file);
         _ = SystemSqlite.Value;
-        var builder = new SqliteConnectionStringBuilder { DataSource = file.FullName, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var builder = new SqliteConnectionStringBuilder { DataSource = file.FullName, Mode = mode, Pooling = false };
         var connection = new SqliteConnection(builder.ConnectionString);
         try
         {
