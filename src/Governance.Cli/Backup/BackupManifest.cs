@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +11,7 @@ namespace Governance.Cli.Backup;
 /// </summary>
 /// <param name="Tool">Always <c>iamgov</c>.</param>
 /// <param name="Version">The version of iamgov that wrote the backup.</param>
-/// <param name="CreatedAt">When the backup was made: UTC, ISO 8601 with milliseconds and a <c>Z</c>.</param>
+/// <param name="CreatedAt">When the backup was made, in the one time form (<see cref="Governance.Core.Formats.UtcTimestamp"/>).</param>
 /// <param name="AuditHead">The last audit event in the copied database; null when it holds none.</param>
 /// <param name="Files">The files, by their path in the backup (<see cref="BackupLayout"/>), with <c>/</c> separators.</param>
 internal sealed record BackupManifest(string Tool, string Version, string CreatedAt, BackupAuditHead? AuditHead, IReadOnlyList<BackupFile> Files)
@@ -25,10 +24,6 @@ internal sealed record BackupManifest(string Tool, string Version, string Create
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
-
-    /// <summary>The manifest's time format: one precision, always UTC with a <c>Z</c>.</summary>
-    public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The manifest as JSON.</summary>
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);

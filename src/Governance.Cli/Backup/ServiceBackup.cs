@@ -52,7 +52,7 @@ internal static class ServiceBackup
                 return new BackupFile(path, new FileInfo(file).Length, BackupManifest.Sha256(file));
             })
             .ToList();
-        var manifest = new BackupManifest("iamgov", version, BackupManifest.FormatTime(now), head, files);
+        var manifest = new BackupManifest("iamgov", version, Governance.Core.Formats.UtcTimestamp.Format(now), head, files);
         using (var stream = OwnerOnlyFiles.Create(Path.Combine(target, BackupManifest.FileName)))
         {
             stream.Write(manifest.ToJson());

@@ -83,7 +83,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output) : IDisposable
         var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(BackupDir, "manifest.json"))).RootElement;
         var head = manifest.GetProperty("auditHead").GetProperty("sequence").GetInt64();
         output.WriteLine($"{beforeBackup.Length} requests before the backup, {countAtBackupEnd} at its end, {acknowledged.Count} in all; audit head {head}; {backup.Stdout}");
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", manifest.GetProperty("createdAt").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", manifest.GetProperty("createdAt").GetString());
         Assert.Contains(manifest.GetProperty("files").EnumerateArray(), static f => f.GetProperty("path").GetString() == "data/signing-key.json");
         Assert.Contains(manifest.GetProperty("files").EnumerateArray(), static f => f.GetProperty("path").GetString() == "audit-checkpoint-key.pem");
         Assert.Contains(manifest.GetProperty("files").EnumerateArray(), static f => f.GetProperty("path").GetString()!.StartsWith("audit-checkpoints/", StringComparison.Ordinal));

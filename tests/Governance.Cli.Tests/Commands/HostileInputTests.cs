@@ -130,6 +130,11 @@ public sealed class HostileInputTests : IDisposable
         rows.Add("audit-log verify");
         rows.Add($"audit-log verify --database {{empty}} --events {{empty}} --checkpoints {{folder}} {auditKey}");
         rows.Add($"audit-log verify --events {{empty}} --checkpoints {{folder}} {auditKey} --output yaml");
+        Files("admin backup --to {folder}/backup --data-dir {file}");
+        Files("admin backup --to {file} --data-dir {folder}");
+        Files("admin restore --from {file} --data-dir {folder}/restored");
+        rows.Add("admin backup");
+        rows.Add("admin restore --from {folder} --data-dir {folder}/restored --force");
         rows.Add("no-such-command");
         rows.Add("--version --help ---");
         return rows;

@@ -19,6 +19,7 @@ public sealed class ReadmeExamplesTests(LinkedRepositoryRoot root) : IClassFixtu
         ["iamgov can-i s3:GetObject arn:aws:s3:::lake-raw/x --as role/data-engineer --account account.json"] = "reads the file the `iamgov snapshot` line above writes from AWS",
         ["iamgov can-i s3:GetObject arn:aws:s3:::lake-raw/x --as arn:aws:iam::333333333333:role/data-engineer --org org/"] = "reads the folder `iamgov snapshot --org` writes from AWS",
         ["iamgov audit-log verify"] = "verifies the running service's database, checkpoints and public key",
+        ["iamgov admin"] = "copies a running service's data folder (Governance.Api.Tests/Operations/BackupRestoreTests runs both commands)",
         ["iamgov simulate-custom-policy --cli-input-json file://request.json"] = "request.json is the reader's own `aws iam simulate-custom-policy` input",
     };
 
