@@ -1,11 +1,17 @@
 using Governance.Api.Auth;
 using Governance.Api.Console;
 using Governance.Api.Endpoints;
+using Governance.Api.Health;
 using Governance.Api.Protection;
 using Governance.Api.Setup;
 using Governance.Core.Hosting;
 using Scheduler.Hosting;
 using Scheduler.Notifications;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 WebApplication app;
 OwnerOnlyCreation.Apply();
