@@ -20,6 +20,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     var (options, paths) = builder.AddGovernance();
     builder.AddGovernanceTelemetry(options.Telemetry);
+    builder.Services.AddSystemdReadiness();
     builder.Services.AddGovernanceAuthentication(options, paths);
     builder.Services.AddGovernanceAuthorization();
     builder.Services.AddConsole(paths);
