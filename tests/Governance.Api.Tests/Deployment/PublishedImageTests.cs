@@ -34,9 +34,10 @@ public sealed class PublishedImageTests(PublishedImage image) : IClassFixture<Pu
         };
         using (var service = Start(entrypoint, [], environment))
         {
+            var output = Task.WhenAll(service.StandardOutput.ReadToEndAsync(), service.StandardError.ReadToEndAsync());
             try
             {
-                await WaitUntilReadyAsync(service, port);
+                await WaitUntilReadyAsync(service, port, output);
                 var check = image.File.Final.HealthCheckCommand;
                 Assert.Equal(0, await RunToExitAsync(check, $"http://127.0.0.1:{port}/health/ready"));
                 Assert.Equal(1, await RunToExitAsync(check, $"http://127.0.0.1:{FreePort()}/health/ready"));
@@ -45,6 +46,7 @@ public sealed class PublishedImageTests(PublishedImage image) : IClassFixture<Pu
             {
                 service.Kill(entireProcessTree: true);
                 await service.WaitForExitAsync();
+                await output;
             }
         }
         Assert.Equal(before, Snapshot(image.AppFolder));
@@ -63,8 +65,10 @@ public sealed class PublishedImageTests(PublishedImage image) : IClassFixture<Pu
     private async Task<int> RunToExitAsync(IReadOnlyList<string> command, string url)
     {
         using var process = Start(command.Take(command.Count - 1).ToList(), [url], new Dictionary<string, string>());
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
+        await output;
         return process.ExitCode;
     }
 
@@ -76,8 +80,8 @@ public sealed class PublishedImageTests(PublishedImage image) : IClassFixture<Pu
             ? new ProcessStartInfo("setpriv", ["--reuid", UnprivilegedId, "--regid", UnprivilegedId, "--clear-groups", command[0], .. arguments])
             : new ProcessStartInfo(command[0], arguments);
         start.WorkingDirectory = image.OnHost(image.File.Final.WorkingDirectory);
-        start.RedirectStandardOutput = false;
-        start.RedirectStandardError = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.Environment["HOME"] = image.Root;
         start.Environment["DOTNET_CLI_HOME"] = image.Root;
         foreach (var (name, value) in environment)
@@ -87,12 +91,15 @@ public sealed class PublishedImageTests(PublishedImage image) : IClassFixture<Pu
         return Process.Start(start)!;
     }
 
-    private static async Task WaitUntilReadyAsync(Process service, int port)
+    private static async Task WaitUntilReadyAsync(Process service, int port, Task<string[]> output)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var wait = 0; wait < 900; wait++)
         {
-            Assert.False(service.HasExited, $"the service exited with {(service.HasExited ? service.ExitCode : 0)} at start");
+            if (service.HasExited)
+            {
+                Assert.Fail($"the service exited with {service.ExitCode} at start: {string.Join('\n', await output)}");
+            }
             try
             {
                 if ((await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).StatusCode == HttpStatusCode.OK)
