@@ -57,6 +57,9 @@ public sealed class GovernanceOptions
     /// <summary>Webhook notifications (<c>Governance:Notifications</c>).</summary>
     public NotificationOptions Notifications { get; set; } = new();
 
+    /// <summary>What is kept, and for how long (<c>Governance:Retention</c>).</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Metrics settings (<c>Governance:Telemetry</c>).</summary>
     public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
 

@@ -40,12 +40,14 @@ internal sealed class GovernanceOptionsValidator : IValidateOptions<GovernanceOp
         }
         failures.AddRange(options.Audit.Checkpoints.Validate());
         failures.AddRange(options.Notifications.Validate());
+        failures.AddRange(options.Retention.DriftReports.Validate());
         foreach (var (job, schedule) in new[]
         {
             (nameof(SchedulerOptions.ExpireGrants), options.Scheduler.ExpireGrants),
             (nameof(SchedulerOptions.DriftAudit), options.Scheduler.DriftAudit),
             (nameof(SchedulerOptions.AccountRefresh), options.Scheduler.AccountRefresh),
             (nameof(SchedulerOptions.AuditCheckpoints), options.Scheduler.AuditCheckpoints),
+            (nameof(SchedulerOptions.Retention), options.Scheduler.Retention),
         })
         {
             if (schedule.TimeZoneError(job) is { } zone)

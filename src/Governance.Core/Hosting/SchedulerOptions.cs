@@ -18,4 +18,8 @@ public sealed class SchedulerOptions
     /// <summary>The audit checkpoint job, which signs the chain when a checkpoint is due
     /// (<c>Governance:Audit:Checkpoints</c>); default every minute.</summary>
     public JobSchedule AuditCheckpoints { get; set; } = new() { Cron = "0 * * * * ?" };
+
+    /// <summary>The retention job, which removes drift reports past <c>Governance:Retention:DriftReports</c> and
+    /// compresses the rest; default 04:30 every night, after the drift audit.</summary>
+    public JobSchedule Retention { get; set; } = new() { Cron = "0 30 4 * * ?" };
 }

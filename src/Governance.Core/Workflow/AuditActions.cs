@@ -44,4 +44,7 @@ public static class AuditActions
 
     /// <summary>Someone ran the drift audit by hand (the nightly runs are the reports' own record).</summary>
     public const string DriftAuditRun = "drift-audit.run";
+
+    /// <summary>The retention job removed drift reports past <c>Governance:Retention:DriftReports</c>.</summary>
+    public const string DriftReportsRemoved = "retention.drift-reports-removed";
 }

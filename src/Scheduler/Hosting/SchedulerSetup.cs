@@ -49,6 +49,9 @@ public static class SchedulerSetup
         services.TryAddSingleton(new ExclusionsFile(paths.ExclusionsFile));
         services.TryAddSingleton<DriftAuditGate>();
         services.TryAddScoped<DriftAuditRunner>();
+        // The retention job's: Governance:Retention:DriftReports.
+        services.TryAddSingleton(governance.Retention.DriftReports);
+        services.TryAddScoped<DriftReportRetention>();
         // The expiry job's: requests pending past Governance:Requests:PendingTtl.
         services.TryAddSingleton(governance);
         services.TryAddScoped<PendingRequestExpiry>();
@@ -83,6 +86,7 @@ public static class SchedulerSetup
             jobs.Add(AddCronJob<ExpireGrantsJob>(q, ExpireGrantsJob.Key, nameof(SchedulerOptions.ExpireGrants), options.ExpireGrants));
             jobs.Add(AddCronJob<DriftAuditJob>(q, DriftAuditJob.Key, nameof(SchedulerOptions.DriftAudit), options.DriftAudit));
             jobs.Add(AddCronJob<AuditCheckpointJob>(q, AuditCheckpointJob.Key, nameof(SchedulerOptions.AuditCheckpoints), options.AuditCheckpoints));
+            jobs.Add(AddCronJob<RetentionJob>(q, RetentionJob.Key, nameof(SchedulerOptions.Retention), options.Retention));
             if (AwsIntegrationOptions.Read(key => configuration[key]).CopyFromAws)
             {
                 jobs.Add(AddCronJob<RefreshAccountJob>(q, RefreshAccountJob.Key, nameof(SchedulerOptions.AccountRefresh), options.AccountRefresh));

@@ -21,7 +21,7 @@ public sealed class DriftReportRepository(GovernanceDbContext db)
             High = summary.High,
             Medium = summary.Medium,
             Low = summary.Low,
-            Content = DriftReportJson.Write(report, compact: true),
+            Content = DriftReportContent.Compress(DriftReportJson.Write(report, compact: true)),
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -64,7 +64,7 @@ public sealed class DriftReportRepository(GovernanceDbContext db)
         {
             return null;
         }
-        var read = DriftReportJson.Read(content, "drift_reports.content");
+        var read = DriftReportJson.Read(DriftReportContent.Expand(content), "drift_reports.content");
         // Only this code writes the column: a row it cannot read is a bug or tampering, not input to skip.
         return read.Success ? read.Value : throw new InvalidDataException(read.Error.Detail);
     }
