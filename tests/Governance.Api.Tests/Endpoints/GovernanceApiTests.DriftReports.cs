@@ -4,6 +4,7 @@ using System.Text.Json;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Risk;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
@@ -65,6 +66,41 @@ public abstract partial class GovernanceApiTests<TFixture>
         // The one script is the search the report's policy allows by its hash; finding text never becomes a script.
         Assert.Equal(html.IndexOf("<script", StringComparison.OrdinalIgnoreCase), html.LastIndexOf("<script", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("<script>" + Governance.Core.Reports.Html.ReportScript.Text + "</script>", html, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Reports_CompressedAndUncompressedRow_ServedIdentically()
+    {
+        // Arrange: a report stored as the service stores it now (compressed), read, then its row rewritten as a row from
+        // before compression (the JSON itself), in a year of its own
+        var factory = Factory;
+        var report = new DriftReport(Guid.NewGuid(), new DateTimeOffset(2032, 5, 1, 3, 0, 0, TimeSpan.Zero),
+            [new DriftFinding(DriftKind.PolicyDrift, DataEngineer, RiskSeverity.High, "policies differ from code: added s3:DeleteObject on `lake-sandbox/*` <é>")],
+            null, [], DriftBaseline.Empty);
+        await using (var db = Fixture.Database.CreateContext())
+        {
+            await new DriftReportRepository(db).AddAsync(report, CancellationToken.None);
+        }
+        var bob = factory.ClientFor(NewUser("bob"), "approver");
+        var compressedJson = await bob.GetStringAsync($"/v1/audit/reports/{report.Id}");
+        var compressedHtml = await bob.GetStringAsync($"/v1/audit/reports/{report.Id}?format=html");
+        string stored;
+        await using (var db = Fixture.Database.CreateContext())
+        {
+            stored = await db.DriftReports.Where(r => r.Id == report.Id).Select(static r => r.Content).SingleAsync();
+            var plain = DriftReportContent.Expand(stored);
+            await db.DriftReports.Where(r => r.Id == report.Id).ExecuteUpdateAsync(s => s.SetProperty(static r => r.Content, plain));
+        }
+
+        // Act
+        var plainJson = await bob.GetStringAsync($"/v1/audit/reports/{report.Id}");
+        var plainHtml = await bob.GetStringAsync($"/v1/audit/reports/{report.Id}?format=html");
+
+        // Assert
+        Assert.StartsWith(DriftReportContent.GzipPrefix, stored, StringComparison.Ordinal);
+        Assert.Contains("s3:DeleteObject", compressedJson, StringComparison.Ordinal);
+        Assert.Equal(compressedJson, plainJson);
+        Assert.Equal(compressedHtml, plainHtml);
     }
 
     [SkippableFact]

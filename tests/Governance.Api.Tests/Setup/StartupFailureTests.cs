@@ -36,6 +36,9 @@ public sealed class StartupFailureTests : IDisposable
     [InlineData("Governance__Auth__Authority", "login", "Governance:Auth:Authority must be the https URL")]
     [InlineData("Governance__Console__SessionMinutes", "0", "Governance:Console:SessionMinutes must be from 1 to 43200")]
     [InlineData("Governance__Audit__Checkpoints__EveryEvents", "0", "Governance:Audit:Checkpoints:EveryEvents must be from 1 to 10000")]
+    [InlineData("Governance__Retention__DriftReports__KeepDays", "0", "Governance:Retention:DriftReports:KeepDays must be from 1 to 36500, not 0")]
+    [InlineData("Governance__Retention__DriftReports__KeepAtLeast", "0", "Governance:Retention:DriftReports:KeepAtLeast must be from 1 to 100000")]
+    [InlineData("Governance__Scheduler__Retention__TimeZone", "Mars/Base", "Governance:Scheduler:Retention:TimeZone: unknown time zone `Mars/Base`")]
     [InlineData("Governance__Audit__Checkpoints__KeyFile", "/nonexistent/checkpoint-key.pem", "`/nonexistent/checkpoint-key.pem` does not exist")]
     public async Task Start_SettingItMustRefuse_ExitsOneWithOneLineAndNoStackTrace(string variable, string value, string named)
     {
