@@ -59,6 +59,12 @@ public sealed class RetentionJobTests
             }
             await db.SaveChangesAsync();
         }
+        var copies = new DriftReportStore(Path.Combine(harness.DataDirectory, "reports"));
+        Directory.CreateDirectory(copies.Directory);
+        foreach (var (id, days, content) in reports)
+        {
+            await File.WriteAllTextAsync(Path.Combine(copies.Directory, $"drift-{FirstRun.AddDays(-days).UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{id:N}.json"), content);
+        }
         await AppendAsync(harness, 3);
         var eventsBefore = await EventsAsync(harness);
 
@@ -76,6 +82,9 @@ public sealed class RetentionJobTests
         Assert.Equal(
             reports.Where(static r => r.Days <= 100).Select(static r => r.Id).Order(),
             left.Select(static r => r.Id).Order());
+        Assert.Equal(
+            reports.Where(static r => r.Days <= 100).Select(static r => r.Id.ToString("N")).Order(),
+            Directory.GetFiles(copies.Directory).Select(static f => Path.GetFileNameWithoutExtension(f)[^32..]).Order());
         foreach (var row in left)
         {
             Assert.StartsWith("gz:", row.Content, StringComparison.Ordinal);

@@ -17,4 +17,21 @@ public sealed class DriftReportStore(string directory)
         await File.WriteAllTextAsync(temp, DriftReportJson.Write(report), cancellationToken).ConfigureAwait(false);
         File.Move(temp, file, overwrite: true);
     }
+
+    /// <summary>Deletes the copy of the report with <paramref name="id"/>, when this folder holds one.</summary>
+    /// <returns>How many files were deleted.</returns>
+    public int Delete(Guid id)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return 0;
+        }
+        var deleted = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, $"drift-*-{id:N}.json"))
+        {
+            File.Delete(file);
+            deleted++;
+        }
+        return deleted;
+    }
 }
