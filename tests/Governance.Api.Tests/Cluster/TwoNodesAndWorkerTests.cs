@@ -179,6 +179,7 @@ public sealed class TwoNodesAndWorkerTests : IAsyncLifetime
             // Nothing fires by itself during the test: the drift audit is triggered, the other jobs wait for 2099.
             ["Governance:Scheduler:ExpireGrants:Cron"] = "0 0 0 1 1 ? 2099",
             ["Governance:Scheduler:DriftAudit:Cron"] = "0 0 0 1 1 ? 2099",
+            ["Governance:Scheduler:Retention:Cron"] = "0 0 0 1 1 ? 2099",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGovernanceCore(builder.Configuration);

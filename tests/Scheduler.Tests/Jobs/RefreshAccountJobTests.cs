@@ -24,6 +24,7 @@ public sealed class RefreshAccountJobTests : IAsyncLifetime
         ["Governance:Provisioning:Mode"] = "Aws",
         ["Governance:Scheduler:ExpireGrants:Cron"] = "0 0 0 1 1 ? 2099", // keep the other jobs out of the way
         ["Governance:Scheduler:DriftAudit:Cron"] = "0 0 0 1 1 ? 2099",
+        ["Governance:Scheduler:Retention:Cron"] = "0 0 0 1 1 ? 2099",
         ["Governance:Scheduler:AccountRefresh:Cron"] = "0 0/15 * * * ?",
     };
 
