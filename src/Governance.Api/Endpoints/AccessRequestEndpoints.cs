@@ -1,3 +1,4 @@
+using Governance.Api.OpenApi;
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -16,13 +17,32 @@ internal static class AccessRequestEndpoints
 {
     public static RouteGroupBuilder MapAccessRequests(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapPost("/{id:guid}/deny", DenyAsync).RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapPost("/{id:guid}/cancel", CancelAsync);
+        var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
+        group.MapPost("/", CreateAsync).WithName("SubmitAccessRequest").WithSummary("Submit an access request")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.RoleMayNotRequest)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RequestAddsNothing)
+            .Refuses(StatusCodes.Status429TooManyRequests, ProblemCodes.RequesterLimitReached)
+            .Refuses(StatusCodes.Status500InternalServerError, ProblemCodes.ProvisioningFailed);
+        group.MapGet("/", ListAsync).WithName("ListAccessRequests").WithSummary("List access requests, newest first")
+            .WithQueryValues<RouteHandlerBuilder, AccessRequestStatus>("status").Refuses(StatusCodes.Status403Forbidden, ProblemCodes.OtherRequesterListed);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetAccessRequest").WithSummary("Read an access request and its preview as it stands now")
+            .Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound);
+        group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider)
+            .WithName("ApproveAccessRequest").WithSummary("Approve a pending request on the preview read")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.SelfDecision).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.AlreadyApproved, ProblemCodes.ConcurrentDecision,
+                ProblemCodes.PreviewChanged, ProblemCodes.PreviewUnavailable)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RequestAddsNothing)
+            .Refuses(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreviewVersionRequired)
+            .Refuses(StatusCodes.Status500InternalServerError, ProblemCodes.ProvisioningFailed);
+        group.MapPost("/{id:guid}/deny", DenyAsync).RequireAuthorization(AuthorizationPolicies.Decider)
+            .WithName("DenyAccessRequest").WithSummary("Deny a pending request")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.SelfDecision).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.ConcurrentDecision);
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelAccessRequest").WithSummary("Cancel one's own pending request")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.NotRequester).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.ConcurrentDecision);
         return group;
     }
 

@@ -176,6 +176,9 @@ public static class ProblemCodes
     /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
     public const string AuditChainBroken = "audit-chain-broken";
 
+    /// <summary>404: no drift report has the id.</summary>
+    public const string ReportNotFound = "report-not-found";
+
     /// <summary>409: a drift audit is running in this process; its report is listed when it ends.</summary>
     public const string DriftAuditRunning = "drift-audit-running";
 

@@ -1,0 +1,26 @@
+namespace Governance.Api.OpenApi;
+
+/// <summary>Declares, beside an endpoint's mapping, the refusals its handler and the services it calls answer with.</summary>
+/// <remarks>
+/// The refusals every operation shares (a bad token, a missing role, a rate limit, a body too large, a bad query) are
+/// added by <see cref="ContractOperationTransformer"/> from the endpoint's authorization metadata and method: declared
+/// here are only those of the endpoint's own work.
+/// </remarks>
+internal static class ProblemResponses
+{
+    /// <summary>The endpoint answers <paramref name="status"/> with a problem coded one of <paramref name="codes"/>.</summary>
+    public static TBuilder Refuses<TBuilder>(this TBuilder builder, int status, params string[] codes)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new ProblemResponse(status, codes));
+
+    /// <summary>The query parameter <paramref name="name"/> takes one of <typeparamref name="TEnum"/>'s names.</summary>
+    public static TBuilder WithQueryValues<TBuilder, TEnum>(this TBuilder builder, string name)
+        where TBuilder : IEndpointConventionBuilder
+        where TEnum : struct, Enum
+        => builder.WithMetadata(new QueryValues(name, typeof(TEnum).Name, Enum.GetNames<TEnum>()));
+
+    /// <summary>The query parameter <paramref name="name"/> takes one of <paramref name="values"/>, described as the schema <paramref name="schemaName"/>.</summary>
+    public static TBuilder WithQueryValues<TBuilder>(this TBuilder builder, string name, string schemaName, params string[] values)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new QueryValues(name, schemaName, values));
+}
