@@ -11,7 +11,7 @@ public sealed class OpenApiDocumentTests(ContractService service) : IClassFixtur
     /// <summary>Set to 1 to write the served document over the committed one (after an intended change of the API).</summary>
     private const string WriteVariable = "IAMGOV_WRITE_OPENAPI";
 
-    private static string RepositoryCopy => Path.Combine(RepositoryPaths.Root, "src", "Governance.Api", "openapi", "governance.v1.json");
+    private static string RepositoryCopy => Path.Combine(RepositoryPaths.Root, "src", "Governance.Api", "OpenApi", "governance.v1.json");
 
     [Fact]
     public async Task Served_EqualsTheCommittedDocument()

@@ -39,8 +39,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             }
             set.UnionWith(codes);
         }
-        // A field the body or the query gets wrong; the query's unknown names too.
-        Refuse(StatusCodes.Status400BadRequest, [ProblemCodes.ValidationFailed]);
+        Refuse(StatusCodes.Status400BadRequest, ProblemSchema.BadRequestCodes);
         // Every request is counted per client address before authentication, and per token subject after it.
         Refuse(StatusCodes.Status429TooManyRequests, [ProblemCodes.RateLimited]);
         if (HttpMethods.IsPost(context.Description.HttpMethod ?? string.Empty))
@@ -72,6 +71,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         {
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = Response(document, status, codes);
         }
+        TypeText(operation);
         TypeQuery(operation, metadata, document);
         UnwrapNullableBody(operation);
     }
@@ -162,6 +162,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         },
         ["code"] = code,
     };
+
+    /// <summary>A text answer (a report as Markdown or HTML) is a string, whatever type its JSON form has.</summary>
+    private static void TypeText(OpenApiOperation operation)
+    {
+        foreach (var content in operation.Responses?.Values.SelectMany(static r => r.Content ?? new Dictionary<string, OpenApiMediaType>()) ?? [])
+        {
+            if (content.Key.StartsWith("text/", StringComparison.Ordinal))
+            {
+                content.Value.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+        }
+    }
 
     /// <summary>Query parameters the handlers read as strings (to word their refusals) are typed as the values they take.</summary>
     private static void TypeQuery(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document)

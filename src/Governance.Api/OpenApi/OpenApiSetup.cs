@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Governance.Api.OpenApi;
 
-/// <summary>The OpenAPI document served at <c>/openapi/v1.json</c>, committed as <c>openapi/governance.v1.json</c>.</summary>
+/// <summary>The OpenAPI document served at <c>/openapi/v1.json</c>, committed beside this file as <c>governance.v1.json</c>.</summary>
 internal static class OpenApiSetup
 {
     /// <summary>The document's name in its route.</summary>

@@ -30,6 +30,13 @@ internal static class ProblemSchema
     /// <summary>The codes of a refused bearer token (<c>TokenRefusal</c>, <c>TokenSubjectCheck</c>): all and only those spelt <c>token-…</c>.</summary>
     public static IReadOnlyList<string> TokenCodes { get; } = [.. AllCodes.Where(static c => c.StartsWith("token-", StringComparison.Ordinal))];
 
+    /// <summary>
+    /// The codes of a refused request line, which any <c>/v1</c> operation can answer with 400: a field the body or the
+    /// query gets wrong, and the query's own refusals (all and only the codes spelt <c>…-query-parameter</c>).
+    /// </summary>
+    public static IReadOnlyList<string> BadRequestCodes { get; } =
+        [ProblemCodes.ValidationFailed, .. AllCodes.Where(static c => c.EndsWith("-query-parameter", StringComparison.Ordinal))];
+
     public static OpenApiSchema Create(OpenApiDocument document) => new()
     {
         Type = JsonSchemaType.Object,
