@@ -53,7 +53,8 @@ public sealed class QuickStartStoryTests(ContractService service) : IClassFixtur
         Assert.Equal(AccessRequestStatus.Approved, approved.Status);
         Assert.Equal(GrantStatus.Active, grant.Status);
         Assert.Contains(activeGrants.Items, g => g.Id == grantId);
-        Assert.Equal(true, canI.AdditionalProperties["allowed"]);
+        Assert.True(canI.Allowed, $"data-engineer may now write to the bucket: {canI.Decision}");
+        Assert.Equal(CanIAnswerDecision.Allow, canI.Decision);
         Assert.Equal(grantId, credentials.GrantId);
         Assert.False(string.IsNullOrEmpty(credentials.AccessKeyId));
         Assert.True(credentials.Expiration > DateTimeOffset.UnixEpoch, "the expiration is read as a time");

@@ -20,7 +20,7 @@ internal static class CanIEndpoints
     public static RouteGroupBuilder MapCanI(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/can-i").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapGet("/", CanI).WithName("AskCanI").WithSummary("May a principal perform an action on a resource now?")
+        group.MapGet("/", CanI).WithName("AskCanI").AnswersWith(CanIAnswerSchema.Name).WithSummary("May a principal perform an action on a resource now?")
             .Refuses(StatusCodes.Status404NotFound, ProblemCodes.PrincipalNotFound).Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
         return group;
     }

@@ -50,6 +50,7 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         document.Components.Schemas[ProblemSchema.Name] = ProblemSchema.Create(document);
+        document.Components.Schemas[CanIAnswerSchema.Name] = CanIAnswerSchema.Create(document);
         document.Components.Schemas[HealthStatusSchemaName] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,

@@ -72,6 +72,11 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = Response(document, status, codes);
         }
         TypeText(operation);
+        if (metadata.OfType<JsonAnswer>().FirstOrDefault() is { } answer
+            && operation.Responses.TryGetValue("200", out var ok) && ok.Content?.TryGetValue("application/json", out var json) == true)
+        {
+            json.Schema = new OpenApiSchemaReference(answer.SchemaName, document);
+        }
         TypeQuery(operation, metadata, document);
         UnwrapNullableBody(operation);
     }

@@ -23,4 +23,9 @@ internal static class ProblemResponses
     public static TBuilder WithQueryValues<TBuilder>(this TBuilder builder, string name, string schemaName, params string[] values)
         where TBuilder : IEndpointConventionBuilder
         => builder.WithMetadata(new QueryValues(name, schemaName, values));
+
+    /// <summary>The endpoint's 200 JSON answer has the schema of the document's component <paramref name="schemaName"/>.</summary>
+    public static TBuilder AnswersWith<TBuilder>(this TBuilder builder, string schemaName)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new JsonAnswer(schemaName));
 }
