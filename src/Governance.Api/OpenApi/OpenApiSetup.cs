@@ -10,8 +10,9 @@ internal static class OpenApiSetup
     public const string DocumentName = "v1";
 
     /// <remarks>
-    /// OpenAPI 3.0, not the framework's default 3.1: NSwag (the generator the contract tests use) reads 3.0's
-    /// <c>nullable: true</c> but not 3.1's <c>type: [..., "null"]</c>, and most generators in use read 3.0.
+    /// OpenAPI 3.0, not the framework's default 3.1: NSwag 14.8 (the generator the contract tests use) makes the same
+    /// client from either form of this document, and 3.0 is the version every generator and gateway reads, where 3.1's
+    /// support still varies between tools.
     /// </remarks>
     public static IServiceCollection AddGovernanceOpenApi(this IServiceCollection services)
         => services.AddOpenApi(DocumentName, static options =>
