@@ -1,12 +1,15 @@
 namespace Governance.Api.OpenApi;
 
-/// <summary>Declares, beside an endpoint's mapping, the refusals its handler and the services it calls answer with.</summary>
+/// <summary>
+/// Declares, beside an endpoint's mapping, what the document cannot read from its handler: the refusals it and the
+/// services it calls answer with, the values of its string query parameters, the schema of a hand-written answer.
+/// </summary>
 /// <remarks>
 /// The refusals every operation shares (a bad token, a missing role, a rate limit, a body too large, a bad query) are
 /// added by <see cref="ContractOperationTransformer"/> from the endpoint's authorization metadata and method: declared
 /// here are only those of the endpoint's own work.
 /// </remarks>
-internal static class ProblemResponses
+internal static class ContractConventions
 {
     /// <summary>The endpoint answers <paramref name="status"/> with a problem coded one of <paramref name="codes"/>.</summary>
     public static TBuilder Refuses<TBuilder>(this TBuilder builder, int status, params string[] codes)
