@@ -49,4 +49,20 @@ public sealed class ContractDocumentTests
         // Assert
         Assert.True(matches == (problems.Count == 0), string.Join("\n", problems));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Check_401WithoutItsChallenge_IsReported(bool challenged)
+    {
+        // Arrange
+        const string Body = """{"type":"urn:iamgov:problem:token-missing","title":"The token is not accepted","status":401,"code":"token-missing"}""";
+        var headers = challenged ? new HashSet<string>(["WWW-Authenticate"], StringComparer.OrdinalIgnoreCase) : [];
+
+        // Act
+        var problems = ContractDocument.Committed.Check(new RecordedExchange(HttpMethod.Get, "/v1/grants", 401, "application/problem+json", Body, headers));
+
+        // Assert
+        Assert.Equal(challenged, problems.Count == 0);
+    }
 }

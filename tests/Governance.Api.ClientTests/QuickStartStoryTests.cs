@@ -29,10 +29,10 @@ public sealed class QuickStartStoryTests(ContractService service) : IClassFixtur
             Justification = "backfill",
             DurationHours = 8,
         });
-        // bob finds it among the pending requests, reads its preview, and approves it on that preview
+        // bob finds it among the pending requests, reads its preview, and approves it on that preview (If-Match, as the README does)
         var pending = await bob.ListAccessRequestsAsync(status: AccessRequestStatus.Pending, pageSize: 200);
         var read = await bob.GetAccessRequestAsync(submitted.Id);
-        var approved = await bob.ApproveAccessRequestAsync(submitted.Id, new DecisionDto { Comment = "ok", PreviewVersion = read.PreviewVersion });
+        var approved = await bob.ApproveAccessRequestAsync(submitted.Id, if_Match: $"\"{read.PreviewVersion}\"", body: new DecisionDto { Comment = "ok" });
         // the grant is there, alice may now write to the bucket as data-engineer, and gets credentials for it
         var grantId = approved.GrantId ?? throw new Xunit.Sdk.XunitException($"approved without a grant: {approved.Status}");
         var grant = await bob.GetGrantAsync(grantId);

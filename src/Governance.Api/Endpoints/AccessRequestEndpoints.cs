@@ -15,11 +15,14 @@ namespace Governance.Api.Endpoints;
 /// <summary><c>/v1/access-requests</c>: submit, list, read, approve, deny, cancel.</summary>
 internal static class AccessRequestEndpoints
 {
+    private const string PreviewTag = "A pending request's preview version, quoted: what an approval names (`If-Match`, or `previewVersion` in the body)";
+
     public static RouteGroupBuilder MapAccessRequests(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member)
             .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
         group.MapPost("/", CreateAsync).WithName("SubmitAccessRequest").WithSummary("Submit an access request")
+            .SetsHeader(StatusCodes.Status201Created, HeaderNames.ETag, PreviewTag)
             .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.RoleMayNotRequest)
             .Refuses(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RequestAddsNothing)
             .Refuses(StatusCodes.Status429TooManyRequests, ProblemCodes.RequesterLimitReached)
@@ -27,9 +30,11 @@ internal static class AccessRequestEndpoints
         group.MapGet("/", ListAsync).WithName("ListAccessRequests").WithSummary("List access requests, newest first")
             .WithQueryValues<RouteHandlerBuilder, AccessRequestStatus>("status").Refuses(StatusCodes.Status403Forbidden, ProblemCodes.OtherRequesterListed);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAccessRequest").WithSummary("Read an access request and its preview as it stands now")
+            .SetsHeader(StatusCodes.Status200OK, HeaderNames.ETag, PreviewTag)
             .Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound);
         group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider)
             .WithName("ApproveAccessRequest").WithSummary("Approve a pending request on the preview read")
+            .ReadsHeader(HeaderNames.IfMatch, "The preview version approved, as the request's `ETag` gave it; or `previewVersion` in the body")
             .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.SelfDecision).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
             .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.AlreadyApproved, ProblemCodes.ConcurrentDecision,
                 ProblemCodes.PreviewChanged, ProblemCodes.PreviewUnavailable)

@@ -31,4 +31,14 @@ internal static class ContractConventions
     public static TBuilder AnswersWith<TBuilder>(this TBuilder builder, string schemaName)
         where TBuilder : IEndpointConventionBuilder
         => builder.WithMetadata(new JsonAnswer(schemaName));
+
+    /// <summary>The endpoint reads the optional request header <paramref name="name"/>.</summary>
+    public static TBuilder ReadsHeader<TBuilder>(this TBuilder builder, string name, string description)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new HeaderContract(name, description));
+
+    /// <summary>The endpoint's <paramref name="status"/> answer may carry the header <paramref name="name"/>.</summary>
+    public static TBuilder SetsHeader<TBuilder>(this TBuilder builder, int status, string name, string description)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new HeaderContract(name, description, status));
 }

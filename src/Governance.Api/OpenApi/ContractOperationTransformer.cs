@@ -71,6 +71,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         {
             operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = Response(document, status, codes);
         }
+        DescribeHeaders(operation, metadata);
         TypeText(operation);
         if (metadata.OfType<JsonAnswer>().FirstOrDefault() is { } answer
             && operation.Responses.TryGetValue("200", out var ok) && ok.Content?.TryGetValue("application/json", out var json) == true)
@@ -167,6 +168,24 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         },
         ["code"] = code,
     };
+
+    private static void DescribeHeaders(OpenApiOperation operation, IList<object> metadata)
+    {
+        foreach (var header in metadata.OfType<HeaderContract>())
+        {
+            var schema = new OpenApiSchema { Type = JsonSchemaType.String };
+            if (header.Status is not { } status)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter { Name = header.Name, In = ParameterLocation.Header, Description = header.Description, Schema = schema });
+            }
+            else if (operation.Responses?.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var response) == true && response is OpenApiResponse answer)
+            {
+                answer.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                answer.Headers[header.Name] = new OpenApiHeader { Description = header.Description, Schema = schema };
+            }
+        }
+    }
 
     /// <summary>A text answer (a report as Markdown or HTML) is a string, whatever type its JSON form has.</summary>
     private static void TypeText(OpenApiOperation operation)

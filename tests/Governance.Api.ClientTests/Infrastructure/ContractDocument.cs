@@ -7,7 +7,8 @@ namespace Governance.Api.ClientTests.Infrastructure;
 
 /// <summary>
 /// The committed OpenAPI document (copied beside the test assembly), read as the contract an answer must keep: each
-/// answer's status must be one the operation declares, and its JSON must match the schema declared for it.
+/// answer's status must be one the operation declares, carry the headers declared required, and its JSON must match
+/// the schema declared for it.
 /// </summary>
 /// <remarks>
 /// OpenAPI 3.0 schemas are JSON Schema with a few differences; the two that matter here are translated before
@@ -46,6 +47,14 @@ public sealed class ContractDocument
         if (operation["responses"]?[exchange.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not JsonObject response)
         {
             return [$"{what}: {operationId} declares no {exchange.Status} response"];
+        }
+        var missing = ((response["headers"] as JsonObject) ?? [])
+            .Where(h => h.Value?["required"]?.GetValue<bool>() == true && exchange.Headers?.Contains(h.Key) != true)
+            .Select(h => $"{what}: {operationId} declares the header `{h.Key}` required, and the answer has none")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return missing;
         }
         if (exchange.MediaType is null || exchange.Body.Length == 0)
         {

@@ -6,4 +6,5 @@ namespace Governance.Api.ClientTests.Infrastructure;
 /// <param name="Status">The answer's status.</param>
 /// <param name="MediaType">The answer's media type, when it had a body.</param>
 /// <param name="Body">The answer's body.</param>
-public sealed record RecordedExchange(HttpMethod Method, string Path, int Status, string? MediaType, string Body);
+/// <param name="Headers">The names of the answer's headers (content headers included).</param>
+public sealed record RecordedExchange(HttpMethod Method, string Path, int Status, string? MediaType, string Body, IReadOnlySet<string>? Headers = null);

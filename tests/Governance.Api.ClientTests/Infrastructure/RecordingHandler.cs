@@ -31,7 +31,8 @@ public sealed class RecordingHandler : DelegatingHandler
         lock (_lock)
         {
             _exchanges.Add(new RecordedExchange(request.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode,
-                response.Content.Headers.ContentType?.MediaType, body));
+                response.Content.Headers.ContentType?.MediaType, body,
+                response.Headers.Concat(response.Content.Headers).Select(static h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase)));
         }
         return response;
     }
