@@ -69,4 +69,41 @@ public sealed class OpenApiDocumentTests(ContractService service) : IClassFixtur
         Assert.Contains(ProblemCodes.TokenExpired, codes);
         Assert.Contains(ProblemCodes.PreviewChanged, codes);
     }
+
+    [Fact]
+    public async Task Integers_AreIntegersInTheDocument_AndTheServiceRefusesTheirStringForm()
+    {
+        // Arrange
+        var integers = Schemas(ContractDocument.Committed.Root)
+            .Where(static s => s["format"]?.GetValue<string>() is "int32" or "int64")
+            .ToList();
+        using var alice = service.ClientFor("dana", "engineer");
+        using var body = new StringContent(
+            """{"permissionSet":"lake-write","resources":["arn:aws:s3:::lake-x/*"],"targetRole":"data-engineer","justification":"backfill","durationHours":"8"}""",
+            System.Text.Encoding.UTF8, "application/json");
+
+        // Act
+        var response = await alice.PostAsync("/v1/access-requests", body);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        // Assert
+        Assert.NotEmpty(integers);
+        Assert.All(integers, static s =>
+        {
+            Assert.Equal("integer", s["type"]?.GetValue<string>());
+            Assert.Null(s["pattern"]);
+        });
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal(ProblemCodes.ValidationFailed, problem["code"]?.GetValue<string>());
+        Assert.NotNull(problem["errors"]?["durationHours"]);
+    }
+
+    /// <summary>Every object of the document that has a <c>type</c> or a <c>format</c>: its schemas, wherever they are.</summary>
+    private static IEnumerable<JsonObject> Schemas(JsonNode? node) => node switch
+    {
+        JsonObject obj => (obj["type"] is JsonValue || obj["format"] is JsonValue ? [obj] : Enumerable.Empty<JsonObject>())
+            .Concat(obj.SelectMany(static p => Schemas(p.Value))),
+        JsonArray array => array.SelectMany(Schemas),
+        _ => [],
+    };
 }
