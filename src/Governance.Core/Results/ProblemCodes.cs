@@ -7,7 +7,7 @@ namespace Governance.Core.Results;
 /// <remarks>
 /// The codes are stable: clients branch on them. The list lives beside <see cref="GovernanceError"/> rather than in the
 /// API, because the domain services and the AWS adapters choose most of them; the API adds <see cref="RoleRequired"/>,
-/// <see cref="TokenSubjectInvalid"/> and <see cref="PrincipalNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
+/// <see cref="TokenSubjectInvalid"/>, <see cref="PrincipalNotFound"/> and <see cref="ReportNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
 /// </remarks>
 public static class ProblemCodes
 {
