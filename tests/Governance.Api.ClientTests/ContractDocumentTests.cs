@@ -32,15 +32,16 @@ public sealed class ContractDocumentTests
     }
 
     [Theory]
-    [InlineData("2026-12-04T19:44:36.123Z", true)]
+    [InlineData("2026-12-04T19:44:36.123456Z", true)]
+    [InlineData("2026-12-04T19:44:36.123Z", false)]
     [InlineData("yesterday", false)]
-    public void Check_TimeMember_IsCheckedAsADateTime(string startsAt, bool matches)
+    public void Check_TimeMember_IsCheckedAsTheOneTimeForm(string startsAt, bool matches)
     {
         // Arrange: a page of one grant, whose other members keep the schema
         var body = $$"""
             {"items":[{"id":"{{Id}}","requestId":"{{Id}}","requester":"alice","permissionSet":"lake-read","targetRole":"data-engineer",
             "targetRoleArn":"arn:aws:iam::111122223333:role/data-engineer","policyName":"grant-x","policy":{},"status":"Active",
-            "startsAt":"{{startsAt}}","endsAt":"2026-12-04T23:44:36.123Z","endedAt":null,"endedBy":null,"endComment":null}],"page":1,"pageSize":50,"total":1}
+            "startsAt":"{{startsAt}}","endsAt":"2026-12-04T23:44:36.123456Z","endedAt":null,"endedBy":null,"endComment":null}],"page":1,"pageSize":50,"total":1}
             """;
 
         // Act

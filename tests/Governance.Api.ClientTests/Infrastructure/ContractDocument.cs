@@ -110,6 +110,13 @@ public sealed class ContractDocument
                 {
                     obj["$ref"] = "#/$defs/" + reference.GetValue<string>()["#/components/schemas/".Length..];
                 }
+                // The framework's 3.0 form of a nullable reference, `oneOf: [{enum: [null], nullable: true}, {$ref}]`: either
+                // branch, not exactly one (an open schema such as a JSON value's takes null too).
+                if (obj["oneOf"] is JsonArray { Count: 2 } branches && branches.Any(static b => b?["enum"] is JsonArray values && values.All(static v => v is null)))
+                {
+                    obj["anyOf"] = branches.DeepClone();
+                    obj.Remove("oneOf");
+                }
                 if (obj["nullable"] is JsonValue nullable && nullable.GetValue<bool>())
                 {
                     obj.Remove("nullable");
