@@ -1,3 +1,4 @@
+using Governance.Api.OpenApi;
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -14,15 +15,39 @@ namespace Governance.Api.Endpoints;
 /// <summary><c>/v1/access-requests</c>: submit, list, read, approve, deny, cancel.</summary>
 internal static class AccessRequestEndpoints
 {
+    private const string PreviewTag = "A pending request's preview version, quoted: what an approval names (`If-Match`, or `previewVersion` in the body)";
+
     public static RouteGroupBuilder MapAccessRequests(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapPost("/{id:guid}/deny", DenyAsync).RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapPost("/{id:guid}/cancel", CancelAsync);
+        var group = app.MapGroup("/v1/access-requests").WithTags("Access requests").RequireAuthorization(AuthorizationPolicies.Member)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
+        group.MapPost("/", CreateAsync).WithName("SubmitAccessRequest").WithSummary("Submit an access request")
+            .SetsHeader(StatusCodes.Status201Created, HeaderNames.ETag, PreviewTag)
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.RoleMayNotRequest)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RequestAddsNothing)
+            .Refuses(StatusCodes.Status429TooManyRequests, ProblemCodes.RequesterLimitReached)
+            .Refuses(StatusCodes.Status500InternalServerError, ProblemCodes.ProvisioningFailed);
+        group.MapGet("/", ListAsync).WithName("ListAccessRequests").WithSummary("List access requests, newest first")
+            .WithQueryValues<RouteHandlerBuilder, AccessRequestStatus>("status").Refuses(StatusCodes.Status403Forbidden, ProblemCodes.OtherRequesterListed);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetAccessRequest").WithSummary("Read an access request and its preview as it stands now")
+            .SetsHeader(StatusCodes.Status200OK, HeaderNames.ETag, PreviewTag)
+            .Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound);
+        group.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(AuthorizationPolicies.Decider)
+            .WithName("ApproveAccessRequest").WithSummary("Approve a pending request on the preview read")
+            .ReadsHeader(HeaderNames.IfMatch, "The preview version approved, as the request's `ETag` gave it; or `previewVersion` in the body")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.SelfDecision).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.AlreadyApproved, ProblemCodes.ConcurrentDecision,
+                ProblemCodes.PreviewChanged, ProblemCodes.PreviewUnavailable)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RequestAddsNothing)
+            .Refuses(StatusCodes.Status428PreconditionRequired, ProblemCodes.PreviewVersionRequired)
+            .Refuses(StatusCodes.Status500InternalServerError, ProblemCodes.ProvisioningFailed);
+        group.MapPost("/{id:guid}/deny", DenyAsync).RequireAuthorization(AuthorizationPolicies.Decider)
+            .WithName("DenyAccessRequest").WithSummary("Deny a pending request")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.SelfDecision).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.ConcurrentDecision);
+        group.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelAccessRequest").WithSummary("Cancel one's own pending request")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.NotRequester).Refuses(StatusCodes.Status404NotFound, ProblemCodes.RequestNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.RequestNotPending, ProblemCodes.ConcurrentDecision);
         return group;
     }
 

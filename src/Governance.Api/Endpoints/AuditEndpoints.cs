@@ -1,3 +1,4 @@
+using Governance.Api.OpenApi;
 using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -20,14 +21,19 @@ internal static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapGet("/events", ListAsync);
-        group.MapGet("/export", Export);
-        group.MapGet("/verify", VerifyAsync);
-        group.MapGet("/checkpoints", ListCheckpointsAsync);
-        group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(AuthorizationPolicies.Admin);
+        var group = app.MapGroup("/v1/audit").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
+        group.MapGet("/events", ListAsync).WithName("ListAuditEvents").WithSummary("List audit events, oldest first");
+        group.MapGet("/export", Export).WithName("ExportAuditEvents").WithSummary("Export the whole chain as JSON lines")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-ndjson");
+        group.MapGet("/verify", VerifyAsync).WithName("VerifyAuditTrail").WithSummary("Verify the chain, the signed checkpoints and the append-only triggers");
+        group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("ListAuditCheckpoints").WithSummary("List the signed checkpoints, oldest first");
+        group.MapPost("/checkpoints", WriteCheckpointAsync).RequireAuthorization(AuthorizationPolicies.Admin)
+            .WithName("WriteAuditCheckpoint").WithSummary("Sign a checkpoint over the events not yet covered")
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.AuditChainBroken);
         // Not secret, and the more parties hold a copy the harder it is to swap; still never anonymous.
-        app.MapGet("/v1/audit/public-key", PublicKey).WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Member);
+        app.MapGet("/v1/audit/public-key", PublicKey).WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Member)
+            .WithName("GetAuditPublicKey").WithSummary("The public key the checkpoints are signed with");
         return group;
     }
 

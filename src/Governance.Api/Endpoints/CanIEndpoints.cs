@@ -1,9 +1,11 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Api.OpenApi;
 using Governance.Api.Problems;
 using Governance.Api.Questions;
 using Governance.Core.OrganizationCopy;
 using Governance.Core.Reports;
+using Governance.Core.Results;
 using Governance.Core.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +20,8 @@ internal static class CanIEndpoints
     public static RouteGroupBuilder MapCanI(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/can-i").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapGet("/", CanI);
+        group.MapGet("/", CanI).WithName("AskCanI").AnswersWith(CanIAnswerSchema.Name).WithSummary("May a principal perform an action on a resource now?")
+            .Refuses(StatusCodes.Status404NotFound, ProblemCodes.PrincipalNotFound).Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
         return group;
     }
 

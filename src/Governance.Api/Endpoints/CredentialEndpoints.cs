@@ -1,3 +1,5 @@
+using Governance.Api.OpenApi;
+using Governance.Core.Results;
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -13,7 +15,14 @@ internal static class CredentialEndpoints
     public static RouteGroupBuilder MapGrantCredentials(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/grants").WithTags("Grants").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapPost("/{id:guid}/credentials", IssueAsync);
+        group.MapPost("/{id:guid}/credentials", IssueAsync).WithName("IssueGrantCredentials").WithSummary("Get short-lived AWS credentials for one's active grant")
+            .Refuses(StatusCodes.Status403Forbidden, ProblemCodes.NotGrantRequester).Refuses(StatusCodes.Status404NotFound, ProblemCodes.GrantNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.GrantNotActive, ProblemCodes.GrantExpired, ProblemCodes.SourceIdentityInvalid,
+                ProblemCodes.SessionPolicyTooLarge)
+            .Refuses(StatusCodes.Status502BadGateway, ProblemCodes.StsAccessDenied, ProblemCodes.StsMalformedPolicy, ProblemCodes.StsPackedPolicyTooLarge,
+                ProblemCodes.StsRegionDisabled, ProblemCodes.StsExpiredToken, ProblemCodes.StsIncompleteResponse, ProblemCodes.StsError)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.AwsNotConfigured, ProblemCodes.AwsNotReady, ProblemCodes.StsUnreachable,
+                ProblemCodes.StsThrottled, ProblemCodes.DatabaseUnavailable);
         return group;
     }
 

@@ -1,10 +1,13 @@
+using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Api.OpenApi;
 using Governance.Api.Problems;
 using Governance.Api.Questions;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
 using Governance.Core.Reports;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;
@@ -20,10 +23,14 @@ internal static class DriftReportEndpoints
 
     public static RouteGroupBuilder MapDriftReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/audit/reports").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", RunAsync).RequireAuthorization(AuthorizationPolicies.Admin);
+        var group = app.MapGroup("/v1/audit/reports").WithTags("Audit").RequireAuthorization(AuthorizationPolicies.Decider)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
+        group.MapGet("/", ListAsync).WithName("ListDriftReports").WithSummary("List the drift audit's reports, newest first");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetDriftReport").WithSummary("Read one drift report as JSON, Markdown or HTML")
+            .WithQueryValues("format", nameof(ReportFormat), [.. Served.Select(ReportFormats.Name)])
+            .Produces<JsonElement>(StatusCodes.Status200OK, "application/json", "text/markdown", "text/html").Refuses(StatusCodes.Status404NotFound, ProblemCodes.ReportNotFound);
+        group.MapPost("/", RunAsync).RequireAuthorization(AuthorizationPolicies.Admin).WithName("RunDriftAudit").WithSummary("Run the drift audit now")
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.DriftAuditRunning);
         return group;
     }
 
@@ -42,18 +49,17 @@ internal static class DriftReportEndpoints
     }
 
     /// <summary>One report as <c>json</c> (default), <c>markdown</c> or <c>html</c>.</summary>
-    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, string? format, DriftReportRepository reports, CancellationToken cancellationToken)
     {
         var parsed = ReportFormat.Json;
         if (format is not null && (!ReportFormats.TryParse(format, out parsed) || !Served.Contains(parsed)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "invalid format",
-                detail: $"unknown format `{format}`; use {ReportFormats.OneOf(Served)}");
+            return ProblemMapping.Invalid("format", $"unknown format `{format}`; use {ReportFormats.OneOf(Served)}");
         }
         return await DriftReportDocument.RenderAsync(reports, id, parsed, cancellationToken) is { } document
             ? TypedResults.Text(document, ReportFormats.MediaType(parsed))
-            : TypedResults.NotFound();
+            : GovernanceError.NotFound(ProblemCodes.ReportNotFound, $"no drift report `{id}`").ToProblem();
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Governance.Api.OpenApi;
+using Governance.Core.Results;
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
@@ -15,11 +17,17 @@ internal static class GrantEndpoints
 {
     public static RouteGroupBuilder MapGrants(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/grants").WithTags("Grants").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
+        var group = app.MapGroup("/v1/grants").WithTags("Grants").RequireAuthorization(AuthorizationPolicies.Member)
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
+        group.MapGet("/", ListAsync).WithName("ListGrants").WithSummary("List grants, newest start first")
+            .WithQueryValues<RouteHandlerBuilder, GrantStatus>("status").Refuses(StatusCodes.Status403Forbidden, ProblemCodes.OtherRequesterListed);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetGrant").WithSummary("Read a grant")
+            .Refuses(StatusCodes.Status404NotFound, ProblemCodes.GrantNotFound);
         // Members: approvers and admins revoke any grant, a requester ends their own early (GrantRevocationRules, asked by the service).
-        group.MapPost("/{id:guid}/revoke", RevokeAsync);
+        group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeGrant").WithSummary("Revoke an active grant")
+            .Refuses(StatusCodes.Status404NotFound, ProblemCodes.GrantNotFound)
+            .Refuses(StatusCodes.Status409Conflict, ProblemCodes.GrantNotActive, ProblemCodes.ConcurrentChange)
+            .Refuses(StatusCodes.Status500InternalServerError, ProblemCodes.RevocationFailed);
         return group;
     }
 

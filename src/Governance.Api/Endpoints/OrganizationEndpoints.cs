@@ -1,6 +1,8 @@
 using Governance.Api.Auth;
 using Governance.Api.Contracts;
+using Governance.Api.OpenApi;
 using Governance.Core.OrganizationCopy;
+using Governance.Core.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Endpoints;
@@ -11,7 +13,8 @@ internal static class OrganizationEndpoints
     public static RouteGroupBuilder MapOrganization(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/organization").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapGet("/", GetAsync);
+        group.MapGet("/", GetAsync).WithName("GetOrganization").WithSummary("The organisation copy the answers are computed from")
+            .Refuses(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DatabaseUnavailable);
         return group;
     }
 

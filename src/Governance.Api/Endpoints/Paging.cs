@@ -12,6 +12,7 @@ internal readonly record struct Paging(int Page, int Size)
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
+    public const int MaxPage = 1_000_000;
 
     public int Skip => checked((Page - 1) * Size);
 
@@ -24,7 +25,7 @@ internal readonly record struct Paging(int Page, int Size)
         paging = new Paging(1, DefaultSize);
         var p = 1;
         var s = DefaultSize;
-        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1 || p > 1_000_000))
+        if (page is not null && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out p) || p < 1 || p > MaxPage))
         {
             return GovernanceError.Invalid("page", "expected a whole number from 1");
         }

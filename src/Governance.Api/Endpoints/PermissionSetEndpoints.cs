@@ -11,7 +11,7 @@ internal static class PermissionSetEndpoints
     public static RouteGroupBuilder MapPermissionSets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/permission-sets").WithTags("Permission sets").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapGet("/", List);
+        group.MapGet("/", List).WithName("ListPermissionSets").WithSummary("List the permission sets that can be requested, by name");
         return group;
     }
 

@@ -26,7 +26,7 @@ internal static class SimulationEndpoints
     public static RouteGroupBuilder MapSimulate(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/simulate").WithTags("Access questions").RequireAuthorization(AuthorizationPolicies.Member);
-        group.MapPost("/", Simulate).WithBodyLimit(RequestBodyLimits.SimulateBytes);
+        group.MapPost("/", Simulate).WithBodyLimit(RequestBodyLimits.SimulateBytes).WithName("SimulatePolicies").WithSummary("Decide cases of the engine's simulate input, with explanations");
         return group;
     }
 

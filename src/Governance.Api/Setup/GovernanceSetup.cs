@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Governance.Api.Auth;
 using Governance.Api.Endpoints;
 using Governance.Api.Health;
+using Governance.Api.OpenApi;
 using Governance.Api.Problems;
 using Governance.Core.AuditTrail.Checkpoints;
 using Governance.Core.Formats;
@@ -32,11 +33,7 @@ internal static class GovernanceSetup
             // Every time in an answer in the one form (UtcTimestamp); the default writes an offset and seven digits.
             o.SerializerOptions.Converters.Add(UtcTimestampJsonConverter.Instance);
         });
-        services.AddOpenApi(static o =>
-        {
-            o.AddOperationTransformer<ListOrderDescriptions>();
-            o.AddSchemaTransformer<UtcTimestampSchema>();
-        });
+        services.AddGovernanceOpenApi();
         var health = services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         if (options.Notifications.Webhooks.Count > 0)
         {

@@ -7,7 +7,7 @@ namespace Governance.Core.Results;
 /// <remarks>
 /// The codes are stable: clients branch on them. The list lives beside <see cref="GovernanceError"/> rather than in the
 /// API, because the domain services and the AWS adapters choose most of them; the API adds <see cref="RoleRequired"/>,
-/// <see cref="TokenSubjectInvalid"/> and <see cref="PrincipalNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
+/// <see cref="TokenSubjectInvalid"/>, <see cref="PrincipalNotFound"/> and <see cref="ReportNotFound"/>. The status each gives follows from its <see cref="GovernanceErrorKind"/>, named here.
 /// </remarks>
 public static class ProblemCodes
 {
@@ -175,6 +175,9 @@ public static class ProblemCodes
 
     /// <summary>409: the audit chain after the last signed checkpoint does not verify, so no checkpoint is signed over it.</summary>
     public const string AuditChainBroken = "audit-chain-broken";
+
+    /// <summary>404: no drift report has the id.</summary>
+    public const string ReportNotFound = "report-not-found";
 
     /// <summary>409: a drift audit is running in this process; its report is listed when it ends.</summary>
     public const string DriftAuditRunning = "drift-audit-running";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Core.Drift;
 using Governance.Core.Drift.Records;
+using Governance.Core.Results;
 using Governance.Core.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,8 +123,11 @@ public abstract partial class GovernanceApiTests<TFixture>
 
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(ProblemCodes.ReportNotFound, (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
-        Assert.Contains("`pdf`", await badFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var formatProblem = await badFormat.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ProblemCodes.ValidationFailed, formatProblem.GetProperty("code").GetString());
+        Assert.Contains("`pdf`", formatProblem.GetProperty("errors").GetProperty("format")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, engineer.StatusCode);
     }
 
