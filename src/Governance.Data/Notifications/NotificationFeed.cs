@@ -158,7 +158,8 @@ public sealed class NotificationFeed(GovernanceDbContext db, NotificationOptions
         {
             cursor.Position = record.RanAt.UtcTicks;
             // The service wrote the JSON itself; a report it cannot read back has nothing to say here.
-            if (record.Critical + record.High == 0 || DriftReportJson.Read(DriftReportContent.Expand(record.Content), "drift report").Value is not { } report)
+            if (record.Critical + record.High == 0 || DriftReportContent.TryExpand(record.Content) is not { } json
+                || DriftReportJson.Read(json, "drift report").Value is not { } report)
             {
                 continue;
             }
@@ -190,7 +191,7 @@ public sealed class NotificationFeed(GovernanceDbContext db, NotificationOptions
         var previousId = report.Previous.Id;
         var previousJson = await db.DriftReports.AsNoTracking().Where(r => r.Id == previousId).Select(static r => r.Content)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var previous = previousJson is null ? null : DriftReportJson.Read(DriftReportContent.Expand(previousJson), "drift report").Value;
+        var previous = previousJson is null || DriftReportContent.TryExpand(previousJson) is not { } json ? null : DriftReportJson.Read(json, "drift report").Value;
         var before = previous?.Findings.ToHashSet() ?? [];
         return [.. severe.Where(f => f.Kind == DriftKind.NewRisk || !before.Contains(f))];
     }

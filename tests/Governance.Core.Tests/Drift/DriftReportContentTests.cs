@@ -30,4 +30,19 @@ public sealed class DriftReportContentTests
     [Fact]
     public void Expand_MarkerWithoutBase64_IsInvalidData()
         => Assert.Throws<InvalidDataException>(() => DriftReportContent.Expand("gz:not base64!"));
+
+    [Fact]
+    public void Expand_ContentThatExpandsBeyondTheBound_IsInvalidDataNotMemory()
+    {
+        // Arrange: 1 MB of one character compresses to about a kilobyte, as a bomb would
+        var stored = DriftReportContent.Compress(new string('a', 1_000_000));
+
+        // Act
+        var refused = Assert.Throws<InvalidDataException>(() => DriftReportContent.Expand(stored, maxChars: 100_000));
+
+        // Assert
+        Assert.Contains("expands beyond 100000", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1_000_000, DriftReportContent.Expand(stored, maxChars: 1_000_000).Length);
+        Assert.Null(DriftReportContent.TryExpand("gz:not base64!"));
+    }
 }

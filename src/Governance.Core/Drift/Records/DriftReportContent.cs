@@ -13,6 +13,13 @@ public static class DriftReportContent
     /// <summary>The marker in front of compressed content.</summary>
     public const string GzipPrefix = "gz:";
 
+    /// <summary>
+    /// The most characters a compressed row may expand to: 256 Mi, about three times the largest report measured (88 MB
+    /// of JSON at 5,000 roles). Someone who can write to the database could otherwise store a few kilobytes of gzip that
+    /// expand until the service runs out of memory.
+    /// </summary>
+    public const int MaxExpandedChars = 256 * 1024 * 1024;
+
     /// <summary>Whether <paramref name="stored"/> is already compressed.</summary>
     public static bool IsCompressed(string stored)
     {
@@ -33,9 +40,14 @@ public static class DriftReportContent
     }
 
     /// <summary>The JSON <paramref name="stored"/> holds, compressed or not.</summary>
-    /// <exception cref="InvalidDataException">The compressed content is not valid gzip in base64.</exception>
-    public static string Expand(string stored)
+    /// <exception cref="InvalidDataException">The compressed content is not valid gzip in base64, or expands beyond <see cref="MaxExpandedChars"/>.</exception>
+    public static string Expand(string stored) => Expand(stored, MaxExpandedChars);
+
+    /// <summary>The JSON <paramref name="stored"/> holds, refusing compressed content that expands beyond <paramref name="maxChars"/>.</summary>
+    /// <exception cref="InvalidDataException">The compressed content is not valid gzip in base64, or expands beyond <paramref name="maxChars"/>.</exception>
+    public static string Expand(string stored, int maxChars)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         if (!IsCompressed(stored))
         {
             return stored;
@@ -44,11 +56,35 @@ public static class DriftReportContent
         {
             using var gzip = new GZipStream(new MemoryStream(Convert.FromBase64String(stored[GzipPrefix.Length..])), CompressionMode.Decompress);
             using var reader = new StreamReader(gzip, Encoding.UTF8);
-            return reader.ReadToEnd();
+            var text = new StringBuilder();
+            var buffer = new char[81920];
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (text.Length + read > maxChars)
+                {
+                    throw new InvalidDataException($"drift_reports.content: compressed content expands beyond {maxChars} characters");
+                }
+                text.Append(buffer, 0, read);
+            }
+            return text.ToString();
         }
         catch (FormatException e)
         {
             throw new InvalidDataException("drift_reports.content: compressed content is not base64", e);
+        }
+    }
+
+    /// <summary>The JSON <paramref name="stored"/> holds, or null when compressed content cannot be read back (<see cref="Expand(string)"/>'s refusals).</summary>
+    public static string? TryExpand(string stored)
+    {
+        try
+        {
+            return Expand(stored);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
         }
     }
 }
