@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using Governance.Cli.Backup;
 using Governance.Cli.Inputs;
 using Microsoft.Extensions.Configuration;
@@ -34,26 +33,12 @@ internal static class AdminCommand
         var dataDir = DataDirOption();
         var command = new Command("backup", "copy the SQLite database (SQLite's online backup API, while the service runs), the keys, the audit checkpoints "
             + "and the rest of the data folder, with a manifest.json of sizes and SHA-256") { to, dataDir };
-        command.SetAction(parse =>
+        command.SetAction(parse => Run(parse, parse.GetValue(dataDir), lookUpwards: true, storage =>
         {
-            var stderr = parse.InvocationConfiguration.Error;
-            var (storage, refusal) = ServiceStorage.Resolve(Environment(), parse.GetValue(dataDir), Directory.GetCurrentDirectory(), lookUpwards: true);
-            if (storage is null)
-            {
-                stderr.WriteLine($"iamgov: {refusal}");
-                return CliApp.CouldNotRun;
-            }
             var target = Path.GetFullPath(parse.GetValue(to)!);
-            var (manifest, error) = Guard(() => ServiceBackup.Run(storage, target, time.GetUtcNow(), Version));
-            if (manifest is null)
-            {
-                stderr.WriteLine($"iamgov: {error}");
-                return CliApp.CouldNotRun;
-            }
-            var head = manifest.AuditHead is { } h ? $"audit head at event {h.Sequence}" : "no audit events";
-            parse.InvocationConfiguration.Output.WriteLine($"backed up {storage.DataDirectory} to {target}: {manifest.Files.Count} files, {head}");
-            return 0;
-        });
+            var (manifest, error) = ServiceBackup.Run(storage, target, time.GetUtcNow(), ToolVersion.Text);
+            return (error, manifest is null ? null : $"backed up {storage.DataDirectory} to {target}: {manifest.Files.Count} files, {Head(manifest)}");
+        }));
         return command;
     }
 
@@ -66,50 +51,57 @@ internal static class AdminCommand
         {
             from, dataDir, force,
         };
-        command.SetAction(parse =>
+        // Restoring is into a place named or configured, never into a data/ found somewhere above.
+        command.SetAction(parse => Run(parse, parse.GetValue(dataDir), lookUpwards: false, storage =>
         {
-            var stderr = parse.InvocationConfiguration.Error;
-            // Restoring is into a place named or configured, never into a data/ found somewhere above.
-            var (storage, refusal) = ServiceStorage.Resolve(Environment(), parse.GetValue(dataDir), Directory.GetCurrentDirectory(), lookUpwards: false);
-            if (storage is null)
-            {
-                stderr.WriteLine($"iamgov: {refusal}");
-                return CliApp.CouldNotRun;
-            }
             var source = Path.GetFullPath(parse.GetValue(from)!);
-            var (manifest, error) = Guard(() => ServiceRestore.Run(source, storage, parse.GetValue(force)));
-            if (manifest is null)
-            {
-                stderr.WriteLine($"iamgov: {error}");
-                return CliApp.CouldNotRun;
-            }
-            var head = manifest.AuditHead is { } h ? $"audit head at event {h.Sequence}" : "no audit events";
-            parse.InvocationConfiguration.Output.WriteLine($"restored {manifest.Files.Count} files from {source} (made {manifest.CreatedAt}) into {storage.DataDirectory}: {head}");
-            return 0;
-        });
+            var (manifest, error) = ServiceRestore.Run(source, storage, parse.GetValue(force));
+            return (error, manifest is null ? null
+                : $"restored {manifest.Files.Count} files from {source} (made {manifest.CreatedAt}) into {storage.DataDirectory}: {Head(manifest)}");
+        }));
         return command;
     }
 
-    /// <summary>The file system's and SQLite's failures as one line each, as the user's to fix.</summary>
-    private static (BackupManifest? Manifest, string? Error) Guard(Func<(BackupManifest?, string?)> run)
+    /// <summary>
+    /// The steps both subcommands share: find the service's storage, run <paramref name="work"/> on it, and print its
+    /// summary (null when refused) or its refusal; the file system's and SQLite's failures become one line each, as the user's to fix.
+    /// </summary>
+    private static int Run(ParseResult parse, string? dataDir, bool lookUpwards,
+        Func<ServiceStorage, (string? Error, string? Summary)> work)
     {
+        var stderr = parse.InvocationConfiguration.Error;
+        var (storage, refusal) = ServiceStorage.Resolve(Environment(), dataDir, Directory.GetCurrentDirectory(), lookUpwards);
+        if (storage is null)
+        {
+            stderr.WriteLine($"iamgov: {refusal}");
+            return CliApp.CouldNotRun;
+        }
+        string? error;
+        string? summary;
         try
         {
-            return run();
+            (error, summary) = work(storage);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
-            return (null, MessageText.OneLine(e.Message));
+            (error, summary) = (MessageText.OneLine(e.Message), null);
         }
         catch (DllNotFoundException)
         {
-            return (null, "copying a SQLite database needs the machine's SQLite library (libsqlite3, as Debian's libsqlite3-0); install it");
+            (error, summary) = ("copying a SQLite database needs the machine's SQLite library (libsqlite3, as Debian's libsqlite3-0); install it", null);
         }
+        if (summary is null)
+        {
+            stderr.WriteLine($"iamgov: {error}");
+            return CliApp.CouldNotRun;
+        }
+        parse.InvocationConfiguration.Output.WriteLine(summary);
+        return 0;
     }
+
+    private static string Head(BackupManifest manifest)
+        => manifest.AuditHead is { } h ? $"audit head at event {h.Sequence}" : "no audit events";
 
     /// <summary>The service's settings as it reads them from the environment (<c>Governance__Database__Provider</c>, …).</summary>
     private static IConfiguration Environment() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
-
-    private static string Version =>
-        typeof(AdminCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 }

@@ -62,8 +62,7 @@ internal static class SarifReportWriter
     private static void WriteTool(Utf8JsonWriter json)
     {
         var assembly = typeof(SarifReportWriter).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var version = ToolVersion.Text;
         var repository = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(static a => a.Key == "RepositoryUrl")?.Value;
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
