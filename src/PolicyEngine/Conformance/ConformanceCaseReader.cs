@@ -12,6 +12,19 @@ namespace PolicyEngine.Conformance;
 /// <remarks>Pure: the caller reads the file. Never throws for any text.</remarks>
 public static class ConformanceCaseReader
 {
+    /// <summary>The top-level fields a case may have; the reader ignores others, so a test holds new cases to these.</summary>
+    public static IReadOnlySet<string> CaseFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "description", "source", "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
+        "resourceControlPolicies", "resourcePolicy", "request", "expected",
+    };
+
+    /// <summary>The fields of a case's <c>request</c>.</summary>
+    public static IReadOnlySet<string> RequestFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "principal", "action", "resource", "resourceAccount", "context",
+    };
+
     /// <summary>Reads <paramref name="line"/>.</summary>
     public static ConformanceCaseParse Parse(string line)
     {

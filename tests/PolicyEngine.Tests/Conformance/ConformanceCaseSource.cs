@@ -4,12 +4,20 @@ using TestSupport.Paths;
 
 namespace PolicyEngine.Tests.Conformance;
 
-/// <summary>Every line of every <c>cases/*.jsonl</c> file, read once, by id.</summary>
+/// <summary>
+/// Every line of every <c>*.jsonl</c> file of the shared corpus's copy (<c>tests/data/conformance</c>) and of the
+/// project's own cases (<c>tests/data/conformance-project</c>), read once, by id.
+/// </summary>
 public static class ConformanceCaseSource
 {
     private static readonly Lazy<FrozenDictionary<string, ConformanceCaseParse>> Cases = new(Load);
 
     public static string CasesDirectory => TestData.Path("conformance");
+
+    public static string ProjectCasesDirectory => TestData.Path("conformance-project");
+
+    public static IEnumerable<string> Files() => new[] { CasesDirectory, ProjectCasesDirectory }
+        .SelectMany(static directory => Directory.EnumerateFiles(directory, "*.jsonl").Order(StringComparer.Ordinal));
 
     public static TheoryData<string> Ids()
     {
@@ -28,7 +36,7 @@ public static class ConformanceCaseSource
     private static FrozenDictionary<string, ConformanceCaseParse> Load()
     {
         var cases = new Dictionary<string, ConformanceCaseParse>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(CasesDirectory, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var file in Files())
         {
             var lineNumber = 0;
             foreach (var line in File.ReadLines(file))
