@@ -16,7 +16,7 @@ public static class ConformanceCaseReader
     public static IReadOnlySet<string> CaseFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "description", "source", "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
-        "resourceControlPolicies", "resourcePolicy", "request", "expected",
+        "resourceControlPolicies", "resourcePolicy", "request", "expected", "managementAccount",
     };
 
     /// <summary>The fields of a case's <c>request</c>.</summary>
@@ -79,6 +79,7 @@ public static class ConformanceCaseReader
             ServiceControlPolicies = Levels(root, "serviceControlPolicies"),
             ResourceControlPolicies = Levels(root, "resourceControlPolicies"),
             ResourcePolicy = Document(root, "resourcePolicy", "resource-policy"),
+            ManagementAccount = String(root, "managementAccount"),
         };
         var context = request.TryGetProperty("context", out var contextElement) && contextElement.ValueKind == JsonValueKind.Object
             ? RequestContext.Create(contextElement.EnumerateObject().Select(static p => KeyValuePair.Create(p.Name, Values(p.Value))))

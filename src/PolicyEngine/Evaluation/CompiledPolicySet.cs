@@ -17,10 +17,13 @@ public sealed class CompiledPolicySet
     private readonly CompiledStatement[] _statements;
     private readonly ActionIndex _index;
     private readonly int _serviceControlLevels;
+    private readonly string? _managementAccount;
 
     internal CompiledPolicySet(CompiledStatement[] statements, ActionIndex index, ImmutableArray<PolicyError> errors,
-        bool hasBoundary, bool hasSessionPolicy, int serviceControlLevels, bool hasResourceControlPolicies, bool hasResourcePolicy)
+        bool hasBoundary, bool hasSessionPolicy, int serviceControlLevels, bool hasResourceControlPolicies, bool hasResourcePolicy,
+        string? managementAccount)
     {
+        _managementAccount = managementAccount;
         _statements = statements;
         _index = index;
         Errors = errors;
@@ -52,13 +55,25 @@ public sealed class CompiledPolicySet
     /// <summary>One bit per SCP level.</summary>
     internal ulong AllServiceControlLevels { get; }
 
-    /// <summary>SCPs restrict the caller: there are levels, and it is not a service-linked role.</summary>
+    /// <summary>
+    /// SCPs restrict the caller: there are levels, it is not a service-linked role, and it is not in the management account.
+    /// </summary>
     internal bool ServiceControlApplies(AuthorizationRequest request)
-        => _serviceControlLevels > 0 && !request.Caller.IsServiceLinkedRole;
+        => _serviceControlLevels > 0 && !request.Caller.IsServiceLinkedRole && !CallerInManagementAccount(request);
 
-    /// <summary>RCPs restrict the resource: there are levels, the service supports RCPs, and the caller is not a service-linked role.</summary>
+    /// <summary>
+    /// RCPs restrict the resource: there are levels, the service supports RCPs, the caller is not a service-linked role,
+    /// and the resource is not the management account's.
+    /// </summary>
     internal bool ResourceControlApplies(AuthorizationRequest request)
-        => HasResourceControlPolicies && request.IsResourceControlService && !request.Caller.IsServiceLinkedRole;
+        => HasResourceControlPolicies && request.IsResourceControlService && !request.Caller.IsServiceLinkedRole
+            && !ResourceInManagementAccount(request);
+
+    private bool CallerInManagementAccount(AuthorizationRequest request)
+        => _managementAccount is not null && string.Equals(request.Caller.Account, _managementAccount, StringComparison.Ordinal);
+
+    private bool ResourceInManagementAccount(AuthorizationRequest request)
+        => _managementAccount is not null && string.Equals(request.ResourceAccount, _managementAccount, StringComparison.Ordinal);
 
     /// <summary>Decides <paramref name="request"/> without explaining: the fast path, allocation-free.</summary>
     public Decision Decide(AuthorizationRequest request)
@@ -124,7 +139,7 @@ public sealed class CompiledPolicySet
         var tally = default(Tally);
         foreach (var statement in _statements)
         {
-            var outcome = Explain(statement, request, Governs(statement, scp, rcp), missing, out var match);
+            var outcome = Explain(statement, request, Governance(statement, scp, rcp, request), missing, out var match);
             outcomes.Add(outcome);
             if (outcome.Status == StatementStatus.Matched && !statement.IsInert)
             {
@@ -143,6 +158,23 @@ public sealed class CompiledPolicySet
         return new AuthorizationResult(decision, deciding, explanation);
     }
 
+    /// <summary>Whether the statement's policy type governs the request, and if not, whether the management account is why.</summary>
+    private StatementStatus Governance(CompiledStatement statement, bool scp, bool rcp, AuthorizationRequest request)
+    {
+        if (Governs(statement, scp, rcp))
+        {
+            return StatementStatus.Matched;
+        }
+        var exempt = statement.Type switch
+        {
+            PolicyType.ServiceControl => CallerInManagementAccount(request) && !request.Caller.IsServiceLinkedRole,
+            PolicyType.ResourceControl => ResourceInManagementAccount(request) && request.IsResourceControlService
+                && !request.Caller.IsServiceLinkedRole,
+            _ => false,
+        };
+        return exempt ? StatementStatus.ManagementAccountExempt : StatementStatus.NotApplicable;
+    }
+
     private static bool Governs(CompiledStatement statement, bool scp, bool rcp) => statement.Type switch
     {
         PolicyType.ServiceControl => scp,
@@ -159,13 +191,17 @@ public sealed class CompiledPolicySet
         _ => false,
     };
 
-    private static StatementOutcome Explain(CompiledStatement statement, AuthorizationRequest request, bool governs,
+    /// <summary>
+    /// What <paramref name="statement"/> did for <paramref name="request"/>; <paramref name="governance"/> is Matched when its
+    /// policy type governs the request, else the status that says why not.
+    /// </summary>
+    private static StatementOutcome Explain(CompiledStatement statement, AuthorizationRequest request, StatementStatus governance,
         List<string> missing, out PrincipalMatch match)
     {
         match = PrincipalMatch.None;
-        if (!governs)
+        if (governance != StatementStatus.Matched)
         {
-            return Outcome(statement, StatementStatus.NotApplicable);
+            return Outcome(statement, governance);
         }
         if (!statement.Action.Matches(request.ActionService, request.ActionName, request.Action))
         {

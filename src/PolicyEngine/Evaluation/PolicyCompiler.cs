@@ -49,7 +49,8 @@ public static class PolicyCompiler
             hasSessionPolicy: policies.SessionPolicy is not null,
             serviceControlLevels: scpLevels,
             hasResourceControlPolicies: rcpLevels > 0,
-            hasResourcePolicy: policies.ResourcePolicy is not null);
+            hasResourcePolicy: policies.ResourcePolicy is not null,
+            managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount);
     }
 
     private sealed class Builder(bool callerHasBoundary)

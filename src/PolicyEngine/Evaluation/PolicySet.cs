@@ -26,4 +26,12 @@ public sealed record PolicySet
 
     /// <summary>The resource's own policy: a bucket policy, a role's trust policy, a KMS key policy, ...</summary>
     public NamedPolicy? ResourcePolicy { get; init; }
+
+    /// <summary>
+    /// The organization's management account, when known: SCPs do not affect its users and roles, and RCPs do not affect
+    /// its resources (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html,
+    /// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html). Null: no account is
+    /// exempt, as for a case that does not say.
+    /// </summary>
+    public string? ManagementAccount { get; init; }
 }

@@ -64,6 +64,9 @@ public static class ExplanationFormatter
         {
             StatementStatus.Matched => "applies",
             StatementStatus.NotApplicable => "its policy type does not govern this request",
+            StatementStatus.ManagementAccountExempt when outcome.Statement.PolicyType == PolicyType.ServiceControl =>
+                "SCPs do not affect the organization's management account, where the caller is",
+            StatementStatus.ManagementAccountExempt => "RCPs do not affect the organization's management account, which owns the resource",
             StatementStatus.ActionNotMatched => "action does not match",
             StatementStatus.ResourceNotMatched => "resource does not match",
             StatementStatus.PrincipalNotMatched => "principal does not match",

@@ -20,4 +20,9 @@ public enum StatementStatus
 
     /// <summary>A condition does not hold; see <see cref="StatementOutcome.FailedCondition"/>.</summary>
     ConditionNotMet,
+
+    /// <summary>
+    /// An SCP whose caller is in the organization's management account, or an RCP whose resource is: neither affects it.
+    /// </summary>
+    ManagementAccountExempt,
 }
