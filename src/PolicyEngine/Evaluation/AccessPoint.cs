@@ -24,6 +24,13 @@ public sealed record AccessPoint
         BucketName = bucketName;
     }
 
+    /// <summary>True when <paramref name="resource"/> is an S3 access point ARN, the resource this layer applies to.</summary>
+    public static bool IsAccessPointArn(string resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return AccessPointArn.TryRead(resource) is not null;
+    }
+
     /// <summary>The name of the underlying bucket.</summary>
     public string BucketName { get; }
 
