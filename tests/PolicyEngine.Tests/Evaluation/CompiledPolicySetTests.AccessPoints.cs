@@ -257,4 +257,41 @@ public sealed partial class CompiledPolicySetTests
         Assert.Equal(Decision.ImplicitDeny, otherBucket.Decide(request));
         Assert.Equal(Decision.Allow, allowing.Decide(request));
     }
+
+    [Fact]
+    public void Evaluate_RcpDeniesTheBucketArn_AppliesThroughTheAccessPoint()
+    {
+        // Conservative reading (FORMAT.md): an RCP applies when it matches either the access point ARN or the bucket's.
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            ResourceControlPolicies = Levels([Policy("rcp", """{"Sid":"LockRaw","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::lake-raw/*"}""")]),
+            ResourcePolicy = Delegating(),
+            AccessPoint = LakeAccessPoint(AllowPrincipal(Alice, "s3:GetObject", AccessPointArn + "/object/*")),
+        });
+
+        var result = set.Evaluate(Request(Alice, "s3:GetObject", AccessPointObject));
+
+        Assert.Equal(Decision.ExplicitDeny, set.Decide(Request(Alice, "s3:GetObject", AccessPointObject)));
+        Assert.Equal("LockRaw", Assert.Single(result.DecidingStatements).Sid);
+    }
+
+    [Fact]
+    public void Decide_SameRequestThroughTheAccessPointAgain_AllocatesNothing()
+    {
+        // The route is built once and kept by the request, so repeated decisions stay allocation-free.
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            ResourcePolicy = Delegating(),
+            AccessPoint = LakeAccessPoint(AllowPrincipal(Alice, "s3:GetObject", AccessPointArn + "/object/*")),
+        });
+        var request = Request(Alice, "s3:GetObject", AccessPointObject);
+        Assert.Equal(Decision.Allow, set.Decide(request));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decision = set.Decide(request);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(Decision.Allow, decision);
+        Assert.Equal(0, allocated);
+    }
 }
