@@ -38,6 +38,7 @@ internal static class CanICommand
             action, resource, principal, explain, organization, read, write, quiet,
         };
         options.AddTo(command);
+        options.AddAccessPointTo(command);
         command.SetAction(parse => parse.GetValue(quiet)
             ? Answer(parse, TextWriter.Null)
             : OutputDestination.Run(parse, options.OutputFile, stdout => Answer(parse, stdout)));
@@ -121,6 +122,12 @@ internal static class CanICommand
         }
         if (options.Read(parse, stderr) is not { } inputs)
         {
+            return CliApp.UsageError;
+        }
+        if (inputs.Guardrails.AccessPoint is not null && !AccessPoint.IsAccessPointArn(resource))
+        {
+            // Otherwise the access point options would be silently ignored: the layer applies only through an access point.
+            stderr.WriteLine($"iamgov: --access-point-bucket needs RESOURCE to be an access point ARN, arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME[/object/KEY]; `{resource}` is not");
             return CliApp.UsageError;
         }
         if (inputs.FindPrincipal(principalName, stderr) is not { } caller)

@@ -20,7 +20,7 @@ internal static class ValidateCommand
     /// <summary>Exit code when the gate fails: an error, an unreadable file, or nothing validated.</summary>
     public const int ErrorsFound = 1;
 
-    private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp"];
+    private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp", "accesspoint"];
 
     public static Command Create(CliContext context)
     {

@@ -25,6 +25,14 @@ internal sealed class QuestionOptions(Stream standardInput)
     public Option<string[]> ResourceControlPolicies { get; } = InputFileOption.Repeated("--rcp",
         "an RCP level, root first, as for --scp (RCPFullAWSAccess is implied at every level)");
 
+    public Option<string?> AccessPointPolicy { get; } = InputFileOption.Single("--access-point-policy",
+        "the policy of the S3 access point RESOURCE names (an access point ARN); needs --access-point-bucket");
+
+    public Option<string?> AccessPointBucket { get; } = new("--access-point-bucket")
+    {
+        Description = "the bucket under the S3 access point RESOURCE names; --resource-policy is then that bucket's policy",
+    };
+
     public Option<string[]> Context { get; } = new("--context")
     {
         Description = "a condition key of the request, KEY=VALUE; repeat the key, or write KEY=[a,b], for several values",
@@ -38,7 +46,19 @@ internal sealed class QuestionOptions(Stream standardInput)
     public Stream StandardInput { get; } = standardInput;
 
     /// <summary>The options that give inputs an organisation snapshot supplies itself, by name, for <c>--org</c> to refuse.</summary>
-    public IEnumerable<Option> SnapshotInputs => [Accounts, ResourcePolicy, ResourceAccount, ServiceControlPolicies, ResourceControlPolicies];
+    public IEnumerable<Option> SnapshotInputs => _withAccessPoint
+        ? [Accounts, ResourcePolicy, ResourceAccount, ServiceControlPolicies, ResourceControlPolicies, AccessPointPolicy, AccessPointBucket]
+        : [Accounts, ResourcePolicy, ResourceAccount, ServiceControlPolicies, ResourceControlPolicies];
+
+    private bool _withAccessPoint;
+
+    /// <summary>Adds the S3 access point options (for questions about one resource, such as <c>can-i</c>).</summary>
+    public void AddAccessPointTo(Command command)
+    {
+        command.Options.Add(AccessPointPolicy);
+        command.Options.Add(AccessPointBucket);
+        _withAccessPoint = true;
+    }
 
     public void AddTo(Command command)
     {
@@ -75,6 +95,10 @@ internal sealed class QuestionOptions(Stream standardInput)
         {
             errors.Add(new InputError($"--resource-account `{account}` is not an AWS account id (12 digits)"));
         }
+        if (_withAccessPoint)
+        {
+            guardrails = guardrails with { AccessPoint = ReadAccessPoint(parse, errors) };
+        }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => new InputError($"--context {e}")));
         if (errors.Count > 0 || state is null)
@@ -86,6 +110,33 @@ internal sealed class QuestionOptions(Stream standardInput)
             return null;
         }
         return new QuestionInputs(new AccountAuthorizer(state), guardrails, context, parse.GetValue(Output) == "json");
+    }
+
+    /// <summary>The access point the options describe; null without <c>--access-point-bucket</c>.</summary>
+    private PolicyEngine.Evaluation.AccessPoint? ReadAccessPoint(ParseResult parse, List<InputError> errors)
+    {
+        var (policyFile, bucket) = (parse.GetValue(AccessPointPolicy), parse.GetValue(AccessPointBucket));
+        if (bucket is null)
+        {
+            if (policyFile is not null)
+            {
+                errors.Add(new InputError("--access-point-policy needs --access-point-bucket: the bucket policy is matched against the bucket's ARN"));
+            }
+            return null;
+        }
+        if (bucket.Length == 0 || bucket.Contains('/', StringComparison.Ordinal) || bucket.Contains(':', StringComparison.Ordinal))
+        {
+            errors.Add(new InputError($"--access-point-bucket `{bucket}` is not a bucket name"));
+            return null;
+        }
+        PolicyEngine.Evaluation.NamedPolicy? policy = null;
+        if (policyFile is not null)
+        {
+            var (read, policyErrors) = PolicyFiles.ReadOne(policyFile, StandardInput);
+            errors.AddRange(policyErrors);
+            policy = read;
+        }
+        return new PolicyEngine.Evaluation.AccessPoint(bucket) { Policy = policy };
     }
 
     private ImmutableArray<ImmutableArray<PolicyEngine.Evaluation.NamedPolicy>> ReadLevels(string[]? paths, List<InputError> errors)

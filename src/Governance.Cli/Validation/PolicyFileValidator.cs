@@ -24,7 +24,7 @@ internal static class PolicyFileValidator
     {
         PolicyKind.Scp => DocumentCategory.Scp,
         PolicyKind.Rcp => DocumentCategory.Rcp,
-        PolicyKind.Resource => DocumentCategory.Resource,
+        PolicyKind.Resource or PolicyKind.AccessPoint => DocumentCategory.Resource,
         PolicyKind.Trust => DocumentCategory.Trust,
         PolicyKind.Boundary => DocumentCategory.Boundary,
         PolicyKind.Session => DocumentCategory.Session,

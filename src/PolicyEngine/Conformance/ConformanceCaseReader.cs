@@ -16,7 +16,13 @@ public static class ConformanceCaseReader
     public static IReadOnlySet<string> CaseFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "description", "source", "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
-        "resourceControlPolicies", "resourcePolicy", "request", "expected", "managementAccount",
+        "resourceControlPolicies", "resourcePolicy", "request", "expected", "managementAccount", "accessPoint",
+    };
+
+    /// <summary>The fields of a case's <c>accessPoint</c>.</summary>
+    public static IReadOnlySet<string> AccessPointFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bucket", "bucketAccount", "policy", "networkOrigin",
     };
 
     /// <summary>The fields of a case's <c>request</c>.</summary>
@@ -71,6 +77,11 @@ public static class ConformanceCaseReader
             }
             expected = decision;
         }
+        var (accessPoint, accessPointError) = ReadAccessPoint(root);
+        if (accessPointError is not null)
+        {
+            return new ConformanceCaseParse(null, accessPointError, id);
+        }
         var policies = new PolicySet
         {
             IdentityPolicies = NamedList(root, "identityPolicies"),
@@ -80,6 +91,7 @@ public static class ConformanceCaseReader
             ResourceControlPolicies = Levels(root, "resourceControlPolicies"),
             ResourcePolicy = Document(root, "resourcePolicy", "resource-policy"),
             ManagementAccount = String(root, "managementAccount"),
+            AccessPoint = accessPoint,
         };
         var context = request.TryGetProperty("context", out var contextElement) && contextElement.ValueKind == JsonValueKind.Object
             ? RequestContext.Create(contextElement.EnumerateObject().Select(static p => KeyValuePair.Create(p.Name, Values(p.Value))))
@@ -87,6 +99,46 @@ public static class ConformanceCaseReader
         var authorization = AuthorizationRequest.Create(principal, action, resource, String(request, "resourceAccount"), context);
         return new ConformanceCaseParse(
             new ConformanceCase(id, String(root, "description"), String(root, "source"), policies, authorization, expected), null, id);
+    }
+
+    /// <summary>The case's <c>accessPoint</c>: absent, or an object with a string <c>bucket</c>; else an error.</summary>
+    private static (AccessPoint? AccessPoint, string? Error) ReadAccessPoint(JsonElement root)
+    {
+        if (!root.TryGetProperty("accessPoint", out var element))
+        {
+            return (null, null);
+        }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "`accessPoint` must be an object with a string `bucket`");
+        }
+        if (String(element, "bucket") is not { Length: > 0 } bucket)
+        {
+            return (null, "`accessPoint` needs a non-empty string `bucket`, the underlying bucket's name");
+        }
+        var origin = AccessPoint.InternetOrigin;
+        if (element.TryGetProperty("networkOrigin", out var originElement))
+        {
+            origin = originElement.ValueKind == JsonValueKind.String ? originElement.GetString()! : string.Empty;
+            if (origin is not (AccessPoint.InternetOrigin or AccessPoint.VpcOrigin))
+            {
+                return (null, "`accessPoint.networkOrigin` must be `Internet` or `VPC`");
+            }
+        }
+        if (element.TryGetProperty("bucketAccount", out var accountElement) && accountElement.ValueKind != JsonValueKind.String)
+        {
+            return (null, "`accessPoint.bucketAccount` must be a string, the bucket owner's account id");
+        }
+        if (element.TryGetProperty("policy", out var policyElement) && policyElement.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "`accessPoint.policy` must be a policy document object");
+        }
+        return (new AccessPoint(bucket)
+        {
+            BucketAccount = String(element, "bucketAccount"),
+            Policy = Document(element, "policy", "access-point-policy"),
+            NetworkOrigin = origin,
+        }, null);
     }
 
     private static string? String(JsonElement parent, string name)

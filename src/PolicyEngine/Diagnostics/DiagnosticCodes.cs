@@ -118,6 +118,9 @@ public static class DiagnosticCodes
     /// <summary>A resource that is neither <c>*</c> nor an ARN <c>arn:partition:service:region:account:resource</c>.</summary>
     public const string InvalidArn = "IAM2014";
 
+    /// <summary>An S3 access point policy names a resource that is not an access point ARN.</summary>
+    public const string AccessPointResourceRequired = "IAM2015";
+
     /// <summary>An action whose service prefix the catalogue does not know.</summary>
     public const string UnknownService = "IAM3001";
 

@@ -13,8 +13,15 @@ namespace PolicyEngine.Evaluation;
 /// </remarks>
 public sealed class AuthorizationRequest
 {
+    private readonly RequestContext _givenContext;
+    private readonly string _givenResourceAccount;
+    private AccessPointRoute? _route;
+
     private AuthorizationRequest(string principal, string action, string resource, string resourceAccount, RequestContext context)
     {
+        _givenContext = context;
+        _givenResourceAccount = resourceAccount;
+        AccessPoint = AccessPointArn.TryRead(resource);
         Principal = principal;
         Action = action;
         Resource = resource;
@@ -61,6 +68,22 @@ public sealed class AuthorizationRequest
     internal bool NeedsResourcePolicyAllow { get; }
 
     internal bool IsResourceControlService { get; }
+
+    /// <summary>The access point the resource ARN names; null when it names none.</summary>
+    internal AccessPointArn? AccessPoint { get; }
+
+    /// <summary>This request through <paramref name="accessPoint"/>; built on first use and kept while the access point stays the same.</summary>
+    /// <remarks>Only for a request whose <see cref="AccessPoint"/> is set. Threads racing here build equal routes; either one is kept.</remarks>
+    internal AccessPointRoute RouteThrough(AccessPoint accessPoint)
+    {
+        var route = _route;
+        if (route is null || !ReferenceEquals(route.Owner, accessPoint))
+        {
+            route = AccessPointRoute.Create(this, AccessPoint!, accessPoint, _givenContext, _givenResourceAccount);
+            _route = route;
+        }
+        return route;
+    }
 
     /// <summary>Creates a request.</summary>
     /// <param name="principal">The caller's ARN: user, role (standing for a session of it), assumed-role session, or root.</param>

@@ -38,4 +38,19 @@ public enum DecisionReason
 
     /// <summary>An action AWS always allows, such as <c>sts:GetCallerIdentity</c>.</summary>
     AlwaysAllowed,
+
+    /// <summary>
+    /// Through an S3 access point: the access point does not allow the request. Neither its policy nor (within the access
+    /// point's account) the caller's identity policies allow it on the access point ARN; across accounts, its policy must.
+    /// </summary>
+    AccessPointPolicyDoesNotAllow,
+
+    /// <summary>
+    /// Through an S3 access point: the underlying bucket's policy neither delegates to the access point
+    /// (<c>s3:DataAccessPointAccount</c>, <c>s3:DataAccessPointArn</c>) nor grants the same access.
+    /// </summary>
+    BucketPolicyDoesNotAllowAccessPoint,
+
+    /// <summary>Through an S3 access point: allowed on the access point and by the underlying bucket's policy.</summary>
+    AllowedThroughAccessPoint,
 }

@@ -14,7 +14,8 @@ namespace PolicyEngine.Evaluation;
 /// identity policies is capped by the boundary (access_policies_boundaries.html) and session policy
 /// (access_policies.html#policies_session); a resource policy naming the account only delegates. Across accounts both the
 /// caller's side and the resource policy must allow (reference_policies_evaluation-logic-cross-account.html). Trust and
-/// KMS key policies must allow in every case (id_roles_terms-and-concepts.html, kms key-policies.html).
+/// KMS key policies must allow in every case (id_roles_terms-and-concepts.html, kms key-policies.html). Through an S3
+/// access point both the access point and the bucket policy must allow (S3 access-points-policies.html).
 /// </remarks>
 internal static class DecisionRules
 {
@@ -30,6 +31,20 @@ internal static class DecisionRules
             var level = BitOperations.TrailingZeroCount(~tally.ServiceControlLevels);
             return (Decision.ImplicitDeny, DecisionReason.ServiceControlPolicyDoesNotAllow, level);
         }
+        if (set.AccessPoint is not null && request.AccessPoint is not null)
+        {
+            return ThroughAccessPoint(tally, set, request);
+        }
+        return Grant(tally, set, request, tally.Resource);
+    }
+
+    /// <summary>
+    /// Within the caller's account or across accounts, with <paramref name="resource"/> as the resource-based policy's
+    /// match: the bucket, key or trust policy, or the access point policy for the access point side of a request.
+    /// </summary>
+    private static (Decision Decision, DecisionReason Reason, int? Level) Grant(in Tally tally, CompiledPolicySet set,
+        AuthorizationRequest request, PrincipalMatch resource)
+    {
         // The root user has every permission its account can have; only SCPs and explicit denies limit it.
         var identity = tally.Identity || request.Caller.Kind == CallerKind.Root;
         var capped = CapReason(tally, set);
@@ -43,23 +58,53 @@ internal static class DecisionRules
             {
                 return (Decision.ImplicitDeny, reason, null);
             }
-            return tally.Resource != PrincipalMatch.None
+            return resource != PrincipalMatch.None
                 ? (Decision.Allow, DecisionReason.AllowedCrossAccount, null)
                 : (Decision.ImplicitDeny, DecisionReason.CrossAccountResourcePolicyDoesNotAllow, null);
         }
-        if (request.NeedsResourcePolicyAllow && set.HasResourcePolicy && tally.Resource == PrincipalMatch.None)
+        if (request.NeedsResourcePolicyAllow && set.HasResourcePolicy && resource == PrincipalMatch.None)
         {
             return (Decision.ImplicitDeny, DecisionReason.ResourcePolicyRequired, null);
         }
-        if ((tally.Resource & PrincipalMatch.Direct) != 0)
+        if ((resource & PrincipalMatch.Direct) != 0)
         {
             return (Decision.Allow, DecisionReason.AllowedByResourcePolicy, null);
         }
-        if (!identity && (tally.Resource & PrincipalMatch.Role) == 0)
+        if (!identity && (resource & PrincipalMatch.Role) == 0)
         {
             return (Decision.ImplicitDeny, DecisionReason.NoAllow, null);
         }
         return capped is { } cap ? (Decision.ImplicitDeny, cap, null) : (Decision.Allow, DecisionReason.AllowedByIdentity, null);
+    }
+
+    /// <summary>
+    /// A request through an S3 access point: the access point must allow it, by the same rules as any resource with the
+    /// access point policy as its resource policy and the access point's account as its owner, and the bucket policy must
+    /// allow it too, by delegating to access points or by granting the same access. Only the bucket policy speaks for the
+    /// bucket: identity policies are matched against the access point ARN, and the page names no other way for the bucket
+    /// to allow (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html#access-points-policy-examples,
+    /// #access-points-delegating-control, #access-points-cross-account).
+    /// </summary>
+    private static (Decision Decision, DecisionReason Reason, int? Level) ThroughAccessPoint(in Tally tally, CompiledPolicySet set,
+        AuthorizationRequest request)
+    {
+        var (decision, reason, _) = Grant(tally, set, request, tally.AccessPoint);
+        if (decision != Decision.Allow)
+        {
+            return (Decision.ImplicitDeny,
+                reason is DecisionReason.NoAllow or DecisionReason.CrossAccountResourcePolicyDoesNotAllow ? DecisionReason.AccessPointPolicyDoesNotAllow : reason,
+                null);
+        }
+        // A bucket policy naming only the caller's own account delegates to that account's identity policies, and those
+        // are matched against the access point ARN: within the bucket's account such a grant does not count (the
+        // conservative reading; the page is silent). Across accounts it is the bucket owner's grant to that account.
+        var bucketAccount = set.AccessPoint!.BucketAccount is { Length: > 0 } owner ? owner : request.AccessPoint!.Account;
+        var named = string.Equals(request.Caller.Account, bucketAccount, StringComparison.Ordinal)
+            ? tally.Resource & (PrincipalMatch.Direct | PrincipalMatch.Role)
+            : tally.Resource;
+        return named == PrincipalMatch.None
+            ? (Decision.ImplicitDeny, DecisionReason.BucketPolicyDoesNotAllowAccessPoint, null)
+            : (Decision.Allow, DecisionReason.AllowedThroughAccessPoint, null);
     }
 
     private static DecisionReason? CapReason(in Tally tally, CompiledPolicySet set)

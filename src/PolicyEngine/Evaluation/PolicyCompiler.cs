@@ -40,6 +40,10 @@ public static class PolicyCompiler
         {
             builder.Add(resource, PolicyType.Resource, null);
         }
+        if (policies.AccessPoint?.Policy is { } accessPointPolicy)
+        {
+            builder.Add(accessPointPolicy, PolicyType.AccessPoint, null);
+        }
         var statements = builder.Statements.ToArray();
         return new CompiledPolicySet(
             statements,
@@ -50,7 +54,8 @@ public static class PolicyCompiler
             serviceControlLevels: scpLevels,
             hasResourceControlPolicies: rcpLevels > 0,
             hasResourcePolicy: policies.ResourcePolicy is not null,
-            managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount);
+            managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount,
+            accessPoint: policies.AccessPoint);
     }
 
     private sealed class Builder(bool callerHasBoundary)
@@ -115,7 +120,7 @@ public static class PolicyCompiler
         private PrincipalMatcher? CompilePrincipal(Statement statement, PolicyType type) => type switch
         {
             // A resource policy's statement names whom it governs; without a Principal it governs nobody.
-            PolicyType.Resource => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
+            PolicyType.Resource or PolicyType.AccessPoint => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
             // RCPs must say "Principal": "*"; an absent element is read the same way.
             PolicyType.ResourceControl => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : null,
             // Identity policies, boundaries, session policies and SCPs apply to the caller they are attached to.

@@ -34,4 +34,10 @@ public sealed record PolicySet
     /// exempt, as for a case that does not say.
     /// </summary>
     public string? ManagementAccount { get; init; }
+
+    /// <summary>
+    /// The S3 access point requests go through, when their resource is an access point ARN; null for none. With it,
+    /// <see cref="ResourcePolicy"/> is the underlying bucket's policy.
+    /// </summary>
+    public AccessPoint? AccessPoint { get; init; }
 }

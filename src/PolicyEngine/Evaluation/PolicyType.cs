@@ -20,4 +20,7 @@ public enum PolicyType
 
     /// <summary>The policy attached to the resource (bucket policy, role trust policy, KMS key policy, ...).</summary>
     Resource,
+
+    /// <summary>The policy of the S3 access point the request goes through; matched against the access point ARN.</summary>
+    AccessPoint,
 }

@@ -52,6 +52,11 @@ public static class ExplanationFormatter
             DecisionReason.AllowedByResourcePolicy => "allowed by the resource policy, which names the caller",
             DecisionReason.AllowedCrossAccount => "allowed by both the caller's policies and the resource policy",
             DecisionReason.AlwaysAllowed => "this action is always allowed",
+            DecisionReason.AccessPointPolicyDoesNotAllow =>
+                "through the access point: neither the access point policy nor an identity policy naming the access point ARN allows the request",
+            DecisionReason.BucketPolicyDoesNotAllowAccessPoint =>
+                "through the access point: the bucket policy neither delegates to the access point nor allows the same access",
+            DecisionReason.AllowedThroughAccessPoint => "allowed through the access point, and the bucket policy allows it too",
             _ => explanation.Reason.ToString(),
         };
     }

@@ -23,4 +23,7 @@ public enum PolicyKind
 
     /// <summary>An AWS Organizations resource control policy.</summary>
     Rcp,
+
+    /// <summary>An S3 access point policy: a resource-based policy whose resources are the access point's ARNs.</summary>
+    AccessPoint,
 }

@@ -12,6 +12,7 @@ internal static class PolicyKindText
         PolicyKind.Boundary => "permissions boundaries",
         PolicyKind.Session => "session policies",
         PolicyKind.Scp => "service control policies",
+        PolicyKind.AccessPoint => "S3 access point policies",
         _ => "resource control policies",
     };
 
@@ -24,6 +25,7 @@ internal static class PolicyKindText
         PolicyKind.Boundary => "a permissions boundary",
         PolicyKind.Session => "a session policy",
         PolicyKind.Scp => "a service control policy",
+        PolicyKind.AccessPoint => "an S3 access point policy",
         _ => "a resource control policy",
     };
 }

@@ -29,6 +29,7 @@ public static class PolicyValidator
         new ResourceElementCheck(),
         new TrustPolicyCheck(),
         new ResourceControlPolicyCheck(),
+        new AccessPointPolicyCheck(),
         new ActionNameCheck(),
         new ResourceArnCheck(),
         new ResourceTypeCheck(),

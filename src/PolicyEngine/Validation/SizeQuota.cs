@@ -24,6 +24,11 @@ internal static class SizeQuota
     // size", so for these two kinds white space counts too.
     public const int Organizations = 5_120;
 
+    // S3 access points: "Access point policies are limited to 20 KB in size" ("Restrictions and limitations for access
+    // points", https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-restrictions-limitations-naming-rules.html).
+    // Read as 20,480 characters with white space counted: the page does not say white space is left out.
+    public const int AccessPoint = 20_480;
+
     /// <summary>The quota for a kind and container; 0 when there is none (resource policies vary by service).</summary>
     public static int For(PolicyKind kind, PolicyContainer container) => kind switch
     {
@@ -39,9 +44,10 @@ internal static class SizeQuota
         PolicyKind.Trust => Trust,
         PolicyKind.Session => Session,
         PolicyKind.Scp or PolicyKind.Rcp => Organizations,
+        PolicyKind.AccessPoint => AccessPoint,
         _ => 0,
     };
 
     /// <summary>True when the kind counts white space against its quota.</summary>
-    public static bool CountsWhiteSpace(PolicyKind kind) => kind is PolicyKind.Scp or PolicyKind.Rcp;
+    public static bool CountsWhiteSpace(PolicyKind kind) => kind is PolicyKind.Scp or PolicyKind.Rcp or PolicyKind.AccessPoint;
 }

@@ -42,6 +42,10 @@ public sealed class ProjectCaseRulesTests
         var unknown = root.EnumerateObject().Select(static p => p.Name).Where(n => !ConformanceCaseReader.CaseFields.Contains(n))
             .Concat(root.GetProperty("request").EnumerateObject().Select(static p => p.Name)
                 .Where(n => !ConformanceCaseReader.RequestFields.Contains(n)).Select(static n => $"request.{n}"))
+            .Concat(root.TryGetProperty("accessPoint", out var accessPoint) && accessPoint.ValueKind == JsonValueKind.Object
+                ? accessPoint.EnumerateObject().Select(static p => p.Name).Where(n => !ConformanceCaseReader.AccessPointFields.Contains(n))
+                    .Select(static n => $"accessPoint.{n}")
+                : [])
             .ToArray();
 
         // Assert

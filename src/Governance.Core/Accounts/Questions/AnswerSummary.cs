@@ -60,6 +60,7 @@ internal static class AnswerSummary
         PolicyType.PermissionsBoundary => $"the permissions boundary `{statement.PolicyName}`",
         PolicyType.Session => $"the session policy `{statement.PolicyName}`",
         PolicyType.Resource => $"the {statement.PolicyName}",
+        PolicyType.AccessPoint => $"the access point policy `{statement.PolicyName}`",
         _ => statement.PolicyName,
     };
 

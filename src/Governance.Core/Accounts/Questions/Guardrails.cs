@@ -29,4 +29,10 @@ public sealed record Guardrails
 
     /// <summary>The session policy of the role session making the request.</summary>
     public NamedPolicy? SessionPolicy { get; init; }
+
+    /// <summary>
+    /// The S3 access point a request whose resource is an access point ARN goes through; <see cref="ResourcePolicy"/> is
+    /// then the underlying bucket's policy.
+    /// </summary>
+    public AccessPoint? AccessPoint { get; init; }
 }

@@ -4,7 +4,7 @@ namespace PolicyEngine.Validation.Checks;
 
 /// <summary>
 /// Identity policies, boundaries, session policies and SCPs name no principal (they apply to the identity or account
-/// they are attached to); resource-based, trust and resource control policies must name one. Trust policies and
+/// they are attached to); resource-based (S3 access point policies among them), trust and resource control policies must name one. Trust policies and
 /// RCPs do not support NotPrincipal, and an RCP's Principal must be <c>"*"</c>.
 /// </summary>
 internal sealed class PrincipalCheck : IPolicyCheck
@@ -14,7 +14,7 @@ internal sealed class PrincipalCheck : IPolicyCheck
     public void Check(ValidationContext context)
     {
         var kind = context.Kind;
-        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp;
+        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp or PolicyKind.AccessPoint;
         foreach (var statement in context.Document.Statements)
         {
             var principal = statement.Principal;

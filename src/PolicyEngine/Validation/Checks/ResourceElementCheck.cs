@@ -27,7 +27,8 @@ internal sealed class ResourceElementCheck : IPolicyCheck
                 }
                 continue;
             }
-            if (resource is null && kind is PolicyKind.Identity or PolicyKind.Boundary or PolicyKind.Session or PolicyKind.Resource)
+            if (resource is null && kind is PolicyKind.Identity or PolicyKind.Boundary or PolicyKind.Session or PolicyKind.Resource
+                or PolicyKind.AccessPoint)
             {
                 context.Report(DiagnosticCodes.MissingResource, Severity.Error,
                     $"statement `{statement.DisplayName}` has no `Resource` or `NotResource`", statement.Location,
