@@ -39,9 +39,11 @@ internal static class GoldenFindings
         }
         foreach (var excluded in root.GetProperty("excluded").EnumerateArray())
         {
-            findings.Add("excluded " + string.Join(" | ", excluded.EnumerateObject()
-                .Where(static p => p.Name is not ("fingerprint" or "expires" or "approvedBy" or "reason"))
-                .Select(static p => $"{p.Name}={p.Value.GetRawText()}")));
+            // The finding, and what excluded it (the entry's rule and match, not where its file is or its review).
+            var finding = string.Join(" | ", excluded.EnumerateObject().Where(static p => p.Name != "by")
+                .Select(static p => $"{p.Name}={JsonSerializer.Serialize(p.Value)}"));
+            var by = excluded.TryGetProperty("by", out var entry) && entry.TryGetProperty("finding", out var match) ? JsonSerializer.Serialize(match) : "-";
+            findings.Add($"excluded {finding} | by={by}");
         }
         findings.Sort(StringComparer.Ordinal);
         chains.Sort(StringComparer.Ordinal);
