@@ -166,18 +166,21 @@ for (side, size), by_account in sorted(per_account.items()):
     print(f"{side:8} {'per-acct':8} {size:>9} {'audit, summed':16} {statistics.median(walls):8.2f} s {statistics.median(cpus):8.2f} s "
           f"{statistics.median(peaks) / 1024:8.0f} MB  {rounds} ({len(by_account)} processes each)")
 
-# Growth exponent: the log-log slope of the median wall time between the smallest and the largest account.
+# Growth exponents: the log-log slopes of the medians between the smallest and the largest account (CPU time is the
+# steadier one on a loaded machine).
 if len(sizes) >= 2:
     small, large = sizes[0], sizes[-1]
-    print(f"growth exponent of wall time from {small} to {large} roles (log-log slope; 1.0 is linear)")
+    print(f"growth exponents from {small} to {large} roles (log-log slope of the medians; 1.0 is linear)")
     for (side, case, size, command) in sorted(rows):
         if case != "account" or size != small or (side, case, large, command) not in rows:
             continue
         t0 = statistics.median(s[0] for s in rows[(side, case, small, command)])
         t1 = statistics.median(s[0] for s in rows[(side, case, large, command)])
+        c0 = statistics.median(s[1] for s in rows[(side, case, small, command)])
+        c1 = statistics.median(s[1] for s in rows[(side, case, large, command)])
         m0 = statistics.median(s[2] for s in rows[(side, case, small, command)])
         m1 = statistics.median(s[2] for s in rows[(side, case, large, command)])
         ratio = math.log(int(large) / int(small))
-        print(f"  {side:8} {command:16} time n^{math.log(t1 / t0) / ratio:.2f}   memory n^{math.log(m1 / m0) / ratio:.2f}")
+        print(f"  {side:8} {command:16} wall n^{math.log(t1 / t0) / ratio:.2f}   cpu n^{math.log(c1 / c0) / ratio:.2f}   memory n^{math.log(m1 / m0) / ratio:.2f}")
 PY
 echo "raw rows: $results$([ "$keep_work" = true ] || echo ' (removed on exit; --work DIR keeps them)')" >&2
