@@ -9,8 +9,8 @@ namespace Governance.Benchmarks;
 
 /// <summary>
 /// The phases issue 20 names, on the generated account (<see cref="GeneratedInputs"/>): building the subjects (each
-/// principal's policies compiled), the role-chain edges, effective access per principal, the chain findings, and
-/// writing the JSON reports; with the whole audit and the whole first drift run to set them against.
+/// principal's policies compiled), the role-chain edges, effective access per principal, the direct escalation paths,
+/// the chain findings, and writing the JSON reports; with the whole audit and the whole first drift run to set them against.
 /// </summary>
 /// <remarks>
 /// Each phase runs on a fresh <see cref="RiskAnalysisRun"/> whose earlier phases are done in the iteration's setup, so
@@ -40,7 +40,7 @@ public class RiskPhaseBenchmarks
     }
 
     /// <summary>A fresh run: its subjects built, nothing else worked out.</summary>
-    [IterationSetup(Targets = [nameof(RoleEdges), nameof(EffectiveAccess)])]
+    [IterationSetup(Targets = [nameof(RoleEdges), nameof(EffectiveAccess), nameof(DirectEscalations)])]
     public void NewRun() => _run = new RiskAnalysisRun(_inputs.State, GeneratedInputs.Options);
 
     /// <summary>A fresh run with its role edges built, for the chains alone.</summary>
@@ -62,6 +62,13 @@ public class RiskPhaseBenchmarks
     /// <summary>Effective access per principal (shared between principals with the very same policies).</summary>
     [Benchmark]
     public int EffectiveAccess() => _run.BuildEffectiveAccess();
+
+    /// <summary>
+    /// The direct escalation paths of every principal (not a phase the issue names: what the profile shows beside them),
+    /// with what their targets need worked out on the way (administrators, and the edges of the roles a path can use).
+    /// </summary>
+    [Benchmark]
+    public int DirectEscalations() => _run.FindDirectEscalations();
 
     /// <summary>The chain findings, breadth first from each principal, edges already built.</summary>
     [Benchmark]

@@ -122,6 +122,10 @@ internal sealed class RiskAnalysisRun
     /// <summary>Works out every principal's effective access, shared as the audit shares it; the actions' count.</summary>
     internal int BuildEffectiveAccess() => _principals.Sum(p => EffectiveAccessOf(p).ActionCount);
 
+    /// <summary>Every principal's direct escalation paths (the catalogue's paths and their targets); their count.</summary>
+    /// <remarks>Works out on first use what the targets need: administrators, the edges of the roles a path can use.</remarks>
+    internal int FindDirectEscalations() => _principals.Sum(p => DirectEscalations(p).Length);
+
     /// <summary>Every chain finding the audit reports (for the principals that are not administrators); their count.</summary>
     /// <remarks>Works out on first use what it reaches: edges, administrators and the reached roles' direct escalations.</remarks>
     internal int FindChains() => _principals.Where(p => !IsIamAdmin(p)).Sum(p => ChainEscalations(p).Count());
