@@ -114,6 +114,22 @@ internal sealed class RiskAnalysisRun
         return new AccessSummary(access.Services.Length, access.ActionCount, byLevel, conditional);
     }
 
+    // ---- phases, measured apart by bench/Governance.Benchmarks (RiskPhaseBenchmarks) ----
+
+    /// <summary>Works out every principal's role edges as the audit does (the role-chain graph); their count.</summary>
+    internal int BuildRoleEdges() => _principals.Sum(p => EdgesOf(p).Count);
+
+    /// <summary>Works out every principal's effective access, shared as the audit shares it; the actions' count.</summary>
+    internal int BuildEffectiveAccess() => _principals.Sum(p => EffectiveAccessOf(p).ActionCount);
+
+    /// <summary>Every principal's direct escalation paths (the catalogue's paths and their targets); their count.</summary>
+    /// <remarks>Works out on first use what the targets need: administrators, the edges of the roles a path can use.</remarks>
+    internal int FindDirectEscalations() => _principals.Sum(p => DirectEscalations(p).Length);
+
+    /// <summary>Every chain finding the audit reports (for the principals that are not administrators); their count.</summary>
+    /// <remarks>Works out on first use what it reaches: edges, administrators and the reached roles' direct escalations.</remarks>
+    internal int FindChains() => _principals.Where(p => !IsIamAdmin(p)).Sum(p => ChainEscalations(p).Count());
+
     private static Finding AdminFinding(Subject subject) => new(
         FindingCategory.AdminEquivalent,
         RiskSeverity.Critical,
