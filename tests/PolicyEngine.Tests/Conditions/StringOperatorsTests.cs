@@ -362,6 +362,23 @@ public sealed class StringOperatorsTests
     }
 
     [Fact]
+    public void Evaluate_AnyPatternWithVariablePresentOrNot_NegatedIsNegationOfPositive()
+    {
+        // A policy value with a variable, whose key the request may lack: the negated operator is always the negation of
+        // the positive one for a single request value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value).
+        var operators = Gen.OneOf(("StringEquals", "StringNotEquals"), ("StringLike", "StringNotLike"),
+            ("StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"), ("ArnLike", "ArnNotLike"));
+        Gen.Select(operators, SmallString, SmallPattern, SmallString, Gen.Bool).Sample((ops, request, prefix, tag, tagged) =>
+        {
+            var value = prefix + "${aws:PrincipalTag/team}";
+            var context = tagged ? Context(("k", request), ("aws:PrincipalTag/team", tag)) : Context(("k", request));
+            var positive = Compile(ops.Item1, "k", value).Evaluate(context);
+            var negated = Compile(ops.Item2, "k", value).Evaluate(context);
+            return negated.Matched == !positive.Matched && (negated.MissingVariableKey is null) == tagged;
+        });
+    }
+
+    [Fact]
     public void Evaluate_PatternWithoutWildcards_StringLikeEqualsStringEquals()
     {
         Gen.Select(SmallString, SmallString).Sample((request, policy) =>
