@@ -171,4 +171,10 @@ public static class DiagnosticCodes
     /// matches; reported for exactly the values the evaluator cannot read.
     /// </summary>
     public const string ConditionValueTypeMismatch = "IAM4009";
+
+    /// <summary>
+    /// <c>ForAnyValue</c> with an <c>...IfExists</c> operator: when the key is absent the condition is false all the same,
+    /// so the suffix has no effect.
+    /// </summary>
+    public const string IfExistsUnderForAnyValue = "IAM4010";
 }

@@ -303,13 +303,18 @@ public sealed class CompiledPolicySet
         {
             return Outcome(statement, StatementStatus.ActionNotMatched);
         }
-        if (statement.Resource is { } resource && !resource.Matches(request.Resource, request.Context, out var missingVariable))
+        if (statement.Resource is { } resource)
         {
+            var covered = resource.Matches(request.Resource, request.Context, out var missingVariable);
+            // Reported whether or not the resource is covered: a NotResource entry with no value excludes nothing.
             if (missingVariable is not null)
             {
                 missing.Add(missingVariable);
             }
-            return Outcome(statement, StatementStatus.ResourceNotMatched);
+            if (!covered)
+            {
+                return Outcome(statement, StatementStatus.ResourceNotMatched);
+            }
         }
         var principal = statement.Principal?.Match(request.Caller) ?? PrincipalMatch.Direct;
         if (principal == PrincipalMatch.None)

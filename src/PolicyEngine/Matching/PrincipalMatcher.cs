@@ -4,9 +4,14 @@ namespace PolicyEngine.Matching;
 
 /// <summary>A statement's Principal or NotPrincipal, compiled.</summary>
 /// <remarks>
-/// NotPrincipal exempts a caller only when every identity AWS checks for it is listed: the account, and also the
-/// user, or the role (or session) for role sessions; and never a caller with a permissions boundary.
-/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+/// <para>NotPrincipal exempts a caller only when every identity AWS checks for it is listed: "AWS might validate the
+/// account first and then the user. If an assumed-role user ... is being evaluated, AWS might validate the account first,
+/// then the role, and then the assumed-role user", which "is identified by the role session name"
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html). So a user needs
+/// the account and the user's ARN; a session needs the account, the role's ARN and that session's ARN; and a principal
+/// with a permissions boundary is never exempt.</para>
+/// <para>A role ARN as the caller stands for a session whose name is not given; no listed session ARN names it (AWS: a
+/// NotPrincipal "cannot use a wildcard (*) to mean 'all sessions'"), so it is never exempt.</para>
 /// </remarks>
 internal sealed class PrincipalMatcher
 {
@@ -65,7 +70,10 @@ internal sealed class PrincipalMatcher
         {
             CallerKind.Root => accountListed,
             CallerKind.User or CallerKind.FederatedUser => accountListed && (found & PrincipalMatch.Direct) != 0,
-            CallerKind.Role or CallerKind.AssumedRole => accountListed && (found & (PrincipalMatch.Direct | PrincipalMatch.Role)) != 0,
+            // Direct for a session is its own session ARN; Role is its role's ARN. Both, and the account.
+            CallerKind.AssumedRole => accountListed && (found & PrincipalMatch.Role) != 0 && (found & PrincipalMatch.Direct) != 0,
+            // An unnamed session: no session ARN in the element can name it.
+            CallerKind.Role => false,
             _ => (found & PrincipalMatch.Direct) != 0,
         };
     }

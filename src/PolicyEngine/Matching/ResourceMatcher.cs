@@ -7,7 +7,9 @@ namespace PolicyEngine.Matching;
 /// <summary>A statement's Resource or NotResource, compiled.</summary>
 /// <remarks>
 /// ARNs match case-sensitively with <c>*</c> and <c>?</c> over the whole ARN, so a <c>*</c> may run past <c>:</c> and
-/// <c>/</c>; policy variables are substituted from the request under Version 2012-10-17.
+/// <c>/</c>; policy variables are substituted from the request under Version 2012-10-17. An entry whose variable has no
+/// value "will not match any resource", in Resource and NotResource alike, so it excludes nothing from a NotResource
+/// statement (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value).
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 /// </remarks>
 internal sealed class ResourceMatcher
@@ -65,7 +67,7 @@ internal sealed class ResourceMatcher
     {
         missingKey = null;
         var listed = Listed(resource, context, ref missingKey);
-        return IsNot ? !listed && missingKey is null : listed;
+        return IsNot ? !listed : listed;
     }
 
     private bool Listed(string resource, RequestContext context, ref string? missingKey)

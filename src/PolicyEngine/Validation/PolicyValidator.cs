@@ -39,6 +39,7 @@ public static class PolicyValidator
         new PassRoleCheck(),
         new RedundantActionCheck(),
         new RedundantStatementCheck(),
+        new ForAnyValueIfExistsCheck(),
     ];
 
     /// <summary>Validates a document given as text.</summary>

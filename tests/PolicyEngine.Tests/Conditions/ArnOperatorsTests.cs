@@ -78,6 +78,35 @@ public sealed class ArnOperatorsTests
         Assert.False(condition.Evaluate(Context(("aws:SourceArn", Topic), ("aws:PrincipalArn", Topic + "x"))).Matched);
     }
 
+    // Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+    [Theory]
+    [InlineData("ArnNotEquals", "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}-*", true)]
+    [InlineData("ArnNotLike", "${aws:PrincipalTag/arn}", true)]
+    [InlineData("ArnEquals", "arn:aws:iam::111122223333:role/${aws:PrincipalTag/team}-*", false)]
+    [InlineData("ArnLike", "${aws:PrincipalTag/arn}", false)]
+    public void Evaluate_VariableWithoutValue_NegatedMatchesPositiveDoesNot(string op, string policy, bool expected)
+    {
+        // Arrange
+        var condition = Compile(op, "aws:PrincipalArn", policy);
+
+        // Act
+        var outcome = condition.Evaluate(Context(("aws:PrincipalArn", "arn:aws:iam::111122223333:role/data-eng")));
+
+        // Assert
+        Assert.Equal(expected, outcome.Matched);
+        Assert.NotNull(outcome.MissingVariableKey);
+    }
+
+    [Fact]
+    public void Evaluate_VariableWithoutValueAndRequestNotAnArn_NeitherHolds()
+    {
+        // Arrange: the request value is not an ARN, which stays undecidable whatever the policy value.
+        var condition = Compile("ArnNotLike", "aws:SourceArn", "arn:aws:sns:*:*:${aws:PrincipalTag/topic}");
+
+        // Act / Assert
+        Assert.False(condition.Evaluate(Context(("aws:SourceArn", "bucket"))).Matched);
+    }
+
     [Fact]
     public void Evaluate_KeyAbsentOrNotAnArn_AsDocumented()
     {

@@ -227,11 +227,34 @@ public sealed class StringOperatorsTests
         Assert.Equal("aws:PrincipalTag/team", outcome.MissingVariableKey);
     }
 
-    [Fact]
-    public void Evaluate_UnresolvedVariableUnderNegatedOperator_NoMatch()
+    // Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+    // "Inverted condition operators like StringNotEquals or StringNotLike do match against a null value".
+    [Theory]
+    [InlineData("StringNotEquals", "${aws:PrincipalTag/team}")]
+    [InlineData("StringNotLike", "${aws:PrincipalTag/team}*")]
+    [InlineData("StringNotEqualsIgnoreCase", "${aws:PrincipalTag/team}")]
+    [InlineData("StringNotEqualsIfExists", "${aws:PrincipalTag/team}")]
+    public void Evaluate_VariableWithoutValueUnderNegatedOperator_MatchesAndReportsKey(string op, string value)
     {
-        // Arrange: the comparison cannot be made, so the negation does not hold either.
-        var condition = Compile("StringNotEquals", "aws:ResourceTag/team", "${aws:PrincipalTag/team}");
+        // Arrange
+        var condition = Compile(op, "aws:ResourceTag/team", value);
+
+        // Act
+        var outcome = condition.Evaluate(Context(("aws:ResourceTag/team", "data")));
+
+        // Assert
+        Assert.True(outcome.Matched, "the request value is not equal to, nor like, the effectively null value");
+        Assert.Equal("aws:PrincipalTag/team", outcome.MissingVariableKey);
+    }
+
+    [Theory]
+    [InlineData("StringEquals", "${aws:PrincipalTag/team}")]
+    [InlineData("StringLike", "*${aws:PrincipalTag/team}*")]
+    [InlineData("StringEqualsIgnoreCase", "${aws:PrincipalTag/team}")]
+    public void Evaluate_VariableWithoutValueUnderPositiveOperator_DoesNotMatch(string op, string value)
+    {
+        // Arrange: even a pattern that would match anything around the variable ("there is no equal or like value").
+        var condition = Compile(op, "aws:ResourceTag/team", value);
 
         // Act
         var outcome = condition.Evaluate(Context(("aws:ResourceTag/team", "data")));
@@ -239,6 +262,63 @@ public sealed class StringOperatorsTests
         // Assert
         Assert.False(outcome.Matched);
         Assert.Equal("aws:PrincipalTag/team", outcome.MissingVariableKey);
+    }
+
+    [Fact]
+    public void Evaluate_VariableWithoutValueAmongOtherValues_NegatedIsNorOverTheRest()
+    {
+        // Arrange: NOR over the values; the null value excludes nothing, the literal still does.
+        var condition = Compile("StringNotEquals", "aws:ResourceTag/team", "${aws:PrincipalTag/team}", "admin");
+
+        // Act / Assert
+        Assert.False(condition.Evaluate(Context(("aws:ResourceTag/team", "admin"))).Matched, "the literal value still matches");
+        Assert.True(condition.Evaluate(Context(("aws:ResourceTag/team", "data"))).Matched);
+    }
+
+    [Fact]
+    public void Evaluate_VariableWithDefault_UsesTheDefaultNotNull()
+    {
+        // Arrange: "${aws:username, 'anon'}" has a value even for a principal without aws:username.
+        var condition = Compile("StringNotEquals", "s3:prefix", "${aws:username, 'anon'}");
+
+        // Act
+        var outcome = condition.Evaluate(Context(("s3:prefix", "anon")));
+
+        // Assert
+        Assert.False(outcome.Matched, "the default is the value compared");
+        Assert.Null(outcome.MissingVariableKey);
+        Assert.True(condition.Evaluate(Context(("s3:prefix", "bob"))).Matched);
+    }
+
+    [Theory]
+    [InlineData("ForAllValues:StringNotEquals", true)]
+    [InlineData("ForAnyValue:StringNotEquals", true)]
+    [InlineData("ForAllValues:StringEquals", false)]
+    [InlineData("ForAnyValue:StringLike", false)]
+    public void Evaluate_VariableWithoutValueUnderSetQualifier_EachRequestValueComparesWithNull(string op, bool expected)
+    {
+        // Arrange
+        var condition = Compile(op, "aws:TagKeys", "${aws:PrincipalTag/team}");
+
+        // Act
+        var outcome = condition.Evaluate(MultiContext("aws:TagKeys", "team", "env"));
+
+        // Assert
+        Assert.Equal(expected, outcome.Matched);
+        Assert.Equal("aws:PrincipalTag/team", outcome.MissingVariableKey);
+    }
+
+    [Fact]
+    public void Evaluate_VariableWithoutValueAndKeyAbsent_FollowsTheAbsentKeyRule()
+    {
+        // Arrange: with the key itself absent, the value is never compared: negated true, positive false.
+        var negated = Compile("StringNotEquals", "s3:ExistingObjectTag/team", "${aws:PrincipalTag/team}");
+        var positive = Compile("StringEquals", "s3:ExistingObjectTag/team", "${aws:PrincipalTag/team}");
+
+        // Act / Assert
+        Assert.True(negated.Evaluate(RequestContext.Empty).Matched);
+        Assert.True(negated.Evaluate(RequestContext.Empty).KeyMissing);
+        Assert.False(positive.Evaluate(RequestContext.Empty).Matched);
     }
 
     [Fact]
@@ -282,6 +362,23 @@ public sealed class StringOperatorsTests
     }
 
     [Fact]
+    public void Evaluate_AnyPatternWithVariablePresentOrNot_NegatedIsNegationOfPositive()
+    {
+        // A policy value with a variable, whose key the request may lack: the negated operator is always the negation of
+        // the positive one for a single request value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value).
+        var operators = Gen.OneOf(("StringEquals", "StringNotEquals"), ("StringLike", "StringNotLike"),
+            ("StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"), ("ArnLike", "ArnNotLike"));
+        Gen.Select(operators, SmallString, SmallPattern, SmallString, Gen.Bool).Sample((ops, request, prefix, tag, tagged) =>
+        {
+            var value = prefix + "${aws:PrincipalTag/team}";
+            var context = tagged ? Context(("k", request), ("aws:PrincipalTag/team", tag)) : Context(("k", request));
+            var positive = Compile(ops.Item1, "k", value).Evaluate(context);
+            var negated = Compile(ops.Item2, "k", value).Evaluate(context);
+            return negated.Matched == !positive.Matched && (negated.MissingVariableKey is null) == tagged;
+        });
+    }
+
+    [Fact]
     public void Evaluate_PatternWithoutWildcards_StringLikeEqualsStringEquals()
     {
         Gen.Select(SmallString, SmallString).Sample((request, policy) =>
@@ -298,8 +395,43 @@ public sealed class StringOperatorsTests
             ("NumericNotEqualsIfExists", "1.5"), ("DateGreaterThanIfExists", "2024-01-01"), ("DateNotEqualsIfExists", "1700000000"),
             ("BoolIfExists", "true"), ("BinaryEqualsIfExists", "QUJD"), ("IpAddressIfExists", "10.0.0.0/8"),
             ("NotIpAddressIfExists", "::/0"), ("ArnLikeIfExists", "arn:aws:s3:::b"), ("ArnNotEqualsIfExists", "arn:aws:s3:::b"),
-            ("ForAnyValue:StringEqualsIfExists", "x"), ("ForAllValues:StringNotEqualsIfExists", "x"),
+            ("ForAllValues:StringNotEqualsIfExists", "x"), ("ForAllValues:StringEqualsIfExists", "x"),
         };
         Gen.OneOf(cases).Sample(c => Matches(c.Operator, "k", null, c.Value));
+    }
+
+    // Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+    // ForAnyValue: "For no matching context key or if the key does not exist, the condition returns false"; IfExists does not change it.
+    [Theory]
+    [InlineData("ForAnyValue:StringEqualsIfExists", "x")]
+    [InlineData("ForAnyValue:StringNotEqualsIfExists", "x")]
+    [InlineData("ForAnyValue:StringLikeIfExists", "x*")]
+    [InlineData("ForAnyValue:StringNotLikeIfExists", "x*")]
+    [InlineData("ForAnyValue:ArnLikeIfExists", "arn:aws:s3:::b")]
+    [InlineData("ForAnyValue:NumericLessThanIfExists", "1")]
+    public void Evaluate_ForAnyValueIfExistsOnAbsentKey_IsFalse(string op, string value)
+    {
+        // Arrange
+        var condition = Compile(op, "aws:TagKeys", value);
+
+        // Act
+        var absent = condition.Evaluate(RequestContext.Empty);
+        var empty = condition.Evaluate(RequestContext.Create([KeyValuePair.Create("aws:TagKeys", System.Collections.Immutable.ImmutableArray<string>.Empty)]));
+
+        // Assert
+        Assert.False(absent.Matched);
+        Assert.True(absent.KeyMissing, "the explanation still names the missing key");
+        Assert.False(empty.Matched, "a key that resolves to an empty set is treated as absent");
+    }
+
+    [Fact]
+    public void Evaluate_ForAnyValueIfExistsOnPresentKey_IsForAnyValue()
+    {
+        // Arrange
+        var condition = Compile("ForAnyValue:StringEqualsIfExists", "aws:TagKeys", "team");
+
+        // Act / Assert
+        Assert.True(condition.Evaluate(MultiContext("aws:TagKeys", "env", "team")).Matched);
+        Assert.False(condition.Evaluate(MultiContext("aws:TagKeys", "env")).Matched);
     }
 }

@@ -49,6 +49,48 @@ public sealed partial class CompiledPolicySetTests
     }
 
     [Fact]
+    public void Evaluate_DenyWithNegatedVariableWithoutValue_DeniesAndNamesTheMissingVariable()
+    {
+        // Arrange: the policy variables page's example: "Access is explicitly denied when aws:principaltag/Team is not set".
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            IdentityPolicies = [Policy("p", Allow("s3:GetObject"),
+                Deny("s3:GetObject", "*", ""","Condition":{"StringNotEquals":{"s3:ExistingObjectTag/Team":"${aws:PrincipalTag/Team}"}}"""))],
+        });
+
+        // Act
+        var result = set.Evaluate(Request(Role, "s3:GetObject", ObjectArn, null, ("s3:ExistingObjectTag/Team", "data")));
+
+        // Assert
+        Assert.Equal(Decision.ExplicitDeny, result.Decision);
+        Assert.Equal(1, Assert.Single(result.DecidingStatements).Index);
+        Assert.Equal(["aws:PrincipalTag/Team"], result.Explanation.MissingContextKeys.ToArray());
+        Assert.Contains("aws:PrincipalTag/Team", ExplanationFormatter.Format(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NotResourceWithVariableWithoutValue_ExcludesNothingAndNamesTheVariable()
+    {
+        // Arrange: "the resource that includes a policy variable with no value will not match any resource", so a
+        // NotResource entry with no value excludes nothing and the Deny covers the object.
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            IdentityPolicies = [Policy("p", Allow("s3:GetObject"),
+                """{"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::lake-raw/${aws:PrincipalTag/team}/*"}""")],
+        });
+
+        // Act
+        var untagged = set.Evaluate(Request(Role, "s3:GetObject", ObjectArn));
+        var tagged = set.Evaluate(Request(Role, "s3:GetObject", "arn:aws:s3:::lake-raw/data/x.parquet", null, ("aws:PrincipalTag/team", "data")));
+
+        // Assert
+        Assert.Equal(Decision.ExplicitDeny, untagged.Decision);
+        Assert.Equal(["aws:PrincipalTag/team"], untagged.Explanation.MissingContextKeys.ToArray());
+        Assert.Equal(Decision.Allow, tagged.Decision);
+    }
+
+    [Fact]
     public void Compile_PolicyWithGrammarError_ReportsItAndKeepsReadableStatements()
     {
         var broken = NamedPolicy.Parse("broken", """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"},{"Effect":"Maybe","Action":"s3:*"}]}""");

@@ -99,6 +99,42 @@ public sealed partial class CompiledPolicySetTests
     }
 
     [Fact]
+    public void Decide_NotPrincipalDenyOnSessions_ExemptsOnlyWithAccountRoleAndSessionListed()
+    {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html: AWS checks the
+        // account, then the role, then the assumed-role user (named by its session); each must be listed.
+        static PolicySet With(params string[] notPrincipals) => new()
+        {
+            IdentityPolicies = [Policy("p", Allow("s3:*"))],
+            ResourcePolicy = Policy("bucket", $$"""{"Effect":"Deny","NotPrincipal":{"AWS":[{{string.Join(",", notPrincipals.Select(static p => $"\"{p}\""))}}]},"Action":"s3:*","Resource":"*"}"""),
+        };
+        const string root = "arn:aws:iam::111122223333:root";
+
+        Assert.Equal(Decision.Allow, Decide(With(Session, Role, root), Request(Session, "s3:GetObject")));
+        Assert.Equal(Decision.ExplicitDeny, Decide(With(Role, root), Request(Session, "s3:GetObject")));
+        Assert.Equal(Decision.ExplicitDeny, Decide(With(Session, root), Request(Session, "s3:GetObject")));
+        Assert.Equal(Decision.ExplicitDeny, Decide(With(Session, Role, root), Request(Role, "s3:GetObject")));
+    }
+
+    [Fact]
+    public void Evaluate_NotPrincipalDenyOnSession_NamesTheDenyingStatement()
+    {
+        // Arrange
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            IdentityPolicies = [Policy("p", Allow("s3:*"))],
+            ResourcePolicy = Policy("bucket", $$"""{"Sid":"OnlyAudit","Effect":"Deny","NotPrincipal":{"AWS":["{{Role}}","111122223333"]},"Action":"s3:*","Resource":"*"}"""),
+        });
+
+        // Act
+        var result = set.Evaluate(Request(Session, "s3:GetObject"));
+
+        // Assert
+        Assert.Equal(Decision.ExplicitDeny, result.Decision);
+        Assert.Equal("OnlyAudit", Assert.Single(result.DecidingStatements).Sid);
+    }
+
+    [Fact]
     public void Decide_NotPrincipalDenyAndBoundary_AlwaysDenies()
     {
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html: a principal with a boundary is always denied.

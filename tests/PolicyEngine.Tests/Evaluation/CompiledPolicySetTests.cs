@@ -118,6 +118,40 @@ public sealed partial class CompiledPolicySetTests
     }
 
     [Fact]
+    public void Decide_DocumentedRulesOnMissingValues_AllocateNothing()
+    {
+        // Arrange: a variable with no value under a negated operator and in NotResource, ForAnyValue...IfExists on an absent
+        // key, and a NotPrincipal Deny on a session: the rules of issue 19 stay on the allocation-free fast path.
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            // The resource policy's NotPrincipal Deny matches the session (its session ARN is not listed) and comes last, so
+            // every identity statement is evaluated before it.
+            IdentityPolicies = [Policy("p", Allow("s3:*"),
+                Deny("s3:GetObject", "*", ""","Condition":{"ForAnyValue:StringEqualsIfExists":{"aws:TagKeys":"secret"}}"""),
+                """{"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::lake-raw/${aws:PrincipalTag/team}/*","Condition":{"StringEquals":{"aws:ResourceTag/team":"none"}}}""",
+                Deny("s3:GetObject", "*", ""","Condition":{"StringNotEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"},"ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:PrincipalTag/topic}"},"StringEquals":{"aws:ResourceTag/team":"none"}}"""))],
+            ResourcePolicy = Policy("bucket", $$"""{"Effect":"Deny","NotPrincipal":{"AWS":["{{Role}}","{{Account}}"]},"Action":"s3:GetObject","Resource":"*"}"""),
+        });
+        var request = Request(Session, "s3:GetObject", ObjectArn, null, ("aws:ResourceTag/team", "data"), ("aws:SourceArn", "arn:aws:sns:eu-west-1:111122223333:t"));
+        Assert.Equal(Decision.ExplicitDeny, set.Decide(request));
+        for (var i = 0; i < 2000; i++)
+        {
+            set.Decide(request);
+        }
+
+        // Act
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            set.Decide(request);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Assert
+        Assert.True(allocated == 0, $"the fast path allocated {allocated} bytes over 1000 decisions");
+    }
+
+    [Fact]
     public void Decide_ConcurrentCallers_AgreeWithSequential()
     {
         var set = PolicyCompiler.Compile(new PolicySet { IdentityPolicies = [Policy("p", Allow("s3:Get*")), Policy("d", Deny("s3:GetObjectAcl"))] });

@@ -15,7 +15,9 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// Comparison is case-sensitive.</para>
 /// <para>A policy value with fewer than six parts (such as <c>*</c> or a lone <c>${aws:PrincipalArn}</c>) is matched
 /// against the whole request value. Policy variables are substituted within their component under Version
-/// <c>2012-10-17</c>. A request value with fewer than six parts is not an ARN: the clause is undecidable for it.</para>
+/// <c>2012-10-17</c>; a policy value whose variable has no value matches no ARN, so ArnNotEquals and ArnNotLike hold
+/// against it (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value).
+/// A request value with fewer than six parts is not an ARN: the clause is undecidable for it.</para>
 /// </remarks>
 internal static class ArnOperators
 {
@@ -97,28 +99,22 @@ internal static class ArnOperators
                     return ValueMatch.Match;
                 }
                 missingVariableKey ??= missingWhole;
-                return missingWhole is null ? ValueMatch.NoMatch : ValueMatch.Undecidable;
+                return ValueMatch.NoMatch;
             }
             if (!requestIsArn)
             {
                 return ValueMatch.Undecidable;
             }
-            var unresolved = false;
-            var matched = true;
             for (var i = 0; i < Components; i++)
             {
                 if (!_components[i].IsMatch(requestValue.AsSpan()[requestParts[i]], context, ignoreCase: false, out var missing))
                 {
-                    matched = false;
-                    if (missing is not null)
-                    {
-                        unresolved = true;
-                        missingVariableKey ??= missing;
-                    }
-                    break;
+                    // A component whose variable has no value matches nothing (see StringOperators.MatchAny).
+                    missingVariableKey ??= missing;
+                    return ValueMatch.NoMatch;
                 }
             }
-            return matched ? ValueMatch.Match : unresolved ? ValueMatch.Undecidable : ValueMatch.NoMatch;
+            return ValueMatch.Match;
         }
 
         /// <summary>Like <see cref="TrySplit"/>, but a colon inside <c>${...}</c> (as in <c>${aws:username}</c>) does not split.</summary>

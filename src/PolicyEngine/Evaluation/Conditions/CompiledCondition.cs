@@ -11,15 +11,20 @@ namespace PolicyEngine.Evaluation.Conditions;
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html:</para>
 /// <list type="bullet">
 /// <item>Several policy values OR together; for a negated operator they NOR (the request value matches none of them).</item>
-/// <item>Key absent (or present with no value): <c>...IfExists</c> → true; <c>ForAllValues</c> → true; <c>ForAnyValue</c> → false;
-/// otherwise a negated operator → true and a positive one → false.</item>
+/// <item>Key absent (or present with no value): <c>ForAllValues</c> → true; <c>ForAnyValue</c> → false, with or without
+/// <c>IfExists</c> (for no matching context key "or if the key does not exist, the condition returns false": there is no
+/// value for IfExists to test); otherwise <c>...IfExists</c> → true, a negated operator → true and a positive one → false.</item>
 /// <item><c>ForAllValues</c>: every request value satisfies the operator; <c>ForAnyValue</c>: at least one does. For a negated
 /// operator "satisfies" means it matches none of the policy values.</item>
 /// <item>No qualifier and more than one request value: false, for positive and negated operators alike. AWS requires a
 /// set operator for multivalued keys and does not define the bare form; this follows the behaviour observed on AWS for a
 /// bare <c>StringEquals</c> on a multivalued key, and iam-simulate.</item>
-/// <item>A request value the operator cannot read (not a number, date, address, boolean or ARN) or a policy value whose
-/// variable is unresolved satisfies neither the operator nor its negation.</item>
+/// <item>A request value the operator cannot read (not a number, date, address, boolean or ARN) satisfies neither the
+/// operator nor its negation.</item>
+/// <item>A policy value whose variable has no value (its key is absent and it has no default) is "effectively null": it
+/// equals and is like no request value, so a positive operator does not match it and a negated one does
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value). The
+/// variable's key is reported in <see cref="ConditionOutcome.MissingVariableKey"/> either way.</item>
 /// <item>A policy value the operator cannot read makes the clause never match; the validator reads values with the same
 /// family <c>TryParse</c> and reports exactly these.</item>
 /// </list>
@@ -111,11 +116,12 @@ internal sealed class CompiledCondition
         }
         if (!hasValue)
         {
-            var matched = _ifExists || _qualifier switch
+            var matched = _qualifier switch
             {
                 SetQualifier.ForAllValues => true,
+                // IfExists does not rescue ForAnyValue: "if the key does not exist, the condition returns false".
                 SetQualifier.ForAnyValue => false,
-                _ => _negated,
+                _ => _ifExists || _negated,
             };
             return new ConditionOutcome(matched, keyMissing, null);
         }

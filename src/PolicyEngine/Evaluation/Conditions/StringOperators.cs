@@ -66,23 +66,23 @@ internal static class StringOperators
             => values.Contains(requestValue) ? ValueMatch.Match : ValueMatch.NoMatch;
     }
 
-    /// <summary>OR over templates; an unresolved variable makes a non-match undecidable.</summary>
+    /// <summary>OR over templates; a template whose variable has no value matches nothing, and its key is reported.</summary>
+    /// <remarks>
+    /// AWS: a variable with no value "is effectively null. There is no equal or like value", and negated operators "do
+    /// match against a null value" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value).
+    /// So such a template is a plain non-match, which <see cref="CompiledCondition"/> turns into a match for a negated operator.
+    /// </remarks>
     internal static ValueMatch MatchAny(
         PatternTemplate[] templates, ReadOnlySpan<char> requestValue, RequestContext context, bool ignoreCase, ref string? missingVariableKey)
     {
-        var unresolved = false;
         foreach (var template in templates)
         {
             if (template.IsMatch(requestValue, context, ignoreCase, out var missing))
             {
                 return ValueMatch.Match;
             }
-            if (missing is not null)
-            {
-                unresolved = true;
-                missingVariableKey ??= missing;
-            }
+            missingVariableKey ??= missing;
         }
-        return unresolved ? ValueMatch.Undecidable : ValueMatch.NoMatch;
+        return ValueMatch.NoMatch;
     }
 }

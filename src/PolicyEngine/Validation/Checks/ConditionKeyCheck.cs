@@ -8,8 +8,8 @@ namespace PolicyEngine.Validation.Checks;
 
 /// <summary>
 /// Condition keys the catalogue does not know, and keys none of the statement's actions supports. AWS accepts both;
-/// a condition on a key that is never in the request context is false (or true, with IfExists), which is rarely
-/// what was meant, so these are warnings.
+/// a condition on a key that is never in the request context is false (or true, with IfExists but not ForAnyValue),
+/// which is rarely what was meant, so these are warnings.
 /// </summary>
 /// <remarks>
 /// Global <c>aws:</c> keys are supported by every action. Keys whose prefix holds a dot
@@ -65,7 +65,7 @@ internal sealed class ConditionKeyCheck : IPolicyCheck
                 }
                 context.Report(DiagnosticCodes.UnsupportedConditionKey, Severity.Warning,
                     $"none of the actions of statement `{statement.DisplayName}` supports condition key `{key}`", clause.Location,
-                    "the condition never finds the key in the request, so it is false (true with `IfExists`)");
+                    "the condition never finds the key in the request, so it is false (true with `IfExists`, unless under `ForAnyValue`)");
             }
         }
     }
