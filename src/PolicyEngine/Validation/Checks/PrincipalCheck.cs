@@ -4,8 +4,9 @@ namespace PolicyEngine.Validation.Checks;
 
 /// <summary>
 /// Identity policies, boundaries, session policies and SCPs name no principal (they apply to the identity or account
-/// they are attached to); resource-based (S3 access point policies among them), trust and resource control policies must name one. Trust policies and
-/// RCPs do not support NotPrincipal, and an RCP's Principal must be <c>"*"</c>.
+/// they are attached to); resource-based (S3 access point policies among them), trust, resource control and VPC endpoint policies must name one ("It must
+/// contain a Principal element", vpc-endpoints-access.html). Trust policies and RCPs do not support NotPrincipal, and
+/// an RCP's Principal must be <c>"*"</c>.
 /// </summary>
 internal sealed class PrincipalCheck : IPolicyCheck
 {
@@ -14,7 +15,7 @@ internal sealed class PrincipalCheck : IPolicyCheck
     public void Check(ValidationContext context)
     {
         var kind = context.Kind;
-        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp or PolicyKind.AccessPoint;
+        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp or PolicyKind.AccessPoint or PolicyKind.VpcEndpoint;
         foreach (var statement in context.Document.Statements)
         {
             var principal = statement.Principal;
