@@ -26,7 +26,13 @@ internal sealed class PrincipalCheck : IPolicyCheck
                     context.Report(DiagnosticCodes.MissingPrincipal, Severity.Error,
                         $"statement `{statement.DisplayName}` has no `Principal`; {PolicyKindText.Plural(kind)} must name one",
                         statement.Location,
-                        kind == PolicyKind.Rcp ? "add `\"Principal\": \"*\"`" : "add a `Principal` such as `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`");
+                        kind switch
+                        {
+                            PolicyKind.Rcp => "add `\"Principal\": \"*\"`",
+                            // Gateway endpoints accept only "*" (vpc-endpoints-access.html, "Principals for gateway endpoints").
+                            PolicyKind.VpcEndpoint => "add `\"Principal\": \"*\"` and name principals with a condition on `aws:PrincipalArn`",
+                            _ => "add a `Principal` such as `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`",
+                        });
                 }
                 continue;
             }
