@@ -40,14 +40,25 @@ internal static class DecisionText
         {
             output.WriteLine($"  {(result.Decision == Decision.Allow ? "granted" : "denied")} by {Describe(statement)}");
         }
-        // Statements whose action did not match are noise for the question asked; the others show how close it came.
+        // Statements whose action did not match are noise for the question asked; the others show how close it came. When
+        // the endpoint policy decided, each of its statements is shown apart, since one of them had to allow.
+        var endpointDecided = explanation.Reason == DecisionReason.VpcEndpointPolicyDoesNotAllow;
         var near = explanation.Statements
-            .Where(static o => o.Status is StatementStatus.ResourceNotMatched or StatementStatus.PrincipalNotMatched or StatementStatus.ConditionNotMet)
+            .Where(o => o.Status is StatementStatus.ResourceNotMatched or StatementStatus.PrincipalNotMatched or StatementStatus.ConditionNotMet
+                && !(endpointDecided && o.Statement.PolicyType == PolicyType.VpcEndpoint))
             .ToList();
         if (near.Count > 0)
         {
             output.WriteLine("  statements that cover the action but did not apply:");
             foreach (var outcome in near)
+            {
+                output.WriteLine($"    {Describe(outcome.Statement)}: {ExplanationFormatter.Describe(outcome)}");
+            }
+        }
+        if (endpointDecided)
+        {
+            output.WriteLine("  the VPC endpoint policy's statements, none of which allows the request:");
+            foreach (var outcome in explanation.Statements.Where(static o => o.Statement.PolicyType == PolicyType.VpcEndpoint))
             {
                 output.WriteLine($"    {Describe(outcome.Statement)}: {ExplanationFormatter.Describe(outcome)}");
             }

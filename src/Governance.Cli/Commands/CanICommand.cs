@@ -39,6 +39,7 @@ internal static class CanICommand
         };
         options.AddTo(command);
         options.AddAccessPointTo(command);
+        options.AddVpcEndpointTo(command);
         command.SetAction(parse => parse.GetValue(quiet)
             ? Answer(parse, TextWriter.Null)
             : OutputDestination.Run(parse, options.OutputFile, stdout => Answer(parse, stdout)));
@@ -81,6 +82,11 @@ internal static class CanICommand
         if (path is null)
         {
             errors.Add("`--read`/`--write` need `--org`: the bucket's encryption and the key policy come from the organisation snapshot");
+        }
+        if (parse.GetResult(options.VpcEndpoint) is not null)
+        {
+            // S3 and KMS are reached through endpoints of their own, each with its own policy: one file cannot stand for both.
+            errors.Add("`--vpce` and `--read`/`--write` exclude each other: the calls go to S3 and KMS through different endpoints; ask each call with ACTION RESOURCE and its endpoint's policy");
         }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
@@ -161,12 +167,16 @@ internal static class CanICommand
         }
         var (context, contextErrors) = ContextArguments.Parse(parse.GetValue(options.Context) ?? []);
         errors.AddRange(contextErrors.Select(static e => $"--context {e}"));
+        var endpointErrors = new List<InputError>();
+        var guardrails = options.WithVpcEndpoint(parse, Guardrails.None, endpointErrors);
+        errors.AddRange(endpointErrors.Select(static e => e.Message));
         if (OrganizationInputs.Read(path, options.StandardInput, principalName, errors, stderr) is not { } org)
         {
             return CliApp.UsageError;
         }
         var caller = org.Caller;
-        var question = new AccessQuestion(action, resource, context);
+        // The snapshot supplies every other guardrail; the endpoint policy is the request's own, and is kept.
+        var question = new AccessQuestion(action, resource, context) { Guardrails = guardrails };
         if (org.Authorizer.CheckQuestion(caller, question) is { } unanswerable)
         {
             stderr.WriteLine($"iamgov: {unanswerable}");

@@ -20,7 +20,7 @@ internal static class ValidateCommand
     /// <summary>Exit code when the gate fails: an error, an unreadable file, or nothing validated.</summary>
     public const int ErrorsFound = 1;
 
-    private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp", "accesspoint"];
+    private static readonly string[] Kinds = ["identity", "resource", "trust", "boundary", "session", "scp", "rcp", "accesspoint", "vpc-endpoint"];
 
     public static Command Create(CliContext context)
     {
@@ -46,7 +46,7 @@ internal static class ValidateCommand
         {
             var given = parseResult.GetValue(kind);
             var settings = new ValidationSettings(
-                given is null ? null : Enum.Parse<PolicyKind>(given, ignoreCase: true),
+                given is null ? null : Enum.Parse<PolicyKind>(given.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
                 ContainerNames.Parse(parseResult.GetValue(container)!));
             return Run(parseResult.GetValue(paths)!, settings, parseResult.GetValue(output)!, parseResult.GetValue(outputFile),
                 context.StandardInput, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);

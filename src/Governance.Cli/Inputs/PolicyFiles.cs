@@ -3,10 +3,11 @@ using PolicyEngine.Diagnostics;
 using PolicyEngine.Evaluation;
 using PolicyEngine.Parsing;
 using PolicyEngine.Syntax;
+using PolicyEngine.Validation;
 
 namespace Governance.Cli.Inputs;
 
-/// <summary>Reads policy documents named on the command line (<c>--resource-policy</c>, <c>--scp</c>, <c>--rcp</c>), <c>-</c> from standard input.</summary>
+/// <summary>Reads policy documents named on the command line (<c>--resource-policy</c>, <c>--scp</c>, <c>--rcp</c>, <c>--vpce</c>), <c>-</c> from standard input.</summary>
 internal static class PolicyFiles
 {
     /// <summary>One policy document from a file; its grammar errors are errors here, since a half-read guardrail would mislead.</summary>
@@ -14,6 +15,31 @@ internal static class PolicyFiles
     {
         var (bytes, readError) = InputFile.Read(path, standardInput);
         return bytes is null ? (null, [readError!]) : ReadOne(path, bytes);
+    }
+
+    /// <summary>
+    /// A VPC endpoint policy (<c>--vpce</c>): one document, which must also keep the documented rules of its kind that
+    /// would otherwise change the answer silently: every statement names a Principal (one without it applies to nobody,
+    /// so the endpoint would seem to deny everything), and the size quota.
+    /// </summary>
+    public static (NamedPolicy? Policy, IReadOnlyList<InputError> Errors) ReadEndpointPolicy(string path, Stream standardInput)
+    {
+        var (bytes, readError) = InputFile.Read(path, standardInput);
+        if (bytes is null)
+        {
+            return (null, [readError!]);
+        }
+        var (policy, errors) = ReadOne(path, bytes);
+        if (policy is null)
+        {
+            return (null, errors);
+        }
+        var report = PolicyValidator.Validate(bytes, PolicyKind.VpcEndpoint);
+        var broken = report.Findings
+            .Where(static d => d.Severity == Severity.Error && d.Code is DiagnosticCodes.MissingPrincipal or DiagnosticCodes.PolicyTooLarge)
+            .Select(d => new InputError($"{InputFile.DisplayName(path)}:{d.Location.Line}:{d.Location.Column}: {d.Message}"))
+            .ToList();
+        return broken.Count == 0 ? (policy, []) : (null, broken);
     }
 
     /// <summary>

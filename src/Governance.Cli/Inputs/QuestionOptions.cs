@@ -14,6 +14,10 @@ internal sealed class QuestionOptions(Stream standardInput)
     public Option<string?> ResourcePolicy { get; } = InputFileOption.Single("--resource-policy",
         "the resource's policy (bucket, key, queue policy); a role's trust policy is taken from the account");
 
+    /// <summary>Given to can-i only (see <see cref="AddVpcEndpointTo"/>); read wherever can-i builds its question.</summary>
+    public Option<string?> VpcEndpoint { get; } = InputFileOption.Single("--vpce",
+        "the policy of the VPC endpoint the request goes through; it must allow the request too (without it: no endpoint, or its default full-access policy)");
+
     public Option<string?> ResourceAccount { get; } = new("--resource-account")
     {
         Description = "the account that owns the resource, for ARNs that do not name it (S3); another account makes the question cross-account",
@@ -72,6 +76,24 @@ internal sealed class QuestionOptions(Stream standardInput)
         command.Options.Add(OutputFile);
     }
 
+    /// <summary>Adds <c>--vpce</c>: can-i asks about one request, which may go through an endpoint; who-can and what-can do not take it.</summary>
+    public void AddVpcEndpointTo(Command command) => command.Options.Add(VpcEndpoint);
+
+    /// <summary>
+    /// <paramref name="guardrails"/> with the endpoint policy <c>--vpce</c> names, when the command has the option and it
+    /// is given; its problems are added to <paramref name="errors"/>. The one reader of <c>--vpce</c>, for every form of can-i.
+    /// </summary>
+    public Guardrails WithVpcEndpoint(ParseResult parse, Guardrails guardrails, List<InputError> errors)
+    {
+        if (parse.GetResult(VpcEndpoint) is null || parse.GetValue(VpcEndpoint) is not { } path)
+        {
+            return guardrails;
+        }
+        var (policy, policyErrors) = PolicyFiles.ReadEndpointPolicy(path, StandardInput);
+        errors.AddRange(policyErrors);
+        return guardrails with { VpcEndpointPolicy = policy };
+    }
+
     /// <summary>Reads every input the options name; all problems are reported together.</summary>
     public QuestionInputs? Read(ParseResult parse, TextWriter stderr)
     {
@@ -85,7 +107,7 @@ internal sealed class QuestionOptions(Stream standardInput)
             errors.AddRange(policyErrors);
             guardrails = guardrails with { ResourcePolicy = policy };
         }
-        guardrails = guardrails with
+        guardrails = WithVpcEndpoint(parse, guardrails, errors) with
         {
             ServiceControlPolicies = ReadLevels(parse.GetValue(ServiceControlPolicies), errors),
             ResourceControlPolicies = ReadLevels(parse.GetValue(ResourceControlPolicies), errors),

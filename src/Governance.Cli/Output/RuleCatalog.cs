@@ -15,6 +15,7 @@ internal static class RuleCatalog
     private const string Checks = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-";
     private const string Iam = "https://docs.aws.amazon.com/IAM/latest/UserGuide/";
     private const string Organizations = "https://docs.aws.amazon.com/organizations/latest/userguide/";
+    private const string EndpointPolicies = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html#vpc-endpoint-policy-considerations";
 
     /// <summary>Each code's constant name (<c>IAM1007</c> → <c>InvalidEffect</c>), from both code lists.</summary>
     public static FrozenDictionary<string, string> Names { get; } = typeof(DiagnosticCodes)
@@ -98,8 +99,8 @@ internal static class RuleCatalog
         [DiagnosticCodes.PrincipalNotAllowed] = Rule("A Principal in a kind of policy that has none.",
             "Identity policies, boundaries, session policies and SCPs apply to the identity they are attached to; AWS refuses Principal in them.",
             "Remove Principal, or validate the document as the resource or trust policy it is (--kind).", Checks + "error-unsupported-principal"),
-        [DiagnosticCodes.MissingPrincipal] = Rule("A resource-based or trust policy statement without Principal.",
-            "A resource-based or trust policy must say whom it applies to; AWS refuses a statement without Principal or NotPrincipal.",
+        [DiagnosticCodes.MissingPrincipal] = Rule("A resource-based, trust or VPC endpoint policy statement without Principal.",
+            "A resource-based, trust or VPC endpoint policy must say whom it applies to; AWS refuses a statement without Principal or NotPrincipal.",
             "Add a Principal element.", Checks + "error-missing-principal"),
         [DiagnosticCodes.RcpPrincipalNotWildcard] = Rule("An RCP statement whose Principal is not \"*\".",
             "Resource control policies apply to every principal; AWS Organizations refuses another Principal. Narrow them with conditions.",
@@ -123,7 +124,7 @@ internal static class RuleCatalog
             "IAM accepts only letters and digits in a statement id.",
             "Remove the other characters from the Sid.", Checks + "error-unsupported-sid"),
         [DiagnosticCodes.PolicyTooLarge] = Rule("A document larger than its kind's size quota.",
-            "Each kind of policy has a size quota (managed policies 6,144 characters, a role's inline policies 10,240 together, SCPs 5,120); AWS refuses a larger one.",
+            "Each kind of policy has a size quota (managed policies 6,144 characters, a role's inline policies 10,240 together, SCPs 5,120, VPC endpoint policies 20,480); AWS refuses a larger one.",
             "Split the policy, or remove redundant statements and actions.", Checks + "general-warning-policy-size-exceeds-identity-policy-quota"),
         [DiagnosticCodes.VersionRequired] = Rule("An SCP or RCP without \"Version\": \"2012-10-17\".",
             "AWS Organizations policies must declare the 2012-10-17 policy language.",
@@ -141,6 +142,15 @@ internal static class RuleCatalog
             "An access point policy governs requests through its access point, whose resources are arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME and .../accesspoint/NAME/object/KEY; the bucket's ARN belongs in the bucket policy.",
             "Name the access point ARN, or move the statement to the bucket policy.",
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html"),
+        [DiagnosticCodes.EndpointIdentifierKeyPattern] = Rule("A VPC endpoint policy condition with a wildcard or numeric operator on a system-generated identifier.",
+            "VPC endpoint policies cannot use wildcards (* or ?) or numeric condition operators with global keys holding system-generated identifiers, such as aws:PrincipalAccount or aws:SourceVpc.",
+            "Compare the identifiers in full with StringEquals.", EndpointPolicies),
+        [DiagnosticCodes.EndpointWildcardTooShort] = Rule("A VPC endpoint policy string condition value with too little text around a wildcard.",
+            "In VPC endpoint policies a string condition operator needs at least six consecutive characters before or after each wildcard.",
+            "Write more of the value around the wildcard, or list the values in full.", EndpointPolicies),
+        [DiagnosticCodes.EndpointArnAccountMixed] = Rule("A VPC endpoint policy ARN whose account part mixes an account id and a wildcard.",
+            "In VPC endpoint policies the account part of an ARN in a Resource or Condition element can be an account id or a wildcard, not both.",
+            "Write the whole account id, or *.", EndpointPolicies),
         [DiagnosticCodes.UnknownService] = Rule("An action whose service prefix is unknown.",
             "The action names a service AWS does not have, so the statement never matches it.",
             "Correct the service prefix.", Checks + "error-invalid-service"),

@@ -32,4 +32,7 @@ internal enum DocumentCategory
 
     /// <summary>A plain session policy file.</summary>
     Session,
+
+    /// <summary>A VPC endpoint policy file (<c>--kind vpc-endpoint</c>).</summary>
+    VpcEndpoint,
 }

@@ -32,6 +32,7 @@ internal static class DocumentCounts
         DocumentCategory.Resource => "resource",
         DocumentCategory.Trust => "trust",
         DocumentCategory.Boundary => "boundary",
+        DocumentCategory.VpcEndpoint => "vpc-endpoint",
         _ => "session",
     };
 
@@ -49,6 +50,7 @@ internal static class DocumentCounts
             DocumentCategory.Resource => ("resource-based policy", "resource-based policies"),
             DocumentCategory.Trust => ("trust policy", "trust policies"),
             DocumentCategory.Boundary => ("permissions boundary", "permissions boundaries"),
+            DocumentCategory.VpcEndpoint => ("VPC endpoint policy", "VPC endpoint policies"),
             _ => ("session policy", "session policies"),
         };
         return $"{count} {(count == 1 ? one : many)}";

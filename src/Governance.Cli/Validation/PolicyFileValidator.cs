@@ -28,6 +28,7 @@ internal static class PolicyFileValidator
         PolicyKind.Trust => DocumentCategory.Trust,
         PolicyKind.Boundary => DocumentCategory.Boundary,
         PolicyKind.Session => DocumentCategory.Session,
+        PolicyKind.VpcEndpoint => DocumentCategory.VpcEndpoint,
         _ => DocumentCategory.Identity,
     };
 }

@@ -15,6 +15,7 @@ public static class PolicyWords
         PolicyType.ServiceControl => "SCP",
         PolicyType.ResourceControl => "RCP",
         PolicyType.AccessPoint => "access point policy",
+        PolicyType.VpcEndpoint => "VPC endpoint policy",
         _ => "resource policy",
     };
 

@@ -286,6 +286,10 @@ public sealed class AccessAnalyzer
         {
             policies = policies.Append((resource, PolicyType.Resource, null));
         }
+        if (set.VpcEndpointPolicy is { } endpoint)
+        {
+            policies = policies.Append((endpoint, PolicyType.VpcEndpoint, null));
+        }
         foreach (var (policy, type, level) in policies)
         {
             foreach (var statement in policy.Document?.Statements ?? [])

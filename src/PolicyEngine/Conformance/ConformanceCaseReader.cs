@@ -17,6 +17,7 @@ public static class ConformanceCaseReader
     {
         "id", "description", "source", "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
         "resourceControlPolicies", "resourcePolicy", "request", "expected", "managementAccount", "accessPoint",
+        "vpcEndpointPolicy",
     };
 
     /// <summary>The fields of a case's <c>accessPoint</c>.</summary>
@@ -77,6 +78,11 @@ public static class ConformanceCaseReader
             }
             expected = decision;
         }
+        if (root.TryGetProperty("vpcEndpointPolicy", out var endpoint) && endpoint.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            // An endpoint policy read as absent would turn its case into one about no endpoint at all.
+            return new ConformanceCaseParse(null, "`vpcEndpointPolicy` must be a policy document (a JSON object) or null", id);
+        }
         var (accessPoint, accessPointError) = ReadAccessPoint(root);
         if (accessPointError is not null)
         {
@@ -92,6 +98,7 @@ public static class ConformanceCaseReader
             ResourcePolicy = Document(root, "resourcePolicy", "resource-policy"),
             ManagementAccount = String(root, "managementAccount"),
             AccessPoint = accessPoint,
+            VpcEndpointPolicy = Document(root, "vpcEndpointPolicy", "vpc-endpoint-policy"),
         };
         var context = request.TryGetProperty("context", out var contextElement) && contextElement.ValueKind == JsonValueKind.Object
             ? RequestContext.Create(contextElement.EnumerateObject().Select(static p => KeyValuePair.Create(p.Name, Values(p.Value))))

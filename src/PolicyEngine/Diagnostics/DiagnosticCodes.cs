@@ -121,6 +121,15 @@ public static class DiagnosticCodes
     /// <summary>An S3 access point policy names a resource that is not an access point ARN.</summary>
     public const string AccessPointResourceRequired = "IAM2015";
 
+    /// <summary>A VPC endpoint policy condition with a wildcard or a numeric operator on a key holding a system-generated identifier.</summary>
+    public const string EndpointIdentifierKeyPattern = "IAM2016";
+
+    /// <summary>A VPC endpoint policy string condition value with fewer than six characters before and after a wildcard.</summary>
+    public const string EndpointWildcardTooShort = "IAM2017";
+
+    /// <summary>A VPC endpoint policy ARN whose account part mixes an account id and a wildcard.</summary>
+    public const string EndpointArnAccountMixed = "IAM2018";
+
     /// <summary>An action whose service prefix the catalogue does not know.</summary>
     public const string UnknownService = "IAM3001";
 

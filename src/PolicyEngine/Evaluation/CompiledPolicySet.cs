@@ -21,7 +21,7 @@ public sealed class CompiledPolicySet
 
     internal CompiledPolicySet(CompiledStatement[] statements, ActionIndex index, ImmutableArray<PolicyError> errors,
         bool hasBoundary, bool hasSessionPolicy, int serviceControlLevels, bool hasResourceControlPolicies, bool hasResourcePolicy,
-        string? managementAccount, AccessPoint? accessPoint)
+        string? managementAccount, AccessPoint? accessPoint, bool hasVpcEndpointPolicy)
     {
         _managementAccount = managementAccount;
         AccessPoint = accessPoint;
@@ -34,6 +34,7 @@ public sealed class CompiledPolicySet
         AllServiceControlLevels = serviceControlLevels >= 64 ? ulong.MaxValue : (1UL << serviceControlLevels) - 1;
         HasResourceControlPolicies = hasResourceControlPolicies;
         HasResourcePolicy = hasResourcePolicy;
+        HasVpcEndpointPolicy = hasVpcEndpointPolicy;
     }
 
     /// <summary>Grammar errors in the set's policies; the statements that could be read are evaluated regardless.</summary>
@@ -55,6 +56,9 @@ public sealed class CompiledPolicySet
 
     /// <summary>The access point of the set, if any; requests through it take <see cref="DecideThroughAccessPoint"/>.</summary>
     internal AccessPoint? AccessPoint { get; }
+
+    /// <summary>The request goes through a VPC endpoint with a policy of its own, which must allow it.</summary>
+    internal bool HasVpcEndpointPolicy { get; }
 
     /// <summary>One bit per SCP level.</summary>
     internal ulong AllServiceControlLevels { get; }

@@ -53,4 +53,6 @@ public enum DecisionReason
 
     /// <summary>Through an S3 access point: allowed on the access point and by the underlying bucket's policy.</summary>
     AllowedThroughAccessPoint,
+    /// <summary>The request goes through a VPC endpoint whose policy does not allow it.</summary>
+    VpcEndpointPolicyDoesNotAllow,
 }

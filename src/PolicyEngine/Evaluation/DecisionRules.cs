@@ -16,6 +16,9 @@ namespace PolicyEngine.Evaluation;
 /// caller's side and the resource policy must allow (reference_policies_evaluation-logic-cross-account.html). Trust and
 /// KMS key policies must allow in every case (id_roles_terms-and-concepts.html, kms key-policies.html). Through an S3
 /// access point both the access point and the bucket policy must allow (S3 access-points-policies.html).
+/// A VPC endpoint policy, when the request goes through an endpoint, must allow too: it "does not override or replace identity-based
+/// policies or resource-based policies" (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html),
+/// and "all types of policies ... must grant the necessary permissions" (vpc-endpoints-s3.html).
 /// </remarks>
 internal static class DecisionRules
 {
@@ -30,6 +33,11 @@ internal static class DecisionRules
         {
             var level = BitOperations.TrailingZeroCount(~tally.ServiceControlLevels);
             return (Decision.ImplicitDeny, DecisionReason.ServiceControlPolicyDoesNotAllow, level);
+        }
+        // The endpoint's policy caps every request through it, same-account or not, root or not; it grants nothing.
+        if (set.HasVpcEndpointPolicy && !tally.VpcEndpoint)
+        {
+            return (Decision.ImplicitDeny, DecisionReason.VpcEndpointPolicyDoesNotAllow, null);
         }
         if (set.AccessPoint is not null && request.AccessPoint is not null)
         {

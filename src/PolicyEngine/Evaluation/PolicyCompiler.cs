@@ -44,6 +44,10 @@ public static class PolicyCompiler
         {
             builder.Add(accessPointPolicy, PolicyType.AccessPoint, null);
         }
+        if (policies.VpcEndpointPolicy is { } endpoint)
+        {
+            builder.Add(endpoint, PolicyType.VpcEndpoint, null);
+        }
         var statements = builder.Statements.ToArray();
         return new CompiledPolicySet(
             statements,
@@ -55,7 +59,8 @@ public static class PolicyCompiler
             hasResourceControlPolicies: rcpLevels > 0,
             hasResourcePolicy: policies.ResourcePolicy is not null,
             managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount,
-            accessPoint: policies.AccessPoint);
+            accessPoint: policies.AccessPoint,
+            hasVpcEndpointPolicy: policies.VpcEndpointPolicy is not null);
     }
 
     private sealed class Builder(bool callerHasBoundary)
@@ -123,6 +128,10 @@ public static class PolicyCompiler
             PolicyType.Resource or PolicyType.AccessPoint => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
             // RCPs must say "Principal": "*"; an absent element is read the same way.
             PolicyType.ResourceControl => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : null,
+            // An endpoint policy must name a principal; its account entry means the account's root user only.
+            PolicyType.VpcEndpoint => statement.Principal is { } p
+                ? PrincipalMatcher.Create(p, callerHasBoundary, accountMeansRoot: true)
+                : PrincipalMatcher.Nobody,
             // Identity policies, boundaries, session policies and SCPs apply to the caller they are attached to.
             _ => null,
         };

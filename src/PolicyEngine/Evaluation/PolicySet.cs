@@ -40,4 +40,14 @@ public sealed record PolicySet
     /// <see cref="ResourcePolicy"/> is the underlying bucket's policy.
     /// </summary>
     public AccessPoint? AccessPoint { get; init; }
+
+    /// <summary>
+    /// The policy of the VPC endpoint (interface or gateway) the request goes through, if any: it must allow the request
+    /// too, and never grants by itself.
+    /// </summary>
+    /// <remarks>
+    /// Absent when the request does not go through an endpoint, or goes through one with the default policy, which
+    /// allows everything. https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+    /// </remarks>
+    public NamedPolicy? VpcEndpointPolicy { get; init; }
 }

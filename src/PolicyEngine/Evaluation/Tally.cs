@@ -27,6 +27,9 @@ internal struct Tally
     /// <summary>The ways the access point policy's allowing statements name the caller.</summary>
     public PrincipalMatch AccessPoint;
 
+    /// <summary>The VPC endpoint policy allows.</summary>
+    public bool VpcEndpoint;
+
     /// <summary>Whether an Allow of <paramref name="statement"/>'s kind could still change the tally.</summary>
     public readonly bool Needs(CompiledStatement statement) => statement.Type switch
     {
@@ -36,6 +39,7 @@ internal struct Tally
         PolicyType.ServiceControl => (ServiceControlLevels & (1UL << statement.Level)) == 0,
         PolicyType.Resource => (Resource & PrincipalMatch.Direct) == 0,
         PolicyType.AccessPoint => (AccessPoint & PrincipalMatch.Direct) == 0,
+        PolicyType.VpcEndpoint => !VpcEndpoint,
         _ => false,
     };
 
@@ -66,6 +70,9 @@ internal struct Tally
                 break;
             case PolicyType.AccessPoint:
                 AccessPoint |= match;
+                break;
+            case PolicyType.VpcEndpoint:
+                VpcEndpoint = true;
                 break;
             default:
                 break;

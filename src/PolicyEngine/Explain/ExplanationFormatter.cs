@@ -57,6 +57,7 @@ public static class ExplanationFormatter
             DecisionReason.BucketPolicyDoesNotAllowAccessPoint =>
                 "through the access point: the bucket policy neither delegates to the access point nor allows the same access",
             DecisionReason.AllowedThroughAccessPoint => "allowed through the access point, and the bucket policy allows it too",
+            DecisionReason.VpcEndpointPolicyDoesNotAllow => "the VPC endpoint policy does not allow the request",
             _ => explanation.Reason.ToString(),
         };
     }

@@ -18,25 +18,34 @@ internal sealed class PrincipalMatcher
     private readonly PrincipalPattern[] _patterns;
     private readonly bool _isNot;
     private readonly bool _callerHasBoundary;
+    private readonly bool _accountMeansRoot;
 
-    private PrincipalMatcher(PrincipalPattern[] patterns, bool isNot, bool callerHasBoundary)
+    private PrincipalMatcher(PrincipalPattern[] patterns, bool isNot, bool callerHasBoundary, bool accountMeansRoot)
     {
         _patterns = patterns;
         _isNot = isNot;
         _callerHasBoundary = callerHasBoundary;
+        _accountMeansRoot = accountMeansRoot;
     }
 
     /// <summary>Names nobody: a resource-policy statement without a Principal element grants nothing.</summary>
-    public static PrincipalMatcher Nobody { get; } = new([], isNot: false, callerHasBoundary: false);
+    public static PrincipalMatcher Nobody { get; } = new([], isNot: false, callerHasBoundary: false, accountMeansRoot: false);
 
     /// <summary>Compiles <paramref name="spec"/>; <paramref name="callerHasBoundary"/> matters only for NotPrincipal.</summary>
-    public static PrincipalMatcher Create(PrincipalSpec spec, bool callerHasBoundary)
+    /// <param name="spec">The Principal or NotPrincipal element.</param>
+    /// <param name="callerHasBoundary">Whether the caller has a permissions boundary.</param>
+    /// <param name="accountMeansRoot">
+    /// A Principal entry naming an account names its root user only, as in VPC endpoint policies: "If you specify a
+    /// principal in the format "AWS": "account_id", access is granted to the AWS account root user only, not all users
+    /// and roles for the account" (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html).
+    /// </param>
+    public static PrincipalMatcher Create(PrincipalSpec spec, bool callerHasBoundary, bool accountMeansRoot = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var patterns = spec.IsWildcard
             ? [PrincipalPattern.Create(new PrincipalEntry(PrincipalType.Aws, "*", spec.Location))]
             : spec.Entries.Select(PrincipalPattern.Create).ToArray();
-        return new PrincipalMatcher(patterns, spec.IsNot, callerHasBoundary);
+        return new PrincipalMatcher(patterns, spec.IsNot, callerHasBoundary, accountMeansRoot);
     }
 
     /// <summary>How the element names <paramref name="caller"/>: the union over its entries; NotPrincipal gives Direct or None.</summary>
@@ -49,7 +58,7 @@ internal sealed class PrincipalMatcher
         }
         if (!_isNot)
         {
-            return found;
+            return _accountMeansRoot && caller.Kind != CallerKind.Root ? found & ~PrincipalMatch.Account : found;
         }
         return IsExempt(caller, found) ? PrincipalMatch.None : PrincipalMatch.Direct;
     }

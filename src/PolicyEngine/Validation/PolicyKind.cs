@@ -26,4 +26,6 @@ public enum PolicyKind
 
     /// <summary>An S3 access point policy: a resource-based policy whose resources are the access point's ARNs.</summary>
     AccessPoint,
+    /// <summary>A VPC endpoint policy: which principals may use the endpoint for which actions and resources.</summary>
+    VpcEndpoint,
 }

@@ -13,7 +13,9 @@ internal static class PolicyKindText
         PolicyKind.Session => "session policies",
         PolicyKind.Scp => "service control policies",
         PolicyKind.AccessPoint => "S3 access point policies",
-        _ => "resource control policies",
+        PolicyKind.Rcp => "resource control policies",
+        PolicyKind.VpcEndpoint => "VPC endpoint policies",
+        _ => kind.ToString(),
     };
 
     /// <summary>The kind in the singular, as in "a role trust policy".</summary>
@@ -26,6 +28,8 @@ internal static class PolicyKindText
         PolicyKind.Session => "a session policy",
         PolicyKind.Scp => "a service control policy",
         PolicyKind.AccessPoint => "an S3 access point policy",
-        _ => "a resource control policy",
+        PolicyKind.Rcp => "a resource control policy",
+        PolicyKind.VpcEndpoint => "a VPC endpoint policy",
+        _ => kind.ToString(),
     };
 }

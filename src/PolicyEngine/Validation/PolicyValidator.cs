@@ -30,6 +30,7 @@ public static class PolicyValidator
         new TrustPolicyCheck(),
         new ResourceControlPolicyCheck(),
         new AccessPointPolicyCheck(),
+        new VpcEndpointPolicyCheck(),
         new ActionNameCheck(),
         new ResourceArnCheck(),
         new ResourceTypeCheck(),

@@ -29,6 +29,10 @@ internal static class SizeQuota
     // Read as 20,480 characters with white space counted: the page does not say white space is left out.
     public const int AccessPoint = 20_480;
 
+    // VPC endpoint policies: "The size of an endpoint policy cannot exceed 20,480 characters, including white space"
+    // (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html#vpc-endpoint-policy-considerations).
+    public const int VpcEndpoint = 20_480;
+
     /// <summary>The quota for a kind and container; 0 when there is none (resource policies vary by service).</summary>
     public static int For(PolicyKind kind, PolicyContainer container) => kind switch
     {
@@ -45,9 +49,10 @@ internal static class SizeQuota
         PolicyKind.Session => Session,
         PolicyKind.Scp or PolicyKind.Rcp => Organizations,
         PolicyKind.AccessPoint => AccessPoint,
+        PolicyKind.VpcEndpoint => VpcEndpoint,
         _ => 0,
     };
 
     /// <summary>True when the kind counts white space against its quota.</summary>
-    public static bool CountsWhiteSpace(PolicyKind kind) => kind is PolicyKind.Scp or PolicyKind.Rcp or PolicyKind.AccessPoint;
+    public static bool CountsWhiteSpace(PolicyKind kind) => kind is PolicyKind.Scp or PolicyKind.Rcp or PolicyKind.AccessPoint or PolicyKind.VpcEndpoint;
 }

@@ -74,6 +74,8 @@ public sealed class HostileInputTests : IDisposable
         Files("can-i s3:GetObject arn:aws:s3:::b/k --as role/x --account {empty} --resource-policy {file}");
         Files("can-i s3:GetObject * --as role/x --account {empty} --scp {file}");
         Files("can-i s3:GetObject * --as role/x --account {empty} --rcp {file}");
+        Files("can-i s3:GetObject * --as role/x --account {empty} --vpce {file}");
+        Files("can-i s3:GetObject * --as role/data-engineer --org policies/demo-org --vpce {file}");
         rows.Add("can-i");
         rows.Add("can-i \0 \n --as \u202E --account {empty}");
         rows.Add("can-i s3:GetObject * --as role/x --account {empty} --context ===");

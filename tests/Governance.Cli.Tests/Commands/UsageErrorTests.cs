@@ -27,6 +27,8 @@ public sealed partial class UsageErrorTests : IDisposable
         ($"can-i s3:GetObject arn:aws:s3:::b/k --as role/x --account {Account} --resource-policy {{file}}", 2),
         ($"can-i s3:GetObject * --as role/x --account {Account} --scp {{file}}", 2),
         ($"can-i s3:GetObject * --as role/x --account {Account} --rcp {{file}}", 2),
+        ($"can-i s3:GetObject * --as role/x --account {Account} --vpce {{file}}", 2),
+        ("can-i s3:GetObject * --as role/x --org policies/demo-org --vpce {file}", 2),
         ("who-can s3:GetObject * --account {file}", 2),
         ("what-can role/x --account {file}", 2),
         ("audit --account {file}", 2),

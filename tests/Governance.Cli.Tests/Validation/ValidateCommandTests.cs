@@ -146,6 +146,23 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_KindVpcEndpoint_AppliesTheEndpointRules()
+    {
+        // An endpoint policy "must contain a Principal element" (vpc-endpoints-access.html); an identity policy names none.
+        var file = Write("endpoint.json", ValidIdentity);
+        var example = Path.Combine(RepositoryPaths.Root, "docs", "examples", "vpc-endpoint-policy.json");
+
+        var (exit, stdout, _) = Run("validate", "--kind", "vpc-endpoint", file);
+        var (exampleExit, exampleStdout, _) = Run("validate", "--kind", "vpc-endpoint", example);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("IAM2002", stdout, StringComparison.Ordinal);
+        Assert.Contains("VPC endpoint policies must name one", stdout, StringComparison.Ordinal);
+        Assert.Contains("documents: 1 VPC endpoint policy", stdout, StringComparison.Ordinal);
+        Assert.True(exampleExit == 0, exampleStdout);
+    }
+
+    [Fact]
     public void Validate_Sarif_WritesRulesResultsAndLocations()
     {
         var bad = Write("bad.json", LowercaseEffect);

@@ -28,7 +28,7 @@ public sealed class DifferentialTests
     [Fact]
     public void Decide_AddAllowStatement_NeverTurnsAllowIntoDeny()
     {
-        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request, PolicyGenerators.Statement(true, Gen.Const(false)), Gen.Int[0, 5])
+        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request, PolicyGenerators.Statement(true, Gen.Const(false)), Gen.Int[0, 6])
             .Sample((set, request, statement, target) =>
                 Decide(set, request) != Decision.Allow || Decide(Add(set, statement, target), request) == Decision.Allow, iter: Iterations);
     }
@@ -36,7 +36,7 @@ public sealed class DifferentialTests
     [Fact]
     public void Decide_AddDenyStatement_NeverTurnsDenyIntoAllow()
     {
-        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request, PolicyGenerators.Statement(true, Gen.Const(true)), Gen.Int[0, 5])
+        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request, PolicyGenerators.Statement(true, Gen.Const(true)), Gen.Int[0, 6])
             .Sample((set, request, statement, target) =>
             {
                 var before = Decide(set, request);
@@ -60,6 +60,24 @@ public sealed class DifferentialTests
             iter: Iterations);
     }
 
+    [Fact]
+    public void Decide_AllowedThroughEndpoint_AllowedWithout()
+    {
+        // An endpoint policy never grants (vpc-endpoints-access.html): removing it never turns an allow into a deny.
+        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request).Sample((set, request) =>
+            set.Endpoint is null || Decide(set, request) != Decision.Allow || Decide(set with { Endpoint = null }, request) == Decision.Allow,
+            iter: Iterations);
+    }
+
+    [Fact]
+    public void Decide_DefaultEndpointPolicy_SameAsNoEndpoint()
+    {
+        // "The default endpoint policy grants full access to the endpoint."
+        var fullAccess = new GenPolicy("vpce-default", [new GenStatement(false, ["*"], false, ["*"], false, [], false)]);
+        Gen.Select(PolicyGenerators.Set, PolicyGenerators.Request).Sample((set, request) =>
+            Decide(set with { Endpoint = null }, request) == Decide(set with { Endpoint = fullAccess }, request), iter: Iterations);
+    }
+
     /// <summary>Adds <paramref name="statement"/> to one policy of the set (a principal is dropped where the policy type has none).</summary>
     private static GenSet Add(GenSet set, GenStatement statement, int target)
     {
@@ -73,6 +91,7 @@ public sealed class DifferentialTests
             3 when set.Scp.Length > 0 => set with { Scp = [[Append(set.Scp[^1][0], plain), .. set.Scp[^1][1..]], .. set.Scp[..^1]] },
             4 when set.Resource is { } r => set with { Resource = Append(r, statement.Principals is null ? statement with { Principals = [] } : statement) },
             5 when set.Rcp.Length > 0 => set with { Rcp = [[Append(set.Rcp[0][0], statement), .. set.Rcp[0][1..]], .. set.Rcp[1..]] },
+            6 when set.Endpoint is { } e => set with { Endpoint = Append(e, statement.Principals is null ? statement with { Principals = [] } : statement) },
             _ => set with { Identity = [.. set.Identity, new GenPolicy("identity-added", [plain])] },
         };
     }
@@ -83,6 +102,6 @@ public sealed class DifferentialTests
         GenPolicy[] Policies(GenPolicy[] ps) => [.. ps.Select(Statements).OrderBy(_ => random.Next())];
         return new GenSet(Policies(set.Identity), set.Boundary is null ? null : Statements(set.Boundary),
             set.Session is null ? null : Statements(set.Session), [.. set.Scp.Select(Policies)], [.. set.Rcp.Select(Policies)],
-            set.Resource is null ? null : Statements(set.Resource));
+            set.Resource is null ? null : Statements(set.Resource), set.Endpoint is null ? null : Statements(set.Endpoint));
     }
 }

@@ -25,7 +25,8 @@ internal sealed record GenPolicy(string Name, GenStatement[] Statements)
 }
 
 /// <summary>A generated policy set; the names tell the reference authorizer which policies carry a Principal.</summary>
-internal sealed record GenSet(GenPolicy[] Identity, GenPolicy? Boundary, GenPolicy? Session, GenPolicy[][] Scp, GenPolicy[][] Rcp, GenPolicy? Resource)
+internal sealed record GenSet(GenPolicy[] Identity, GenPolicy? Boundary, GenPolicy? Session, GenPolicy[][] Scp, GenPolicy[][] Rcp, GenPolicy? Resource,
+    GenPolicy? Endpoint = null)
 {
     public PolicySet ToPolicySet() => new()
     {
@@ -35,10 +36,11 @@ internal sealed record GenSet(GenPolicy[] Identity, GenPolicy? Boundary, GenPoli
         ServiceControlPolicies = [.. Scp.Select(static l => l.Select(static p => p.Compile()).ToImmutableArray())],
         ResourceControlPolicies = [.. Rcp.Select(static l => l.Select(static p => p.Compile()).ToImmutableArray())],
         ResourcePolicy = Resource?.Compile(),
+        VpcEndpointPolicy = Endpoint?.Compile(),
     };
 
     public override string ToString() => string.Join("\n", Identity.Append(Boundary).Append(Session).Concat(Scp.SelectMany(static l => l))
-        .Concat(Rcp.SelectMany(static l => l)).Append(Resource).OfType<GenPolicy>().Select(static p => p.Name + ": " + string.Join(",", p.Statements.Select(static s => s.Json()))));
+        .Concat(Rcp.SelectMany(static l => l)).Append(Resource).Append(Endpoint).OfType<GenPolicy>().Select(static p => p.Name + ": " + string.Join(",", p.Statements.Select(static s => s.Json()))));
 }
 
 /// <summary>CsCheck generators over small pools, so that statements often overlap the request.</summary>
@@ -91,7 +93,8 @@ internal static class PolicyGenerators
         from scp in Levels("scp", false)
         from rcp in Gen.Int[0, 2].SelectMany(i => i == 0 ? Levels("rcp", true) : Gen.Const<GenPolicy[][]>([]))
         from resource in Optional(Policy("resource", true))
-        select new GenSet(identity, boundary, session, scp, rcp, resource);
+        from endpoint in Optional(Policy("vpce", true))
+        select new GenSet(identity, boundary, session, scp, rcp, resource, endpoint);
 
     public static Gen<AuthorizationRequest> Request { get; } =
         from caller in Gen.OneOf(Callers)

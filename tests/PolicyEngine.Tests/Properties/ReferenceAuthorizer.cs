@@ -9,7 +9,8 @@ namespace PolicyEngine.Tests.Properties;
 /// A deliberately naive authorizer, written straight from AWS's evaluation flowchart
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html and
 /// reference_policies_evaluation-logic-cross-account.html): no index, no short cuts, whole-string glob matching.
-/// NotPrincipal and policy variables are left out: the generators do not produce them.
+/// NotPrincipal and policy variables are left out: the generators do not produce them. A VPC endpoint policy
+/// (vpc-endpoints-access.html) must allow too; an account it names means that account's root user only.
 /// </summary>
 internal static class ReferenceAuthorizer
 {
@@ -26,12 +27,15 @@ internal static class ReferenceAuthorizer
         var rcps = rcp ? set.ResourceControlPolicies.SelectMany(l => l).ToArray() : [];
         NamedPolicy[] caps = [.. new[] { set.PermissionsBoundary, set.SessionPolicy }.OfType<NamedPolicy>()];
         NamedPolicy[] resource = set.ResourcePolicy is { } rp ? [rp] : [];
+        NamedPolicy[] endpoint = set.VpcEndpointPolicy is { } vp ? [vp] : [];
 
         // 1. Any explicit Deny in any applicable policy.
-        var all = set.IdentityPolicies.Concat(caps).Concat(scps.SelectMany(l => l)).Concat(rcps).Concat(resource);
+        var all = set.IdentityPolicies.Concat(caps).Concat(scps.SelectMany(l => l)).Concat(rcps).Concat(resource).Concat(endpoint);
         if (all.Any(p => Statements(p, Effect.Deny).Any(s => Applies(p, s, r, account) != Named.No))) return Decision.ExplicitDeny;
         // 2. Every SCP level must allow (RCPs allow through the implicit RCPFullAWSAccess).
         if (scps.Any(level => !level.Any(p => Allows(p, r, account)))) return Decision.ImplicitDeny;
+        // The endpoint policy, when the request goes through one, must allow as well.
+        if (endpoint.Any(p => !Allows(p, r, account))) return Decision.ImplicitDeny;
         // 3. The resource policy: how it names the caller.
         var named = resource.SelectMany(p => Statements(p, Effect.Allow).Select(s => Applies(p, s, r, account))).ToList();
         var identity = set.IdentityPolicies.Any(p => Allows(p, r, account)) || r.Principal.EndsWith(":root", StringComparison.Ordinal);
@@ -59,7 +63,8 @@ internal static class ReferenceAuthorizer
         if (s.Resource is { } res && res.Values.Any(v => Wildcard.IsMatch(v.Value, r.Resource, ignoreCase: false)) == res.IsNot) return Named.No;
         if (s.Conditions.Any(c => !CompiledCondition.Compile(c, p.Document!.SupportsPolicyVariables).Evaluate(r.Context).Matched)) return Named.No;
         if (p.Name.StartsWith("rcp", StringComparison.Ordinal) && s.Principal is null) return Named.Direct;
-        if (!p.Name.StartsWith("resource", StringComparison.Ordinal) && !p.Name.StartsWith("rcp", StringComparison.Ordinal)) return Named.Direct;
+        var isEndpoint = p.Name.StartsWith("vpce", StringComparison.Ordinal);
+        if (!p.Name.StartsWith("resource", StringComparison.Ordinal) && !p.Name.StartsWith("rcp", StringComparison.Ordinal) && !isEndpoint) return Named.Direct;
         if (s.Principal is not { } principal) return Named.No;
         if (principal.IsWildcard) return Named.Direct;
         var best = Named.No;
@@ -71,6 +76,6 @@ internal static class ReferenceAuthorizer
             if (e == r.Principal || e == sessionOf) best = Named.Role;
             else if ((e == account || e == $"arn:aws:iam::{account}:root") && best == Named.No) best = Named.Account;
         }
-        return best;
+        return isEndpoint && best == Named.Account && !r.Principal.EndsWith(":root", StringComparison.Ordinal) ? Named.No : best;
     }
 }

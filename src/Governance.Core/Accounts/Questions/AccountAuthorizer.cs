@@ -54,6 +54,7 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
             ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? TrustPolicyOf(trustOf, trust) : guardrails.ResourcePolicy,
             AccessPoint = guardrails.AccessPoint,
+            VpcEndpointPolicy = guardrails.VpcEndpointPolicy,
         };
     }
 

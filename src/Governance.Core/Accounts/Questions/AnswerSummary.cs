@@ -33,6 +33,8 @@ internal static class AnswerSummary
                 : $"the {resourcePolicy} does not allow `{principal.Arn}`, and it must",
             DecisionReason.PermissionsBoundaryDoesNotAllow when principal.PermissionsBoundary is { } boundary
                 => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
+            DecisionReason.VpcEndpointPolicyDoesNotAllow
+                => $"the VPC endpoint policy does not allow `{principal.Arn}` to call `{question.Action}` on `{question.Resource}`",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
             DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy when result.DecidingStatements.FirstOrDefault() is { } allow
                 => $"{Layer(allow)} allows ({Where(allow)})",
@@ -61,6 +63,7 @@ internal static class AnswerSummary
         PolicyType.Session => $"the session policy `{statement.PolicyName}`",
         PolicyType.Resource => $"the {statement.PolicyName}",
         PolicyType.AccessPoint => $"the access point policy `{statement.PolicyName}`",
+        PolicyType.VpcEndpoint => $"the VPC endpoint policy `{statement.PolicyName}`",
         _ => statement.PolicyName,
     };
 

@@ -5,7 +5,7 @@ namespace Governance.Core.Accounts.Questions;
 
 /// <summary>
 /// The policies that bear on a request besides the principal's own: its organization's SCP and RCP levels, the
-/// resource's policy and a session policy. Absent parts do not apply, as in <see cref="PolicySet"/>.
+/// resource's policy, a session policy and the policy of the VPC endpoint the request goes through. Absent parts do not apply, as in <see cref="PolicySet"/>.
 /// </summary>
 public sealed record Guardrails
 {
@@ -35,4 +35,10 @@ public sealed record Guardrails
     /// then the underlying bucket's policy.
     /// </summary>
     public AccessPoint? AccessPoint { get; init; }
+
+    /// <summary>
+    /// The policy of the VPC endpoint the request goes through, if any: like the session policy, a property of this
+    /// request's path rather than of the organisation, so it is kept whatever else supplies the guardrails.
+    /// </summary>
+    public NamedPolicy? VpcEndpointPolicy { get; init; }
 }

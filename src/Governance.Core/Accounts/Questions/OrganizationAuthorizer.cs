@@ -182,7 +182,7 @@ public sealed class OrganizationAuthorizer
 
     /// <summary>
     /// <paramref name="question"/> with the guardrails AWS evaluates for it asked of <paramref name="principal"/>: the
-    /// SCP levels of its account, the RCP levels, policy and owner of the resource; the question's session policy is kept.
+    /// SCP levels of its account, the RCP levels, policy and owner of the resource; the question's session and VPC endpoint policies are kept.
     /// </summary>
     internal AccessQuestion WithGuardrailsFor(ResolvedPrincipal principal, AccessQuestion question) => WithGuardrails(principal, question).Question;
 
@@ -193,7 +193,14 @@ public sealed class OrganizationAuthorizer
             var notes = given.ResourcePolicy is null && !Snapshot.ResourcePoliciesKnown
                 ? ImmutableArray.Create("resource policies unknown: the snapshot holds IAM only, and no resource policy was given")
                 : [];
-            return (question with { Guardrails = given with { SessionPolicy = question.Guardrails.SessionPolicy } },
+            return (question with
+                {
+                    Guardrails = given with
+                    {
+                        SessionPolicy = question.Guardrails.SessionPolicy,
+                        VpcEndpointPolicy = question.Guardrails.VpcEndpointPolicy,
+                    },
+                },
                 new ResourceSide(given.ResourceAccount, given.ResourcePolicy, ResourceControlApplies: true, notes));
         }
         // Not cached: a question names an object key as often as a bucket, so a cache by resource would grow without bound;
@@ -211,6 +218,7 @@ public sealed class OrganizationAuthorizer
             ResourcePolicy = resource.Policy,
             ResourceAccount = resource.AccountId,
             SessionPolicy = question.Guardrails.SessionPolicy,
+            VpcEndpointPolicy = question.Guardrails.VpcEndpointPolicy,
         };
         return (question with { Guardrails = guardrails }, resource);
     }
@@ -281,7 +289,8 @@ public sealed class OrganizationAuthorizer
     {
         IEnumerable<NamedPolicy?> all = [
             .. set.IdentityPolicies, set.PermissionsBoundary, set.SessionPolicy,
-            .. set.ServiceControlPolicies.SelectMany(static l => l), .. set.ResourceControlPolicies.SelectMany(static l => l), set.ResourcePolicy];
+            .. set.ServiceControlPolicies.SelectMany(static l => l), .. set.ResourceControlPolicies.SelectMany(static l => l), set.ResourcePolicy,
+            set.VpcEndpointPolicy];
         foreach (var policy in all.OfType<NamedPolicy>().Where(static p => !p.IsValid))
         {
             var error = policy.Diagnostics.FirstOrDefault(static d => d.Severity == Severity.Error);

@@ -4,8 +4,9 @@ namespace PolicyEngine.Validation.Checks;
 
 /// <summary>
 /// Identity policies, boundaries, session policies and SCPs name no principal (they apply to the identity or account
-/// they are attached to); resource-based (S3 access point policies among them), trust and resource control policies must name one. Trust policies and
-/// RCPs do not support NotPrincipal, and an RCP's Principal must be <c>"*"</c>.
+/// they are attached to); resource-based (S3 access point policies among them), trust, resource control and VPC endpoint policies must name one ("It must
+/// contain a Principal element", vpc-endpoints-access.html). Trust policies and RCPs do not support NotPrincipal, and
+/// an RCP's Principal must be <c>"*"</c>.
 /// </summary>
 internal sealed class PrincipalCheck : IPolicyCheck
 {
@@ -14,7 +15,7 @@ internal sealed class PrincipalCheck : IPolicyCheck
     public void Check(ValidationContext context)
     {
         var kind = context.Kind;
-        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp or PolicyKind.AccessPoint;
+        var needsPrincipal = kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.Rcp or PolicyKind.AccessPoint or PolicyKind.VpcEndpoint;
         foreach (var statement in context.Document.Statements)
         {
             var principal = statement.Principal;
@@ -25,7 +26,13 @@ internal sealed class PrincipalCheck : IPolicyCheck
                     context.Report(DiagnosticCodes.MissingPrincipal, Severity.Error,
                         $"statement `{statement.DisplayName}` has no `Principal`; {PolicyKindText.Plural(kind)} must name one",
                         statement.Location,
-                        kind == PolicyKind.Rcp ? "add `\"Principal\": \"*\"`" : "add a `Principal` such as `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`");
+                        kind switch
+                        {
+                            PolicyKind.Rcp => "add `\"Principal\": \"*\"`",
+                            // Gateway endpoints accept only "*" (vpc-endpoints-access.html, "Principals for gateway endpoints").
+                            PolicyKind.VpcEndpoint => "add `\"Principal\": \"*\"` and name principals with a condition on `aws:PrincipalArn`",
+                            _ => "add a `Principal` such as `{\"AWS\": \"arn:aws:iam::123456789012:root\"}`",
+                        });
                 }
                 continue;
             }
