@@ -14,6 +14,7 @@ public static class PolicyWords
         PolicyType.Session => "session policy",
         PolicyType.ServiceControl => "SCP",
         PolicyType.ResourceControl => "RCP",
+        PolicyType.AccessControlList => "S3 ACL",
         _ => "resource policy",
     };
 

@@ -38,4 +38,13 @@ public enum DecisionReason
 
     /// <summary>An action AWS always allows, such as <c>sts:GetCallerIdentity</c>.</summary>
     AlwaysAllowed,
+
+    /// <summary>
+    /// S3 Block Public Access: the bucket policy is public and <c>RestrictPublicBuckets</c> is on, so its grant to a
+    /// caller outside the bucket owner's account (or an anonymous one) does not count.
+    /// </summary>
+    RestrictedByBlockPublicAccess,
+
+    /// <summary>Same account: allowed by an S3 ACL grant that names the caller directly (a public group grant).</summary>
+    AllowedByAccessControlList,
 }

@@ -14,7 +14,10 @@ namespace PolicyEngine.Evaluation;
 /// identity policies is capped by the boundary (access_policies_boundaries.html) and session policy
 /// (access_policies.html#policies_session); a resource policy naming the account only delegates. Across accounts both the
 /// caller's side and the resource policy must allow (reference_policies_evaluation-logic-cross-account.html). Trust and
-/// KMS key policies must allow in every case (id_roles_terms-and-concepts.html, kms key-policies.html).
+/// KMS key policies must allow in every case (id_roles_terms-and-concepts.html, kms key-policies.html). S3 ACL grants
+/// count as resource-policy grants (S3 access-control-auth-workflow-object-operation.html), and S3 Block Public Access's
+/// RestrictPublicBuckets sets aside a public bucket policy's grants to callers outside the owner's account
+/// (access-control-block-public-access.html).
 /// </remarks>
 internal static class DecisionRules
 {
@@ -33,6 +36,14 @@ internal static class DecisionRules
         // The root user has every permission its account can have; only SCPs and explicit denies limit it.
         var identity = tally.Identity || request.Caller.Kind == CallerKind.Root;
         var capped = CapReason(tally, set);
+        var policyGrant = tally.Resource;
+        var restricted = false;
+        if (set.RestrictsPublicPolicy && policyGrant != PrincipalMatch.None && IsOutsideOwnerAccount(request))
+        {
+            // RestrictPublicBuckets: a public bucket policy grants nothing to callers outside the owner's account.
+            (policyGrant, restricted) = (PrincipalMatch.None, true);
+        }
+        var grant = policyGrant | tally.Acl;
         if (request.IsCrossAccount)
         {
             if (!identity)
@@ -43,24 +54,38 @@ internal static class DecisionRules
             {
                 return (Decision.ImplicitDeny, reason, null);
             }
-            return tally.Resource != PrincipalMatch.None
+            return grant != PrincipalMatch.None
                 ? (Decision.Allow, DecisionReason.AllowedCrossAccount, null)
-                : (Decision.ImplicitDeny, DecisionReason.CrossAccountResourcePolicyDoesNotAllow, null);
+                : (Decision.ImplicitDeny, restricted ? DecisionReason.RestrictedByBlockPublicAccess : DecisionReason.CrossAccountResourcePolicyDoesNotAllow, null);
         }
         if (request.NeedsResourcePolicyAllow && set.HasResourcePolicy && tally.Resource == PrincipalMatch.None)
         {
             return (Decision.ImplicitDeny, DecisionReason.ResourcePolicyRequired, null);
         }
-        if ((tally.Resource & PrincipalMatch.Direct) != 0)
+        if ((policyGrant & PrincipalMatch.Direct) != 0)
         {
             return (Decision.Allow, DecisionReason.AllowedByResourcePolicy, null);
         }
-        if (!identity && (tally.Resource & PrincipalMatch.Role) == 0)
+        if ((tally.Acl & PrincipalMatch.Direct) != 0)
         {
-            return (Decision.ImplicitDeny, DecisionReason.NoAllow, null);
+            return (Decision.Allow, DecisionReason.AllowedByAccessControlList, null);
+        }
+        if (!identity && (grant & PrincipalMatch.Role) == 0)
+        {
+            return (Decision.ImplicitDeny, restricted ? DecisionReason.RestrictedByBlockPublicAccess : DecisionReason.NoAllow, null);
         }
         return capped is { } cap ? (Decision.ImplicitDeny, cap, null) : (Decision.Allow, DecisionReason.AllowedByIdentity, null);
     }
+
+    /// <summary>
+    /// An S3 request RestrictPublicBuckets limits: from another account or from no account (anonymous), and not from an
+    /// AWS service principal, which "restricts access ... to only AWS service principals and authorized users within the
+    /// bucket owner's account" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+    /// </summary>
+    private static bool IsOutsideOwnerAccount(AuthorizationRequest request)
+        => string.Equals(request.ActionService, "s3", StringComparison.OrdinalIgnoreCase)
+           && request.Caller.Kind != CallerKind.Service
+           && (request.IsCrossAccount || request.Caller.Account.Length == 0);
 
     private static DecisionReason? CapReason(in Tally tally, CompiledPolicySet set)
     {

@@ -40,6 +40,13 @@ public static class PolicyCompiler
         {
             builder.Add(resource, PolicyType.Resource, null);
         }
+        var aclsDisabled = policies.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced;
+        var ignorePublicAcls = policies.BlockPublicAccess is { IgnorePublicAcls: true };
+        builder.AddAcl(policies.BucketAcl, onBucket: true, aclsDisabled, ignorePublicAcls);
+        builder.AddAcl(policies.ObjectAcl, onBucket: false, aclsDisabled, ignorePublicAcls);
+        // Decided once here, not per request, and only when the setting that uses it is on.
+        var restrictsPublicPolicy = policies.BlockPublicAccess is { RestrictPublicBuckets: true }
+            && policies.ResourcePolicy?.Document is { } bucketPolicy && PublicPolicyRule.IsPublic(bucketPolicy);
         var statements = builder.Statements.ToArray();
         return new CompiledPolicySet(
             statements,
@@ -50,7 +57,10 @@ public static class PolicyCompiler
             serviceControlLevels: scpLevels,
             hasResourceControlPolicies: rcpLevels > 0,
             hasResourcePolicy: policies.ResourcePolicy is not null,
-            managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount);
+            managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount)
+        {
+            RestrictsPublicPolicy = restrictsPublicPolicy,
+        };
     }
 
     private sealed class Builder(bool callerHasBoundary)
@@ -82,7 +92,22 @@ public static class PolicyCompiler
             return levels.Length;
         }
 
-        public void Add(NamedPolicy policy, PolicyType type, int? level)
+        /// <summary>
+        /// Adds an ACL's grants as statements; those S3 ignores (every grant when <paramref name="disabled"/>, public
+        /// ones when <paramref name="ignorePublic"/>) are kept for the explanation but never apply.
+        /// </summary>
+        public void AddAcl(ImmutableArray<AclGrant> grants, bool onBucket, bool disabled, bool ignorePublic)
+        {
+            if (grants.IsDefaultOrEmpty)
+            {
+                return;
+            }
+            var granting = AclPolicies.Granting(grants, onBucket);
+            Add(AclPolicies.ToPolicy(grants, onBucket), PolicyType.AccessControlList, null,
+                statement => disabled || (ignorePublic && granting[statement.Index].IsPublic));
+        }
+
+        public void Add(NamedPolicy policy, PolicyType type, int? level, Func<Statement, bool>? isDisabled = null)
         {
             ArgumentNullException.ThrowIfNull(policy);
             foreach (var diagnostic in policy.Diagnostics)
@@ -108,7 +133,10 @@ public static class PolicyCompiler
                     ActionMatcher.Create(statement.Action),
                     statement.Resource is { } resource ? ResourceMatcher.Create(resource, variables) : null,
                     CompilePrincipal(statement, type),
-                    [.. statement.Conditions.Select(c => CompiledCondition.Compile(c, variables))]));
+                    [.. statement.Conditions.Select(c => CompiledCondition.Compile(c, variables))])
+                {
+                    IsDisabled = isDisabled?.Invoke(statement) ?? false,
+                });
             }
         }
 
@@ -116,6 +144,7 @@ public static class PolicyCompiler
         {
             // A resource policy's statement names whom it governs; without a Principal it governs nobody.
             PolicyType.Resource => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
+            PolicyType.AccessControlList => PrincipalMatcher.Create(statement.Principal!, callerHasBoundary: false),
             // RCPs must say "Principal": "*"; an absent element is read the same way.
             PolicyType.ResourceControl => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : null,
             // Identity policies, boundaries, session policies and SCPs apply to the caller they are attached to.

@@ -20,4 +20,7 @@ public enum PolicyType
 
     /// <summary>The policy attached to the resource (bucket policy, role trust policy, KMS key policy, ...).</summary>
     Resource,
+
+    /// <summary>An S3 bucket's or object's access control list, read as a resource policy granting to its grantees.</summary>
+    AccessControlList,
 }

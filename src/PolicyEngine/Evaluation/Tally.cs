@@ -24,6 +24,9 @@ internal struct Tally
     /// <summary>The ways the resource policy's allowing statements name the caller.</summary>
     public PrincipalMatch Resource;
 
+    /// <summary>The ways the S3 ACL grants that apply name the caller.</summary>
+    public PrincipalMatch Acl;
+
     /// <summary>Whether an Allow of <paramref name="statement"/>'s kind could still change the tally.</summary>
     public readonly bool Needs(CompiledStatement statement) => statement.Type switch
     {
@@ -32,6 +35,7 @@ internal struct Tally
         PolicyType.Session => !Session,
         PolicyType.ServiceControl => (ServiceControlLevels & (1UL << statement.Level)) == 0,
         PolicyType.Resource => (Resource & PrincipalMatch.Direct) == 0,
+        PolicyType.AccessControlList => (Acl & PrincipalMatch.Direct) == 0,
         _ => false,
     };
 
@@ -59,6 +63,9 @@ internal struct Tally
                 break;
             case PolicyType.Resource:
                 Resource |= match;
+                break;
+            case PolicyType.AccessControlList:
+                Acl |= match;
                 break;
             default:
                 break;

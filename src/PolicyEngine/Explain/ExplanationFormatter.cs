@@ -52,6 +52,9 @@ public static class ExplanationFormatter
             DecisionReason.AllowedByResourcePolicy => "allowed by the resource policy, which names the caller",
             DecisionReason.AllowedCrossAccount => "allowed by both the caller's policies and the resource policy",
             DecisionReason.AlwaysAllowed => "this action is always allowed",
+            DecisionReason.RestrictedByBlockPublicAccess =>
+                "S3 Block Public Access (RestrictPublicBuckets): the bucket policy is public, so it grants nothing to callers outside the bucket owner's account",
+            DecisionReason.AllowedByAccessControlList => "allowed by an S3 ACL grant to a group the caller belongs to",
             _ => explanation.Reason.ToString(),
         };
     }
@@ -66,6 +69,7 @@ public static class ExplanationFormatter
             StatementStatus.NotApplicable => "its policy type does not govern this request",
             StatementStatus.ManagementAccountExempt when outcome.Statement.PolicyType == PolicyType.ServiceControl =>
                 "SCPs do not affect the organization's management account, where the caller is",
+            StatementStatus.AclIgnored => "S3 ignores this ACL grant: ACLs are disabled (BucketOwnerEnforced), or it is public and IgnorePublicAcls is on",
             StatementStatus.ManagementAccountExempt => "RCPs do not affect the organization's management account, which owns the resource",
             StatementStatus.ActionNotMatched => "action does not match",
             StatementStatus.ResourceNotMatched => "resource does not match",
