@@ -53,6 +53,8 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             ServiceControlPolicies = guardrails.ServiceControlPolicies,
             ResourceControlPolicies = guardrails.ResourceControlPolicies,
             ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? TrustPolicyOf(trustOf, trust) : guardrails.ResourcePolicy,
+            BlockPublicAccess = guardrails.BlockPublicAccess,
+            ObjectOwnership = guardrails.ObjectOwnership,
         };
     }
 

@@ -33,6 +33,8 @@ internal static class AnswerSummary
                 : $"the {resourcePolicy} does not allow `{principal.Arn}`, and it must",
             DecisionReason.PermissionsBoundaryDoesNotAllow when principal.PermissionsBoundary is { } boundary
                 => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
+            DecisionReason.RestrictedByBlockPublicAccess => $"S3 Block Public Access: the {resourcePolicy ?? "bucket policy"} is public and " +
+                $"RestrictPublicBuckets is on, so it grants nothing outside account {resourceAccount}",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
             DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy when result.DecidingStatements.FirstOrDefault() is { } allow
                 => $"{Layer(allow)} allows ({Where(allow)})",
@@ -50,6 +52,7 @@ internal static class AnswerSummary
             return $"{Unknown} (assumed to allow); the resource side allows" + (grant is null ? string.Empty : $": {Layer(grant)} grants it ({Where(grant)})");
         }
         var resourceSide = result.Explanation.Reason is DecisionReason.CrossAccountResourcePolicyDoesNotAllow or DecisionReason.ResourcePolicyRequired
+            or DecisionReason.RestrictedByBlockPublicAccess
             || result.DecidingStatements.Any(static s => s.PolicyType is PolicyType.Resource or PolicyType.ResourceControl);
         return resourceSide ? $"{Unknown}; the resource side denies: {summary}" : $"{Unknown}; denied whatever they allow: {summary}";
     }
