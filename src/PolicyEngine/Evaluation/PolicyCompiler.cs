@@ -144,7 +144,8 @@ public static class PolicyCompiler
         {
             // A resource policy's statement names whom it governs; without a Principal it governs nobody.
             PolicyType.Resource => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
-            PolicyType.AccessControlList => PrincipalMatcher.Create(statement.Principal!, callerHasBoundary: false),
+            // An ACL grant's statement names its grantee; NotPrincipal never occurs, so the boundary does not matter.
+            PolicyType.AccessControlList => statement.Principal is { } grantee ? PrincipalMatcher.Create(grantee, callerHasBoundary: false) : PrincipalMatcher.Nobody,
             // RCPs must say "Principal": "*"; an absent element is read the same way.
             PolicyType.ResourceControl => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : null,
             // Identity policies, boundaries, session policies and SCPs apply to the caller they are attached to.

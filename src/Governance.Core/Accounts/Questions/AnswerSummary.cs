@@ -36,7 +36,8 @@ internal static class AnswerSummary
             DecisionReason.RestrictedByBlockPublicAccess => $"S3 Block Public Access: the {resourcePolicy ?? "bucket policy"} is public and " +
                 $"RestrictPublicBuckets is on, so it grants nothing outside account {resourceAccount}",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
-            DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy when result.DecidingStatements.FirstOrDefault() is { } allow
+            DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy or DecisionReason.AllowedByAccessControlList
+                when result.DecidingStatements.FirstOrDefault() is { } allow
                 => $"{Layer(allow)} allows ({Where(allow)})",
             _ => ExplanationFormatter.Describe(explanation),
         };
@@ -63,6 +64,7 @@ internal static class AnswerSummary
         PolicyType.PermissionsBoundary => $"the permissions boundary `{statement.PolicyName}`",
         PolicyType.Session => $"the session policy `{statement.PolicyName}`",
         PolicyType.Resource => $"the {statement.PolicyName}",
+        PolicyType.AccessControlList => $"the S3 ACL `{statement.PolicyName}`",
         _ => statement.PolicyName,
     };
 
