@@ -151,7 +151,7 @@ public sealed partial class CompiledPolicySetTests
     }
 
     [Fact]
-    public void Evaluate_AclsDisabledByBucketOwnerEnforced_ShowsTheGrantAsNotApplicable()
+    public void Evaluate_AclsDisabledByBucketOwnerEnforced_ShowsTheGrantAsIgnored()
     {
         var set = PolicyCompiler.Compile(new PolicySet
         {
@@ -162,8 +162,23 @@ public sealed partial class CompiledPolicySetTests
         var result = set.Evaluate(Request(Anonymous, "s3:GetObject", ObjectArn, Account));
 
         var outcome = Assert.Single(result.Explanation.Statements);
-        Assert.Equal((PolicyType.AccessControlList, StatementStatus.NotApplicable), (outcome.Statement.PolicyType, outcome.Status));
+        Assert.Equal((PolicyType.AccessControlList, StatementStatus.AclIgnored), (outcome.Statement.PolicyType, outcome.Status));
         Assert.Equal(DecisionReason.NoAllow, result.Explanation.Reason);
+        Assert.Contains("BucketOwnerEnforced", ExplanationFormatter.Format(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PublicAclGrantUnderIgnorePublicAcls_IgnoredWhileAnAccountGrantApplies()
+    {
+        var set = PolicyCompiler.Compile(new PolicySet
+        {
+            BlockPublicAccess = IgnoreAcls,
+            BucketAcl = [AclGrant.ToGroup(AclGrantee.AuthenticatedUsers, AclPermission.Read), AclGrant.ToAccount(OtherAccount, AclPermission.Read)],
+        });
+
+        var statuses = set.Evaluate(Request(Bob, "s3:ListBucket", "arn:aws:s3:::lake-raw", Account)).Explanation.Statements.Select(static o => o.Status);
+
+        Assert.Equal([StatementStatus.AclIgnored, StatementStatus.Matched], statuses);
     }
 
     [Fact]
