@@ -36,9 +36,12 @@ internal static class DecisionText
         {
             output.WriteLine($"  {summary}");
         }
+        // Under RestrictPublicBuckets the deciding statements are the public policy's grants S3 sets aside, not denials.
+        var verb = result.Decision == Decision.Allow ? "granted by"
+            : result.Explanation.Reason == DecisionReason.RestrictedByBlockPublicAccess ? "grant set aside:" : "denied by";
         foreach (var statement in result.DecidingStatements)
         {
-            output.WriteLine($"  {(result.Decision == Decision.Allow ? "granted" : "denied")} by {Describe(statement)}");
+            output.WriteLine($"  {verb} {Describe(statement)}");
         }
         // Statements whose action did not match are noise for the question asked; the others show how close it came. When
         // the endpoint policy decided, each of its statements is shown apart, since one of them had to allow.

@@ -16,6 +16,7 @@ public static class PolicyWords
         PolicyType.ResourceControl => "RCP",
         PolicyType.AccessPoint => "access point policy",
         PolicyType.VpcEndpoint => "VPC endpoint policy",
+        PolicyType.AccessControlList => "S3 ACL",
         _ => "resource policy",
     };
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using Governance.Core.Accounts.Organization;
+using Governance.Core.Accounts.Questions;
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
 using PolicyEngine.Evaluation;
@@ -77,14 +78,16 @@ internal sealed class ExposureScan
         var requests = ProbeRequests.For(policy.Document, "s3", ProbeRequests.BucketResources(bucket.Arn, policy.Document));
         var hits = Probe(policy, owner, bucket.Region, requests, resourceControl: true, withMembers: false);
         var isPublic = hits.Any(static h => h.Caller.Reach == OutsideReach.Anyone);
-        if (isPublic && bucket.PublicAccessBlock is { RestrictPublicBuckets: true })
+        // The bucket's settings combined with its account's, as S3 applies them.
+        var block = BucketSettings.BlockPublicAccess(bucket, _snapshot.ContentsOf(owner)?.Resources);
+        if (isPublic && block is { RestrictPublicBuckets: true })
         {
             // "public and cross-account access within any public bucket policy, including non-public delegation to
             // specific accounts, is blocked" (PublicAccessBlockConfiguration, S3 API reference): only the owner's
             // account and AWS services remain.
             return null;
         }
-        var note = isPublic && bucket.PublicAccessBlock is { BlockPublicPolicy: true }
+        var note = isPublic && block is { BlockPublicPolicy: true }
             ? "; BlockPublicPolicy is on, but it only refuses new public policies, not this one"
             : string.Empty;
         return Risks(bucket.Arn, bucket.Name, ResourceKind.Bucket, owner, hits, note);

@@ -17,7 +17,7 @@ public static class ConformanceCaseReader
     {
         "id", "description", "source", "identityPolicies", "permissionsBoundary", "sessionPolicy", "serviceControlPolicies",
         "resourceControlPolicies", "resourcePolicy", "request", "expected", "managementAccount", "accessPoint",
-        "vpcEndpointPolicy",
+        "vpcEndpointPolicy", "blockPublicAccess", "objectOwnership", "acl",
     };
 
     /// <summary>The fields of a case's <c>accessPoint</c>.</summary>
@@ -100,6 +100,12 @@ public static class ConformanceCaseReader
             AccessPoint = accessPoint,
             VpcEndpointPolicy = Document(root, "vpcEndpointPolicy", "vpc-endpoint-policy"),
         };
+        var (withS3, s3Error) = S3SettingsReader.Read(root, policies);
+        if (s3Error is not null)
+        {
+            return new ConformanceCaseParse(null, s3Error, id);
+        }
+        policies = withS3;
         var context = request.TryGetProperty("context", out var contextElement) && contextElement.ValueKind == JsonValueKind.Object
             ? RequestContext.Create(contextElement.EnumerateObject().Select(static p => KeyValuePair.Create(p.Name, Values(p.Value))))
             : RequestContext.Empty;

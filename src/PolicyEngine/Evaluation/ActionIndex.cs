@@ -49,14 +49,14 @@ internal sealed class ActionIndex
         }
     }
 
-    /// <summary>Indexes <paramref name="statements"/> (in id order); inert statements are left out.</summary>
+    /// <summary>Indexes <paramref name="statements"/> (in id order); inert and disabled statements are left out.</summary>
     public static ActionIndex Build(IReadOnlyList<CompiledStatement> statements)
     {
         var byService = new Dictionary<string, List<CompiledStatement>>(StringComparer.OrdinalIgnoreCase);
         var global = new List<CompiledStatement>();
         foreach (var statement in statements)
         {
-            if (statement.IsInert)
+            if (statement.IsInert || statement.IsDisabled)
             {
                 continue;
             }

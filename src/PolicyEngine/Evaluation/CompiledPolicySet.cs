@@ -60,6 +60,9 @@ public sealed class CompiledPolicySet
     /// <summary>The request goes through a VPC endpoint with a policy of its own, which must allow it.</summary>
     internal bool HasVpcEndpointPolicy { get; }
 
+    /// <summary>S3 Block Public Access's <c>RestrictPublicBuckets</c> is on and the bucket policy is public.</summary>
+    internal bool RestrictsPublicPolicy { get; init; }
+
     /// <summary>One bit per SCP level.</summary>
     internal ulong AllServiceControlLevels { get; }
 
@@ -254,9 +257,16 @@ public sealed class CompiledPolicySet
         return new AuthorizationResult(decision, deciding, explanation);
     }
 
-    /// <summary>Whether the statement's policy type governs the request, and if not, whether the management account is why.</summary>
+    /// <summary>
+    /// Whether the statement's policy type governs the request, and if not why: the management account, or an S3 ACL
+    /// grant S3 ignores.
+    /// </summary>
     private StatementStatus Governance(CompiledStatement statement, bool scp, bool rcp, AuthorizationRequest request)
     {
+        if (statement.IsDisabled)
+        {
+            return StatementStatus.AclIgnored;
+        }
         if (Governs(statement, scp, rcp))
         {
             return StatementStatus.Matched;
@@ -287,7 +297,11 @@ public sealed class CompiledPolicySet
         Decision.ExplicitDeny => statement.Effect == Effect.Deny,
         Decision.Allow when reason == DecisionReason.AllowedByResourcePolicy =>
             statement.Type == PolicyType.Resource && (match & PrincipalMatch.Direct) != 0,
-        Decision.Allow => statement.Type is PolicyType.Identity or PolicyType.Resource or PolicyType.AccessPoint,
+        Decision.Allow when reason == DecisionReason.AllowedByAccessControlList =>
+            statement.Type == PolicyType.AccessControlList && (match & PrincipalMatch.Direct) != 0,
+        Decision.Allow => statement.Type is PolicyType.Identity or PolicyType.Resource or PolicyType.AccessPoint or PolicyType.AccessControlList,
+        // The bucket policy's grants that RestrictPublicBuckets set aside.
+        Decision.ImplicitDeny when reason == DecisionReason.RestrictedByBlockPublicAccess => statement.Type == PolicyType.Resource,
         _ => false,
     };
 

@@ -49,6 +49,12 @@ internal sealed class CompiledStatement
     public CompiledCondition[] Conditions { get; }
 
     /// <summary>
+    /// Compiled only to be explained: an ACL grant S3 ignores (all ACLs under <c>BucketOwnerEnforced</c>, public ones
+    /// under <c>IgnorePublicAcls</c>). It never applies to a request.
+    /// </summary>
+    public bool IsDisabled { get; init; }
+
+    /// <summary>
     /// An RCP Allow: AWS supports Allow only in the implicit <c>RCPFullAWSAccess</c>, which allows everything, so such a
     /// statement never changes a decision.
     /// </summary>

@@ -53,6 +53,16 @@ public enum DecisionReason
 
     /// <summary>Through an S3 access point: allowed on the access point and by the underlying bucket's policy.</summary>
     AllowedThroughAccessPoint,
+
     /// <summary>The request goes through a VPC endpoint whose policy does not allow it.</summary>
     VpcEndpointPolicyDoesNotAllow,
+
+    /// <summary>
+    /// S3 Block Public Access: the bucket policy is public and <c>RestrictPublicBuckets</c> is on, so its grant to a
+    /// caller outside the bucket owner's account (or an anonymous one) does not count.
+    /// </summary>
+    RestrictedByBlockPublicAccess,
+
+    /// <summary>Same account: allowed by an S3 ACL grant that names the caller directly (a public group grant).</summary>
+    AllowedByAccessControlList,
 }

@@ -19,6 +19,9 @@ namespace PolicyEngine.Evaluation;
 /// A VPC endpoint policy, when the request goes through an endpoint, must allow too: it "does not override or replace identity-based
 /// policies or resource-based policies" (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html),
 /// and "all types of policies ... must grant the necessary permissions" (vpc-endpoints-s3.html).
+/// S3 ACL grants count as resource-policy grants (S3 access-control-auth-workflow-object-operation.html), and S3 Block
+/// Public Access's RestrictPublicBuckets sets aside a public bucket policy's grants to callers outside the owner's account
+/// (access-control-block-public-access.html).
 /// </remarks>
 internal static class DecisionRules
 {
@@ -48,14 +51,24 @@ internal static class DecisionRules
 
     /// <summary>
     /// Within the caller's account or across accounts, with <paramref name="resource"/> as the resource-based policy's
-    /// match: the bucket, key or trust policy, or the access point policy for the access point side of a request.
+    /// match: the bucket, key or trust policy (<paramref name="bucketSide"/>, where S3 ACL grants and Block Public Access
+    /// count too), or the access point policy for the access point side of a request.
     /// </summary>
     private static (Decision Decision, DecisionReason Reason, int? Level) Grant(in Tally tally, CompiledPolicySet set,
-        AuthorizationRequest request, PrincipalMatch resource)
+        AuthorizationRequest request, PrincipalMatch resource, bool bucketSide = true)
     {
         // The root user has every permission its account can have; only SCPs and explicit denies limit it.
         var identity = tally.Identity || request.Caller.Kind == CallerKind.Root;
         var capped = CapReason(tally, set);
+        var policyGrant = resource;
+        var restricted = false;
+        if (bucketSide && set.RestrictsPublicPolicy && policyGrant != PrincipalMatch.None && IsOutsideOwnerAccount(request))
+        {
+            // RestrictPublicBuckets: a public bucket policy grants nothing to callers outside the owner's account.
+            (policyGrant, restricted) = (PrincipalMatch.None, true);
+        }
+        var acl = bucketSide ? tally.Acl : PrincipalMatch.None;
+        var grant = policyGrant | acl;
         if (request.IsCrossAccount)
         {
             if (!identity)
@@ -66,21 +79,25 @@ internal static class DecisionRules
             {
                 return (Decision.ImplicitDeny, reason, null);
             }
-            return resource != PrincipalMatch.None
+            return grant != PrincipalMatch.None
                 ? (Decision.Allow, DecisionReason.AllowedCrossAccount, null)
-                : (Decision.ImplicitDeny, DecisionReason.CrossAccountResourcePolicyDoesNotAllow, null);
+                : (Decision.ImplicitDeny, restricted ? DecisionReason.RestrictedByBlockPublicAccess : DecisionReason.CrossAccountResourcePolicyDoesNotAllow, null);
         }
         if (request.NeedsResourcePolicyAllow && set.HasResourcePolicy && resource == PrincipalMatch.None)
         {
             return (Decision.ImplicitDeny, DecisionReason.ResourcePolicyRequired, null);
         }
-        if ((resource & PrincipalMatch.Direct) != 0)
+        if ((policyGrant & PrincipalMatch.Direct) != 0)
         {
             return (Decision.Allow, DecisionReason.AllowedByResourcePolicy, null);
         }
-        if (!identity && (resource & PrincipalMatch.Role) == 0)
+        if ((acl & PrincipalMatch.Direct) != 0)
         {
-            return (Decision.ImplicitDeny, DecisionReason.NoAllow, null);
+            return (Decision.Allow, DecisionReason.AllowedByAccessControlList, null);
+        }
+        if (!identity && (grant & PrincipalMatch.Role) == 0)
+        {
+            return (Decision.ImplicitDeny, restricted ? DecisionReason.RestrictedByBlockPublicAccess : DecisionReason.NoAllow, null);
         }
         return capped is { } cap ? (Decision.ImplicitDeny, cap, null) : (Decision.Allow, DecisionReason.AllowedByIdentity, null);
     }
@@ -96,7 +113,7 @@ internal static class DecisionRules
     private static (Decision Decision, DecisionReason Reason, int? Level) ThroughAccessPoint(in Tally tally, CompiledPolicySet set,
         AuthorizationRequest request)
     {
-        var (decision, reason, _) = Grant(tally, set, request, tally.AccessPoint);
+        var (decision, reason, _) = Grant(tally, set, request, tally.AccessPoint, bucketSide: false);
         if (decision != Decision.Allow)
         {
             return (Decision.ImplicitDeny,
@@ -114,6 +131,16 @@ internal static class DecisionRules
             ? (Decision.ImplicitDeny, DecisionReason.BucketPolicyDoesNotAllowAccessPoint, null)
             : (Decision.Allow, DecisionReason.AllowedThroughAccessPoint, null);
     }
+
+    /// <summary>
+    /// An S3 request RestrictPublicBuckets limits: from another account or from no account (anonymous), and not from an
+    /// AWS service principal, which "restricts access ... to only AWS service principals and authorized users within the
+    /// bucket owner's account" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+    /// </summary>
+    private static bool IsOutsideOwnerAccount(AuthorizationRequest request)
+        => string.Equals(request.ActionService, "s3", StringComparison.OrdinalIgnoreCase)
+           && request.Caller.Kind != CallerKind.Service
+           && (request.IsCrossAccount || request.Caller.Account.Length == 0);
 
     private static DecisionReason? CapReason(in Tally tally, CompiledPolicySet set)
     {

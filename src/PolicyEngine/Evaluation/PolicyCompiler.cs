@@ -48,6 +48,13 @@ public static class PolicyCompiler
         {
             builder.Add(endpoint, PolicyType.VpcEndpoint, null);
         }
+        var aclsDisabled = policies.ObjectOwnership == ObjectOwnership.BucketOwnerEnforced;
+        var ignorePublicAcls = policies.BlockPublicAccess is { IgnorePublicAcls: true };
+        builder.AddAcl(policies.BucketAcl, onBucket: true, aclsDisabled, ignorePublicAcls);
+        builder.AddAcl(policies.ObjectAcl, onBucket: false, aclsDisabled, ignorePublicAcls);
+        // Decided once here, not per request, and only when the setting that uses it is on.
+        var restrictsPublicPolicy = policies.BlockPublicAccess is { RestrictPublicBuckets: true }
+            && policies.ResourcePolicy?.Document is { } bucketPolicy && PublicPolicyRule.IsPublic(bucketPolicy);
         var statements = builder.Statements.ToArray();
         return new CompiledPolicySet(
             statements,
@@ -60,7 +67,10 @@ public static class PolicyCompiler
             hasResourcePolicy: policies.ResourcePolicy is not null,
             managementAccount: string.IsNullOrEmpty(policies.ManagementAccount) ? null : policies.ManagementAccount,
             accessPoint: policies.AccessPoint,
-            hasVpcEndpointPolicy: policies.VpcEndpointPolicy is not null);
+            hasVpcEndpointPolicy: policies.VpcEndpointPolicy is not null)
+        {
+            RestrictsPublicPolicy = restrictsPublicPolicy,
+        };
     }
 
     private sealed class Builder(bool callerHasBoundary)
@@ -92,7 +102,22 @@ public static class PolicyCompiler
             return levels.Length;
         }
 
-        public void Add(NamedPolicy policy, PolicyType type, int? level)
+        /// <summary>
+        /// Adds an ACL's grants as statements; those S3 ignores (every grant when <paramref name="disabled"/>, public
+        /// ones when <paramref name="ignorePublic"/>) are kept for the explanation but never apply.
+        /// </summary>
+        public void AddAcl(ImmutableArray<AclGrant> grants, bool onBucket, bool disabled, bool ignorePublic)
+        {
+            if (grants.IsDefaultOrEmpty)
+            {
+                return;
+            }
+            var granting = AclPolicies.Granting(grants, onBucket);
+            Add(AclPolicies.ToPolicy(grants, onBucket), PolicyType.AccessControlList, null,
+                statement => disabled || (ignorePublic && granting[statement.Index].IsPublic));
+        }
+
+        public void Add(NamedPolicy policy, PolicyType type, int? level, Func<Statement, bool>? isDisabled = null)
         {
             ArgumentNullException.ThrowIfNull(policy);
             foreach (var diagnostic in policy.Diagnostics)
@@ -118,7 +143,10 @@ public static class PolicyCompiler
                     ActionMatcher.Create(statement.Action),
                     statement.Resource is { } resource ? ResourceMatcher.Create(resource, variables) : null,
                     CompilePrincipal(statement, type),
-                    [.. statement.Conditions.Select(c => CompiledCondition.Compile(c, variables))]));
+                    [.. statement.Conditions.Select(c => CompiledCondition.Compile(c, variables))])
+                {
+                    IsDisabled = isDisabled?.Invoke(statement) ?? false,
+                });
             }
         }
 
@@ -126,6 +154,8 @@ public static class PolicyCompiler
         {
             // A resource policy's statement names whom it governs; without a Principal it governs nobody.
             PolicyType.Resource or PolicyType.AccessPoint => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : PrincipalMatcher.Nobody,
+            // An ACL grant's statement names its grantee; NotPrincipal never occurs, so the boundary does not matter.
+            PolicyType.AccessControlList => statement.Principal is { } grantee ? PrincipalMatcher.Create(grantee, callerHasBoundary: false) : PrincipalMatcher.Nobody,
             // RCPs must say "Principal": "*"; an absent element is read the same way.
             PolicyType.ResourceControl => statement.Principal is { } p ? PrincipalMatcher.Create(p, callerHasBoundary) : null,
             // An endpoint policy must name a principal; its account entry means the account's root user only.

@@ -50,4 +50,19 @@ public sealed record PolicySet
     /// allows everything. https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
     /// </remarks>
     public NamedPolicy? VpcEndpointPolicy { get; init; }
+
+    /// <summary>
+    /// The S3 Block Public Access settings in force for the bucket the request is about (the bucket's and its owner
+    /// account's, combined with <see cref="BlockPublicAccessSettings.MostRestrictive"/>); null when none apply.
+    /// </summary>
+    public BlockPublicAccessSettings? BlockPublicAccess { get; init; }
+
+    /// <summary>The bucket's Object Ownership setting; null when unknown, and then ACLs given here are honoured.</summary>
+    public ObjectOwnership? ObjectOwnership { get; init; }
+
+    /// <summary>The bucket's ACL grants; they decide bucket operations (listing, writing objects, its ACL).</summary>
+    public ImmutableArray<AclGrant> BucketAcl { get; init; } = [];
+
+    /// <summary>The object's ACL grants; they decide operations on the object the request names.</summary>
+    public ImmutableArray<AclGrant> ObjectAcl { get; init; } = [];
 }

@@ -23,6 +23,10 @@ public enum PolicyType
 
     /// <summary>The policy of the S3 access point the request goes through; matched against the access point ARN.</summary>
     AccessPoint,
+
     /// <summary>The policy of the VPC endpoint the request goes through: a cap on every request, never a grant.</summary>
     VpcEndpoint,
+
+    /// <summary>An S3 bucket's or object's access control list, read as a resource policy granting to its grantees.</summary>
+    AccessControlList,
 }

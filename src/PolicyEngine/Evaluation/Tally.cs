@@ -30,6 +30,9 @@ internal struct Tally
     /// <summary>The VPC endpoint policy allows.</summary>
     public bool VpcEndpoint;
 
+    /// <summary>The ways the S3 ACL grants that apply name the caller.</summary>
+    public PrincipalMatch Acl;
+
     /// <summary>Whether an Allow of <paramref name="statement"/>'s kind could still change the tally.</summary>
     public readonly bool Needs(CompiledStatement statement) => statement.Type switch
     {
@@ -40,6 +43,7 @@ internal struct Tally
         PolicyType.Resource => (Resource & PrincipalMatch.Direct) == 0,
         PolicyType.AccessPoint => (AccessPoint & PrincipalMatch.Direct) == 0,
         PolicyType.VpcEndpoint => !VpcEndpoint,
+        PolicyType.AccessControlList => (Acl & PrincipalMatch.Direct) == 0,
         _ => false,
     };
 
@@ -73,6 +77,9 @@ internal struct Tally
                 break;
             case PolicyType.VpcEndpoint:
                 VpcEndpoint = true;
+                break;
+            case PolicyType.AccessControlList:
+                Acl |= match;
                 break;
             default:
                 break;

@@ -58,6 +58,9 @@ public static class ExplanationFormatter
                 "through the access point: the bucket policy neither delegates to the access point nor allows the same access",
             DecisionReason.AllowedThroughAccessPoint => "allowed through the access point, and the bucket policy allows it too",
             DecisionReason.VpcEndpointPolicyDoesNotAllow => "the VPC endpoint policy does not allow the request",
+            DecisionReason.RestrictedByBlockPublicAccess =>
+                "S3 Block Public Access (RestrictPublicBuckets): the bucket policy is public, so it grants nothing to callers outside the bucket owner's account",
+            DecisionReason.AllowedByAccessControlList => "allowed by an S3 ACL grant to a group the caller belongs to",
             _ => explanation.Reason.ToString(),
         };
     }
@@ -72,6 +75,7 @@ public static class ExplanationFormatter
             StatementStatus.NotApplicable => "its policy type does not govern this request",
             StatementStatus.ManagementAccountExempt when outcome.Statement.PolicyType == PolicyType.ServiceControl =>
                 "SCPs do not affect the organization's management account, where the caller is",
+            StatementStatus.AclIgnored => "S3 ignores this ACL grant: ACLs are disabled (BucketOwnerEnforced), or it is public and IgnorePublicAcls is on",
             StatementStatus.ManagementAccountExempt => "RCPs do not affect the organization's management account, which owns the resource",
             StatementStatus.ActionNotMatched => "action does not match",
             StatementStatus.ResourceNotMatched => "resource does not match",

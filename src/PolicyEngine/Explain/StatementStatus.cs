@@ -25,4 +25,10 @@ public enum StatementStatus
     /// An SCP whose caller is in the organization's management account, or an RCP whose resource is: neither affects it.
     /// </summary>
     ManagementAccountExempt,
+
+    /// <summary>
+    /// An S3 ACL grant S3 ignores: the bucket's Object Ownership is <c>BucketOwnerEnforced</c> (ACLs disabled), or the
+    /// grant is public (<c>AllUsers</c>, <c>AuthenticatedUsers</c>) and Block Public Access's <c>IgnorePublicAcls</c> is on.
+    /// </summary>
+    AclIgnored,
 }

@@ -41,6 +41,21 @@ public sealed class CanICommandOrganizationTests
     }
 
     [Fact]
+    public void CanI_CrossAccountReadOfAPublicBucketWithRestrictPublicBuckets_SaysNoNamingBlockPublicAccess()
+    {
+        // tests/data/organizations/public-bucket: app-restricted's policy lets anyone read (public), and the bucket turns
+        // RestrictPublicBuckets on, so only its own account and AWS services keep that grant (S3 User Guide,
+        // access-control-block-public-access.html); mgmt-reader is of the other account, though its own policy allows.
+        var (code, stdout, _) = CliRunner.Run("can-i", "s3:GetObject", "arn:aws:s3:::app-restricted/report.csv",
+            "--as", "arn:aws:iam::123456789012:role/mgmt-reader", "--org", TestData.Path("organizations", "public-bucket"), "--explain");
+
+        Assert.Equal(1, code);
+        Assert.Contains("S3 Block Public Access", stdout, StringComparison.Ordinal);
+        Assert.Contains("RestrictPublicBuckets", stdout, StringComparison.Ordinal);
+        Assert.Contains("grant set aside: bucket policy of `app-restricted` (resource policy) Sid `PublicRead`", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CanI_DataEngineerReadsItsOwnSandboxOverTls_SaysYes()
     {
         // Same account (lake-sandbox is 111122223333's): lake-sandbox-access allows s3:GetObject on lake-sandbox/*, the

@@ -27,6 +27,7 @@ internal sealed class ExposureOrganization
     private readonly Dictionary<string, List<S3Bucket>> _buckets = [];
     private readonly Dictionary<string, List<KmsKey>> _keys = [];
     private readonly Dictionary<string, List<ResourcePolicy>> _other = [];
+    private readonly Dictionary<string, PublicAccessBlock> _accountBlocks = [];
     private readonly List<OrganizationPolicy> _policies = [];
     private bool _workloadsFullAccess = true;
 
@@ -40,6 +41,13 @@ internal sealed class ExposureOrganization
     public ExposureOrganization Bucket(string account, string name, string? policy, PublicAccessBlock? block = null)
     {
         Add(_buckets, account, new S3Bucket(name, "eu-west-1", policy is null ? null : new PolicyText(policy), block, "BucketOwnerEnforced", null));
+        return this;
+    }
+
+    /// <summary>The account's own S3 Block Public Access settings.</summary>
+    public ExposureOrganization AccountBlock(string account, PublicAccessBlock block)
+    {
+        _accountBlocks[account] = block;
         return this;
     }
 
@@ -85,7 +93,10 @@ internal sealed class ExposureOrganization
             OrganizationPolicyType.ServiceControlPolicy, true, new PolicyText(FullAccess), [.. fullAccessTargets]);
         var contents = new[] { Management, App, Data, Outside }.Select(id => new AccountContents(id,
             new AccountSnapshot([], [], [.. _roles.GetValueOrDefault(id) ?? []], []),
-            new AccountResources([.. _buckets.GetValueOrDefault(id) ?? []], [.. _keys.GetValueOrDefault(id) ?? []], [.. _other.GetValueOrDefault(id) ?? []])));
+            new AccountResources([.. _buckets.GetValueOrDefault(id) ?? []], [.. _keys.GetValueOrDefault(id) ?? []], [.. _other.GetValueOrDefault(id) ?? []])
+            {
+                PublicAccessBlock = _accountBlocks.GetValueOrDefault(id),
+            }));
         return new OrganizationSnapshot(
             new OrganizationInfo(OrganizationId, $"arn:aws:organizations::{Management}:organization/{OrganizationId}", Management),
             [new OrganizationRoot(RootId, "arn:aws:organizations::123456789012:root/o-exposure0001/r-expo", "Root")],

@@ -54,6 +54,17 @@ public sealed partial class ExposureScanTests
     }
 
     [Fact]
+    public void Analyze_PublicBucketOfAnAccountWithRestrictPublicBuckets_HasNoFinding()
+    {
+        // S3 applies "the most restrictive combination" of the account's and the bucket's settings
+        // (S3 User Guide, access-control-block-public-access.html): the account's RestrictPublicBuckets covers the bucket.
+        var org = new ExposureOrganization().Bucket(App, "reports", PublicRead, NoBlock)
+            .AccountBlock(App, new PublicAccessBlock(false, false, false, RestrictPublicBuckets: true));
+
+        Assert.Empty(FindingsOf(org.Audit(), "reports"));
+    }
+
+    [Fact]
     public void Analyze_PublicBucketWithBlockPublicPolicyOnly_StaysHighAndSaysWhy()
     {
         // BlockPublicPolicy refuses PutBucketPolicy calls with a public policy; one already in place still applies.

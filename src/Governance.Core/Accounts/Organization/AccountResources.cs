@@ -10,4 +10,10 @@ public sealed record AccountResources(ImmutableArray<S3Bucket> Buckets, Immutabl
 {
     /// <summary>An account known to have none.</summary>
     public static AccountResources Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// The account's own S3 Block Public Access settings (<c>aws s3control get-public-access-block</c>), which apply
+    /// to every bucket it owns together with the bucket's; null when the snapshot does not say.
+    /// </summary>
+    public PublicAccessBlock? PublicAccessBlock { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Governance.Core.Accounts.Organization;
 
 /// <summary>
 /// Reads an account's <c>resources.json</c>: its buckets (name, region, policy, Block Public Access, Object Ownership,
-/// default encryption), its KMS keys with their key policies, and every other resource policy by ARN.
+/// default encryption), its KMS keys with their key policies, every other resource policy by ARN, and the account's own
+/// Block Public Access settings (top-level <c>PublicAccessBlock</c>, optional).
 /// </summary>
 /// <remarks>
 /// Each bucket setting is accepted as issue 13's flat form shows it or as the AWS CLI prints it:
@@ -60,7 +61,11 @@ internal static class ResourcesFileReader
                 other.Add(new ResourcePolicy(arn, policy));
             }
         }
-        return r.Log.ErrorCount > 0 ? null : new AccountResources(buckets.DrainToImmutable(), keys.DrainToImmutable(), other.DrainToImmutable());
+        // The account's own Block Public Access settings, in the same shapes as a bucket's.
+        var accountBlock = PublicAccessBlock(root, string.Empty, r);
+        return r.Log.ErrorCount > 0
+            ? null
+            : new AccountResources(buckets.DrainToImmutable(), keys.DrainToImmutable(), other.DrainToImmutable()) { PublicAccessBlock = accountBlock };
     }
 
     private static bool Unique(Dictionary<string, string> seen, string key, string path, string field, string what, FieldReader r)

@@ -55,6 +55,8 @@ public sealed class AccountAuthorizer(AccountState state, Func<string, string?>?
             ResourcePolicy = trustOf is { TrustPolicy: { } trust } ? TrustPolicyOf(trustOf, trust) : guardrails.ResourcePolicy,
             AccessPoint = guardrails.AccessPoint,
             VpcEndpointPolicy = guardrails.VpcEndpointPolicy,
+            BlockPublicAccess = guardrails.BlockPublicAccess,
+            ObjectOwnership = guardrails.ObjectOwnership,
         };
     }
 

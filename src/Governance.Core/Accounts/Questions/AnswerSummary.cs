@@ -35,8 +35,11 @@ internal static class AnswerSummary
                 => $"the permissions boundary `{boundary.Name}` of `{principal.Arn}` does not allow `{question.Action}`",
             DecisionReason.VpcEndpointPolicyDoesNotAllow
                 => $"the VPC endpoint policy does not allow `{principal.Arn}` to call `{question.Action}` on `{question.Resource}`",
+            DecisionReason.RestrictedByBlockPublicAccess => $"S3 Block Public Access: the {resourcePolicy ?? "bucket policy"} is public and " +
+                $"RestrictPublicBuckets is on, so it grants nothing outside account {resourceAccount}",
             DecisionReason.NoAllow => $"no identity policy of `{principal.Arn}` and no resource policy allows `{question.Action}`",
-            DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy when result.DecidingStatements.FirstOrDefault() is { } allow
+            DecisionReason.AllowedByIdentity or DecisionReason.AllowedByResourcePolicy or DecisionReason.AllowedByAccessControlList
+                when result.DecidingStatements.FirstOrDefault() is { } allow
                 => $"{Layer(allow)} allows ({Where(allow)})",
             _ => ExplanationFormatter.Describe(explanation),
         };
@@ -52,6 +55,7 @@ internal static class AnswerSummary
             return $"{Unknown} (assumed to allow); the resource side allows" + (grant is null ? string.Empty : $": {Layer(grant)} grants it ({Where(grant)})");
         }
         var resourceSide = result.Explanation.Reason is DecisionReason.CrossAccountResourcePolicyDoesNotAllow or DecisionReason.ResourcePolicyRequired
+            or DecisionReason.RestrictedByBlockPublicAccess
             || result.DecidingStatements.Any(static s => s.PolicyType is PolicyType.Resource or PolicyType.ResourceControl);
         return resourceSide ? $"{Unknown}; the resource side denies: {summary}" : $"{Unknown}; denied whatever they allow: {summary}";
     }
@@ -64,6 +68,7 @@ internal static class AnswerSummary
         PolicyType.Resource => $"the {statement.PolicyName}",
         PolicyType.AccessPoint => $"the access point policy `{statement.PolicyName}`",
         PolicyType.VpcEndpoint => $"the VPC endpoint policy `{statement.PolicyName}`",
+        PolicyType.AccessControlList => $"the S3 ACL `{statement.PolicyName}`",
         _ => statement.PolicyName,
     };
 

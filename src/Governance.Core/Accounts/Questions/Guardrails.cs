@@ -41,4 +41,13 @@ public sealed record Guardrails
     /// request's path rather than of the organisation, so it is kept whatever else supplies the guardrails.
     /// </summary>
     public NamedPolicy? VpcEndpointPolicy { get; init; }
+
+    /// <summary>
+    /// The S3 Block Public Access settings in force for the resource's bucket (the bucket's and its owner account's,
+    /// combined); null when none are known.
+    /// </summary>
+    public BlockPublicAccessSettings? BlockPublicAccess { get; init; }
+
+    /// <summary>The resource's bucket's Object Ownership setting; null when unknown.</summary>
+    public ObjectOwnership? ObjectOwnership { get; init; }
 }

@@ -219,6 +219,8 @@ public sealed class OrganizationAuthorizer
             ResourceAccount = resource.AccountId,
             SessionPolicy = question.Guardrails.SessionPolicy,
             VpcEndpointPolicy = question.Guardrails.VpcEndpointPolicy,
+            BlockPublicAccess = resource.BlockPublicAccess,
+            ObjectOwnership = resource.ObjectOwnership,
         };
         return (question with { Guardrails = guardrails }, resource);
     }
@@ -252,10 +254,14 @@ public sealed class OrganizationAuthorizer
         NamedPolicy? policy = null;
         var resourceControl = true;
         var known = false;
+        BlockPublicAccessSettings? blockPublicAccess = null;
+        ObjectOwnership? ownership = null;
         if (arn.Service == "s3" && Snapshot.FindBucketForArn(resource) is { } bucket)
         {
             (owner, known) = (bucket.AccountId, true);
             policy = Policy($"bucket policy of `{bucket.Resource.Name}`", bucket.Resource.Policy);
+            blockPublicAccess = BucketSettings.BlockPublicAccess(bucket.Resource, Snapshot.ContentsOf(bucket.AccountId)?.Resources);
+            ownership = BucketSettings.Ownership(bucket.Resource);
         }
         else if (arn.Service == "kms" && Snapshot.FindKmsKey(resource) is { } key)
         {
@@ -279,7 +285,7 @@ public sealed class OrganizationAuthorizer
         {
             notes.Add($"the resources of account {owner} are not in the snapshot: its resource policies are unknown");
         }
-        return new ResourceSide(owner, policy, resourceControl, notes.ToImmutable());
+        return new ResourceSide(owner, policy, resourceControl, notes.ToImmutable()) { BlockPublicAccess = blockPublicAccess, ObjectOwnership = ownership };
     }
 
     private NamedPolicy? Policy(string name, PolicyText? text) => text is null ? null : _library.Get(name, text.Text);
@@ -303,5 +309,12 @@ public sealed class OrganizationAuthorizer
         => Arn.TryParse(arn, out var parsed) && parsed.Service == "sts" && parsed.Resource.StartsWith("assumed-role/", StringComparison.Ordinal);
 
     /// <summary>The resource's owner (null when unknown), its policy, whether RCPs apply to it, and what is unknown about it.</summary>
-    private sealed record ResourceSide(string? AccountId, NamedPolicy? Policy, bool ResourceControlApplies, ImmutableArray<string> Notes);
+    private sealed record ResourceSide(string? AccountId, NamedPolicy? Policy, bool ResourceControlApplies, ImmutableArray<string> Notes)
+    {
+        /// <summary>The S3 Block Public Access settings in force for the resource's bucket; null when none or not a bucket.</summary>
+        public BlockPublicAccessSettings? BlockPublicAccess { get; init; }
+
+        /// <summary>The bucket's Object Ownership; null when unknown or not a bucket.</summary>
+        public ObjectOwnership? ObjectOwnership { get; init; }
+    }
 }

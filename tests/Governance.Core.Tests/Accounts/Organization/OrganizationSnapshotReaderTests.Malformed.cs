@@ -102,6 +102,8 @@ public sealed partial class OrganizationSnapshotReaderTests
         { "bucket twice", """{"Buckets":[{"Name":"b"},{"Name":"b"}]}""", "Buckets[1].Name", "duplicate bucket `b`: `Buckets[0]` has it too" },
         { "block public access not a boolean", """{"Buckets":[{"Name":"b","PublicAccessBlock":{"BlockPublicAcls":"yes"}}]}""",
             "Buckets[0].PublicAccessBlock.BlockPublicAcls", "expected true or false, found a string" },
+        { "account block public access not a boolean", """{"PublicAccessBlock":{"PublicAccessBlockConfiguration":{"RestrictPublicBuckets":1}}}""",
+            "PublicAccessBlock.PublicAccessBlockConfiguration.RestrictPublicBuckets", "expected true or false, found a number" },
         { "unknown ownership", """{"Buckets":[{"Name":"b","OwnershipControls":"Everyone"}]}""", "Buckets[0].OwnershipControls", "unknown object ownership `Everyone`" },
         { "ownership rules empty", """{"Buckets":[{"Name":"b","OwnershipControls":{"Rules":[]}}]}""", "Buckets[0].OwnershipControls.Rules", "no rule" },
         { "unknown algorithm", """{"Buckets":[{"Name":"b","Encryption":{"SSEAlgorithm":"ROT13"}}]}""",

@@ -45,6 +45,20 @@ public sealed partial class OrganizationSnapshotReaderTests
     }
 
     [Fact]
+    public void ReadFolder_AccountLevelPublicAccessBlock_IsReadBesideTheBuckets()
+    {
+        // Act: `aws s3control get-public-access-block` prints the account's settings in the bucket's shape
+        var result = OrganizationSnapshotReader.ReadFolder(Folder("public-bucket"));
+
+        // Assert
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var management = result.Snapshot!.ContentsOf("123456789012")!.Resources!;
+        Assert.Equal(new PublicAccessBlock(false, false, false, true), management.PublicAccessBlock);
+        Assert.Null(Assert.Single(management.Buckets).PublicAccessBlock);
+        Assert.Null(result.Snapshot.ContentsOf("111111111111")!.Resources!.PublicAccessBlock);
+    }
+
+    [Fact]
     public void ReadFolder_AccountWithoutResourcesFile_WarnsThatItsResourcePoliciesAreUnknown()
     {
         // Act

@@ -9,7 +9,7 @@ namespace Governance.Core.Tests.Accounts.Questions;
 /// and reference_policies_evaluation-logic-cross-account.html (both sides), SCPs down the caller's path
 /// (orgs_manage_policies_scps_evaluation.html), RCPs on the resource's account (orgs_manage_policies_rcps_evaluation.html).
 /// </summary>
-public sealed class OrganizationWhoCanTests
+public sealed partial class OrganizationWhoCanTests
 {
     [Fact]
     public void Ask_GetObjectOnLakeRaw_ListsGlueEtlAndTheProducersOwnAdministrators()
