@@ -173,7 +173,8 @@ internal sealed class RiskAnalysisRun
                 // Cross-account chains need the other account's snapshot and its SCPs; only roles in the caller's account are followed.
                 continue;
             }
-            var combined = AccessAnalyzer.Create(from.Policies with { ResourcePolicy = role.Trust }, from.Arn, _assumptions);
+            // The caller's policies stay compiled; only the trust policy is added (the engine combines them as AWS does).
+            var combined = from.Analyzer.WithResourcePolicy(role.Trust!);
             var check = combined.Check(AssumeRole, role.Arn);
             if (check.IsAllowed)
             {

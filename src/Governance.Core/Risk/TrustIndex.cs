@@ -8,7 +8,8 @@ namespace Governance.Core.Risk;
 /// </summary>
 /// <remarks>
 /// A trust policy can match a caller only through its ARN (or its role's session ARN), its account (root or bare id),
-/// or <c>*</c>. An account-wide match still needs the caller's own policies to allow <c>sts:AssumeRole</c>, so those
+/// or <c>*</c>. A principal ARN names that one principal only (AWS does not expand wildcards inside it), so a trust that
+/// names a role or user is a candidate for that caller alone, not for its whole account. An account-wide match still needs the caller's own policies to allow <c>sts:AssumeRole</c>, so those
 /// roles are candidates only for callers whose policies may allow it. The engine then decides each candidate.
 /// </remarks>
 internal sealed class TrustIndex
@@ -66,14 +67,18 @@ internal sealed class TrustIndex
             Add(_byAccount, value, role);
             return;
         }
-        Add(_byAccount, arn.Account, role);
-        if (arn.Service == "sts" && arn.Resource.StartsWith("assumed-role/", StringComparison.Ordinal))
+        if (arn.Resource == "root")
+        {
+            Add(_byAccount, arn.Account, role);
+        }
+        else if (arn.Service == "sts" && arn.Resource.StartsWith("assumed-role/", StringComparison.Ordinal))
         {
             // A session of the role: the role, standing for its sessions, is the caller the audit models.
             Add(_byArn, $"arn:{arn.Partition}:iam::{arn.Account}:role/{arn.Resource.Split('/')[1]}", role);
         }
-        else if (arn.Resource != "root")
+        else
         {
+            // The engine matches any other principal ARN exactly (no wildcards inside it), so only that caller can be named.
             Add(_byArn, value, role);
         }
     }

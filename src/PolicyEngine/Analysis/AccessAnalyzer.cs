@@ -29,8 +29,13 @@ public sealed class AccessAnalyzer
     private readonly ImmutableArray<SourceStatement> _statements;
     private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
 
-    private AccessAnalyzer(string principal, CompiledPolicySet compiled, RequestContext context, ImmutableArray<SourceStatement> statements)
+    private readonly PolicySet _policies;
+    private readonly AnalysisAssumptions _assumptions;
+
+    private AccessAnalyzer(string principal, PolicySet policies, AnalysisAssumptions assumptions, RequestContext context, CompiledPolicySet compiled, ImmutableArray<SourceStatement> statements)
     {
+        _policies = policies;
+        _assumptions = assumptions;
         Principal = principal;
         Compiled = compiled;
         _context = context;
@@ -54,8 +59,33 @@ public sealed class AccessAnalyzer
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(assumptions);
-        return new AccessAnalyzer(principal, PolicyCompiler.Compile(policies), assumptions.ToContext(), [.. Read(policies)]);
+        return new AccessAnalyzer(principal, policies, assumptions, assumptions.ToContext(), PolicyCompiler.Compile(policies), [.. Read(policies)]);
     }
+
+    /// <summary>
+    /// The same principal and assumptions with <paramref name="resourcePolicy"/> as the resource's policy (a role's trust
+    /// policy for <c>sts:AssumeRole</c>): what <see cref="Create"/> gives for the policies with that resource policy.
+    /// </summary>
+    /// <remarks>
+    /// The principal's policies are not compiled or expanded again when nothing follows the resource policy in the set,
+    /// so deciding one caller against many trust policies costs one small compile per trust policy.
+    /// </remarks>
+    public AccessAnalyzer WithResourcePolicy(NamedPolicy resourcePolicy)
+    {
+        ArgumentNullException.ThrowIfNull(resourcePolicy);
+        var policies = _policies with { ResourcePolicy = resourcePolicy };
+        if (!ResourcePolicyComesLast(_policies))
+        {
+            return Create(policies, Principal, _assumptions);
+        }
+        var added = Read(new PolicySet { ResourcePolicy = resourcePolicy });
+        return new AccessAnalyzer(Principal, policies, _assumptions, _context, PolicyCompiler.WithResourcePolicy(Compiled, resourcePolicy), [.. _statements, .. added]);
+    }
+
+    /// <summary>Whether the compiler puts a resource policy added to <paramref name="set"/> after all its other statements.</summary>
+    private static bool ResourcePolicyComesLast(PolicySet set)
+        => set.ResourcePolicy is null && set.AccessPoint is null && set.VpcEndpointPolicy is null && set.BlockPublicAccess is null
+            && set.BucketAcl.IsDefaultOrEmpty && set.ObjectAcl.IsDefaultOrEmpty;
 
     /// <summary>Decides one action on one resource.</summary>
     /// <param name="action">The action, <c>service:Name</c>.</param>

@@ -45,6 +45,15 @@ public sealed class CompiledPolicySet
 
     internal bool HasBoundary { get; }
 
+    /// <summary>The compiled statements, in compile order (<see cref="PolicyCompiler.WithResourcePolicy"/> extends them).</summary>
+    internal IReadOnlyList<CompiledStatement> Statements => _statements;
+
+    /// <summary>How many SCP levels the set holds.</summary>
+    internal int ServiceControlLevels => _serviceControlLevels;
+
+    /// <summary>The organization's management account, if the set names one.</summary>
+    internal string? ManagementAccount => _managementAccount;
+
     /// <summary>Builds every service's slots now rather than when a request first needs them (benchmarks measure both).</summary>
     internal void ResolveAllServices() => _index.ResolveAll();
 

@@ -73,6 +73,36 @@ public static class PolicyCompiler
         };
     }
 
+    /// <summary>
+    /// <paramref name="compiled"/> with <paramref name="resourcePolicy"/> as the resource's policy: the same set that
+    /// <see cref="Compile"/> gives for the policies with that resource policy, without compiling the others again.
+    /// </summary>
+    /// <remarks>
+    /// Only for a set compiled with nothing in the places after the resource policy (no resource policy yet, no access
+    /// point, VPC endpoint policy, ACLs or Block Public Access): the resource policy's statements then come last, as
+    /// <see cref="Compile"/> orders them, and their principals are compiled for the same caller boundary.
+    /// </remarks>
+    internal static CompiledPolicySet WithResourcePolicy(CompiledPolicySet compiled, NamedPolicy resourcePolicy)
+    {
+        var builder = new Builder(callerHasBoundary: compiled.HasBoundary);
+        builder.Statements.AddRange(compiled.Statements);
+        builder.Errors.AddRange(compiled.Errors);
+        builder.Add(resourcePolicy, PolicyType.Resource, null);
+        var statements = builder.Statements.ToArray();
+        return new CompiledPolicySet(
+            statements,
+            ActionIndex.Build(statements),
+            [.. builder.Errors],
+            hasBoundary: compiled.HasBoundary,
+            hasSessionPolicy: compiled.HasSessionPolicy,
+            serviceControlLevels: compiled.ServiceControlLevels,
+            hasResourceControlPolicies: compiled.HasResourceControlPolicies,
+            hasResourcePolicy: true,
+            managementAccount: compiled.ManagementAccount,
+            accessPoint: null,
+            hasVpcEndpointPolicy: false);
+    }
+
     private sealed class Builder(bool callerHasBoundary)
     {
         public List<CompiledStatement> Statements { get; } = [];
