@@ -12,7 +12,8 @@ namespace Governance.Cli.Commands;
 /// risk findings and effective-access summary of every principal (or one), with totals; with <c>--org</c>, also what
 /// principals outside the organisation may do to its resources and which SCPs and RCPs do not hold.
 /// <c>--exclusions FILE</c> lists the findings its entries accept apart (none by default: an audit reads snapshots, not
-/// the policies folder); <c>--fail-on SEVERITY</c> exits 1 when a finding not excluded is at or above it.
+/// the policies folder); <c>--role-graph FILE</c> also writes the whole role graph the chain findings summarise;
+/// <c>--fail-on SEVERITY</c> exits 1 when a finding not excluded is at or above it.
 /// </summary>
 internal static class AuditCommand
 {
@@ -29,10 +30,14 @@ internal static class AuditCommand
         var format = ReportOutput.CreateFormatOption();
         var output = OutputFileOption.Create("write the report to this file instead of standard output");
         var exclusions = InputFileOption.Single("--exclusions", "reviewed findings and accepted risks to list apart (policies/exclusions.json); none by default");
+        var roleGraph = new Option<FileInfo?>("--role-graph")
+        {
+            Description = "also write the whole role graph (every principal and every role it may assume) to this file as JSON; the findings summarise chains per principal",
+        };
         var failOn = FailOnOption.Create("exit 1 when a finding at or above this severity is reported (excluded findings never count)");
         var command = new Command("audit", "report privilege escalation, admin-equivalent access and other risks for every principal")
         {
-            accounts, organization, principal, format, output, exclusions, failOn,
+            accounts, organization, principal, format, output, exclusions, roleGraph, failOn,
         };
         command.SetAction(parse =>
         {
@@ -44,9 +49,11 @@ internal static class AuditCommand
                 stderr.WriteLine("iamgov: `--account` and `--org` exclude each other: the organisation snapshot gives the accounts");
                 return CliApp.UsageError;
             }
+            var graphFile = parse.GetValue(roleGraph);
+            var options = new RiskAnalysisOptions(time.GetUtcNow()) { IncludeRoleGraph = graphFile is not null };
             var audit = org is not null
-                ? AuditOrganization(org, standardInput, parse.GetValue(principal), stderr, time)
-                : AuditAccounts(files, standardInput, parse.GetValue(principal), stderr, time);
+                ? AuditOrganization(org, standardInput, parse.GetValue(principal), stderr, options)
+                : AuditAccounts(files, standardInput, parse.GetValue(principal), stderr, options);
             // The analysis's time is the exclusions' too: an entry expires on the clock the findings were judged by.
             if (audit is null || ExclusionsInput.Read(parse.GetValue(exclusions), context.StandardInput, audit.AsOf, stderr) is not { } accepted)
             {
@@ -54,6 +61,10 @@ internal static class AuditCommand
             }
             audit = RiskExclusions.Apply(audit, accepted, audit.AsOf);
             ExclusionsInput.Warn(audit.ExclusionWarnings, stderr);
+            if (graphFile is not null && audit.RoleGraph is { } graph && !RoleGraphFile.TryWrite(graphFile, graph, stderr))
+            {
+                return CliApp.CouldNotRun;
+            }
             var written = Write(audit, ReportOutput.Format(parse.GetValue(format)!), parse.GetValue(output), parse);
             return written != 0 || parse.GetValue(failOn) is not { } level
                 ? written
@@ -62,7 +73,7 @@ internal static class AuditCommand
         return command;
     }
 
-    private static AccountRisks? AuditAccounts(string[] files, Stream standardInput, string? principal, TextWriter stderr, TimeProvider time)
+    private static AccountRisks? AuditAccounts(string[] files, Stream standardInput, string? principal, TextWriter stderr, RiskAnalysisOptions options)
     {
         var (state, errors) = AccountFiles.Load(files, standardInput);
         if (state is null)
@@ -78,10 +89,10 @@ internal static class AuditCommand
             return null;
         }
         // IAM exports hold no resource policies, SCPs or RCPs; the report says so, as can-i does.
-        return AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(time.GetUtcNow(), only)) with { Notes = [OrganizationAnalyzer.ResourcePoliciesUnknown] };
+        return AccountAnalyzer.Analyze(state, options with { Principal = only }) with { Notes = [OrganizationAnalyzer.ResourcePoliciesUnknown] };
     }
 
-    private static AccountRisks? AuditOrganization(string path, Stream standardInput, string? principal, TextWriter stderr, TimeProvider time)
+    private static AccountRisks? AuditOrganization(string path, Stream standardInput, string? principal, TextWriter stderr, RiskAnalysisOptions options)
     {
         if (OrganizationSnapshotInput.Read(path, standardInput, [], stderr) is not { } snapshot)
         {
@@ -92,7 +103,7 @@ internal static class AuditCommand
         {
             return null;
         }
-        return OrganizationAnalyzer.Analyze(snapshot, new RiskAnalysisOptions(time.GetUtcNow(), only));
+        return OrganizationAnalyzer.Analyze(snapshot, options with { Principal = only });
     }
 
     private static bool TryFind(AccountState state, string? principal, TextWriter stderr, out string? arn)

@@ -140,6 +140,10 @@ public static class RiskReportHtml
                 html.Append(inv, $"<span class=\"chip node\" title=\"{E(node)}\">{E(node[(node.LastIndexOf('/') + 1)..])}</span>");
             }
             html.Append("</div>");
+            if (RiskReportLabels.OtherChains(finding) is { Length: > 0 } others)
+            {
+                html.Append(inv, $"<p class=\"others\">{E(others)}</p>");
+            }
         }
         html.Append("<div class=\"path\">");
         foreach (var action in finding.Actions)

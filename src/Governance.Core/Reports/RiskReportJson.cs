@@ -156,6 +156,10 @@ public static class RiskReportJson
         Strings(json, "actions", finding.Actions);
         Strings(json, "path", finding.Path);
         Strings(json, "conditionKeys", finding.ConditionKeys);
+        if (finding.OtherChains > 0)
+        {
+            json.WriteNumber("otherChains", finding.OtherChains);
+        }
         json.WriteString("fingerprint", RiskExclusions.FingerprintOf(subject, finding));
         json.WriteStartArray("evidence");
         foreach (var evidence in finding.Evidence)

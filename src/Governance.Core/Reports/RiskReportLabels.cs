@@ -28,6 +28,14 @@ internal static class RiskReportLabels
         _ => "resource",
     };
 
+    /// <summary>What a summarised chain finding adds to its path: how many other chains reach the same kind of power; empty for none.</summary>
+    public static string OtherChains(Finding finding) => finding.OtherChains switch
+    {
+        0 => string.Empty,
+        1 => "1 other chain reaches the same",
+        var n => $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} other chains reach the same",
+    };
+
     /// <summary>A guardrail finding's statements are what fails to hold, not what grants.</summary>
     public static string EvidenceVerb(Finding finding)
         => finding.Category == FindingCategory.IneffectiveGuardrail ? "statement" : "granted by";

@@ -89,6 +89,10 @@ public static class RiskReportMarkdown
             if (finding.Path.Length > 1)
             {
                 output.WriteLine($"  - path: {string.Join(" → ", finding.Path.Select(static p => $"`{p}`"))}");
+                if (RiskReportLabels.OtherChains(finding) is { Length: > 0 } others)
+                {
+                    output.WriteLine($"  - {others}");
+                }
             }
             if (!finding.ConditionKeys.IsEmpty)
             {

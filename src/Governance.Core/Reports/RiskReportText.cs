@@ -75,6 +75,10 @@ public static class RiskReportText
             if (finding.Path.Length > 1)
             {
                 output.WriteLine($"      path: {string.Join(" -> ", finding.Path)}");
+                if (RiskReportLabels.OtherChains(finding) is { Length: > 0 } others)
+                {
+                    output.WriteLine($"      {others} (the full role graph: iamgov audit --role-graph FILE)");
+                }
             }
             if (!finding.ConditionKeys.IsEmpty)
             {

@@ -23,6 +23,9 @@ public sealed record AccountRisks(DateTimeOffset AsOf, ImmutableArray<PrincipalR
     /// <summary>The exclusions that expired or match no finding, to renew or remove.</summary>
     public ImmutableArray<ExclusionWarning> ExclusionWarnings { get; init; } = [];
 
+    /// <summary>The whole role graph when <see cref="RiskAnalysisOptions.IncludeRoleGraph"/> asks for it; else null.</summary>
+    public RoleGraph? RoleGraph { get; init; }
+
     /// <summary>The policy documents the audit read, which the HTML report shows behind each finding; not part of the JSON report.</summary>
     public PolicyDocuments Documents { get; init; } = PolicyDocuments.None;
 

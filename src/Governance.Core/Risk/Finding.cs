@@ -19,4 +19,11 @@ public sealed record Finding(
     ImmutableArray<string> Actions,
     ImmutableArray<string> Path,
     ImmutableArray<FindingEvidence> Evidence,
-    ImmutableArray<string> ConditionKeys);
+    ImmutableArray<string> ConditionKeys)
+{
+    /// <summary>
+    /// For a role chain, how many other chains from the same principal reach the same kind of power (this one is the
+    /// most severe and, of those, the shortest); 0 otherwise.
+    /// </summary>
+    public int OtherChains { get; init; }
+}

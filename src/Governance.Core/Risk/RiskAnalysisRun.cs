@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using PolicyEngine.Analysis;
@@ -9,7 +10,7 @@ namespace Governance.Core.Risk;
 /// <summary>One risk analysis of one account state: builds every subject once, then the findings of the audited principals.</summary>
 internal sealed class RiskAnalysisRun
 {
-    private const string AssumeRole = "sts:AssumeRole";
+    private const string AssumeRole = RoleEdge.AssumeRole;
     private readonly AccountState _state;
     private readonly RiskAnalysisOptions _options;
     private readonly AnalysisAssumptions _assumptions;
@@ -17,13 +18,15 @@ internal sealed class RiskAnalysisRun
     private readonly List<Subject> _principals = [];
     private readonly List<Subject> _groups = [];
     private readonly Dictionary<string, Subject> _byArn = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Role, string Service), bool> _trustsService = [];
-    private readonly Dictionary<string, List<RoleEdge>> _edges = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
-    private readonly HashSet<Subject> _classified = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, ImmutableArray<Finding>> _direct = new(StringComparer.Ordinal);
+    // Worked out on first use and shared by the principals audited in parallel: a Lazy computes each entry once.
+    private readonly ConcurrentDictionary<(string Role, string Service), bool> _trustsService = new();
+    private readonly ConcurrentDictionary<string, Lazy<List<RoleEdge>>> _edges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Subject, Lazy<bool>> _classified = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<Finding>>> _direct = new(StringComparer.Ordinal);
     private readonly TrustIndex _trustIndex;
-    private readonly Dictionary<string, EffectiveAccess> _sharedAccess = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PolicySetKey, Lazy<EffectiveAccess>> _sharedAccess = new();
+    private readonly Lazy<HashSet<PolicySetKey>> _sharedKeys;
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
     public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options)
@@ -47,6 +50,7 @@ internal sealed class RiskAnalysisRun
         _userGroups = state.Snapshots.SelectMany(static s => s.Users).DistinctBy(static u => u.Arn, StringComparer.Ordinal)
             .ToDictionary(static u => u.Arn, static u => u.GroupNames, StringComparer.Ordinal);
         _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
+        _sharedKeys = new Lazy<HashSet<PolicySetKey>>(SharedKeys);
     }
 
     /// <remarks>
@@ -58,8 +62,21 @@ internal sealed class RiskAnalysisRun
         var audited = _options.Principal is { } only
             ? _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal))
             : _principals;
-        var results = audited.Select(Audit).ToImmutableArray();
-        return new AccountRisks(_options.AsOf, results);
+        // Principals are independent once what they share is worked out on first use; the order stays the state's.
+        var results = _options.Parallelism > 1
+            ? audited.AsParallel().AsOrdered().WithDegreeOfParallelism(_options.Parallelism).Select(Audit).ToImmutableArray()
+            : audited.Select(Audit).ToImmutableArray();
+        return new AccountRisks(_options.AsOf, results) { RoleGraph = _options.IncludeRoleGraph ? Graph() : null };
+    }
+
+    /// <summary>Every principal with what it is, and every edge; the edges' conditions, not their evidence.</summary>
+    private RoleGraph Graph()
+    {
+        var nodes = _principals.Select(p => new RoleGraphNode(p.Arn, p.AccountId, p.Principal!.Kind, IsIamAdmin(p),
+                [.. DirectEscalations(p).Select(static f => f.PathId).OfType<string>().Distinct(StringComparer.Ordinal)]))
+            .ToImmutableArray();
+        var edges = _principals.SelectMany(p => EdgesOf(p).Select(e => new RoleGraphEdge(p.Arn, e.Role.Arn, e.ConditionKeys))).ToImmutableArray();
+        return new RoleGraph(nodes, edges);
     }
 
     private PrincipalRisks Audit(Subject subject)
@@ -85,19 +102,28 @@ internal sealed class RiskAnalysisRun
     /// The subject's effective access, shared between subjects with the very same policies (eight principals with only
     /// <c>AdministratorAccess</c> are one computation) unless a policy depends on who the principal is.
     /// </summary>
+    /// <remarks>
+    /// Only what two subjects share is kept: an administrator's effective access runs to megabytes, and an organisation
+    /// holds thousands of principals with policies of their own.
+    /// </remarks>
     private EffectiveAccess EffectiveAccessOf(Subject subject)
     {
-        var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).ToList();
-        if (policies.Any(static p => p?.Document is { } d && d.Statements.Any(static s => PrincipalSpecific(s))))
+        if (SharingKey(subject) is not { } key || !_sharedKeys.Value.Contains(key))
         {
             return subject.Analyzer.GetEffectiveAccess();
         }
-        var key = string.Join('\n', policies.Select(static p => p is null ? "-" : $"{p.Name}#{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(p)}"));
-        if (!_sharedAccess.TryGetValue(key, out var access))
-        {
-            _sharedAccess[key] = access = subject.Analyzer.GetEffectiveAccess();
-        }
-        return access;
+        return _sharedAccess.GetOrAdd(key, static (_, subject) => new Lazy<EffectiveAccess>(() => subject.Analyzer.GetEffectiveAccess()), subject).Value;
+    }
+
+    /// <summary>The keys of policy sets more than one principal holds.</summary>
+    private HashSet<PolicySetKey> SharedKeys()
+        => [.. _principals.Select(SharingKey).OfType<PolicySetKey>().GroupBy(static k => k).Where(static g => g.Skip(1).Any()).Select(static g => g.Key)];
+
+    /// <summary>The subject's identity policies and boundary as one key; null when a policy depends on who the principal is.</summary>
+    private static PolicySetKey? SharingKey(Subject subject)
+    {
+        var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).ToImmutableArray();
+        return policies.Any(static p => p?.Document is { } d && d.Statements.Any(static s => PrincipalSpecific(s))) ? null : new PolicySetKey(policies);
     }
 
     private static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
@@ -142,43 +168,39 @@ internal sealed class RiskAnalysisRun
 
     /// <summary>Whether <paramref name="subject"/> is an IAM administrator, classifying it on first use (<see cref="AdminProbe"/>).</summary>
     private bool IsIamAdmin(Subject subject)
-    {
-        if (_classified.Add(subject))
+        => _classified.GetOrAdd(subject, static s => new Lazy<bool>(() =>
         {
-            AdminProbe.Classify(subject);
-        }
-        return subject.IsIamAdmin;
-    }
+            AdminProbe.Classify(s);
+            return s.IsIamAdmin;
+        })).Value;
 
     // ---- role chains ----
 
     /// <summary>The roles <paramref name="from"/> can assume, worked out on first use.</summary>
     private List<RoleEdge> EdgesOf(Subject from)
-    {
-        if (!_edges.TryGetValue(from.Arn, out var edges))
-        {
-            _edges[from.Arn] = edges = Edges(from);
-        }
-        return edges;
-    }
+        => _edges.GetOrAdd(from.Arn, static (_, state) => new Lazy<List<RoleEdge>>(() => state.Run.Edges(state.From)), (Run: this, From: from)).Value;
 
     private List<RoleEdge> Edges(Subject from)
     {
         var edges = new List<RoleEdge>();
         var identityMay = from.Analyzer.MayAllow(AssumeRole);
-        foreach (var role in _trustIndex.Candidates(from, identityMay))
+        // Roles with the same trust policy text share one parsed policy: the caller's policies are combined with it once.
+        foreach (var roles in _trustIndex.Candidates(from, identityMay).Where(r => !ReferenceEquals(r, from)).GroupBy(static r => r.Trust!))
         {
-            if (ReferenceEquals(role, from) || !string.Equals(role.AccountId, from.AccountId, StringComparison.Ordinal))
-            {
-                // Cross-account chains need the other account's snapshot and its SCPs; only roles in the caller's account are followed.
-                continue;
-            }
             // The caller's policies stay compiled; only the trust policy is added (the engine combines them as AWS does).
-            var combined = from.Analyzer.WithResourcePolicy(role.Trust!);
-            var check = combined.Check(AssumeRole, role.Arn);
-            if (check.IsAllowed)
+            var decider = from.Analyzer.WithResourcePolicy(roles.Key);
+            foreach (var role in roles)
             {
-                edges.Add(new RoleEdge(role, check));
+                // Allocation-free when no statement on sts:AssumeRole has a condition; the explanation waits for a report that needs it.
+                switch (decider.QuickVerdict(AssumeRole, role.Arn))
+                {
+                    case AccessVerdict.Allowed:
+                        edges.Add(new RoleEdge(role, decider, []));
+                        break;
+                    case null when decider.Check(AssumeRole, role.Arn) is { IsAllowed: true } check:
+                        edges.Add(new RoleEdge(role, decider, check.ConditionKeys));
+                        break;
+                }
             }
         }
         return edges;
@@ -205,46 +227,60 @@ internal sealed class RiskAnalysisRun
         visiting.Remove(role.Arn);
         if (visiting.Count == 0)
         {
+            // Only a search from this role decides it: deeper in a search, the roles being visited are cut off.
             _effectiveAdmin[role.Arn] = result;
         }
         return result;
     }
 
+    /// <summary>
+    /// The chains from <paramref name="start"/>, summarised: for each kind of power a chain reaches (an administrator, or
+    /// an escalation path of the catalogue), the most severe chain, the shortest of those, with the count of the others.
+    /// </summary>
+    /// <remarks>
+    /// Breadth first, so each role is reached by its shortest chain and a role seen once is never revisited (cycles). A
+    /// role reachable by many callers would otherwise be reported once per caller and per role, which grows with the
+    /// square of the roles. Evidence is built only for the chains reported.
+    /// </remarks>
     private IEnumerable<Finding> ChainEscalations(Subject start)
     {
-        // Breadth first, so each role is reported by its shortest chain; a role seen once is never revisited (cycles).
+        var best = new Dictionary<string, (RiskSeverity Severity, ImmutableArray<RoleEdge> Chain, Finding? Reached, int Count)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        void Offer(string kind, RiskSeverity severity, ImmutableArray<RoleEdge> chain, Finding? reached)
+        {
+            if (!best.TryGetValue(kind, out var held))
+            {
+                order.Add(kind);
+                best[kind] = (severity, chain, reached, 1);
+            }
+            else
+            {
+                best[kind] = severity > held.Severity ? (severity, chain, reached, held.Count + 1) : held with { Count = held.Count + 1 };
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal) { start.Arn };
-        var queue = new Queue<(Subject Role, ImmutableArray<RoleEdge> Chain)>();
+        var queue = new Queue<ImmutableArray<RoleEdge>>();
         foreach (var edge in EdgesOf(start))
         {
             if (seen.Add(edge.Role.Arn))
             {
-                queue.Enqueue((edge.Role, [edge]));
+                queue.Enqueue([edge]);
             }
         }
         while (queue.Count > 0)
         {
-            var (role, chain) = queue.Dequeue();
-            var path = chain.Select(static e => e.Role.Arn).Prepend(start.Arn).ToImmutableArray();
-            var evidence = ChainEvidence(start, chain);
-            var keys = chain.SelectMany(static e => e.Check.ConditionKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            var chain = queue.Dequeue();
+            var role = chain[^1].Role;
+            var conditional = chain.Any(static e => !e.ConditionKeys.IsEmpty);
             if (IsIamAdmin(role))
             {
-                yield return new Finding(FindingCategory.PrivilegeEscalation, keys.IsEmpty ? RiskSeverity.High : RiskSeverity.Medium,
-                    $"Assumes {Describe(chain)}, an administrator", "sts-assume-role", [AssumeRole], path, evidence, keys);
+                Offer(AssumeRolePathId, conditional ? RiskSeverity.Medium : RiskSeverity.High, chain, null);
                 continue;
             }
             foreach (var finding in DirectEscalations(role))
             {
-                yield return finding with
-                {
-                    Title = $"Assumes {Describe(chain)}, which can: {finding.Title}",
-                    Severity = keys.IsEmpty ? finding.Severity : RiskSeverity.Medium,
-                    Actions = [AssumeRole, .. finding.Actions],
-                    Path = [.. path, .. finding.Path.Skip(1)],
-                    Evidence = [.. evidence, .. finding.Evidence],
-                    ConditionKeys = [.. keys, .. finding.ConditionKeys],
-                };
+                Offer(finding.PathId ?? finding.Title, conditional ? RiskSeverity.Medium : finding.Severity, chain, finding);
             }
             if (chain.Length < _options.MaxChainDepth)
             {
@@ -252,11 +288,36 @@ internal sealed class RiskAnalysisRun
                 {
                     if (seen.Add(edge.Role.Arn))
                     {
-                        queue.Enqueue((edge.Role, chain.Add(edge)));
+                        queue.Enqueue(chain.Add(edge));
                     }
                 }
             }
         }
+        return order.Select(kind => best[kind]).Select(held => ChainFinding(start, held.Severity, held.Chain, held.Reached) with { OtherChains = held.Count - 1 });
+    }
+
+    private const string AssumeRolePathId = "sts-assume-role";
+
+    /// <summary>The finding of one chain: to an administrator (<paramref name="reached"/> null), or to the reached role's escalation.</summary>
+    private static Finding ChainFinding(Subject start, RiskSeverity severity, ImmutableArray<RoleEdge> chain, Finding? reached)
+    {
+        var path = chain.Select(static e => e.Role.Arn).Prepend(start.Arn).ToImmutableArray();
+        var evidence = ChainEvidence(start, chain);
+        var keys = chain.SelectMany(static e => e.ConditionKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        if (reached is null)
+        {
+            return new Finding(FindingCategory.PrivilegeEscalation, severity,
+                $"Assumes {Describe(chain)}, an administrator", AssumeRolePathId, [AssumeRole], path, evidence, keys);
+        }
+        return reached with
+        {
+            Title = $"Assumes {Describe(chain)}, which can: {reached.Title}",
+            Severity = severity,
+            Actions = [AssumeRole, .. reached.Actions],
+            Path = [.. path, .. reached.Path.Skip(1)],
+            Evidence = [.. evidence, .. reached.Evidence],
+            ConditionKeys = [.. keys, .. reached.ConditionKeys],
+        };
     }
 
     private static string Describe(ImmutableArray<RoleEdge> chain) => string.Join(" → ", chain.Select(static e => e.Role.Principal!.Name));
@@ -267,7 +328,7 @@ internal sealed class RiskAnalysisRun
         var caller = start.Arn;
         foreach (var edge in chain)
         {
-            foreach (var statement in edge.Check.GrantedBy)
+            foreach (var statement in edge.GrantedBy)
             {
                 // The trust policy's statements belong to the role; the identity statements to the caller.
                 evidence.Add(FindingEvidence.From(statement.PolicyType == PolicyType.Resource ? edge.Role.Arn : caller, statement));
@@ -280,11 +341,10 @@ internal sealed class RiskAnalysisRun
     // ---- direct escalation paths ----
 
     private ImmutableArray<Finding> DirectEscalations(Subject subject)
+        => _direct.GetOrAdd(subject.Arn, static (_, state) => new Lazy<ImmutableArray<Finding>>(() => state.Run.ComputeDirectEscalations(state.Subject)), (Run: this, Subject: subject)).Value;
+
+    private ImmutableArray<Finding> ComputeDirectEscalations(Subject subject)
     {
-        if (_direct.TryGetValue(subject.Arn, out var cached))
-        {
-            return cached;
-        }
         var findings = ImmutableArray.CreateBuilder<Finding>();
         // A service-linked role is assumed only by its service, which does what AWS designed it to; nobody can turn it.
         if (!IsIamAdmin(subject) && subject.Principal?.IsServiceLinked != true)
@@ -297,7 +357,7 @@ internal sealed class RiskAnalysisRun
                 }
             }
         }
-        return _direct[subject.Arn] = findings.ToImmutable();
+        return findings.ToImmutable();
     }
 
     private Finding? TryPath(Subject subject, EscalationPath path)
@@ -412,12 +472,8 @@ internal sealed class RiskAnalysisRun
 
     private bool TrustsService(Subject role, string service)
     {
-        if (!_trustsService.TryGetValue((role.Arn, service), out var trusts))
-        {
-            var compiled = PolicyCompiler.Compile(new PolicySet { ResourcePolicy = role.Trust });
-            trusts = compiled.Decide(AuthorizationRequest.Create(service, AssumeRole, role.Arn)) == Decision.Allow;
-            _trustsService[(role.Arn, service)] = trusts;
-        }
-        return trusts;
+        return _trustsService.GetOrAdd((role.Arn, service), static (key, trust) =>
+            PolicyCompiler.Compile(new PolicySet { ResourcePolicy = trust }).Decide(AuthorizationRequest.Create(key.Service, AssumeRole, key.Role)) == Decision.Allow,
+            role.Trust);
     }
 }

@@ -28,6 +28,7 @@ public sealed class AccessAnalyzer
     private readonly RequestContext _context;
     private readonly ImmutableArray<SourceStatement> _statements;
     private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unconditional = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly PolicySet _policies;
     private readonly AnalysisAssumptions _assumptions;
@@ -144,6 +145,25 @@ public sealed class AccessAnalyzer
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Decides one action on one resource without explaining it, when no statement covering the action (by Action or
+    /// NotAction) has a condition: the verdict is then <see cref="AccessVerdict.Allowed"/> or
+    /// <see cref="AccessVerdict.Denied"/>, as <see cref="Check"/> would give it, without building the explanation.
+    /// Null when some covering statement has a condition; <see cref="Check"/> decides those.
+    /// </summary>
+    /// <remarks>For deciding one caller against many resources (role chains): the explanation is asked only for the few that are reported.</remarks>
+    public AccessVerdict? QuickVerdict(string action, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!_unconditional.GetOrAdd(action, a => !_statements.Any(s => s.Statement.Conditions.Length > 0 && Covers(s.Statement.Action, a))))
+        {
+            return null;
+        }
+        var decision = Compiled.Decide(AuthorizationRequest.Create(Principal, action, resource, PatternOwner(resource), _context));
+        return decision == Decision.Allow ? AccessVerdict.Allowed : AccessVerdict.Denied;
     }
 
     /// <summary>The resource patterns the statements that can grant <paramref name="action"/> name for it.</summary>
