@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using Governance.Core.Drift.Records;
+using Governance.Core.Policies;
 using Governance.Core.Risk;
 using Governance.Core.Workflow.Grants;
 using PolicyEngine.Analysis;
@@ -58,14 +59,17 @@ public static class DriftCalculator
                     $"role `{role.Name}` is defined in code but not in the account"));
                 continue;
             }
-            var intended = Intended(role, actual, library);
-            var present = new PolicySet
-            {
-                IdentityPolicies = [.. principal.IdentityPolicies.Where(p => !grantPolicyNames.Contains(p.Name)).Select(p => library.Get(p.Name, p.Document))],
-                PermissionsBoundary = principal.PermissionsBoundary is { } b ? library.Get(b.Name, b.Document) : null,
-            };
-            var delta = AccessDeltaCalculator.Compare(intended, present, arn, assumptions);
-            if (!delta.IsEmpty)
+            var held = principal.IdentityPolicies.Where(p => !grantPolicyNames.Contains(p.Name)).ToList();
+            var (intendedTexts, intendedBoundary) = IntendedTexts(role, actual);
+            var delta = SameDocuments(intendedTexts, [.. held.Select(static p => p.Document)])
+                && SameDocuments(intendedBoundary is null ? [] : [intendedBoundary], principal.PermissionsBoundary is { } pb ? [pb.Document] : [])
+                ? null // the same documents decide alike: most roles of an account as code, and no engine call for them
+                : AccessDeltaCalculator.Compare(Intended(role, actual, library), new PolicySet
+                {
+                    IdentityPolicies = [.. held.Select(p => library.Get(p.Name, p.Document))],
+                    PermissionsBoundary = principal.PermissionsBoundary is { } b ? library.Get(b.Name, b.Document) : null,
+                }, arn, assumptions);
+            if (delta is { IsEmpty: false })
             {
                 findings.Add(new DriftFinding(DriftKind.PolicyDrift, arn, delta.Added.Any() ? RiskSeverity.High : RiskSeverity.Medium,
                     "policies differ from code in what they allow: " + AccessDeltaActions.Describe(delta)));
@@ -114,6 +118,35 @@ public static class DriftCalculator
             ? NewRisks.AgainstCode(desired, actual, current, asOf, accountId)
             : NewRisks.Since(NewRisks.Of(current), previous));
         return [.. findings.OrderBy(static f => f.Principal, StringComparer.Ordinal).ThenBy(static f => f.Kind)];
+    }
+
+    /// <summary>The documents of <see cref="Intended"/>: its identity policies, and its boundary's (null for none).</summary>
+    private static (List<string> Identity, string? Boundary) IntendedTexts(RoleDefinition role, AccountState actual)
+    {
+        var texts = role.InlinePolicies.Select(static p => p.Document)
+            .Concat(role.AttachedPolicies.Select(actual.FindPolicy).Where(static p => p?.DefaultVersion is not null).Select(static p => p!.DefaultVersion!.Document))
+            .ToList();
+        return (texts, role.PermissionsBoundary is { } arn && actual.FindPolicy(arn) is { DefaultVersion: { } version } ? version.Document : null);
+    }
+
+    /// <summary>Whether both lists hold the same JSON documents, in any order (a sufficient test: documents alike decide alike).</summary>
+    private static bool SameDocuments(List<string> intended, List<string> present)
+    {
+        if (intended.Count != present.Count)
+        {
+            return false;
+        }
+        var unmatched = new List<string>(present);
+        foreach (var text in intended)
+        {
+            var match = unmatched.FindIndex(p => string.Equals(p, text, StringComparison.Ordinal) || SameJson.Documents(p, text));
+            if (match < 0)
+            {
+                return false;
+            }
+            unmatched.RemoveAt(match);
+        }
+        return true;
     }
 
     private static PolicySet Intended(RoleDefinition role, AccountState actual, PolicyLibrary library)

@@ -26,7 +26,7 @@ internal sealed class RiskAnalysisRun
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<Finding>>> _direct = new(StringComparer.Ordinal);
     private readonly TrustIndex _trustIndex;
     private readonly ConcurrentDictionary<PolicySetKey, Lazy<EffectiveAccess>> _sharedAccess = new();
-    private readonly Lazy<HashSet<PolicySetKey>> _sharedKeys;
+    private readonly Lazy<Dictionary<PolicySetKey, Holders>> _sharedKeys;
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
     public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options)
@@ -50,7 +50,7 @@ internal sealed class RiskAnalysisRun
         _userGroups = state.Snapshots.SelectMany(static s => s.Users).DistinctBy(static u => u.Arn, StringComparer.Ordinal)
             .ToDictionary(static u => u.Arn, static u => u.GroupNames, StringComparer.Ordinal);
         _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
-        _sharedKeys = new Lazy<HashSet<PolicySetKey>>(SharedKeys);
+        _sharedKeys = new Lazy<Dictionary<PolicySetKey, Holders>>(SharedKeys);
     }
 
     /// <remarks>
@@ -108,16 +108,29 @@ internal sealed class RiskAnalysisRun
     /// </remarks>
     private EffectiveAccess EffectiveAccessOf(Subject subject)
     {
-        if (SharingKey(subject) is not { } key || !_sharedKeys.Value.Contains(key))
+        if (SharingKey(subject) is not { } key || !_sharedKeys.Value.TryGetValue(key, out var holders))
         {
             return subject.Analyzer.GetEffectiveAccess();
         }
-        return _sharedAccess.GetOrAdd(key, static (_, subject) => new Lazy<EffectiveAccess>(() => subject.Analyzer.GetEffectiveAccess()), subject).Value;
+        var access = _sharedAccess.GetOrAdd(key, static (_, subject) => new Lazy<EffectiveAccess>(() => subject.Analyzer.GetEffectiveAccess()), subject).Value;
+        if (Interlocked.Decrement(ref holders.Remaining) == 0)
+        {
+            // The last principal holding these policies has it: nobody else asks for it again in this run.
+            _sharedAccess.TryRemove(key, out _);
+        }
+        return access;
     }
 
-    /// <summary>The keys of policy sets more than one principal holds.</summary>
-    private HashSet<PolicySetKey> SharedKeys()
-        => [.. _principals.Select(SharingKey).OfType<PolicySetKey>().GroupBy(static k => k).Where(static g => g.Skip(1).Any()).Select(static g => g.Key)];
+    /// <summary>The policy sets more than one principal holds, each with how many principals are yet to ask for its access.</summary>
+    private Dictionary<PolicySetKey, Holders> SharedKeys()
+        => _principals.Select(SharingKey).OfType<PolicySetKey>().GroupBy(static k => k).Where(static g => g.Skip(1).Any())
+            .ToDictionary(static g => g.Key, static g => new Holders { Remaining = g.Count() });
+
+    /// <summary>A count shared between threads: a class, so that <see cref="Interlocked"/> can update it in place.</summary>
+    private sealed class Holders
+    {
+        public int Remaining;
+    }
 
     /// <summary>The subject's identity policies and boundary as one key; null when a policy depends on who the principal is.</summary>
     private static PolicySetKey? SharingKey(Subject subject)
