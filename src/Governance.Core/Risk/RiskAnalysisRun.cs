@@ -25,6 +25,10 @@ internal sealed class RiskAnalysisRun
     private readonly ConcurrentDictionary<Subject, Lazy<bool>> _classified = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<Finding>>> _direct = new(StringComparer.Ordinal);
     private readonly TrustIndex _trustIndex;
+    private readonly Dictionary<string, List<Subject>> _principalsByAccount;
+    private readonly Dictionary<string, List<Subject>> _groupsByAccount;
+    private readonly ConcurrentDictionary<string, Lazy<List<Subject>>> _administrators = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Account, string Service), Lazy<List<Subject>>> _serviceAdministrators = new();
     private readonly ConcurrentDictionary<PolicySetKey, Lazy<EffectiveAccess>> _sharedAccess = new();
     private readonly Lazy<Dictionary<PolicySetKey, Holders>> _sharedKeys;
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
@@ -50,6 +54,9 @@ internal sealed class RiskAnalysisRun
         _userGroups = state.Snapshots.SelectMany(static s => s.Users).DistinctBy(static u => u.Arn, StringComparer.Ordinal)
             .ToDictionary(static u => u.Arn, static u => u.GroupNames, StringComparer.Ordinal);
         _trustIndex = new TrustIndex(_principals.Where(static p => p.IsRole && p.Trust is not null));
+        // Escalation targets are the subject's own account's: looked up by account, not by scanning an organisation.
+        _principalsByAccount = _principals.GroupBy(static p => p.AccountId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
+        _groupsByAccount = _groups.GroupBy(static g => g.AccountId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
         _sharedKeys = new Lazy<Dictionary<PolicySetKey, Holders>>(SharedKeys);
     }
 
@@ -432,12 +439,13 @@ internal sealed class RiskAnalysisRun
     private IEnumerable<ResolvedTarget> Targets(Subject subject, EscalationPath path)
     {
         const int MaxProxies = 5;
-        var sameAccount = _principals.Where(p => !ReferenceEquals(p, subject) && string.Equals(p.AccountId, subject.AccountId, StringComparison.Ordinal));
+        var sameAccount = PrincipalsOf(subject.AccountId).Where(p => !ReferenceEquals(p, subject));
+        var groups = _groupsByAccount.GetValueOrDefault(subject.AccountId) ?? [];
         switch (path.Target)
         {
             case EscalationTarget.PassedRole:
             case EscalationTarget.ServiceRole:
-                return sameAccount.Where(r => r.IsRole && TrustsService(r, path.Service!) && IsEffectiveAdmin(r))
+                return AdministratorRolesFor(subject.AccountId, path.Service!).Where(r => !ReferenceEquals(r, subject))
                     .Select(r => new ResolvedTarget(r.Arn, true, $"{Name(r)} (an administrator role {path.Service} can use)"));
             case EscalationTarget.SelfUser:
                 return subject.IsUser
@@ -450,27 +458,38 @@ internal sealed class RiskAnalysisRun
                         .Concat(sameAccount.Where(static p => p.IsRole && !p.Principal!.IsServiceLinked).Take(MaxProxies)
                             .Select(p => new ResolvedTarget(p.Arn, false, $"another role, {Name(p)}")));
             case EscalationTarget.OwnGroup:
-                var own = subject.IsUser ? _groups.Where(g => OwnGroupNames(subject).Contains(g.Group!.GroupName) && SameAccount(g, subject)).ToList() : [];
+                var own = subject.IsUser ? groups.Where(g => OwnGroupNames(subject).Contains(g.Group!.GroupName)).ToList() : [];
                 return own.Select(g => new ResolvedTarget(g.Arn, true, $"its group {g.Group!.GroupName}"))
-                    .Concat(_groups.Where(g => SameAccount(g, subject) && !own.Contains(g)).Take(MaxProxies)
+                    .Concat(groups.Where(g => !own.Contains(g)).Take(MaxProxies)
                         .Select(g => new ResolvedTarget(g.Arn, false, $"another group, {g.Group!.GroupName}")));
             case EscalationTarget.PrivilegedGroup:
-                return _groups.Where(g => SameAccount(g, subject) && IsIamAdmin(g) && !(subject.IsUser && OwnGroupNames(subject).Contains(g.Group!.GroupName)))
+                return groups.Where(g => IsIamAdmin(g) && !(subject.IsUser && OwnGroupNames(subject).Contains(g.Group!.GroupName)))
                     .Select(g => new ResolvedTarget(g.Arn, subject.IsUser, $"{g.Group!.GroupName} (an administrators' group)"));
             case EscalationTarget.PrivilegedUser:
-                return sameAccount.Where(p => p.IsUser && IsEffectiveAdmin(p))
+                return AdministratorsOf(subject.AccountId).Where(p => p.IsUser && !ReferenceEquals(p, subject))
                     .Select(p => new ResolvedTarget(p.Arn, true, $"{Name(p)} (an administrator)"));
             case EscalationTarget.OwnPolicy:
                 return subject.Principal!.IdentityPolicies
                     .Where(static p => p.Arn is { } arn && !arn.Contains(":aws:policy/", StringComparison.Ordinal))
                     .Select(p => new ResolvedTarget(p.Arn!, HasOtherVersions(p, path), $"its policy {p.Name}"));
             case EscalationTarget.PrivilegedRole:
-                return sameAccount.Where(p => p.IsRole && !p.Principal!.IsServiceLinked && IsEffectiveAdmin(p))
+                return AdministratorsOf(subject.AccountId).Where(p => p.IsRole && !p.Principal!.IsServiceLinked && !ReferenceEquals(p, subject))
                     .Select(p => new ResolvedTarget(p.Arn, true, $"{Name(p)} (an administrator role)"));
             default:
                 return [];
         }
     }
+
+    private List<Subject> PrincipalsOf(string account) => _principalsByAccount.GetValueOrDefault(account) ?? [];
+
+    /// <summary>The account's users and roles that are administrators or become one by assuming roles, worked out once per account.</summary>
+    private List<Subject> AdministratorsOf(string account)
+        => _administrators.GetOrAdd(account, static (account, run) => new Lazy<List<Subject>>(() => [.. run.PrincipalsOf(account).Where(run.IsEffectiveAdmin)]), this).Value;
+
+    /// <summary>The account's roles that <paramref name="service"/> may assume and that are administrators in effect: what passing a role to it gains.</summary>
+    private List<Subject> AdministratorRolesFor(string account, string service)
+        => _serviceAdministrators.GetOrAdd((account, service), static (key, run) => new Lazy<List<Subject>>(
+            () => [.. run.PrincipalsOf(key.Account).Where(r => r.IsRole && run.TrustsService(r, key.Service) && run.IsEffectiveAdmin(r))]), this).Value;
 
     /// <summary>Switching versions needs another version to switch to; creating one does not.</summary>
     private bool HasOtherVersions(PrincipalPolicy policy, EscalationPath path)
@@ -478,8 +497,6 @@ internal sealed class RiskAnalysisRun
 
     private HashSet<string> OwnGroupNames(Subject user)
         => _userGroups.TryGetValue(user.Arn, out var groups) ? [.. groups] : [];
-
-    private static bool SameAccount(Subject a, Subject b) => string.Equals(a.AccountId, b.AccountId, StringComparison.Ordinal);
 
     private static string Name(Subject subject) => subject.Principal?.Name ?? subject.Group?.GroupName ?? subject.Arn;
 

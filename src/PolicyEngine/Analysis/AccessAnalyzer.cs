@@ -28,7 +28,7 @@ public sealed class AccessAnalyzer
     private readonly RequestContext _context;
     private readonly ImmutableArray<SourceStatement> _statements;
     private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unconditional = new(StringComparer.OrdinalIgnoreCase);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, bool>? _unconditional;
 
     private readonly PolicySet _policies;
     private readonly AnalysisAssumptions _assumptions;
@@ -158,7 +158,9 @@ public sealed class AccessAnalyzer
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
-        if (!_unconditional.GetOrAdd(action, a => !_statements.Any(s => s.Statement.Conditions.Length > 0 && Covers(s.Statement.Action, a))))
+        // Made on first use: most analyzers of an organisation's audit never take a quick verdict.
+        var unconditional = LazyInitializer.EnsureInitialized(ref _unconditional, static () => new(StringComparer.OrdinalIgnoreCase));
+        if (!unconditional.GetOrAdd(action, a => !_statements.Any(s => s.Statement.Conditions.Length > 0 && Covers(s.Statement.Action, a))))
         {
             return null;
         }
