@@ -98,8 +98,9 @@ internal static class AuditCommand
         {
             return null;
         }
-        var state = new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!));
-        if (!TryFind(state, principal, stderr, out var only))
+        // The analysis resolves the organisation's principals itself; resolving them here too is only for finding one.
+        string? only = null;
+        if (principal is not null && !TryFind(new AccountState(snapshot.Contents.Where(static c => c.Iam is not null).Select(static c => c.Iam!)), principal, stderr, out only))
         {
             return null;
         }

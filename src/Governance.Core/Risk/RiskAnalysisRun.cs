@@ -42,14 +42,14 @@ internal sealed class RiskAnalysisRun
         {
             var set = _library.For(principal);
             var trust = principal.TrustPolicy is { } text ? _library.Get("trust-policy", text) : null;
-            var subject = new Subject(principal.Arn, principal.AccountId, principal, null, set, AccessAnalyzer.Create(set, principal.Arn, _assumptions), trust);
+            var subject = new Subject(principal.Arn, principal.AccountId, principal, null, set, _assumptions, trust);
             _principals.Add(subject);
             _byArn.TryAdd(subject.Arn, subject);
         }
         foreach (var group in state.Snapshots.SelectMany(static s => s.Groups))
         {
             var set = _library.For(group, state);
-            _groups.Add(new Subject(group.Arn, AccountSnapshot.AccountOf(group.Arn), null, group, set, AccessAnalyzer.Create(set, group.Arn, _assumptions), null));
+            _groups.Add(new Subject(group.Arn, AccountSnapshot.AccountOf(group.Arn), null, group, set, _assumptions, null));
         }
         _userGroups = state.Snapshots.SelectMany(static s => s.Users).DistinctBy(static u => u.Arn, StringComparer.Ordinal)
             .ToDictionary(static u => u.Arn, static u => u.GroupNames, StringComparer.Ordinal);
@@ -66,14 +66,29 @@ internal sealed class RiskAnalysisRun
     /// </remarks>
     public AccountRisks Run()
     {
-        var audited = _options.Principal is { } only
-            ? _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal))
-            : _principals;
-        // Principals are independent once what they share is worked out on first use; the order stays the state's.
-        var results = _options.Parallelism > 1
-            ? audited.AsParallel().AsOrdered().WithDegreeOfParallelism(_options.Parallelism).Select(Audit).ToImmutableArray()
-            : audited.Select(Audit).ToImmutableArray();
-        return new AccountRisks(_options.AsOf, results) { RoleGraph = _options.IncludeRoleGraph ? Graph() : null };
+        if (_options.Principal is { } only)
+        {
+            return new AccountRisks(_options.AsOf, [.. _principals.Where(p => string.Equals(p.Arn, only, StringComparison.Ordinal)).Select(Audit)]);
+        }
+        // One account after another, its principals in parallel (independent once what they share is worked out on
+        // first use); an account's compiled policies are let go when it is done, so memory follows the largest account,
+        // not the organisation. What other accounts' chains need of it later (edges, administrators) is kept.
+        var results = new PrincipalRisks[_principals.Count];
+        foreach (var account in _principals.Select(static (p, i) => (Subject: p, Index: i)).GroupBy(static p => p.Subject.AccountId, StringComparer.Ordinal))
+        {
+            var audited = _options.Parallelism > 1
+                ? account.AsParallel().WithDegreeOfParallelism(_options.Parallelism).Select(p => (p.Index, Risks: Audit(p.Subject))).ToList()
+                : [.. account.Select(p => (p.Index, Risks: Audit(p.Subject)))];
+            foreach (var (index, risks) in audited)
+            {
+                results[index] = risks;
+            }
+            foreach (var (subject, _) in account)
+            {
+                subject.Release();
+            }
+        }
+        return new AccountRisks(_options.AsOf, [.. results]) { RoleGraph = _options.IncludeRoleGraph ? Graph() : null };
     }
 
     /// <summary>Every principal with what it is, and every edge; the edges' conditions, not their evidence.</summary>

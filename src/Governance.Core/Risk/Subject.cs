@@ -10,7 +10,7 @@ namespace Governance.Core.Risk;
 /// <param name="Principal">The resolved user or role; null for a group.</param>
 /// <param name="Group">The group; null for a user or role.</param>
 /// <param name="Policies">Its policy set (identity policies and boundary).</param>
-/// <param name="Analyzer">Its policies, compiled for analysis.</param>
+/// <param name="Assumptions">What the analysis assumes of every request.</param>
 /// <param name="Trust">A role's trust policy.</param>
 internal sealed record Subject(
     string Arn,
@@ -18,9 +18,29 @@ internal sealed record Subject(
     ResolvedPrincipal? Principal,
     IamGroup? Group,
     PolicySet Policies,
-    AccessAnalyzer Analyzer,
+    AnalysisAssumptions Assumptions,
     NamedPolicy? Trust)
 {
+    private AccessAnalyzer? _analyzer;
+
+    /// <summary>Its policies, compiled for analysis on first use, and again after <see cref="Release"/>.</summary>
+    /// <remarks>Thread-safe: two threads asking at once may both compile, and one compiled set wins; both decide alike.</remarks>
+    public AccessAnalyzer Analyzer
+    {
+        get
+        {
+            if (Volatile.Read(ref _analyzer) is { } analyzer)
+            {
+                return analyzer;
+            }
+            var compiled = AccessAnalyzer.Create(Policies, Arn, Assumptions);
+            return Interlocked.CompareExchange(ref _analyzer, compiled, null) ?? compiled;
+        }
+    }
+
+    /// <summary>Lets the compiled policies go once the subject's account is audited: an organisation's would not fit in memory together.</summary>
+    public void Release() => Volatile.Write(ref _analyzer, null);
+
     /// <summary>Every IAM permissions-management action allowed unconditionally on every resource: it can grant itself anything.</summary>
     public bool IsIamAdmin { get; set; }
 
