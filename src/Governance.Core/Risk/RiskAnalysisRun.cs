@@ -29,8 +29,7 @@ internal sealed class RiskAnalysisRun
     private readonly Dictionary<string, List<Subject>> _groupsByAccount;
     private readonly ConcurrentDictionary<string, Lazy<List<Subject>>> _administrators = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string Service), Lazy<List<Subject>>> _serviceAdministrators = new();
-    private readonly ConcurrentDictionary<PolicySetKey, Lazy<EffectiveAccess>> _sharedAccess = new();
-    private readonly Lazy<Dictionary<PolicySetKey, Holders>> _sharedKeys;
+    private readonly ConcurrentDictionary<PolicyTextsKey, Lazy<(AccessSummary, ImmutableArray<Finding>)>> _accessByTexts = new();
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
     public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options)
@@ -57,7 +56,6 @@ internal sealed class RiskAnalysisRun
         // Escalation targets are the subject's own account's: looked up by account, not by scanning an organisation.
         _principalsByAccount = _principals.GroupBy(static p => p.AccountId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
         _groupsByAccount = _groups.GroupBy(static g => g.AccountId, StringComparer.Ordinal).ToDictionary(static g => g.Key, static g => g.ToList(), StringComparer.Ordinal);
-        _sharedKeys = new Lazy<Dictionary<PolicySetKey, Holders>>(SharedKeys);
     }
 
     /// <remarks>
@@ -103,7 +101,7 @@ internal sealed class RiskAnalysisRun
 
     private PrincipalRisks Audit(Subject subject)
     {
-        var access = EffectiveAccessOf(subject);
+        var (summary, risks) = AccessOf(subject);
         var findings = new List<Finding>();
         if (IsIamAdmin(subject))
         {
@@ -113,55 +111,43 @@ internal sealed class RiskAnalysisRun
         {
             findings.AddRange(DirectEscalations(subject));
             findings.AddRange(ChainEscalations(subject));
-            findings.AddRange(RiskFindings.For(subject, access));
+            findings.AddRange(risks);
         }
         var principal = subject.Principal!;
-        return new PrincipalRisks(subject.Arn, principal.Name, principal.Kind, subject.AccountId, Summarize(access),
+        return new PrincipalRisks(subject.Arn, principal.Name, principal.Kind, subject.AccountId, summary,
             [.. findings.OrderByDescending(static f => f.Severity).ThenBy(static f => f.Category)]);
     }
 
     /// <summary>
-    /// The subject's effective access, shared between subjects with the very same policies (eight principals with only
-    /// <c>AdministratorAccess</c> are one computation) unless a policy depends on who the principal is.
+    /// The subject's effective access in numbers and the risk findings read from it, worked out once for every subject of
+    /// the account with the same policy documents (forty roles with the same inline <c>"Action": "*"</c> under forty names
+    /// are one computation) unless a policy depends on who the principal is.
     /// </summary>
     /// <remarks>
-    /// Only what two subjects share is kept: an administrator's effective access runs to megabytes, and an organisation
-    /// holds thousands of principals with policies of their own.
+    /// The shared computation names the policies by position (<c>#0</c>, <c>#1</c>, <c>#boundary</c>); each subject's
+    /// findings then name its own policies. Only that result is kept, never the effective access itself: an
+    /// administrator's runs to megabytes, and an organisation holds thousands of principals.
     /// </remarks>
-    private EffectiveAccess EffectiveAccessOf(Subject subject)
+    private (AccessSummary Summary, ImmutableArray<Finding> Risks) AccessOf(Subject subject)
     {
-        if (SharingKey(subject) is not { } key || !_sharedKeys.Value.TryGetValue(key, out var holders))
+        if (PolicyTextsKey.Of(subject) is not { } key)
         {
-            return subject.Analyzer.GetEffectiveAccess();
+            var access = subject.Analyzer.GetEffectiveAccess();
+            return (Summarize(access), [.. RiskFindings.For(subject, access)]);
         }
-        var access = _sharedAccess.GetOrAdd(key, static (_, subject) => new Lazy<EffectiveAccess>(() => subject.Analyzer.GetEffectiveAccess()), subject).Value;
-        if (Interlocked.Decrement(ref holders.Remaining) == 0)
-        {
-            // The last principal holding these policies has it: nobody else asks for it again in this run.
-            _sharedAccess.TryRemove(key, out _);
-        }
-        return access;
+        var shared = _accessByTexts.GetOrAdd(key, static (_, state) => new Lazy<(AccessSummary, ImmutableArray<Finding>)>(() => state.Run.ByPosition(state.Subject)), (Run: this, Subject: subject)).Value;
+        return (shared.Item1, [.. shared.Item2.Select(f => PolicyTextsKey.Rebind(f, subject))]);
     }
 
-    /// <summary>The policy sets more than one principal holds, each with how many principals are yet to ask for its access.</summary>
-    private Dictionary<PolicySetKey, Holders> SharedKeys()
-        => _principals.Select(SharingKey).OfType<PolicySetKey>().GroupBy(static k => k).Where(static g => g.Skip(1).Any())
-            .ToDictionary(static g => g.Key, static g => new Holders { Remaining = g.Count() });
-
-    /// <summary>A count shared between threads: a class, so that <see cref="Interlocked"/> can update it in place.</summary>
-    private sealed class Holders
+    /// <summary>What <see cref="AccessOf"/> shares: the subject's policies compiled under positional names.</summary>
+    private (AccessSummary, ImmutableArray<Finding>) ByPosition(Subject subject)
     {
-        public int Remaining;
+        var set = PolicyTextsKey.ByPosition(subject.Policies);
+        var access = AccessAnalyzer.Create(set, subject.Arn, _assumptions).GetEffectiveAccess();
+        return (Summarize(access), [.. RiskFindings.For(subject, access)]);
     }
 
-    /// <summary>The subject's identity policies and boundary as one key; null when a policy depends on who the principal is.</summary>
-    private static PolicySetKey? SharingKey(Subject subject)
-    {
-        var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).ToImmutableArray();
-        return policies.Any(static p => p?.Document is { } d && d.Statements.Any(static s => PrincipalSpecific(s))) ? null : new PolicySetKey(policies);
-    }
-
-    private static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
+    internal static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
         => statement.Resource?.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)) == true
             || statement.Conditions.Any(static c => c.Key.StartsWith("aws:Principal", StringComparison.OrdinalIgnoreCase)
                 || c.Key.StartsWith("aws:user", StringComparison.OrdinalIgnoreCase)
@@ -181,7 +167,7 @@ internal sealed class RiskAnalysisRun
     internal int BuildRoleEdges() => _principals.Sum(p => EdgesOf(p).Count);
 
     /// <summary>Works out every principal's effective access, shared as the audit shares it; the actions' count.</summary>
-    internal int BuildEffectiveAccess() => _principals.Sum(p => EffectiveAccessOf(p).ActionCount);
+    internal int BuildEffectiveAccess() => _principals.Sum(p => AccessOf(p).Summary.Actions);
 
     /// <summary>Every principal's direct escalation paths (the catalogue's paths and their targets); their count.</summary>
     /// <remarks>Works out on first use what the targets need: administrators, the edges of the roles a path can use.</remarks>

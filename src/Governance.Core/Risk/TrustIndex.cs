@@ -52,7 +52,8 @@ internal sealed class TrustIndex
         {
             result = result.Concat(account);
         }
-        return result.Distinct();
+        // By reference: a subject's record equality would hash its whole principal.
+        return result.Distinct(ReferenceEqualityComparer.Instance).Cast<Subject>();
     }
 
     private void Index(Subject role, string value)

@@ -41,6 +41,8 @@ internal sealed class ActionGroups
         var granted = new BitArray(all.Length);
         var covers = new BitArray[statements.Count];
         var signature = new long[all.Length];
+        // The granted ids, so that a principal allowed ten actions visits ten, not the whole catalogue.
+        var grantedIds = new List<int>();
         for (var i = 0; i < statements.Count; i++)
         {
             var bits = covers[i] = new BitArray(all.Length);
@@ -54,16 +56,25 @@ internal sealed class ActionGroups
             }
             if (statements[i].Grants)
             {
-                granted.Or(bits);
+                foreach (var action in statements[i].Actions)
+                {
+                    var id = ActionExpansion.IdOf(action);
+                    if (!granted[id])
+                    {
+                        granted[id] = true;
+                        grantedIds.Add(id);
+                    }
+                }
             }
         }
+        grantedIds.Sort();
 
         var groups = new ActionGroups();
         var ids = new Dictionary<(string, long), int>();
-        for (var id = 0; id < all.Length; id++)
+        foreach (var id in grantedIds)
         {
             var action = all[id];
-            if (!granted[id] || (service is not null && !string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase)))
+            if ((service is not null && !string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
