@@ -20,10 +20,10 @@ internal sealed class RiskAnalysisRun
     private readonly Dictionary<string, Subject> _byArn = new(StringComparer.Ordinal);
     // Worked out on first use and shared by the principals audited in parallel: a Lazy computes each entry once.
     private readonly ConcurrentDictionary<(string Role, string Service), bool> _trustsService = new();
-    private readonly ConcurrentDictionary<string, Lazy<List<RoleEdge>>> _edges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Subject, Lazy<List<RoleEdge>>> _edges = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Subject, Lazy<bool>> _classified = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<string, Lazy<ImmutableArray<Finding>>> _direct = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Subject, Lazy<ImmutableArray<Finding>>> _direct = new(ReferenceEqualityComparer.Instance);
     private readonly TrustIndex _trustIndex;
     private readonly Dictionary<string, List<Subject>> _principalsByAccount;
     private readonly Dictionary<string, List<Subject>> _groupsByAccount;
@@ -199,7 +199,7 @@ internal sealed class RiskAnalysisRun
 
     /// <summary>The roles <paramref name="from"/> can assume, worked out on first use.</summary>
     private List<RoleEdge> EdgesOf(Subject from)
-        => _edges.GetOrAdd(from.Arn, static (_, state) => new Lazy<List<RoleEdge>>(() => state.Run.Edges(state.From)), (Run: this, From: from)).Value;
+        => _edges.GetOrAdd(from, static (_, state) => new Lazy<List<RoleEdge>>(() => state.Run.Edges(state.From)), (Run: this, From: from)).Value;
 
     private List<RoleEdge> Edges(Subject from)
     {
@@ -265,56 +265,66 @@ internal sealed class RiskAnalysisRun
     /// </remarks>
     private IEnumerable<Finding> ChainEscalations(Subject start)
     {
-        var best = new Dictionary<string, (RiskSeverity Severity, ImmutableArray<RoleEdge> Chain, Finding? Reached, int Count)>(StringComparer.Ordinal);
+        var best = new Dictionary<string, (RiskSeverity Severity, int Step, Finding? Reached, int Count)>(StringComparer.Ordinal);
         var order = new List<string>();
-        void Offer(string kind, RiskSeverity severity, ImmutableArray<RoleEdge> chain, Finding? reached)
+        void Offer(string kind, RiskSeverity severity, int step, Finding? reached)
         {
             if (!best.TryGetValue(kind, out var held))
             {
                 order.Add(kind);
-                best[kind] = (severity, chain, reached, 1);
+                best[kind] = (severity, step, reached, 1);
             }
             else
             {
-                best[kind] = severity > held.Severity ? (severity, chain, reached, held.Count + 1) : held with { Count = held.Count + 1 };
+                best[kind] = severity > held.Severity ? (severity, step, reached, held.Count + 1) : held with { Count = held.Count + 1 };
             }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { start.Arn };
-        var queue = new Queue<ImmutableArray<RoleEdge>>();
+        // The search's steps: each the edge taken, the step it extends (-1 from the start), its length and whether any
+        // edge so far is conditional; a chain is built only for the steps reported.
+        var steps = new List<(RoleEdge Edge, int Parent, int Length, bool Conditional)>();
+        var seen = new HashSet<Subject>(ReferenceEqualityComparer.Instance) { start };
         foreach (var edge in EdgesOf(start))
         {
-            if (seen.Add(edge.Role.Arn))
+            if (seen.Add(edge.Role))
             {
-                queue.Enqueue([edge]);
+                steps.Add((edge, -1, 1, !edge.ConditionKeys.IsEmpty));
             }
         }
-        while (queue.Count > 0)
+        for (var next = 0; next < steps.Count; next++)
         {
-            var chain = queue.Dequeue();
-            var role = chain[^1].Role;
-            var conditional = chain.Any(static e => !e.ConditionKeys.IsEmpty);
+            var (edge, _, length, conditional) = steps[next];
+            var role = edge.Role;
             if (IsIamAdmin(role))
             {
-                Offer(AssumeRolePathId, conditional ? RiskSeverity.Medium : RiskSeverity.High, chain, null);
+                Offer(AssumeRolePathId, conditional ? RiskSeverity.Medium : RiskSeverity.High, next, null);
                 continue;
             }
             foreach (var finding in DirectEscalations(role))
             {
-                Offer(finding.PathId ?? finding.Title, conditional ? RiskSeverity.Medium : finding.Severity, chain, finding);
+                Offer(finding.PathId ?? finding.Title, conditional ? RiskSeverity.Medium : finding.Severity, next, finding);
             }
-            if (chain.Length < _options.MaxChainDepth)
+            if (length < _options.MaxChainDepth)
             {
-                foreach (var edge in EdgesOf(role))
+                foreach (var onward in EdgesOf(role))
                 {
-                    if (seen.Add(edge.Role.Arn))
+                    if (seen.Add(onward.Role))
                     {
-                        queue.Enqueue(chain.Add(edge));
+                        steps.Add((onward, next, length + 1, conditional || !onward.ConditionKeys.IsEmpty));
                     }
                 }
             }
         }
-        return order.Select(kind => best[kind]).Select(held => ChainFinding(start, held.Severity, held.Chain, held.Reached) with { OtherChains = held.Count - 1 });
+        ImmutableArray<RoleEdge> ChainTo(int step)
+        {
+            var chain = new RoleEdge[steps[step].Length];
+            for (var at = step; at >= 0; at = steps[at].Parent)
+            {
+                chain[steps[at].Length - 1] = steps[at].Edge;
+            }
+            return [.. chain];
+        }
+        return [.. order.Select(kind => best[kind]).Select(held => ChainFinding(start, held.Severity, ChainTo(held.Step), held.Reached) with { OtherChains = held.Count - 1 })];
     }
 
     private const string AssumeRolePathId = "sts-assume-role";
@@ -362,7 +372,7 @@ internal sealed class RiskAnalysisRun
     // ---- direct escalation paths ----
 
     private ImmutableArray<Finding> DirectEscalations(Subject subject)
-        => _direct.GetOrAdd(subject.Arn, static (_, state) => new Lazy<ImmutableArray<Finding>>(() => state.Run.ComputeDirectEscalations(state.Subject)), (Run: this, Subject: subject)).Value;
+        => _direct.GetOrAdd(subject, static (_, state) => new Lazy<ImmutableArray<Finding>>(() => state.Run.ComputeDirectEscalations(state.Subject)), (Run: this, Subject: subject)).Value;
 
     private ImmutableArray<Finding> ComputeDirectEscalations(Subject subject)
     {

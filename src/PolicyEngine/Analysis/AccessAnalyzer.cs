@@ -29,6 +29,7 @@ public sealed class AccessAnalyzer
     private readonly ImmutableArray<SourceStatement> _statements;
     private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
     private System.Collections.Concurrent.ConcurrentDictionary<string, bool>? _unconditional;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, RequestContext>? _contextByAccount;
 
     private readonly PolicySet _policies;
     private readonly AnalysisAssumptions _assumptions;
@@ -164,8 +165,24 @@ public sealed class AccessAnalyzer
         {
             return null;
         }
-        var decision = Compiled.Decide(AuthorizationRequest.Create(Principal, action, resource, PatternOwner(resource), _context));
+        var owner = PatternOwner(resource);
+        var decision = Compiled.Decide(AuthorizationRequest.Create(Principal, action, resource, owner, ContextOwnedBy(owner, action, resource)));
         return decision == Decision.Allow ? AccessVerdict.Allowed : AccessVerdict.Denied;
+    }
+
+    /// <summary>
+    /// The assumptions with the keys AWS derives from the caller and the resource's account already added, kept per
+    /// account: a request built on it derives nothing again, which is most of a quick verdict's cost.
+    /// </summary>
+    private RequestContext ContextOwnedBy(string? owner, string action, string resource)
+    {
+        var account = owner ?? (Arn.TryParse(resource, out var arn) ? arn.Account : string.Empty);
+        if (account.Length == 0)
+        {
+            return _context;
+        }
+        var byAccount = LazyInitializer.EnsureInitialized(ref _contextByAccount, static () => new(StringComparer.Ordinal));
+        return byAccount.GetOrAdd(account, _ => AuthorizationRequest.Create(Principal, action, resource, owner, _context).Context);
     }
 
     /// <summary>The resource patterns the statements that can grant <paramref name="action"/> name for it.</summary>

@@ -40,7 +40,9 @@ internal sealed class ActionGroups
         var all = ActionExpansion.All;
         var granted = new BitArray(all.Length);
         var covers = new BitArray[statements.Count];
-        var signature = new long[all.Length];
+        // By id, for the ids the statements name only: a catalogue-sized array per principal would be a large-object
+        // allocation each time, which an audit of thousands of principals pays for in full collections.
+        var signature = new Dictionary<int, long>();
         // The granted ids, so that a principal allowed ten actions visits ten, not the whole catalogue.
         var grantedIds = new List<int>();
         for (var i = 0; i < statements.Count; i++)
@@ -52,7 +54,7 @@ internal sealed class ActionGroups
                 bits[id] = true;
                 // Invariant: two actions get the same signature only when the same statements cover them (up to a
                 // 64-bit hash collision, which would merely decide one with the other's representative).
-                signature[id] = unchecked((signature[id] * 1_000_003) + i + 1);
+                signature[id] = unchecked((signature.GetValueOrDefault(id) * 1_000_003) + i + 1);
             }
             if (statements[i].Grants)
             {
