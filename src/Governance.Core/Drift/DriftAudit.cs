@@ -35,14 +35,16 @@ public static class DriftAudit
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
-        var current = AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf));
+        // The account as code, analysed on a first run, holds mostly the same documents: the second analysis reuses the first's.
+        var shared = new AccessResults(asOf);
+        var current = AccountAnalyzer.Analyze(actual, new RiskAnalysisOptions(asOf), shared);
         if (organization is not null)
         {
             // The resource side's risks (outside exposure, guardrails that do not hold) are risks like the principals':
             // reported as NewRisk when they appear, and kept in the baseline.
             current = current with { Resources = OrganizationAnalyzer.AnalyzeResources(organization, current, asOf) };
         }
-        var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous);
+        var findings = DriftCalculator.Compare(desired, actual, asOf, current, previous, shared);
         if (organization is not null && desired.Guardrails is { } guardrails)
         {
             findings = findings.AddRange(GuardrailDrift.Compare(guardrails, organization, asOf));

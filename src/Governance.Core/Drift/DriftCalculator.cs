@@ -36,7 +36,8 @@ public static class DriftCalculator
     /// <param name="asOf">When requests are assumed to be made.</param>
     /// <param name="current">The account analysis of <paramref name="actual"/> as of <paramref name="asOf"/>.</param>
     /// <param name="previous">The previous run's report; null for a first audit.</param>
-    internal static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf, AccountRisks current, DriftReport? previous)
+    /// <param name="shared">What the analysis of <paramref name="current"/> worked out, for the analysis of the account as code to reuse; null for none.</param>
+    internal static ImmutableArray<DriftFinding> Compare(DesiredState desired, AccountState actual, DateTimeOffset asOf, AccountRisks current, DriftReport? previous, AccessResults? shared = null)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
@@ -115,7 +116,7 @@ public static class DriftCalculator
         }
 
         findings.AddRange(previous is null
-            ? NewRisks.AgainstCode(desired, actual, current, asOf, accountId)
+            ? NewRisks.AgainstCode(desired, actual, current, asOf, accountId, shared)
             : NewRisks.Since(NewRisks.Of(current), previous));
         return [.. findings.OrderBy(static f => f.Principal, StringComparer.Ordinal).ThenBy(static f => f.Kind)];
     }

@@ -32,7 +32,7 @@ internal static class NewRisks
     }
 
     /// <summary>The risks in <paramref name="current"/> that the account as code would not have (the first-audit rule).</summary>
-    public static IEnumerable<DriftFinding> AgainstCode(DesiredState desired, AccountState actual, AccountRisks current, DateTimeOffset asOf, string accountId)
+    public static IEnumerable<DriftFinding> AgainstCode(DesiredState desired, AccountState actual, AccountRisks current, DateTimeOffset asOf, string accountId, AccessResults? shared = null)
     {
         var definitions = desired.Roles.ToDictionary(r => r.ArnIn(accountId), StringComparer.Ordinal);
         var activeGrants = desired.Grants.Where(g => g.Status == GrantStatus.Active && g.EndsAt > asOf).ToLookup(static g => g.TargetRoleArn, StringComparer.Ordinal);
@@ -41,7 +41,7 @@ internal static class NewRisks
             Roles = [.. s.Roles.Where(r => r.IsServiceLinked || definitions.ContainsKey(r.Arn))
                 .Select(r => r.IsServiceLinked ? r : AsCode(r, definitions[r.Arn], activeGrants[r.Arn], actual))],
         }));
-        var before = Worst(Of(AccountAnalyzer.Analyze(intended, new RiskAnalysisOptions(asOf))));
+        var before = Worst(Of(AccountAnalyzer.Analyze(intended, new RiskAnalysisOptions(asOf), shared)));
         return Of(current).Where(r => IsNew(r, before))
             .Select(static r => new DriftFinding(DriftKind.NewRisk, r.Principal, r.Severity, $"{r.Category}: {r.Title}; code does not give this risk") { Risk = r });
     }

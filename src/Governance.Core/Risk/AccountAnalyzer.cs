@@ -14,6 +14,14 @@ public static class AccountAnalyzer
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        return new RiskAnalysisRun(state, options).Run() with { Documents = PolicyDocuments.Of(state) };
+        return Analyze(state, options, shared: null);
+    }
+
+    /// <summary>Audits <paramref name="state"/>, reusing (and adding to) <paramref name="shared"/> results of another analysis of the same moment.</summary>
+    internal static AccountRisks Analyze(AccountState state, RiskAnalysisOptions options, AccessResults? shared)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        return new RiskAnalysisRun(state, options, shared).Run() with { Documents = PolicyDocuments.Of(state) };
     }
 }

@@ -29,11 +29,13 @@ internal sealed class RiskAnalysisRun
     private readonly Dictionary<string, List<Subject>> _groupsByAccount;
     private readonly ConcurrentDictionary<string, Lazy<List<Subject>>> _administrators = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Account, string Service), Lazy<List<Subject>>> _serviceAdministrators = new();
-    private readonly ConcurrentDictionary<PolicyTextsKey, Lazy<(AccessSummary, ImmutableArray<Finding>)>> _accessByTexts = new();
+    private readonly AccessResults _accessResults;
     private readonly Dictionary<string, ImmutableArray<string>> _userGroups;
 
-    public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options)
+    public RiskAnalysisRun(AccountState state, RiskAnalysisOptions options, AccessResults? shared = null)
     {
+        // Results of another time are other answers: shared only when the analyses assume the same moment.
+        _accessResults = shared is not null && shared.AsOf == options.AsOf ? shared : new AccessResults(options.AsOf);
         _state = state;
         _options = options;
         _assumptions = new AnalysisAssumptions(options.AsOf);
@@ -135,8 +137,8 @@ internal sealed class RiskAnalysisRun
             var access = subject.Analyzer.GetEffectiveAccess();
             return (Summarize(access), [.. RiskFindings.For(subject, access)]);
         }
-        var shared = _accessByTexts.GetOrAdd(key, static (_, state) => new Lazy<(AccessSummary, ImmutableArray<Finding>)>(() => state.Run.ByPosition(state.Subject)), (Run: this, Subject: subject)).Value;
-        return (shared.Item1, [.. shared.Item2.Select(f => PolicyTextsKey.Rebind(f, subject))]);
+        var shared = _accessResults.ByTexts.GetOrAdd(key, static (_, state) => new Lazy<(AccessSummary, ImmutableArray<Finding>)>(() => state.Run.ByPosition(state.Subject)), (Run: this, Subject: subject)).Value;
+        return (shared.Summary, [.. shared.Risks.Select(f => PolicyTextsKey.Rebind(f, subject))]);
     }
 
     /// <summary>What <see cref="AccessOf"/> shares: the subject's policies compiled under positional names.</summary>

@@ -29,4 +29,42 @@ public sealed class SharedAccessTests
         Assert.Equal(["arn:aws:iam::123456789012:role/second"], data.Path.ToArray());
         Assert.All(first.Findings.SelectMany(static f => f.Evidence), static e => Assert.Equal("wide-a", e.Policy));
     }
+
+    [Fact]
+    public void Analyze_ResultsOfAnotherTime_AreNotReused()
+    {
+        // Arrange: a grant that ended with 2024; results worked out in 2024 must not answer for 2026.
+        const string untilEnd2024 = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2025-01-01T00:00:00Z"}}}]}""";
+        var state = LabAudit.State($$"""{"UserDetailList":[],"GroupDetailList":[],"Policies":[],"RoleDetailList":[{{Role("reader", "read", untilEnd2024)}}]}""");
+        var in2024 = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var shared = new AccessResults(in2024);
+        _ = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(in2024), shared);
+
+        // Act
+        var in2026 = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(LabAudit.AsOf.AddYears(1)), shared);
+        var again2024 = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(in2024), shared);
+
+        // Assert
+        Assert.Equal(0, Assert.Single(in2026.Principals).Access.Actions);
+        Assert.Equal(1, Assert.Single(again2024.Principals).Access.Actions);
+    }
+
+    [Fact]
+    public void Analyze_GeneratedAccountWithSharedResults_SameAsAlone()
+    {
+        // Arrange
+        var state = LabAudit.State(TestSupport.Accounts.GeneratedAccount.Json(300));
+        var shared = new AccessResults(LabAudit.AsOf);
+        _ = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(LabAudit.AsOf), shared);
+
+        // Act
+        var reused = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(LabAudit.AsOf), shared);
+        var alone = AccountAnalyzer.Analyze(state, new RiskAnalysisOptions(LabAudit.AsOf));
+
+        // Assert
+        Assert.Equal(Lines(alone), Lines(reused));
+    }
+
+    private static string[] Lines(AccountRisks audit)
+        => [.. audit.Principals.SelectMany(static p => p.Findings.Select(f => $"{p.Arn}|{p.Access}|{f.Severity}|{f.Title}|{string.Join(',', f.Evidence.Select(static e => $"{e.Principal}/{e.Policy}/{e.Sid}"))}"))];
 }
