@@ -127,13 +127,15 @@ internal static class AuditCommand
     private static int Write(AccountRisks audit, ReportFormat format, FileInfo? output, ParseResult parse)
     {
         var stdout = parse.InvocationConfiguration.Output;
-        var report = ReportOutput.AsFile(ReportRenderer.Render(audit, format));
         if (output is null)
         {
-            stdout.Write(report);
+            // Streamed as it is written: an organisation's JSON report is a hundred megabytes.
+            using var stream = new TextWriterStream(stdout);
+            ReportRenderer.Write(audit, format, stream);
+            stdout.Flush();
             return 0;
         }
-        if (!OutputDestination.TryWrite(output, report, parse.InvocationConfiguration.Error))
+        if (!OutputDestination.TryWrite(output, stream => ReportRenderer.Write(audit, format, stream), parse.InvocationConfiguration.Error))
         {
             return CliApp.CouldNotRun;
         }

@@ -117,7 +117,12 @@ internal static class DriftCommand
             inputs.Organization);
         report = DriftExclusions.Apply(report, accepted, now);
         ExclusionsInput.Warn(report.ExclusionWarnings, stderr);
-        stdout.Write(ReportOutput.AsFile(ReportRenderer.Render(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)])));
+        using (var stream = new TextWriterStream(stdout))
+        {
+            // Streamed as it is written: an organisation's report, with its baseline, is a hundred megabytes.
+            ReportRenderer.Write(report, format, previous is null ? [] : [DriftReportSummary.Of(previous)], stream);
+        }
+        stdout.Flush();
         return (0, report, previous);
     }
 

@@ -31,6 +31,45 @@ internal static class OutputDestination
         return TryWrite(file, buffer.ToString(), parse.InvocationConfiguration.Error) ? exit : CliApp.CouldNotRun;
     }
 
+    /// <summary>
+    /// Writes what <paramref name="write"/> streams to <paramref name="file"/>: into a file beside it, moved in place
+    /// once complete, so a failure leaves no half-written report; false after saying why it could not.
+    /// </summary>
+    public static bool TryWrite(FileInfo file, Action<Stream> write, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (Directory.Exists(file.FullName))
+        {
+            stderr.WriteLine($"iamgov: --output-file {file}: is a folder; a file was expected");
+            return false;
+        }
+        var partial = file.FullName + ".partial";
+        try
+        {
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+            {
+                write(stream);
+            }
+            File.Move(partial, file.FullName, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // It was never made, or cannot be removed either; the message below says why the report is missing.
+            }
+            stderr.WriteLine($"iamgov: --output-file {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
+            return false;
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> to <paramref name="file"/> as UTF-8; false after saying why it could not.</summary>
     public static bool TryWrite(FileInfo file, string text, TextWriter stderr)
     {

@@ -13,7 +13,4 @@ internal static class ReportOutput
     /// <summary>The format an accepted option value names.</summary>
     public static ReportFormat Format(string name) =>
         ReportFormats.TryParse(name, out var format) ? format : throw new ArgumentOutOfRangeException(nameof(name), name, "not a report format");
-
-    /// <summary>A rendered report as it is printed or written to a file: ending with a newline.</summary>
-    public static string AsFile(string document) => document.EndsWith('\n') ? document : document + "\n";
 }

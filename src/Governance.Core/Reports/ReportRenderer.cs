@@ -17,6 +17,40 @@ public static class ReportRenderer
     };
 
     /// <summary>
+    /// Writes <paramref name="audit"/> in <paramref name="format"/> to <paramref name="output"/> as a file holds it (ending
+    /// with a newline); JSON streamed as it is written, the other formats, made for people, as one text.
+    /// </summary>
+    public static void Write(AccountRisks audit, ReportFormat format, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ReportFormat.Json)
+        {
+            RiskReportJson.Write(audit, output);
+            output.WriteByte((byte)'\n');
+            return;
+        }
+        WriteText(Render(audit, format), output);
+    }
+
+    /// <summary>Writes <paramref name="report"/> as <see cref="Write(AccountRisks, ReportFormat, Stream)"/> writes an audit.</summary>
+    public static void Write(DriftReport report, ReportFormat format, IEnumerable<DriftReportSummary> history, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ReportFormat.Json)
+        {
+            DriftReportJson.Write(report, output);
+            output.WriteByte((byte)'\n');
+            return;
+        }
+        WriteText(Render(report, format, history), output);
+    }
+
+    private static void WriteText(string text, Stream output)
+    {
+        output.Write(System.Text.Encoding.UTF8.GetBytes(text.EndsWith('\n') ? text : text + "\n"));
+    }
+
+    /// <summary>
     /// The drift report <paramref name="report"/> in <paramref name="format"/>; <paramref name="history"/> (the runs the HTML
     /// chart shows besides this one) is read only for HTML.
     /// </summary>

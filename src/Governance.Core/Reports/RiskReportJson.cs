@@ -16,11 +16,28 @@ public static class RiskReportJson
     {
         ArgumentNullException.ThrowIfNull(audit);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        Write(audit, stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="audit"/> to <paramref name="output"/> as <see cref="Render"/> gives it, handing the bytes
+    /// on every 64 KB: an organisation's report is a hundred megabytes, never held whole. The stream stays open.
+    /// </summary>
+    public static void Write(AccountRisks audit, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        Write(json, audit);
+    }
+
+    private static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 64 * 1024)
         {
-            Write(json, audit);
+            json.Flush();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void Write(Utf8JsonWriter json, AccountRisks audit)
@@ -70,6 +87,7 @@ public static class RiskReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
+            FlushWhenFull(json);
         }
         json.WriteEndArray();
         json.WriteStartArray("resources");
@@ -87,6 +105,7 @@ public static class RiskReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
+            FlushWhenFull(json);
         }
         json.WriteEndArray();
         Strings(json, "notes", audit.Notes);

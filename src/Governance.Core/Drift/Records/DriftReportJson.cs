@@ -32,6 +32,14 @@ public static class DriftReportJson
         return JsonSerializer.Serialize(report, compact ? Compact : Options);
     }
 
+    /// <summary>Writes the report as <see cref="Write(DriftReport, bool)"/> gives it to <paramref name="output"/>, flushed as it goes; the stream stays open.</summary>
+    public static void Write(DriftReport report, Stream output, bool compact = false)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        JsonSerializer.Serialize(output, report, compact ? Compact : Options);
+    }
+
     /// <summary>Reads a report; an error naming <paramref name="source"/> and the place when the text is not one.</summary>
     public static Outcome<DriftReport> Read(string json, string source)
     {
