@@ -44,27 +44,35 @@ public static class DriftReportJson
     public static Outcome<DriftReport> Read(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Read(System.Text.Encoding.UTF8.GetBytes(json), source);
+    }
+
+    /// <summary>
+    /// Reads a report from its UTF-8 bytes, as <see cref="Read(string, string)"/> does, without making it a string or a
+    /// document first: an organisation's report, with its baseline, is a hundred megabytes.
+    /// </summary>
+    public static Outcome<DriftReport> Read(ReadOnlyMemory<byte> utf8, string source)
+    {
         // Checked first, so that a refusal names line, column and path, and names an escape no string can hold.
-        if (!JsonTextCheck.TryParse(json, JsonTextRules.Default, out var document, out var problem))
+        if (JsonTextCheck.Check(utf8, JsonTextRules.Default) is { } problem)
         {
             return GovernanceError.Invalid(source, problem.ToString());
         }
+        // A UTF-8 byte order mark, which the check accepts, is not JSON.
+        var json = utf8.Span.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
         try
         {
-            using (document)
+            if (TopLevelNames(json.Span) is not { } names)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    return GovernanceError.Invalid(source, "not a drift report: a report is a JSON object");
-                }
-                // Reports written before the baseline existed lack it: they cannot say what is new, so they are refused by name.
-                var missing = TopLevelFields.Where(f => !document.RootElement.TryGetProperty(f, out _)).ToList();
-                if (missing.Count > 0)
-                {
-                    return GovernanceError.Invalid(source, $"not a drift report this version can read: missing {string.Join(", ", missing.Select(static f => $"`{f}`"))}");
-                }
+                return GovernanceError.Invalid(source, "not a drift report: a report is a JSON object");
             }
-            return JsonSerializer.Deserialize<DriftReport>(json, Options)!;
+            // Reports written before the baseline existed lack it: they cannot say what is new, so they are refused by name.
+            var missing = TopLevelFields.Where(f => !names.Contains(f)).ToList();
+            if (missing.Count > 0)
+            {
+                return GovernanceError.Invalid(source, $"not a drift report this version can read: missing {string.Join(", ", missing.Select(static f => $"`{f}`"))}");
+            }
+            return JsonSerializer.Deserialize<DriftReport>(json.Span, Options)!;
         }
         catch (JsonException e)
         {
@@ -73,6 +81,24 @@ public static class DriftReportJson
                 ? $"invalid drift report at `{path}` (line {line})"
                 : $"invalid JSON at line {line}");
         }
+    }
+
+    /// <summary>The property names of the top-level object, read without building a document; null when the top level is not an object.</summary>
+    private static HashSet<string>? TopLevelNames(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonTextRules.Default.MaxDepth });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+            reader.Skip();
+        }
+        return names;
     }
 
     private static readonly string[] TopLevelFields = ["findings", "id", "ranAt", "previous", "accessDelta", "baseline"];
