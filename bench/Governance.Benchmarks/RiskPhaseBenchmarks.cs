@@ -59,7 +59,7 @@ public class RiskPhaseBenchmarks
     [Benchmark]
     public int RoleEdges() => _run.BuildRoleEdges();
 
-    /// <summary>Effective access per principal (shared between principals with the very same policies).</summary>
+    /// <summary>Effective access per principal in numbers and its risk findings (once per account and set of policy documents).</summary>
     [Benchmark]
     public int EffectiveAccess() => _run.BuildEffectiveAccess();
 
