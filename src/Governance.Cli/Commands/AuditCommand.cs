@@ -61,7 +61,7 @@ internal static class AuditCommand
             }
             audit = RiskExclusions.Apply(audit, accepted, audit.AsOf);
             ExclusionsInput.Warn(audit.ExclusionWarnings, stderr);
-            if (graphFile is not null && audit.RoleGraph is { } graph && !RoleGraphFile.TryWrite(graphFile, graph, stderr))
+            if (graphFile is not null && audit.RoleGraph is { } graph && !OutputDestination.TryWrite(graphFile, stream => RoleGraphJson.Write(graph, stream), stderr, "--role-graph"))
             {
                 return CliApp.CouldNotRun;
             }

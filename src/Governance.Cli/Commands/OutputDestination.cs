@@ -35,14 +35,18 @@ internal static class OutputDestination
     /// Writes what <paramref name="write"/> streams to <paramref name="file"/>: into a file beside it, moved in place
     /// once complete, so a failure leaves no half-written report; false after saying why it could not.
     /// </summary>
-    public static bool TryWrite(FileInfo file, Action<Stream> write, TextWriter stderr)
+    /// <param name="file">The file.</param>
+    /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <param name="stderr">Where a failure is told.</param>
+    /// <param name="option">The option that named the file, for the messages.</param>
+    public static bool TryWrite(FileInfo file, Action<Stream> write, TextWriter stderr, string option = "--output-file")
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(stderr);
         if (Directory.Exists(file.FullName))
         {
-            stderr.WriteLine($"iamgov: --output-file {file}: is a folder; a file was expected");
+            stderr.WriteLine($"iamgov: {option} {file}: is a folder; a file was expected");
             return false;
         }
         var partial = file.FullName + ".partial";
@@ -65,7 +69,7 @@ internal static class OutputDestination
             {
                 // It was never made, or cannot be removed either; the message below says why the report is missing.
             }
-            stderr.WriteLine($"iamgov: --output-file {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
+            stderr.WriteLine($"iamgov: {option} {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
             return false;
         }
     }
@@ -73,22 +77,7 @@ internal static class OutputDestination
     /// <summary>Writes <paramref name="text"/> to <paramref name="file"/> as UTF-8; false after saying why it could not.</summary>
     public static bool TryWrite(FileInfo file, string text, TextWriter stderr)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(stderr);
-        if (Directory.Exists(file.FullName))
-        {
-            stderr.WriteLine($"iamgov: --output-file {file}: is a folder; a file was expected");
-            return false;
-        }
-        try
-        {
-            File.WriteAllText(file.FullName, text, new UTF8Encoding(false));
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"iamgov: --output-file {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        return TryWrite(file, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)), stderr);
     }
 }

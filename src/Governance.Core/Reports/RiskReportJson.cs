@@ -32,13 +32,6 @@ public static class RiskReportJson
         Write(json, audit);
     }
 
-    private static void FlushWhenFull(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > 64 * 1024)
-        {
-            json.Flush();
-        }
-    }
 
     private static void Write(Utf8JsonWriter json, AccountRisks audit)
     {
@@ -87,7 +80,7 @@ public static class RiskReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
-            FlushWhenFull(json);
+            JsonWriting.FlushWhenFull(json);
         }
         json.WriteEndArray();
         json.WriteStartArray("resources");
@@ -105,10 +98,10 @@ public static class RiskReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
-            FlushWhenFull(json);
+            JsonWriting.FlushWhenFull(json);
         }
         json.WriteEndArray();
-        Strings(json, "notes", audit.Notes);
+        JsonWriting.Strings(json, "notes", audit.Notes);
         json.WriteStartArray("excluded");
         foreach (var excluded in audit.Excluded)
         {
@@ -172,9 +165,9 @@ public static class RiskReportJson
         {
             json.WriteString("pathId", id);
         }
-        Strings(json, "actions", finding.Actions);
-        Strings(json, "path", finding.Path);
-        Strings(json, "conditionKeys", finding.ConditionKeys);
+        JsonWriting.Strings(json, "actions", finding.Actions);
+        JsonWriting.Strings(json, "path", finding.Path);
+        JsonWriting.Strings(json, "conditionKeys", finding.ConditionKeys);
         if (finding.OtherChains > 0)
         {
             json.WriteNumber("otherChains", finding.OtherChains);
@@ -195,13 +188,4 @@ public static class RiskReportJson
         json.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-        json.WriteEndArray();
-    }
 }

@@ -26,9 +26,9 @@ public static class RoleGraphJson
             json.WriteString("accountId", node.AccountId);
             json.WriteString("kind", node.Kind.ToString());
             json.WriteBoolean("administrator", node.Administrator);
-            Strings(json, "escalations", node.Escalations);
+            JsonWriting.Strings(json, "escalations", node.Escalations);
             json.WriteEndObject();
-            FlushWhenFull(json);
+            JsonWriting.FlushWhenFull(json);
         }
         json.WriteEndArray();
         json.WriteStartArray("edges");
@@ -37,32 +37,13 @@ public static class RoleGraphJson
             json.WriteStartObject();
             json.WriteString("from", edge.From);
             json.WriteString("to", edge.To);
-            Strings(json, "conditionKeys", edge.ConditionKeys);
+            JsonWriting.Strings(json, "conditionKeys", edge.ConditionKeys);
             json.WriteEndObject();
-            FlushWhenFull(json);
+            JsonWriting.FlushWhenFull(json);
         }
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
-    }
-
-    /// <summary>Hands the buffered bytes to the stream every 64 KB, so memory stays flat however large the graph.</summary>
-    private static void FlushWhenFull(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > 64 * 1024)
-        {
-            json.Flush();
-        }
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-        json.WriteEndArray();
     }
 }
