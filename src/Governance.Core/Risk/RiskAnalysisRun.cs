@@ -17,7 +17,6 @@ internal sealed class RiskAnalysisRun
     private readonly PolicyLibrary _library = new();
     private readonly List<Subject> _principals = [];
     private readonly List<Subject> _groups = [];
-    private readonly Dictionary<string, Subject> _byArn = new(StringComparer.Ordinal);
     // Worked out on first use and shared by the principals audited in parallel: a Lazy computes each entry once.
     private readonly ConcurrentDictionary<(string Role, string Service), bool> _trustsService = new();
     private readonly ConcurrentDictionary<Subject, Lazy<List<RoleEdge>>> _edges = new(ReferenceEqualityComparer.Instance);
@@ -43,10 +42,6 @@ internal sealed class RiskAnalysisRun
         _principals.AddRange(state.Principals.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism)).Select(principal =>
             new Subject(principal.Arn, principal.AccountId, principal, null, _library.For(principal), _assumptions,
                 principal.TrustPolicy is { } text ? _library.Get("trust-policy", text) : null)));
-        foreach (var subject in _principals)
-        {
-            _byArn.TryAdd(subject.Arn, subject);
-        }
         foreach (var group in state.Snapshots.SelectMany(static s => s.Groups))
         {
             var set = _library.For(group, state);
