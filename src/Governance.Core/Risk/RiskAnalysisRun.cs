@@ -18,8 +18,11 @@ internal sealed class RiskAnalysisRun
     private readonly List<Subject> _principals = [];
     private readonly List<Subject> _groups = [];
     // Worked out on first use and shared by the principals audited in parallel: a Lazy computes each entry once.
-    private readonly ConcurrentDictionary<(string Role, string Service), bool> _trustsService = new();
-    private readonly ConcurrentDictionary<Subject, Lazy<List<RoleEdge>>> _edges = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<NamedPolicy, CompiledPolicySet> _compiledTrusts = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Subject, Lazy<RoleEdges>> _edges = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<EdgeTargets, EdgeTargets> _targets = new(EdgeTargets.Comparer);
+    // By policy documents and trust policy (a parsed policy the library shares, so by reference).
+    private readonly ConcurrentDictionary<(PolicyTextsKey Policies, NamedPolicy Trust), Lazy<EdgeTargets?>> _sharedTargets = new();
     private readonly ConcurrentDictionary<string, bool> _effectiveAdmin = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Subject, Lazy<bool>> _classified = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<Subject, Lazy<ImmutableArray<Finding>>> _direct = new(ReferenceEqualityComparer.Instance);
@@ -71,14 +74,14 @@ internal sealed class RiskAnalysisRun
         var results = new PrincipalRisks[_principals.Count];
         foreach (var account in _principals.Select(static (p, i) => (Subject: p, Index: i)).GroupBy(static p => p.Subject.AccountId, StringComparer.Ordinal))
         {
-            var audited = _options.Parallelism > 1
-                ? account.AsParallel().WithDegreeOfParallelism(_options.Parallelism).Select(p => (p.Index, Risks: Audit(p.Subject))).ToList()
-                : [.. account.Select(p => (p.Index, Risks: Audit(p.Subject)))];
+            var subjects = account.Select(static p => p.Subject).ToList();
+            Prepare(account.Key, subjects);
+            var audited = ForEach(account.ToList(), p => (p.Index, Risks: Audit(p.Subject)));
             foreach (var (index, risks) in audited)
             {
                 results[index] = risks;
             }
-            foreach (var (subject, _) in account)
+            foreach (var subject in subjects)
             {
                 subject.Release();
             }
@@ -86,13 +89,34 @@ internal sealed class RiskAnalysisRun
         return new AccountRisks(_options.AsOf, [.. results]) { RoleGraph = _options.IncludeRoleGraph ? Graph() : null };
     }
 
+    /// <summary>
+    /// Works out what the account's audits share, one kind after another, each kind for every subject in parallel: which
+    /// are administrators, the role edges, which roles become administrators by assuming others, the direct escalation
+    /// paths. Worked out on first use instead, one thread would compute a shared answer (an account's administrators)
+    /// while the others wait for it.
+    /// </summary>
+    private void Prepare(string account, List<Subject> subjects)
+    {
+        ForEach(subjects, IsIamAdmin);
+        ForEach(subjects, EdgesOf);
+        ForEach(subjects, s => IsEffectiveAdmin(s));
+        _ = AdministratorsOf(account);
+        ForEach(subjects, DirectEscalations);
+    }
+
+    /// <summary><paramref name="work"/> for each item, on <see cref="RiskAnalysisOptions.Parallelism"/> threads (1: on this one), results in order.</summary>
+    private List<TResult> ForEach<TItem, TResult>(List<TItem> items, Func<TItem, TResult> work)
+        => _options.Parallelism > 1
+            ? items.AsParallel().AsOrdered().WithDegreeOfParallelism(_options.Parallelism).Select(work).ToList()
+            : [.. items.Select(work)];
+
     /// <summary>Every principal with what it is, and every edge; the edges' conditions, not their evidence.</summary>
     private RoleGraph Graph()
     {
         var nodes = _principals.Select(p => new RoleGraphNode(p.Arn, p.AccountId, p.Principal!.Kind, IsIamAdmin(p),
                 [.. DirectEscalations(p).Select(static f => f.PathId).OfType<string>().Distinct(StringComparer.Ordinal)]))
             .ToImmutableArray();
-        var edges = _principals.SelectMany(p => EdgesOf(p).Select(e => new RoleGraphEdge(p.Arn, e.Role.Arn, e.ConditionKeys))).ToImmutableArray();
+        var edges = _principals.SelectMany(p => EdgesOf(p).All.Select(e => new RoleGraphEdge(p.Arn, e.Role.Arn, e.ConditionKeys))).ToImmutableArray();
         return new RoleGraph(nodes, edges);
     }
 
@@ -161,7 +185,7 @@ internal sealed class RiskAnalysisRun
     // ---- phases, measured apart by bench/Governance.Benchmarks (RiskPhaseBenchmarks) ----
 
     /// <summary>Works out every principal's role edges as the audit does (the role-chain graph); their count.</summary>
-    internal int BuildRoleEdges() => _principals.Sum(p => EdgesOf(p).Count);
+    internal int BuildRoleEdges() => _principals.Sum(p => EdgesOf(p).All.Count());
 
     /// <summary>Works out every principal's effective access, shared as the audit shares it; the actions' count.</summary>
     internal int BuildEffectiveAccess() => _principals.Sum(p => AccessOf(p).Summary.Actions);
@@ -195,33 +219,60 @@ internal sealed class RiskAnalysisRun
     // ---- role chains ----
 
     /// <summary>The roles <paramref name="from"/> can assume, worked out on first use.</summary>
-    private List<RoleEdge> EdgesOf(Subject from)
-        => _edges.GetOrAdd(from, static (_, state) => new Lazy<List<RoleEdge>>(() => state.Run.Edges(state.From)), (Run: this, From: from)).Value;
+    private RoleEdges EdgesOf(Subject from)
+        => _edges.GetOrAdd(from, static (_, state) => new Lazy<RoleEdges>(() => state.Run.Edges(state.From)), (Run: this, From: from)).Value;
 
-    private List<RoleEdge> Edges(Subject from)
+    private RoleEdges Edges(Subject from)
     {
-        var edges = new List<RoleEdge>();
-        var identityMay = from.Analyzer.MayAllow(AssumeRole);
+        var groups = ImmutableArray.CreateBuilder<EdgeGroup>();
+        var policies = PolicyTextsKey.Of(from);
         // Roles with the same trust policy text share one parsed policy: the caller's policies are combined with it once.
-        foreach (var roles in _trustIndex.Candidates(from, identityMay).Where(r => !ReferenceEquals(r, from)).GroupBy(static r => r.Trust!))
+        foreach (var roles in _trustIndex.Candidates(from, from.Analyzer.MayAllow(AssumeRole)).GroupBy(static r => r.Trust!))
         {
-            // The caller's policies stay compiled; only the trust policy is added (the engine combines them as AWS does).
-            var decider = from.Analyzer.WithResourcePolicy(roles.Key);
-            foreach (var role in roles)
+            // A trust that names no caller treats the account's callers alike: those with the same policy documents get
+            // the same verdicts, decided once, when no statement on sts:AssumeRole has a condition (which could read who calls).
+            var targets = policies is not null && _trustIndex.IsCallerNeutral(roles.Key)
+                ? _sharedTargets.GetOrAdd((policies, roles.Key), static (_, state) => new Lazy<EdgeTargets?>(
+                    () => state.Run.Decide(state.From, state.Roles, unconditionalOnly: true)), (Run: this, From: from, Roles: roles)).Value
+                : null;
+            targets ??= Decide(from, roles, unconditionalOnly: false)!;
+            if (targets.Roles.Any(r => !ReferenceEquals(r, from)))
             {
-                // Allocation-free when no statement on sts:AssumeRole has a condition; the explanation waits for a report that needs it.
-                switch (decider.QuickVerdict(AssumeRole, role.Arn))
-                {
-                    case AccessVerdict.Allowed:
-                        edges.Add(new RoleEdge(role, decider, []));
-                        break;
-                    case null when decider.Check(AssumeRole, role.Arn) is { IsAllowed: true } check:
-                        edges.Add(new RoleEdge(role, decider, check.ConditionKeys));
-                        break;
-                }
+                groups.Add(new EdgeGroup(from, roles.Key, targets));
             }
         }
-        return edges;
+        return new RoleEdges(from, groups.ToImmutable());
+    }
+
+    /// <summary>
+    /// Which of <paramref name="roles"/> (sharing one trust policy) <paramref name="from"/> may assume, itself included;
+    /// null when <paramref name="unconditionalOnly"/> and an edge depends on a condition.
+    /// </summary>
+    private EdgeTargets? Decide(Subject from, IGrouping<NamedPolicy, Subject> roles, bool unconditionalOnly)
+    {
+        // The caller's policies stay compiled; only the trust policy is added (the engine combines them as AWS does).
+        var decider = from.Analyzer.WithResourcePolicy(roles.Key);
+        var allowed = ImmutableArray.CreateBuilder<Subject>();
+        var keys = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var role in roles)
+        {
+            // Allocation-free when no statement on sts:AssumeRole has a condition; the explanation waits for a report that needs it.
+            switch (decider.QuickVerdict(AssumeRole, role.Arn))
+            {
+                case AccessVerdict.Allowed:
+                    allowed.Add(role);
+                    keys.Add([]);
+                    break;
+                case null when unconditionalOnly:
+                    return null;
+                case null when decider.Check(AssumeRole, role.Arn) is { IsAllowed: true } check:
+                    allowed.Add(role);
+                    keys.Add(check.ConditionKeys);
+                    break;
+            }
+        }
+        var targets = new EdgeTargets(allowed.ToImmutable(), keys.ToImmutable());
+        return _targets.GetOrAdd(targets, targets);
     }
 
     /// <summary>Whether <paramref name="role"/> is an administrator or can become one by assuming roles.</summary>
@@ -241,7 +292,7 @@ internal sealed class RiskAnalysisRun
         {
             return false;
         }
-        var result = EdgesOf(role).Any(e => IsEffectiveAdmin(e.Role, visiting));
+        var result = EdgesOf(role).Roles.Any(r => IsEffectiveAdmin(r, visiting));
         visiting.Remove(role.Arn);
         if (visiting.Count == 0)
         {
@@ -277,21 +328,35 @@ internal sealed class RiskAnalysisRun
             }
         }
 
-        // The search's steps: each the edge taken, the step it extends (-1 from the start), its length and whether any
-        // edge so far is conditional; a chain is built only for the steps reported.
-        var steps = new List<(RoleEdge Edge, int Parent, int Length, bool Conditional)>();
+        // The search's steps: each the edge taken (its group and index), the step it extends (-1 from the start), its
+        // length and whether any edge so far is conditional; a chain is built only for the steps reported.
+        var steps = new List<(EdgeGroup Group, int Index, int Parent, int Length, bool Conditional)>();
         var seen = new HashSet<Subject>(ReferenceEqualityComparer.Instance) { start };
-        foreach (var edge in EdgesOf(start))
+        // Sets of edges already taken: each of their roles is seen, at a length no greater than taking them again would give.
+        var taken = new HashSet<EdgeTargets>(ReferenceEqualityComparer.Instance);
+        void Expand(Subject from, int parent, int length, bool conditional)
         {
-            if (seen.Add(edge.Role))
+            foreach (var group in EdgesOf(from).Groups)
             {
-                steps.Add((edge, -1, 1, !edge.ConditionKeys.IsEmpty));
+                if (!taken.Add(group.Targets))
+                {
+                    continue;
+                }
+                var targets = group.Targets;
+                for (var i = 0; i < targets.Roles.Length; i++)
+                {
+                    if (seen.Add(targets.Roles[i]))
+                    {
+                        steps.Add((group, i, parent, length + 1, conditional || !targets.ConditionKeys[i].IsEmpty));
+                    }
+                }
             }
         }
+        Expand(start, -1, 0, false);
         for (var next = 0; next < steps.Count; next++)
         {
-            var (edge, _, length, conditional) = steps[next];
-            var role = edge.Role;
+            var (group, index, _, length, conditional) = steps[next];
+            var role = group.Targets.Roles[index];
             if (IsIamAdmin(role))
             {
                 Offer(AssumeRolePathId, conditional ? RiskSeverity.Medium : RiskSeverity.High, next, null);
@@ -303,13 +368,7 @@ internal sealed class RiskAnalysisRun
             }
             if (length < _options.MaxChainDepth)
             {
-                foreach (var onward in EdgesOf(role))
-                {
-                    if (seen.Add(onward.Role))
-                    {
-                        steps.Add((onward, next, length + 1, conditional || !onward.ConditionKeys.IsEmpty));
-                    }
-                }
+                Expand(role, next, length, conditional);
             }
         }
         ImmutableArray<RoleEdge> ChainTo(int step)
@@ -317,7 +376,7 @@ internal sealed class RiskAnalysisRun
             var chain = new RoleEdge[steps[step].Length];
             for (var at = step; at >= 0; at = steps[at].Parent)
             {
-                chain[steps[at].Length - 1] = steps[at].Edge;
+                chain[steps[at].Length - 1] = steps[at].Group.Edge(steps[at].Index);
             }
             return [.. chain];
         }
@@ -462,7 +521,7 @@ internal sealed class RiskAnalysisRun
             case EscalationTarget.SelfRole:
                 return subject.IsRole
                     ? [new(subject.Arn, true, "itself")]
-                    : EdgesOf(subject).Select(e => new ResolvedTarget(e.Role.Arn, true, $"{Name(e.Role)}, a role it can assume"))
+                    : EdgesOf(subject).Roles.Select(r => new ResolvedTarget(r.Arn, true, $"{Name(r)}, a role it can assume"))
                         .Concat(sameAccount.Where(static p => p.IsRole && !p.Principal!.IsServiceLinked).Take(MaxProxies)
                             .Select(p => new ResolvedTarget(p.Arn, false, $"another role, {Name(p)}")));
             case EscalationTarget.OwnGroup:
@@ -510,8 +569,8 @@ internal sealed class RiskAnalysisRun
 
     private bool TrustsService(Subject role, string service)
     {
-        return _trustsService.GetOrAdd((role.Arn, service), static (key, trust) =>
-            PolicyCompiler.Compile(new PolicySet { ResourcePolicy = trust }).Decide(AuthorizationRequest.Create(key.Service, AssumeRole, key.Role)) == Decision.Allow,
-            role.Trust);
+        // Roles with the same trust text share one parsed policy (the library's), so it is compiled once for all of them.
+        var trust = _compiledTrusts.GetOrAdd(role.Trust!, static trust => PolicyCompiler.Compile(new PolicySet { ResourcePolicy = trust }));
+        return trust.Decide(AuthorizationRequest.Create(service, AssumeRole, role.Arn)) == Decision.Allow;
     }
 }

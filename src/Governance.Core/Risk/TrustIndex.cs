@@ -1,3 +1,4 @@
+using PolicyEngine.Evaluation;
 using PolicyEngine.Model;
 
 namespace Governance.Core.Risk;
@@ -17,6 +18,7 @@ internal sealed class TrustIndex
     private readonly Dictionary<string, List<Subject>> _byArn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Subject>> _byAccount = new(StringComparer.Ordinal);
     private readonly List<Subject> _anyone = [];
+    private readonly HashSet<NamedPolicy> _namesCallers = new(ReferenceEqualityComparer.Instance);
 
     public TrustIndex(IEnumerable<Subject> roles)
     {
@@ -24,7 +26,15 @@ internal sealed class TrustIndex
         {
             foreach (var statement in role.Trust!.Document?.Statements ?? [])
             {
-                if (statement.Effect != Effect.Allow || statement.Principal is not { } principal)
+                if (statement.Principal is not { } principal)
+                {
+                    continue;
+                }
+                if (NamesCallers(principal))
+                {
+                    _namesCallers.Add(role.Trust);
+                }
+                if (statement.Effect != Effect.Allow)
                 {
                     continue;
                 }
@@ -55,6 +65,17 @@ internal sealed class TrustIndex
         // By reference: a subject's record equality would hash its whole principal.
         return result.Distinct(ReferenceEqualityComparer.Instance).Cast<Subject>();
     }
+
+    /// <summary>
+    /// Whether <paramref name="trust"/> names no caller of its own (only accounts, <c>*</c> or services, and no
+    /// NotPrincipal): it then treats every caller of an account alike, and callers with the same policies may share its verdicts.
+    /// </summary>
+    public bool IsCallerNeutral(NamedPolicy trust) => !_namesCallers.Contains(trust);
+
+    /// <summary>Whether a Principal or NotPrincipal (of an Allow or a Deny) names a user, role or session rather than accounts or everyone.</summary>
+    private static bool NamesCallers(PrincipalSpec principal)
+        => principal.IsNot || principal.Entries.Any(static e => e.Type == PrincipalType.Aws && e.Value != "*"
+            && Arn.TryParse(e.Value, out var arn) && arn.Resource != "root");
 
     private void Index(Subject role, string value)
     {

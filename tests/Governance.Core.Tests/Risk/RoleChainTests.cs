@@ -165,6 +165,60 @@ public sealed class RoleChainTests
         Assert.DoesNotContain(LabAudit.Principal(audit, "reader").Findings, static f => f.PathId == "sts-assume-role");
     }
 
+    [Fact]
+    public void Audit_SamePoliciesButTheTrustDeniesOneCaller_OnlyTheOtherAssumes()
+    {
+        // Arrange: ops and ci hold the same policy document; admin's trust allows the account but denies ci by name.
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:role/ci"},"Action":"sts:AssumeRole"}]}""";
+        var audit = LabAudit.Audit(AccountJson(Assume("*"),
+            ("ops", TrustRole("nobody"), Assume("*")),
+            ("ci", TrustRole("nobody"), Assume("*")),
+            ("admin", trust, Admin)));
+
+        // Act
+        var ops = Chains(audit, "ops");
+        var ci = Chains(audit, "ci");
+
+        // Assert: callers with the same policies share verdicts only where the trust treats them alike.
+        Assert.Equal($"arn:aws:iam::{Account}:role/admin", Assert.Single(ops).Path[^1]);
+        Assert.Empty(ci);
+    }
+
+    [Fact]
+    public void Audit_SamePoliciesButTheTrustConditionNamesOneCaller_OnlyThatOneAssumes()
+    {
+        // Arrange: the trust allows the account on a condition that reads who calls.
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/ops"}}}]}""";
+        var audit = LabAudit.Audit(AccountJson(Assume("*"),
+            ("ops", TrustRole("nobody"), Assume("*")),
+            ("ci", TrustRole("nobody"), Assume("*")),
+            ("admin", trust, Admin)));
+
+        // Act
+        var ops = Chains(audit, "ops");
+        var ci = Chains(audit, "ci");
+
+        // Assert
+        Assert.Equal($"arn:aws:iam::{Account}:role/admin", Assert.Single(ops).Path[^1]);
+        Assert.Empty(ci);
+    }
+
+    [Fact]
+    public void Audit_ManyCallersReachTheSameRoles_EachCountsAllItReaches()
+    {
+        // Arrange: ten callers with the same policy may assume every role that trusts the account (the callers among
+        // them), and so each other; each reaches the one administrator by one hop, and the other nine callers.
+        var callers = Enumerable.Range(1, 10).Select(static i => ($"caller-{i}", TrustAccount, Assume("*"))).ToArray();
+        var audit = LabAudit.Audit(AccountJson(Assume("*"), [.. callers, ("admin", TrustAccount, Admin)]));
+
+        // Act
+        var chains = Enumerable.Range(1, 10).Select(i => Assert.Single(Chains(audit, $"caller-{i}"))).ToArray();
+
+        // Assert: whose edges a search took before does not change what another caller's search finds.
+        Assert.All(chains, static f => Assert.Equal(("sts-assume-role", 2, 0), (f.PathId, f.Path.Length, f.OtherChains)));
+        Assert.DoesNotContain(chains, static f => f.Path.Skip(1).Contains(f.Path[0]));
+    }
+
     private static string TrustAccountOf(string account)
         => $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":"sts:AssumeRole"}]}""";
 
