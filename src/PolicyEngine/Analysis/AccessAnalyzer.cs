@@ -27,7 +27,7 @@ public sealed class AccessAnalyzer
 {
     private readonly RequestContext _context;
     private readonly ImmutableArray<SourceStatement> _statements;
-    private readonly Dictionary<(PolicyType, string, int?, int), SourceStatement> _byRef;
+    private readonly Dictionary<StatementRef, SourceStatement> _sources;
     private System.Collections.Concurrent.ConcurrentDictionary<string, bool>? _unconditional;
     private System.Collections.Concurrent.ConcurrentDictionary<string, RequestContext>? _contextByAccount;
 
@@ -42,11 +42,37 @@ public sealed class AccessAnalyzer
         Compiled = compiled;
         _context = context;
         _statements = statements;
-        _byRef = [];
+        _sources = Sources(compiled, statements);
+    }
+
+    /// <summary>
+    /// Each compiled statement's source statement, for the reference an explanation names it by. The compiler names a
+    /// statement as <see cref="Read"/> does, by policy name and position; two policies of a set may share a name (an inline
+    /// and a managed policy), and then the compiled statements are told apart by reference, the k-th compiled statement of
+    /// a name being the k-th read one (both go through the set in the same order).
+    /// </summary>
+    private static Dictionary<StatementRef, SourceStatement> Sources(CompiledPolicySet compiled, ImmutableArray<SourceStatement> statements)
+    {
+        var byName = new Dictionary<StatementRef, SourceStatement>(statements.Length);
+        var shared = false;
         foreach (var statement in statements)
         {
-            _byRef.TryAdd(Key(statement.Ref), statement);
+            shared |= !byName.TryAdd(statement.Ref, statement);
         }
+        if (!shared)
+        {
+            return byName;
+        }
+        var queues = statements.GroupBy(static s => s.Ref).ToDictionary(static g => g.Key, static g => new Queue<SourceStatement>(g));
+        var byReference = new Dictionary<StatementRef, SourceStatement>(ReferenceEqualityComparer.Instance);
+        foreach (var statement in compiled.Statements)
+        {
+            if (queues.TryGetValue(statement.Ref, out var queue) && queue.TryDequeue(out var source))
+            {
+                byReference[statement.Ref] = source;
+            }
+        }
+        return byReference;
     }
 
     /// <summary>The principal's ARN; requests are made as this principal.</summary>
@@ -277,7 +303,7 @@ public sealed class AccessAnalyzer
         // Only allows that failed for want of a key can be rescued; a key the request carries decided already.
         var blocked = result.Explanation.Statements
             .Where(static o => o.Effect == Effect.Allow && o.Status == StatementStatus.ConditionNotMet && o.FailedCondition is { KeyMissing: true })
-            .Select(o => _byRef.GetValueOrDefault(Key(o.Statement)))
+            .Select(o => _sources.GetValueOrDefault(o.Statement))
             .OfType<SourceStatement>()
             .ToList();
         if (blocked.Count == 0)
@@ -314,7 +340,7 @@ public sealed class AccessAnalyzer
 
     /// <summary>Condition keys of <paramref name="refs"/> that <paramref name="context"/> does not supply: the request decides them.</summary>
     private IEnumerable<string> UnknownKeys(IEnumerable<StatementRef> refs, RequestContext context)
-        => refs.Select(r => _byRef.GetValueOrDefault(Key(r)))
+        => refs.Select(r => _sources.GetValueOrDefault(r))
             .OfType<SourceStatement>()
             .SelectMany(static s => s.Statement.Conditions)
             .Select(static c => c.Key)
@@ -333,8 +359,6 @@ public sealed class AccessAnalyzer
         }
         return listed != spec.IsNot;
     }
-
-    private static (PolicyType, string, int?, int) Key(StatementRef r) => (r.PolicyType, r.PolicyName, r.Level, r.Index);
 
     /// <summary>Reads the set's statements in the compiler's order, naming them as the compiler does.</summary>
     private static IEnumerable<SourceStatement> Read(PolicySet set)

@@ -1,10 +1,33 @@
 using PolicyEngine.Analysis;
 using PolicyEngine.Catalog;
+using PolicyEngine.Evaluation;
 
 namespace PolicyEngine.Tests.Analysis;
 
 public sealed class AccessAnalyzerTests
 {
+    [Fact]
+    public void Check_TwoPoliciesWithOneName_EachStatementKeepsItsOwnConditions()
+    {
+        // Arrange: an inline and a managed policy may share a name; their first statements differ only in their conditions.
+        var set = new PolicySet
+        {
+            IdentityPolicies =
+            [
+                NamedPolicy.Parse("reports", AnalysisKit.Document("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}""")),
+                NamedPolicy.Parse("reports", AnalysisKit.Document("""{"Effect":"Allow","Action":"s3:PutObject","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}""")),
+            ],
+        };
+
+        // Act
+        var get = AnalysisKit.Analyzer(set).Check("s3:GetObject", "arn:aws:s3:::lake/a");
+        var put = AnalysisKit.Analyzer(set).Check("s3:PutObject", "arn:aws:s3:::lake/a");
+
+        // Assert: each is allowed on its own statement's condition, not on the other same-named statement's.
+        Assert.Equal((AccessVerdict.Conditional, "aws:SourceIp"), (get.Verdict, Assert.Single(get.ConditionKeys)));
+        Assert.Equal((AccessVerdict.Conditional, "aws:MultiFactorAuthPresent"), (put.Verdict, Assert.Single(put.ConditionKeys)));
+    }
+
     [Fact]
     public void GetEffectiveAccess_WildcardAction_ExpandsThroughCatalogueGroupedByLevel()
     {
