@@ -15,22 +15,11 @@ internal static class ActionExpansion
     private static readonly ConcurrentDictionary<string, ImmutableArray<ActionInfo>> Cache = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<string, ImmutableArray<ActionInfo>> NotCache = new(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Lazy<(ImmutableArray<ActionInfo> All, Dictionary<ActionInfo, int> Ids)> Dense = new(static () =>
-    {
-        var all = ActionCatalog.Default.Expand("*");
-        var ids = new Dictionary<ActionInfo, int>(all.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < all.Length; i++)
-        {
-            ids[all[i]] = i;
-        }
-        return (all, ids);
-    });
-
     /// <summary>Every catalogue action, by service then name; an action's position is its dense id.</summary>
-    public static ImmutableArray<ActionInfo> All => Dense.Value.All;
+    public static ImmutableArray<ActionInfo> All => ActionCatalog.Default.Expand("*");
 
     /// <summary>The dense id of <paramref name="action"/>: its position in <see cref="All"/>.</summary>
-    public static int IdOf(ActionInfo action) => Dense.Value.Ids[action];
+    public static int IdOf(ActionInfo action) => action.Ordinal;
 
     /// <summary>The catalogue actions <paramref name="pattern"/> matches.</summary>
     public static ImmutableArray<ActionInfo> Expand(string pattern)

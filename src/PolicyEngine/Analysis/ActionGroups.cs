@@ -17,6 +17,10 @@ namespace PolicyEngine.Analysis;
 /// </remarks>
 internal sealed class ActionGroups
 {
+    // Each thread's catalogue-sized scratch for action signatures, all zero between builds.
+    [ThreadStatic]
+    private static long[]? SignatureScratch;
+
     private readonly List<string> _representatives = [];
     private readonly List<ImmutableArray<string>> _resources = [];
 
@@ -40,46 +44,58 @@ internal sealed class ActionGroups
         var all = ActionExpansion.All;
         var granted = new BitArray(all.Length);
         var covers = new BitArray[statements.Count];
-        // By id, for the ids the statements name only: a catalogue-sized array per principal would be a large-object
-        // allocation each time, which an audit of thousands of principals pays for in full collections.
-        var signature = new Dictionary<int, long>();
+        // By id, in this thread's scratch array, cleared after each build: a catalogue-sized array per principal would be
+        // a large-object allocation each time, which an audit of thousands of principals pays for in full collections.
+        var signature = SignatureScratch is { } scratch && scratch.Length >= all.Length ? scratch : SignatureScratch = new long[all.Length];
+        var touched = new List<int>();
         // The granted ids, so that a principal allowed ten actions visits ten, not the whole catalogue.
         var grantedIds = new List<int>();
-        for (var i = 0; i < statements.Count; i++)
+        try
         {
-            var bits = covers[i] = new BitArray(all.Length);
-            foreach (var action in statements[i].Actions)
+            for (var i = 0; i < statements.Count; i++)
             {
-                var id = ActionExpansion.IdOf(action);
-                bits[id] = true;
-                // Invariant: two actions get the same signature only when the same statements cover them (up to a
-                // 64-bit hash collision, which would merely decide one with the other's representative).
-                signature[id] = unchecked((signature.GetValueOrDefault(id) * 1_000_003) + i + 1);
-            }
-            if (statements[i].Grants)
-            {
+                var bits = covers[i] = new BitArray(all.Length);
                 foreach (var action in statements[i].Actions)
                 {
+                    if (service is not null && !string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
                     var id = ActionExpansion.IdOf(action);
-                    if (!granted[id])
+                    bits[id] = true;
+                    if (signature[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+                    // Invariant: two actions get the same signature only when the same statements cover them (up to a
+                    // 64-bit hash collision, which would merely decide one with the other's representative).
+                    signature[id] = unchecked((signature[id] * 1_000_003) + i + 1);
+                    if (statements[i].Grants && !granted[id])
                     {
                         granted[id] = true;
                         grantedIds.Add(id);
                     }
                 }
             }
+            grantedIds.Sort();
+            return Group(all, statements, covers, grantedIds, signature);
         }
-        grantedIds.Sort();
+        finally
+        {
+            foreach (var id in touched)
+            {
+                signature[id] = 0;
+            }
+        }
+    }
 
+    private static ActionGroups Group(ImmutableArray<ActionInfo> all, List<SourceStatement> statements, BitArray[] covers, List<int> grantedIds, long[] signature)
+    {
         var groups = new ActionGroups();
         var ids = new Dictionary<(string, long), int>();
         foreach (var id in grantedIds)
         {
             var action = all[id];
-            if ((service is not null && !string.Equals(action.ServicePrefix, service, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
             var key = (IsSpecial(action) ? action.FullName : action.ServicePrefix, signature[id]);
             if (!ids.TryGetValue(key, out var group))
             {

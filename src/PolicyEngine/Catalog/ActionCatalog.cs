@@ -48,7 +48,11 @@ public sealed class ActionCatalog
         ImmutableArray<ActionInfo>.Builder all = ImmutableArray.CreateBuilder<ActionInfo>(actionCount);
         foreach (ServiceInfo service in services)
         {
-            all.AddRange(service.Actions);
+            foreach (ActionInfo action in service.Actions)
+            {
+                action.Ordinal = all.Count;
+                all.Add(action);
+            }
         }
 
         _allActions = all.MoveToImmutable();

@@ -44,6 +44,9 @@ public sealed class ActionInfo
     /// <summary>Other actions a caller needs for this one, whatever the resource.</summary>
     public ImmutableArray<string> DependentActions { get; }
 
+    /// <summary>Its position among its catalogue's actions (by service, then name), set once by the catalogue: a dense id for bit sets.</summary>
+    internal int Ordinal { get; set; } = -1;
+
     /// <inheritdoc/>
     public override string ToString() => FullName;
 }
