@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Governance.Core.Accounts;
 using Governance.Core.Accounts.Organization;
@@ -33,7 +34,7 @@ internal sealed class ExposureScan
     private readonly IReadOnlySet<string> _adminRoles;
     private readonly OutsideCallers _callers;
     private readonly PolicyLibrary _library = new();
-    private readonly Dictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<ImmutableArray<NamedPolicy>>> _resourceControl = new(StringComparer.Ordinal);
 
     /// <param name="snapshot">The organisation.</param>
     /// <param name="asOf">When requests are assumed to be made.</param>
@@ -46,26 +47,27 @@ internal sealed class ExposureScan
         _callers = new OutsideCallers(snapshot);
     }
 
+    /// <remarks>
+    /// Each resource is probed on its own, so they are probed in parallel (an organisation holds a role for every
+    /// principal it audits) and reported in the snapshot's order: each account's buckets, keys, other resources, roles.
+    /// </remarks>
     public IEnumerable<ResourceRisks> Run()
     {
+        var probes = new List<Func<ResourceRisks?>>();
         foreach (var contents in _snapshot.Contents.Where(c => _snapshot.IsInOrganization(c.AccountId)))
         {
             var owner = contents.AccountId;
             var resources = contents.Resources ?? AccountResources.Empty;
-            IEnumerable<ResourceRisks?> found =
-            [
-                .. resources.Buckets.Select(b => Bucket(owner, b)),
-                .. resources.KmsKeys.Select(k => Key(owner, k)),
-                .. resources.Other.Select(o => Other(owner, o)),
-                // A role's account is its ARN's: an IAM export may hold roles of more than one account.
-                .. (contents.Iam?.Roles ?? []).Where(static r => !r.IsServiceLinked && r.TrustPolicy is not null)
-                    .Select(r => Role(AccountSnapshot.AccountOf(r.Arn) is { Length: > 0 } account ? account : owner, r)),
-            ];
-            foreach (var risks in found.OfType<ResourceRisks>())
-            {
-                yield return risks;
-            }
+            probes.AddRange(resources.Buckets.Select(b => (Func<ResourceRisks?>)(() => Bucket(owner, b))));
+            probes.AddRange(resources.KmsKeys.Select(k => (Func<ResourceRisks?>)(() => Key(owner, k))));
+            probes.AddRange(resources.Other.Select(o => (Func<ResourceRisks?>)(() => Other(owner, o))));
+            // A role's account is its ARN's: an IAM export may hold roles of more than one account.
+            probes.AddRange((contents.Iam?.Roles ?? []).Where(static r => !r.IsServiceLinked && r.TrustPolicy is not null)
+                .Select(r => (Func<ResourceRisks?>)(() => Role(AccountSnapshot.AccountOf(r.Arn) is { Length: > 0 } account ? account : owner, r))));
         }
+        var found = new ResourceRisks?[probes.Count];
+        Parallel.For(0, probes.Count, i => found[i] = probes[i]());
+        return found.OfType<ResourceRisks>();
     }
 
     private ResourceRisks? Bucket(string owner, S3Bucket bucket)
@@ -207,14 +209,8 @@ internal sealed class ExposureScan
     }
 
     private ImmutableArray<ImmutableArray<NamedPolicy>> ResourceControl(string owner)
-    {
-        if (!_resourceControl.TryGetValue(owner, out var levels))
-        {
-            _resourceControl[owner] = levels = [.. _snapshot.ResourceControlPolicyLevels(owner)
-                .Select(level => level.Policies.Select(p => _library.Get($"RCP `{p.Name}`", p.Content.Text)).ToImmutableArray())];
-        }
-        return levels;
-    }
+        => _resourceControl.GetOrAdd(owner, static (owner, scan) => [.. scan._snapshot.ResourceControlPolicyLevels(owner)
+            .Select(level => level.Policies.Select(p => scan._library.Get($"RCP `{p.Name}`", p.Content.Text)).ToImmutableArray())], this);
 
     private static ImmutableArray<string> Actions(IEnumerable<ProbeHit> hits)
         => [.. hits.Select(static h => h.Check.Action).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];

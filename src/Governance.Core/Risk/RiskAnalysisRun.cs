@@ -105,10 +105,23 @@ internal sealed class RiskAnalysisRun
     }
 
     /// <summary><paramref name="work"/> for each item, on <see cref="RiskAnalysisOptions.Parallelism"/> threads (1: on this one), results in order.</summary>
-    private List<TResult> ForEach<TItem, TResult>(List<TItem> items, Func<TItem, TResult> work)
-        => _options.Parallelism > 1
-            ? items.AsParallel().AsOrdered().WithDegreeOfParallelism(_options.Parallelism).Select(work).ToList()
-            : [.. items.Select(work)];
+    /// <remarks>Parallel.For hands out work in small ranges as threads free up: subjects' costs differ by orders of magnitude (an administrator's effective access against a reader's).</remarks>
+    private TResult[] ForEach<TItem, TResult>(List<TItem> items, Func<TItem, TResult> work)
+    {
+        var results = new TResult[items.Count];
+        if (_options.Parallelism > 1)
+        {
+            Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, i => results[i] = work(items[i]));
+        }
+        else
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                results[i] = work(items[i]);
+            }
+        }
+        return results;
+    }
 
     /// <summary>Every principal with what it is, and every edge; the edges' conditions, not their evidence.</summary>
     private RoleGraph Graph()

@@ -74,4 +74,32 @@ public sealed partial class ExposureScanTests
 
         Assert.Empty(FindingsOf(org.Audit(), "inside"));
     }
+
+    [Fact]
+    public void Analyze_ManyExposedResources_ReportedInTheSnapshotsOrder()
+    {
+        // Arrange: resources are probed in parallel; the report keeps each account's buckets, then its roles, as the snapshot lists them.
+        var org = new ExposureOrganization();
+        var expected = new List<string>();
+        foreach (var account in new[] { App, Data })
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var bucket = $"public-{account}-{i}";
+                org.Bucket(account, bucket, $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}""");
+                expected.Add(bucket);
+            }
+            for (var i = 0; i < 20; i++)
+            {
+                org.Role(account, $"vendor-{account}-{i}", Trust("arn:aws:iam::444455556666:root"));
+            }
+            expected.AddRange(Enumerable.Range(0, 20).Select(i => $"vendor-{account}-{i}"));
+        }
+
+        // Act
+        var names = org.Audit().Resources.Where(static r => r.Kind is ResourceKind.Bucket or ResourceKind.Role).Select(static r => r.Name);
+
+        // Assert
+        Assert.Equal(expected, names);
+    }
 }
