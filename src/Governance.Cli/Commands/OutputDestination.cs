@@ -4,11 +4,14 @@ using System.Text;
 namespace Governance.Cli.Commands;
 
 /// <summary>
-/// Sends a command's output where <see cref="OutputFileOption"/> says: standard output, or the file, written once the
-/// command has answered (exit 0 or 1), so that a command that could not run leaves no half-written file behind.
+/// Sends a command's output where <see cref="OutputFileOption"/> says: standard output, or the file, streamed into a file
+/// beside it that is moved in place once the command has answered (exit 0 or 1), so that a command that could not run
+/// leaves no half-written file behind and the one there before stays as it was.
 /// </summary>
 internal static class OutputDestination
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Runs <paramref name="body"/> with the writer its output goes to, and returns its exit code.</summary>
     public static int Run(ParseResult parse, Option<FileInfo?> outputFile, Func<TextWriter, int> body) =>
         RunAsync(parse, outputFile, writer => Task.FromResult(body(writer))).GetAwaiter().GetResult();
@@ -22,13 +25,15 @@ internal static class OutputDestination
         {
             return await body(parse.InvocationConfiguration.Output).ConfigureAwait(false);
         }
-        using var buffer = new StringWriter();
-        var exit = await body(buffer).ConfigureAwait(false);
-        if (exit is not (0 or 1))
+        var exit = CliApp.CouldNotRun;
+        var written = await TryWriteAsync(file, async stream =>
         {
-            return exit;
-        }
-        return TryWrite(file, buffer.ToString(), parse.InvocationConfiguration.Error) ? exit : CliApp.CouldNotRun;
+            // A report of an organisation runs to a hundred megabytes: it goes to the disk as it is written, not through memory.
+            await using var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
+            exit = await body(writer).ConfigureAwait(false);
+            return exit is 0 or 1;
+        }, parse.InvocationConfiguration.Error).ConfigureAwait(false);
+        return written || exit is not (0 or 1) ? exit : CliApp.CouldNotRun;
     }
 
     /// <summary>
@@ -41,8 +46,22 @@ internal static class OutputDestination
     /// <param name="option">The option that named the file, for the messages.</param>
     public static bool TryWrite(FileInfo file, Action<Stream> write, TextWriter stderr, string option = "--output-file")
     {
-        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(write);
+        return TryWriteAsync(file, stream =>
+        {
+            write(stream);
+            return Task.FromResult(true);
+        }, stderr, option).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// As <see cref="TryWrite(FileInfo, Action{Stream}, TextWriter, string)"/>, for a writer that awaits and may decide
+    /// the file is not to be kept (false): the file beside it is then removed and the one in place left as it was.
+    /// </summary>
+    /// <returns>False when the file could not be written, after saying why; otherwise true, kept or not.</returns>
+    private static async Task<bool> TryWriteAsync(FileInfo file, Func<Stream, Task<bool>> write, TextWriter stderr, string option = "--output-file")
+    {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(stderr);
         if (Directory.Exists(file.FullName))
         {
@@ -52,25 +71,38 @@ internal static class OutputDestination
         var partial = file.FullName + ".partial";
         try
         {
-            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
+            bool keep;
+            await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
             {
-                write(stream);
+                keep = await write(stream).ConfigureAwait(false);
             }
-            File.Move(partial, file.FullName, overwrite: true);
+            if (keep)
+            {
+                File.Move(partial, file.FullName, overwrite: true);
+            }
+            else
+            {
+                Remove(partial);
+            }
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(partial);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-                // It was never made, or cannot be removed either; the message below says why the report is missing.
-            }
+            Remove(partial);
             stderr.WriteLine($"iamgov: {option} {file}: cannot be written ({e.Message.ReplaceLineEndings(" ").Trim()})");
             return false;
+        }
+    }
+
+    private static void Remove(string partial)
+    {
+        try
+        {
+            File.Delete(partial);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // It was never made, or cannot be removed either; the caller's message says why the report is missing.
         }
     }
 
