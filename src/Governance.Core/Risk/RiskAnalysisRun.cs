@@ -569,7 +569,8 @@ internal sealed class RiskAnalysisRun
     /// <summary>The account's roles that <paramref name="service"/> may assume and that are administrators in effect: what passing a role to it gains.</summary>
     private List<Subject> AdministratorRolesFor(string account, string service)
         => _serviceAdministrators.GetOrAdd((account, service), static (key, run) => new Lazy<List<Subject>>(
-            () => [.. run.PrincipalsOf(key.Account).Where(r => r.IsRole && run.TrustsService(r, key.Service) && run.IsEffectiveAdmin(r))]), this).Value;
+            // Administrators first: few roles are, and each trust policy asked is compiled.
+            () => [.. run.PrincipalsOf(key.Account).Where(r => r.IsRole && run.IsEffectiveAdmin(r) && run.TrustsService(r, key.Service))]), this).Value;
 
     /// <summary>Switching versions needs another version to switch to; creating one does not.</summary>
     private bool HasOtherVersions(PrincipalPolicy policy, EscalationPath path)
