@@ -97,8 +97,8 @@ internal sealed class RiskAnalysisRun
     /// </summary>
     private void Prepare(string account, List<Subject> subjects)
     {
-        ForEach(subjects, IsIamAdmin);
-        ForEach(subjects, EdgesOf);
+        // Independent of each other, so one pass: each pass ends waiting for its slowest subject.
+        ForEach(subjects, s => (IsIamAdmin(s), EdgesOf(s)));
         ForEach(subjects, s => IsEffectiveAdmin(s));
         _ = AdministratorsOf(account);
         ForEach(subjects, DirectEscalations);
