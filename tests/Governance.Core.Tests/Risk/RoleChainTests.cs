@@ -165,30 +165,15 @@ public sealed class RoleChainTests
         Assert.DoesNotContain(LabAudit.Principal(audit, "reader").Findings, static f => f.PathId == "sts-assume-role");
     }
 
-    [Fact]
-    public void Audit_SamePoliciesButTheTrustDeniesOneCaller_OnlyTheOtherAssumes()
+    /// <summary>Callers with the same policies share verdicts only where the trust treats them alike.</summary>
+    [Theory]
+    // The trust allows the account but denies ci by name.
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:role/ci"},"Action":"sts:AssumeRole"}]}""")]
+    // The trust allows the account on a condition that reads who calls.
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/ops"}}}]}""")]
+    public void Audit_SamePoliciesButTheTrustTellsTheCallersApart_OnlyOpsAssumes(string trust)
     {
-        // Arrange: ops and ci hold the same policy document; admin's trust allows the account but denies ci by name.
-        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:role/ci"},"Action":"sts:AssumeRole"}]}""";
-        var audit = LabAudit.Audit(AccountJson(Assume("*"),
-            ("ops", TrustRole("nobody"), Assume("*")),
-            ("ci", TrustRole("nobody"), Assume("*")),
-            ("admin", trust, Admin)));
-
-        // Act
-        var ops = Chains(audit, "ops");
-        var ci = Chains(audit, "ci");
-
-        // Assert: callers with the same policies share verdicts only where the trust treats them alike.
-        Assert.Equal($"arn:aws:iam::{Account}:role/admin", Assert.Single(ops).Path[^1]);
-        Assert.Empty(ci);
-    }
-
-    [Fact]
-    public void Audit_SamePoliciesButTheTrustConditionNamesOneCaller_OnlyThatOneAssumes()
-    {
-        // Arrange: the trust allows the account on a condition that reads who calls.
-        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/ops"}}}]}""";
+        // Arrange: ops and ci hold the same policy document.
         var audit = LabAudit.Audit(AccountJson(Assume("*"),
             ("ops", TrustRole("nobody"), Assume("*")),
             ("ci", TrustRole("nobody"), Assume("*")),
