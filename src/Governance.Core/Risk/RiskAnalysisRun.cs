@@ -97,6 +97,9 @@ internal sealed class RiskAnalysisRun
     /// </summary>
     private void Prepare(string account, List<Subject> subjects)
     {
+        // Effective access of one subject for each set of policy documents: the others share it later instead of waiting
+        // for whichever thread happens to be working it out (an administrator's takes the longest).
+        ForEach([.. subjects.Select(static s => (Subject: s, Key: PolicyTextsKey.Of(s))).Where(static s => s.Key is not null).DistinctBy(static s => s.Key).Select(static s => s.Subject)], AccessOf);
         // Independent of each other, so one pass: each pass ends waiting for its slowest subject.
         ForEach(subjects, s => (IsIamAdmin(s), EdgesOf(s)));
         ForEach(subjects, s => IsEffectiveAdmin(s));
