@@ -46,27 +46,11 @@ public sealed class OutputDestinationTests : IDisposable
         Assert.False(System.IO.File.Exists(File + ".partial"));
     }
 
-    [Fact]
-    public void Run_CommandThatCouldNotRun_LeavesTheFileThereAsItWas()
-    {
-        // Arrange
-        System.IO.File.WriteAllText(File, "yesterday's report");
-
-        // Act
-        var exit = Run(File, writer =>
-        {
-            writer.Write("half a report");
-            return CliApp.UsageError;
-        });
-
-        // Assert
-        Assert.Equal(CliApp.UsageError, exit);
-        Assert.Equal("yesterday's report", System.IO.File.ReadAllText(File));
-        Assert.False(System.IO.File.Exists(File + ".partial"));
-    }
-
-    [Fact]
-    public void Run_Answer_ReplacesTheFileWithUtf8WithoutMark()
+    /// <summary>An answer (exit 0, or 1 for findings) replaces the file, as UTF-8 without a byte-order mark; a command that could not run (2) leaves it as it was.</summary>
+    [Theory]
+    [InlineData(1, "drift → found")]
+    [InlineData(CliApp.UsageError, "yesterday's report")]
+    public void Run_ExitCode_DecidesWhetherTheFileIsReplaced(int code, string expected)
     {
         // Arrange
         System.IO.File.WriteAllText(File, "yesterday's report");
@@ -75,11 +59,12 @@ public sealed class OutputDestinationTests : IDisposable
         var exit = Run(File, writer =>
         {
             writer.Write("drift → found");
-            return 1;
+            return code;
         });
 
-        // Assert: exit 1 (findings) is an answer too.
-        Assert.Equal(1, exit);
-        Assert.Equal("drift → found"u8.ToArray(), System.IO.File.ReadAllBytes(File));
+        // Assert
+        Assert.Equal(code, exit);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), System.IO.File.ReadAllBytes(File));
+        Assert.False(System.IO.File.Exists(File + ".partial"));
     }
 }
