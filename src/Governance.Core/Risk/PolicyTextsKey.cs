@@ -16,17 +16,26 @@ internal sealed record PolicyTextsKey(string AccountId, ImmutableArray<string> T
 {
     private const string BoundaryName = "#boundary";
 
+    private int? _hash;
+
     /// <summary>The key of <paramref name="subject"/>; null when a policy depends on who the principal is or does not parse, so nothing is shared.</summary>
     public static PolicyTextsKey? Of(Subject subject)
     {
         var principal = subject.Principal!;
         var policies = subject.Policies.IdentityPolicies.Append(subject.Policies.PermissionsBoundary).OfType<NamedPolicy>();
-        if (policies.Any(static p => p.Document is not { } d || d.Statements.Any(RiskAnalysisRun.PrincipalSpecific)))
+        if (policies.Any(static p => p.Document is not { } d || d.Statements.Any(PrincipalSpecific)))
         {
             return null;
         }
         return new PolicyTextsKey(subject.AccountId, [.. principal.IdentityPolicies.Select(static p => p.Document)], principal.PermissionsBoundary?.Document);
     }
+
+    /// <summary>Whether a statement allows or denies by who the principal is (a policy variable, an <c>aws:Principal…</c> or <c>aws:user…</c> key): then only that principal's documents decide alike.</summary>
+    private static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
+        => statement.Resource?.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)) == true
+            || statement.Conditions.Any(static c => c.Key.StartsWith("aws:Principal", StringComparison.OrdinalIgnoreCase)
+                || c.Key.StartsWith("aws:user", StringComparison.OrdinalIgnoreCase)
+                || c.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)));
 
     /// <summary><paramref name="set"/> with its identity policies named <c>#0</c>, <c>#1</c>, ... and its boundary <c>#boundary</c>.</summary>
     public static PolicySet ByPosition(PolicySet set) => set with
@@ -58,7 +67,10 @@ internal sealed record PolicyTextsKey(string AccountId, ImmutableArray<string> T
             && string.Equals(Boundary, other.Boundary, StringComparison.Ordinal)
             && Texts.AsSpan().SequenceEqual(other.Texts.AsSpan(), StringComparer.Ordinal);
 
-    public override int GetHashCode()
+    // Keys are looked up for every principal and every trust text a caller meets: the documents are hashed once.
+    public override int GetHashCode() => _hash ??= Hash();
+
+    private int Hash()
     {
         var hash = new HashCode();
         hash.Add(AccountId, StringComparer.Ordinal);

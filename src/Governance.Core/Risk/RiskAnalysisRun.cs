@@ -99,7 +99,7 @@ internal sealed class RiskAnalysisRun
     {
         // Effective access of one subject for each set of policy documents: the others share it later instead of waiting
         // for whichever thread happens to be working it out (an administrator's takes the longest).
-        ForEach([.. subjects.Select(static s => (Subject: s, Key: PolicyTextsKey.Of(s))).Where(static s => s.Key is not null).DistinctBy(static s => s.Key).Select(static s => s.Subject)], AccessOf);
+        ForEach([.. subjects.Where(static s => s.TextsKey is not null).DistinctBy(static s => s.TextsKey)], AccessOf);
         // Independent of each other, so one pass: each pass ends waiting for its slowest subject.
         ForEach(subjects, s => (IsIamAdmin(s), EdgesOf(s)));
         ForEach(subjects, s => IsEffectiveAdmin(s));
@@ -167,7 +167,7 @@ internal sealed class RiskAnalysisRun
     /// </remarks>
     private (AccessSummary Summary, ImmutableArray<Finding> Risks) AccessOf(Subject subject)
     {
-        if (PolicyTextsKey.Of(subject) is not { } key)
+        if (subject.TextsKey is not { } key)
         {
             var access = subject.Analyzer.GetEffectiveAccess();
             return (Summarize(access), [.. RiskFindings.For(subject, access)]);
@@ -183,12 +183,6 @@ internal sealed class RiskAnalysisRun
         var access = AccessAnalyzer.Create(set, subject.Arn, _assumptions).GetEffectiveAccess();
         return (Summarize(access), [.. RiskFindings.For(subject, access)]);
     }
-
-    internal static bool PrincipalSpecific(PolicyEngine.Model.Statement statement)
-        => statement.Resource?.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)) == true
-            || statement.Conditions.Any(static c => c.Key.StartsWith("aws:Principal", StringComparison.OrdinalIgnoreCase)
-                || c.Key.StartsWith("aws:user", StringComparison.OrdinalIgnoreCase)
-                || c.Values.Any(static v => v.Value.Contains("${", StringComparison.Ordinal)));
 
     private static AccessSummary Summarize(EffectiveAccess access)
     {
@@ -241,7 +235,7 @@ internal sealed class RiskAnalysisRun
     private RoleEdges Edges(Subject from)
     {
         var groups = ImmutableArray.CreateBuilder<EdgeGroup>();
-        var policies = PolicyTextsKey.Of(from);
+        var policies = from.TextsKey;
         // Roles with the same trust policy text share one parsed policy: the caller's policies are combined with it once.
         foreach (var roles in _trustIndex.Candidates(from, from.Analyzer.MayAllow(AssumeRole)).GroupBy(static r => r.Trust!))
         {

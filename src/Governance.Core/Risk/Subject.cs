@@ -22,6 +22,7 @@ internal sealed record Subject(
     NamedPolicy? Trust)
 {
     private AccessAnalyzer? _analyzer;
+    private Lazy<PolicyTextsKey?>? _textsKey;
 
     /// <summary>Its policies, compiled for analysis on first use, and again after <see cref="Release"/>.</summary>
     /// <remarks>Thread-safe: two threads asking at once may both compile, and one compiled set wins; both decide alike.</remarks>
@@ -37,6 +38,10 @@ internal sealed record Subject(
             return Interlocked.CompareExchange(ref _analyzer, compiled, null) ?? compiled;
         }
     }
+
+    /// <summary>A principal's policy documents as a key (<see cref="PolicyTextsKey.Of"/>), worked out once; null when nothing is shared.</summary>
+    /// <remarks>Two threads asking at once may both work it out; the keys are equal.</remarks>
+    public PolicyTextsKey? TextsKey => (_textsKey ??= new Lazy<PolicyTextsKey?>(() => PolicyTextsKey.Of(this), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>Lets the compiled policies go once the subject's account is audited: an organisation's would not fit in memory together.</summary>
     public void Release() => Volatile.Write(ref _analyzer, null);
